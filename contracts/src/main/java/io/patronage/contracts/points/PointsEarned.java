@@ -1,0 +1,32 @@
+package io.patronage.contracts.points;
+
+import io.patronage.contracts.IntegrationEvent;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A member earned points on a purchase.
+ *
+ * @param amount      the transaction total the points were earned on, in {@code currency}
+ * @param ruleVersion the program rule version that was applied
+ * @param breakdown   per-rule contributions; they add up to {@code points}
+ * @param balance     the member's balance after this event
+ */
+public record PointsEarned(String memberId,
+                           String chainId,
+                           String transactionId,
+                           String storeId,
+                           String currency,
+                           BigDecimal amount,
+                           long points,
+                           String ruleVersion,
+                           List<RuleContribution> breakdown,
+                           long balance,
+                           Instant occurredAt) implements IntegrationEvent {
+    @Override
+    public String key() {
+        return memberId;
+    }
+}

@@ -1,0 +1,5 @@
+package io.patronage.contracts.retail;
+
+public enum TransactionType {
+    PURCHASE, RETURN
+}

@@ -1,0 +1,96 @@
+package io.patronage.kit.axon;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.mongodb.client.MongoDatabase;
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.patronage.kit.json.Json;
+import jakarta.inject.Singleton;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import java.util.List;
+
+/**
+ * Axon, configured once for every service and without Spring: Mongo event store (one document per
+ * event), Mongo token and saga stores, Jackson everywhere (never XStream), and subscribing event
+ * processors so projections run in the command's unit of work without polling the store.
+ * {@link io.patronage.kit.lifecycle.ServiceLifecycle} starts and stops it with Micronaut.
+ */
+@Factory
+class AxonFactory {
+
+    @Singleton
+    Configuration axonConfiguration(MongoDatabase database,
+                                    List<AxonModule> modules,
+                                    BeanContext beans,
+                                    @Value("${patronage.axon.event-batch-size:1000}") int eventBatchSize) {
+        Serializer eventSerializer = JacksonSerializer.builder().objectMapper(Json.mapper()).build();
+        Serializer stateSerializer = JacksonSerializer.builder().objectMapper(stateMapper()).build();
+        MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(config -> stateSerializer)
+                .configureEventSerializer(config -> eventSerializer)
+                .configureMessageSerializer(config -> eventSerializer)
+                .configureEmbeddedEventStore(config -> MongoEventStorageEngine.builder()
+                        .mongoTemplate(template)
+                        .eventSerializer(eventSerializer)
+                        .snapshotSerializer(stateSerializer)
+                        .batchSize(eventBatchSize)
+                        .build())
+                .registerComponent(ParameterResolverFactory.class, config -> MultiParameterResolverFactory.ordered(
+                        ClasspathParameterResolverFactory.forClass(AxonFactory.class),
+                        new MicronautBeanParameterResolverFactory(beans)));
+        configurer.eventProcessing()
+                .usingSubscribingEventProcessors()
+                .registerTokenStore(config -> MongoTokenStore.builder()
+                        .mongoTemplate(template).serializer(stateSerializer).build())
+                .registerSagaStore(config -> MongoSagaStore.builder()
+                        .mongoTemplate(template).serializer(stateSerializer).build());
+        modules.forEach(module -> module.configure(configurer));
+        return configurer.buildConfiguration();
+    }
+
+    @Singleton
+    CommandGateway commandGateway(Configuration configuration) {
+        return configuration.commandGateway();
+    }
+
+    @Singleton
+    QueryGateway queryGateway(Configuration configuration) {
+        return configuration.queryGateway();
+    }
+
+    @Singleton
+    EventStore eventStore(Configuration configuration) {
+        return configuration.eventStore();
+    }
+
+    /** Snapshots, saga instances and tokens are plain objects: serialize their fields, not getters. */
+    private static ObjectMapper stateMapper() {
+        return Json.configure(JsonMapper.builder().build())
+                .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.SETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+    }
+}

@@ -1,0 +1,29 @@
+package io.patronage.kit.http;
+
+import io.micronaut.http.HttpStatus;
+
+final class Problems {
+
+    private Problems() {
+    }
+
+    static String type(int status) {
+        return switch (status) {
+            case 400 -> type("invalid-request");
+            case 404 -> type("not-found");
+            case 405 -> type("method-not-allowed");
+            case 409 -> type("conflict");
+            case 413 -> type("payload-too-large");
+            case 415 -> type("unsupported-media-type");
+            default -> status >= 500 ? type("server-error") : "about:blank";
+        };
+    }
+
+    static String type(String name) {
+        return "urn:patronage:problem:" + name;
+    }
+
+    static String title(HttpStatus status) {
+        return status.getReason();
+    }
+}

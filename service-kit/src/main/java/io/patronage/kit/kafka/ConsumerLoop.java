@@ -1,0 +1,191 @@
+package io.patronage.kit.kafka;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.patronage.contracts.Topic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One listener's poll loop: decode, skip what was already processed, hand over the batch,
+ * dead-letter what fails, flush what the handling published, then commit the offsets.
+ */
+final class ConsumerLoop implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    private static final long MAX_BACKOFF_MS = 10_000;
+
+    private final TopicListener listener;
+    private final String group;
+    private final Consumer<String, byte[]> consumer;
+    private final DeadLetterPublisher deadLetters;
+    private final ProcessedMessages processedMessages;
+    private final EventPublisher publisher;
+    private final Counter processed;
+    private final Counter deadLettered;
+    private final KafkaClientMetrics clientMetrics;
+    private volatile boolean running = true;
+    private volatile boolean healthy = true;
+    private volatile String lastFailure;
+
+    ConsumerLoop(TopicListener listener, String group, Consumer<String, byte[]> consumer,
+                 DeadLetterPublisher deadLetters, ProcessedMessages processedMessages,
+                 EventPublisher publisher, MeterRegistry meters) {
+        this.listener = listener;
+        this.group = group;
+        this.consumer = consumer;
+        this.deadLetters = deadLetters;
+        this.processedMessages = processedMessages;
+        this.publisher = publisher;
+        this.processed = Counter.builder("patronage.consumer.messages.processed")
+                .tag("group", group).register(meters);
+        this.deadLettered = Counter.builder("patronage.consumer.messages.dead.lettered")
+                .tag("group", group).register(meters);
+        this.clientMetrics = new KafkaClientMetrics(consumer);
+        clientMetrics.bindTo(meters);
+    }
+
+    String group() {
+        return group;
+    }
+
+    boolean healthy() {
+        return healthy;
+    }
+
+    String lastFailure() {
+        return lastFailure;
+    }
+
+    void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    @Override
+    public void run() {
+        long backoff = 100;
+        try {
+            consumer.subscribe(listener.topics().stream().map(Topic::name).toList());
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
+                if (records.isEmpty()) {
+                    continue;
+                }
+                try {
+                    handle(records);
+                    publisher.flush();
+                    consumer.commitSync();
+                    healthy = true;
+                    backoff = 100;
+                } catch (RuntimeException e) {
+                    if (!TransientFailures.isTransient(e)) {
+                        throw e;
+                    }
+                    healthy = false;
+                    lastFailure = e.toString();
+                    LOG.warn("{}: infrastructure failure, retrying the batch in {} ms: {}", group, backoff, e.toString());
+                    rewind(records);
+                    Thread.sleep(backoff);
+                    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            healthy = false;
+            lastFailure = e.toString();
+            LOG.error("{}: consumer stopped", group, e);
+        } finally {
+            clientMetrics.close();
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void handle(ConsumerRecords<String, byte[]> records) {
+        Map<String, InboundMessage> messages = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                InboundMessage message = listener.decoder().decode(record);
+                if (message != null) {
+                    messages.putIfAbsent(message.messageId(), message);
+                }
+            } catch (PoisonMessageException e) {
+                deadLetter(record, e);
+            }
+        }
+        if (listener.deduplicate()) {
+            processedMessages.alreadyProcessed(group, messages.keySet()).forEach(messages::remove);
+        }
+        List<InboundMessage> batch = new ArrayList<>(messages.values());
+        if (batch.isEmpty()) {
+            return;
+        }
+        Set<String> done = dispatch(batch);
+        if (listener.deduplicate()) {
+            processedMessages.markProcessed(group, done);
+        }
+        processed.increment(done.size());
+    }
+
+    private Set<String> dispatch(List<InboundMessage> batch) {
+        Set<String> done = new HashSet<>();
+        try {
+            listener.onBatch(batch);
+            batch.forEach(message -> done.add(message.messageId()));
+            return done;
+        } catch (Exception batchFailure) {
+            rethrowIfTransient(batchFailure);
+            if (batch.size() == 1) {
+                deadLetter(batch.get(0).record(), batchFailure);
+                return done;
+            }
+        }
+        for (InboundMessage message : batch) {
+            try {
+                listener.onBatch(List.of(message));
+                done.add(message.messageId());
+            } catch (Exception failure) {
+                rethrowIfTransient(failure);
+                deadLetter(message.record(), failure);
+            }
+        }
+        return done;
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, Throwable failure) {
+        deadLetters.send(record, group, failure);
+        deadLettered.increment();
+    }
+
+    private static void rethrowIfTransient(Exception failure) {
+        if (TransientFailures.isTransient(failure)) {
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
+    }
+
+    private void rewind(ConsumerRecords<String, byte[]> records) {
+        for (TopicPartition partition : records.partitions()) {
+            consumer.seek(partition, records.records(partition).get(0).offset());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.patronage.kit.kafka;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micronaut.context.annotation.Value;
+import io.patronage.contracts.IntegrationEvent;
+import io.patronage.contracts.Topics;
+import io.patronage.kit.json.Json;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Publishes integration events as CloudEvents (binary mode) to the topic the registry gives for
+ * their type, keyed by {@link IntegrationEvent#key()}.
+ */
+@Singleton
+public class EventPublisher {
+
+    private final Producer<String, byte[]> producer;
+    private final String source;
+
+    EventPublisher(Producer<String, byte[]> producer, @Value("${micronaut.application.name}") String application) {
+        this.producer = producer;
+        this.source = "/patronage/" + application;
+    }
+
+    public CompletableFuture<RecordMetadata> publish(IntegrationEvent event) {
+        return publish(event, UUID.randomUUID().toString(), Instant.now());
+    }
+
+    /**
+     * @param eventId stable id of the fact, so a republished event is recognised by consumers
+     *                ({@code ce_id}); use the domain event's id where there is one
+     */
+    public CompletableFuture<RecordMetadata> publish(IntegrationEvent event, String eventId, Instant time) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                Topics.topicOf(event.getClass()).name(), event.key(), toJson(event));
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SPEC_VERSION, "1.0");
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.ID, eventId);
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.TYPE, IntegrationEvent.typeOf(event.getClass()));
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SOURCE, source);
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.TIME, time.toString());
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SUBJECT, event.key());
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.CONTENT_TYPE, "application/json");
+        CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
+        producer.send(record, (metadata, error) -> {
+            if (error == null) {
+                sent.complete(metadata);
+            } else {
+                sent.completeExceptionally(error);
+            }
+        });
+        return sent;
+    }
+
+    /** Blocks until everything published so far is acknowledged by the brokers. */
+    public void flush() {
+        producer.flush();
+    }
+
+    private static byte[] toJson(IntegrationEvent event) {
+        try {
+            return Json.mapper().writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + event.getClass().getSimpleName(), e);
+        }
+    }
+}

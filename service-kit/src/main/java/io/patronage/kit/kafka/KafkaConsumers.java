@@ -1,0 +1,104 @@
+package io.patronage.kit.kafka;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** Runs one {@link ConsumerLoop} thread per {@link TopicListener} bean. */
+@Singleton
+public class KafkaConsumers {
+
+    private final List<TopicListener> listeners;
+    private final String bootstrapServers;
+    private final String application;
+    private final int maxPollRecords;
+    private final DeadLetterPublisher deadLetters;
+    private final ProcessedMessages processedMessages;
+    private final EventPublisher publisher;
+    private final MeterRegistry meters;
+    private final List<ConsumerLoop> loops = new ArrayList<>();
+    private ExecutorService threads;
+
+    KafkaConsumers(List<TopicListener> listeners,
+                   @Value("${kafka.bootstrap.servers}") String bootstrapServers,
+                   @Value("${micronaut.application.name}") String application,
+                   @Value("${patronage.kafka.max-poll-records:500}") int maxPollRecords,
+                   DeadLetterPublisher deadLetters, ProcessedMessages processedMessages,
+                   EventPublisher publisher, MeterRegistry meters) {
+        this.listeners = listeners;
+        this.bootstrapServers = bootstrapServers;
+        this.application = application;
+        this.maxPollRecords = maxPollRecords;
+        this.deadLetters = deadLetters;
+        this.processedMessages = processedMessages;
+        this.publisher = publisher;
+        this.meters = meters;
+    }
+
+    public synchronized void start() {
+        if (threads != null || listeners.isEmpty()) {
+            return;
+        }
+        threads = Executors.newFixedThreadPool(listeners.size(), runnable -> {
+            Thread thread = new Thread(runnable);
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (TopicListener listener : listeners) {
+            String group = application + "." + listener.name();
+            ConsumerLoop loop = new ConsumerLoop(listener, group, consumer(group), deadLetters,
+                    processedMessages, publisher, meters);
+            loops.add(loop);
+            threads.submit(() -> {
+                Thread.currentThread().setName("consumer-" + group);
+                loop.run();
+            });
+        }
+    }
+
+    public synchronized void stop() {
+        if (threads == null) {
+            return;
+        }
+        loops.forEach(ConsumerLoop::stop);
+        threads.shutdown();
+        try {
+            threads.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        threads = null;
+        loops.clear();
+    }
+
+    /** Consumer groups whose loop is failing, with the last failure. */
+    public synchronized Map<String, String> unhealthy() {
+        Map<String, String> failing = new java.util.TreeMap<>();
+        loops.stream().filter(loop -> !loop.healthy())
+                .forEach(loop -> failing.put(loop.group(), String.valueOf(loop.lastFailure())));
+        return failing;
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(String group) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.CLIENT_ID_CONFIG, group,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}

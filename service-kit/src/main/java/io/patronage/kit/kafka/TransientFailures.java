@@ -1,0 +1,28 @@
+package io.patronage.kit.kafka;
+
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.axonframework.common.AxonTransientException;
+
+/** Failures of the infrastructure rather than of the message: retry the message, don't dead-letter it. */
+final class TransientFailures {
+
+    private TransientFailures() {
+    }
+
+    static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
+                    || cause instanceof MongoNotPrimaryException || cause instanceof RetriableException
+                    || cause instanceof AxonTransientException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,45 @@
+package io.patronage.kit.lifecycle;
+
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.patronage.kit.kafka.KafkaConsumers;
+import io.patronage.kit.kafka.TopicProvisioner;
+import jakarta.inject.Singleton;
+import org.axonframework.config.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a service in order — topics, then Axon, then the Kafka consumers that feed it — and stops
+ * it in reverse, so no message is consumed before its handlers exist or after they are gone.
+ */
+@Singleton
+public class ServiceLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceLifecycle.class);
+
+    private final TopicProvisioner topics;
+    private final Configuration axon;
+    private final KafkaConsumers consumers;
+
+    ServiceLifecycle(TopicProvisioner topics, Configuration axon, KafkaConsumers consumers) {
+        this.topics = topics;
+        this.axon = axon;
+        this.consumers = consumers;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        topics.provision();
+        axon.start();
+        consumers.start();
+        LOG.info("Axon started, Kafka consumers running");
+    }
+
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        consumers.stop();
+        axon.shutdown();
+    }
+}

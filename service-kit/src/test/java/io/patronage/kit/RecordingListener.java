@@ -1,0 +1,38 @@
+package io.patronage.kit;
+
+import io.patronage.contracts.Topic;
+import io.patronage.contracts.Topics;
+import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.kit.kafka.InboundMessage;
+import io.patronage.kit.kafka.TopicListener;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Test listener: records what it is given and fails on transaction ids starting with "boom". */
+@Singleton
+public class RecordingListener implements TopicListener {
+
+    final List<String> handled = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String name() {
+        return "recording";
+    }
+
+    @Override
+    public List<Topic> topics() {
+        return List.of(Topics.TRANSACTIONS);
+    }
+
+    @Override
+    public void onBatch(List<InboundMessage> batch) {
+        for (InboundMessage message : batch) {
+            if (((PosTransaction) message.payload()).transactionId().startsWith("boom")) {
+                throw new IllegalStateException("cannot handle " + message.messageId());
+            }
+        }
+        batch.forEach(message -> handled.add(message.messageId()));
+    }
+}

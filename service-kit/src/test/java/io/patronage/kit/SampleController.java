@@ -1,0 +1,32 @@
+package io.patronage.kit;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.patronage.kit.http.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+
+/** Test controller exercising the kit's problem+json rendering. */
+@Controller("/samples")
+class SampleController {
+
+    @Introspected
+    record Sample(@NotBlank String name, @Email String email) {
+    }
+
+    @Post
+    HttpStatus create(@Valid @Body Sample sample) {
+        return HttpStatus.CREATED;
+    }
+
+    @Get("/{id}")
+    Sample find(@PathVariable String id) {
+        throw ProblemException.notFound("sample", id);
+    }
+}

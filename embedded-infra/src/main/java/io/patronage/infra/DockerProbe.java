@@ -20,7 +20,7 @@ final class DockerProbe {
         }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException e) {
             return false;
         }
     }

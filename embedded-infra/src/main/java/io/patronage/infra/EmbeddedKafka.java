@@ -73,8 +73,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         Properties properties = brokerProperties(logDir, port, controllerPort);
         String clusterId = existingClusterId(logDir).orElseGet(() -> format(properties));
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties), Time.SYSTEM);
-        // Returns once the broker is registered and unfenced, i.e. ready for clients.
-        server.startup();
+        try {
+            // Returns once the broker is registered and unfenced, i.e. ready for clients.
+            server.startup();
+        } catch (RuntimeException e) {
+            // A failed broker stops itself but leaves the controller running, which would fight the next
+            // start on this log directory and halt the JVM.
+            server.shutdown();
+            server.awaitShutdown();
+            throw e;
+        }
 
         LOG.info("Kafka broker started on localhost:{} in {} ms (cluster {}, log dir {})",
                 port, (System.nanoTime() - startedAt) / 1_000_000, clusterId, logDir);

@@ -136,6 +136,16 @@ class ServiceKitIT implements TestPropertyProvider {
         assertEquals("UP", details.get("mongodb").get("status").asText());
     }
 
+    @Test
+    void exposesMongoCommandCountsAndConsumerMetricsToPrometheus() throws Exception {
+        get("/health/readiness");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String metrics = get("/prometheus").body();
+            assertTrue(metrics.contains("patronage_mongo_commands_total{command=\"ping\""), metrics);
+            assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_consumed_total"), metrics);
+        });
+    }
+
     private String transaction(String id) {
         return "{\"transactionId\":\"" + id + "\",\"chainId\":\"" + chain + "\",\"storeId\":\"s1\","
                 + "\"type\":\"PURCHASE\",\"occurredAt\":\"2026-11-27T10:00:00+02:00\",\"currency\":\"EUR\","

@@ -1,0 +1,141 @@
+// Proves the validator is not vacuous: each case below breaks one thing in a copy of the rendered
+// production overlay, and the validator must report it (with a message containing `expect`).
+
+const find = (objects, kind, name) => objects.find((o) => o.kind === kind && (!name || o.metadata?.name === name));
+const container = (objects, name = "points-service") => find(objects, "Deployment", name).spec.template.spec.containers[0];
+
+const CASES = [
+  {
+    what: "misspelt securityContext field (readOnlyRootFileSystem)",
+    expect: "readOnlyRootFileSystem: unknown field",
+    mutate: (o) => {
+      const sc = container(o).securityContext;
+      delete sc.readOnlyRootFilesystem;
+      sc.readOnlyRootFileSystem = true;
+    },
+  },
+  {
+    what: "containerPort given as a string",
+    expect: "containerPort: must be integer",
+    mutate: (o) => { container(o).ports[0].containerPort = "8082"; },
+  },
+  {
+    what: "image on :latest",
+    expect: ":latest",
+    mutate: (o) => { container(o).image = "patronage/points-service:latest"; },
+  },
+  {
+    what: "image without a tag",
+    expect: "has no tag",
+    mutate: (o) => { container(o).image = "patronage/points-service"; },
+  },
+  {
+    what: "readiness probe removed",
+    expect: "needs a readinessProbe",
+    mutate: (o) => { delete container(o).readinessProbe; },
+  },
+  {
+    what: "capabilities not dropped",
+    expect: "must drop ALL capabilities",
+    mutate: (o) => { delete container(o).securityContext.capabilities; },
+  },
+  {
+    what: "memory limit removed",
+    expect: "needs resources.limits.memory",
+    mutate: (o) => { delete container(o).resources.limits.memory; },
+  },
+  {
+    what: "service account token mounted",
+    expect: "automountServiceAccountToken",
+    mutate: (o) => { find(o, "Deployment", "rewards-service").spec.template.spec.automountServiceAccountToken = true; },
+  },
+  {
+    what: "Secret key that production is not told to create",
+    expect: "has no key \"MONGO_URL\"",
+    mutate: (o) => { container(o).env.find((e) => e.name === "MONGODB_URI").valueFrom.secretKeyRef.key = "MONGO_URL"; },
+  },
+  {
+    what: "HPA pointing at a missing Deployment",
+    expect: "scaleTargetRef",
+    mutate: (o) => { find(o, "HorizontalPodAutoscaler", "points-service").spec.scaleTargetRef.name = "point-service"; },
+  },
+  {
+    what: "replicas set on a Deployment an HPA scales",
+    expect: "sets spec.replicas",
+    mutate: (o) => { find(o, "Deployment", "analytics-service").spec.replicas = 2; },
+  },
+  {
+    what: "Service targetPort the pods do not declare",
+    expect: "targetPort",
+    mutate: (o) => { find(o, "Service", "enrollment-service").spec.ports[0].targetPort = "web"; },
+  },
+  {
+    what: "NetworkPolicy allow-list removed for one service",
+    expect: "no NetworkPolicy selects its pods",
+    mutate: (o) => { o.splice(o.indexOf(find(o, "NetworkPolicy", "rewards-service")), 1); },
+  },
+  {
+    what: "KafkaTopic with a misspelt field (partition)",
+    expect: "/spec/partition: unknown field",
+    mutate: (o) => {
+      const spec = find(o, "KafkaTopic", "loyalty.points.v1").spec;
+      spec.partition = spec.partitions;
+      delete spec.partitions;
+    },
+  },
+  {
+    what: "KafkaTopic partitions as a string",
+    expect: "/spec/partitions: must be integer",
+    mutate: (o) => { find(o, "KafkaTopic", "loyalty.points.v1").spec.partitions = "12"; },
+  },
+  {
+    what: "KafkaTopic with more replicas than brokers",
+    expect: "is above the 3 broker(s)",
+    mutate: (o) => { find(o, "KafkaTopic", "loyalty.members.v1").spec.replicas = 5; },
+  },
+  {
+    what: "Kafka listener without tls",
+    expect: "missing required field \"tls\"",
+    mutate: (o) => { delete find(o, "Kafka").spec.kafka.listeners[0].tls; },
+  },
+  {
+    what: "KafkaNodePool with an unknown role",
+    expect: "must be one of",
+    mutate: (o) => { find(o, "KafkaNodePool").spec.roles = ["controller", "brokers"]; },
+  },
+  {
+    what: "Strimzi pod template with an invalid Kubernetes affinity",
+    expect: "unknown field",
+    mutate: (o) => { find(o, "KafkaNodePool").spec.template.pod.topologySpreadConstraints[0].maxskew = 1; },
+  },
+  {
+    what: "PodMonitor with a misspelt field",
+    expect: "unknown field",
+    mutate: (o) => { find(o, "PodMonitor").spec.podMetricEndpoints = []; },
+  },
+  {
+    what: "unknown kind",
+    expect: "no schema for",
+    mutate: (o) => { o.push({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w", namespace: "patronage" } }); },
+  },
+];
+
+export async function selfTest({ prod, schemas, catalog, validateObjects }) {
+  const problems = [];
+  if (prod.length === 0) return { total: 0, problems: ["overlays/prod did not render, nothing to test with"] };
+  for (const testCase of CASES) {
+    const objects = structuredClone(prod);
+    try {
+      testCase.mutate(objects);
+    } catch (error) {
+      problems.push(`cannot apply "${testCase.what}" to overlays/prod: ${error.message} (update tools/self-test.mjs)`);
+      continue;
+    }
+    const found = await validateObjects(objects, schemas, catalog);
+    if (!found.some((message) => message.includes(testCase.expect))) {
+      problems.push(`not caught: ${testCase.what} (expected a message containing ${JSON.stringify(testCase.expect)}; got ` +
+        `${found.length ? JSON.stringify(found.slice(0, 3)) : "no problem at all"})`);
+    }
+  }
+  return { total: CASES.length, problems };
+}

@@ -1,0 +1,92 @@
+package io.patronage.rewards.redemption;
+
+import io.patronage.contracts.IntegrationEvent;
+import io.patronage.contracts.Topic;
+import io.patronage.contracts.Topics;
+import io.patronage.contracts.points.PointsRedeemed;
+import io.patronage.contracts.points.PointsRedemptionRejected;
+import io.patronage.kit.kafka.CloudEventDecoder;
+import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.kit.kafka.InboundMessage;
+import io.patronage.kit.kafka.MessageDecoder;
+import io.patronage.kit.kafka.TopicListener;
+import jakarta.inject.Singleton;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Turns points-service's answers on {@code loyalty.points.v1} into commands on the redemptions they
+ * answer. Answers to requests that are not ours are ignored.
+ */
+@Singleton
+class PointsAnswersListener implements TopicListener {
+
+    private static final Set<String> ANSWERS = Set.of(
+            IntegrationEvent.typeOf(PointsRedeemed.class), IntegrationEvent.typeOf(PointsRedemptionRejected.class));
+
+    private final RedemptionViews redemptions;
+    private final CommandGateway commands;
+    private final MessageDecoder cloudEvents = new CloudEventDecoder();
+    private final MessageDecoder answersOnly = record -> {
+        String type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
+        return type != null && ANSWERS.contains(type) ? cloudEvents.decode(record) : null;
+    };
+
+    PointsAnswersListener(RedemptionViews redemptions, CommandGateway commands) {
+        this.redemptions = redemptions;
+        this.commands = commands;
+    }
+
+    @Override
+    public String name() {
+        return "redemption-answers";
+    }
+
+    @Override
+    public List<Topic> topics() {
+        return List.of(Topics.POINTS);
+    }
+
+    /** The topic is mostly earnings: skip every other record unread (their consumers judge them). */
+    @Override
+    public MessageDecoder decoder() {
+        return answersOnly;
+    }
+
+    /**
+     * A redemption takes a repeated answer as a no-op, so redeliveries are harmless without writing a
+     * processed-message record for every event on this busy topic.
+     */
+    @Override
+    public boolean deduplicate() {
+        return false;
+    }
+
+    @Override
+    public void onBatch(List<InboundMessage> batch) {
+        Set<String> ours = redemptions.existing(batch.stream()
+                .map(message -> requestId(message.payload())).filter(Objects::nonNull).toList());
+        for (InboundMessage message : batch) {
+            if (!ours.contains(requestId(message.payload()))) {
+                continue;
+            }
+            if (message.payload() instanceof PointsRedeemed redeemed) {
+                commands.sendAndWait(new ConfirmPointsDebited(redeemed.requestId(), redeemed.points(),
+                        redeemed.redeemedAt()));
+            } else if (message.payload() instanceof PointsRedemptionRejected rejected) {
+                commands.sendAndWait(new RejectRedemption(rejected.requestId(), rejected.reason(), rejected.detail(),
+                        rejected.rejectedAt()));
+            }
+        }
+    }
+
+    private static String requestId(Object answer) {
+        if (answer instanceof PointsRedeemed redeemed) {
+            return redeemed.requestId();
+        }
+        return ((PointsRedemptionRejected) answer).requestId();
+    }
+}

@@ -1,0 +1,107 @@
+package io.patronage.rewards.redemption;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import java.time.Duration;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One member's redemption of one reward: requested, then either points debited and a coupon issued, or
+ * rejected. Answers from points-service may be redelivered, so a command repeating what already happened
+ * is a no-op; a command that does not fit the current state is refused.
+ */
+public class Redemption {
+
+    enum Status { REQUESTED, POINTS_DEBITED, COUPON_ISSUED, REJECTED }
+
+    @AggregateIdentifier
+    private String redemptionId;
+    private String memberId;
+    private String chainId;
+    private String rewardId;
+    private long points;
+    private int couponValidityDays;
+    private Status status;
+    private String couponCode;
+
+    protected Redemption() {
+    }
+
+    @CommandHandler
+    public Redemption(RequestRedemption command) {
+        if (command.points() <= 0 || command.couponValidityDays() <= 0) {
+            throw new IllegalArgumentException("a redemption costs points and yields a coupon valid for some days");
+        }
+        apply(new RedemptionRequested(command.redemptionId(), command.memberId(), command.chainId(),
+                command.rewardId(), command.points(), command.couponValidityDays(), command.requestedAt()));
+    }
+
+    @CommandHandler
+    public void handle(ConfirmPointsDebited command) {
+        if (status == Status.POINTS_DEBITED || status == Status.COUPON_ISSUED) {
+            return;
+        }
+        requireStatus(Status.REQUESTED, "confirm a debit");
+        if (command.points() != points) {
+            throw new IllegalStateException("redemption " + redemptionId + " asked for " + points
+                    + " points but " + command.points() + " were debited");
+        }
+        apply(new PointsDebited(redemptionId, points, command.debitedAt()));
+    }
+
+    @CommandHandler
+    public void handle(RejectRedemption command) {
+        if (status == Status.REJECTED) {
+            return;
+        }
+        requireStatus(Status.REQUESTED, "reject it");
+        apply(new RedemptionRejected(redemptionId, command.reason(), command.detail(), command.rejectedAt()));
+    }
+
+    @CommandHandler
+    public void handle(IssueCoupon command) {
+        if (status == Status.COUPON_ISSUED && couponCode.equals(command.couponCode())) {
+            return;
+        }
+        requireStatus(Status.POINTS_DEBITED, "issue a coupon");
+        apply(new CouponIssued(redemptionId, memberId, chainId, rewardId, points, command.couponCode(),
+                command.issuedAt(), command.issuedAt().plus(Duration.ofDays(couponValidityDays))));
+    }
+
+    private void requireStatus(Status required, String action) {
+        if (status != required) {
+            throw new IllegalStateException("cannot " + action + " for redemption " + redemptionId + ": it is "
+                    + status + ", not " + required);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RedemptionRequested event) {
+        redemptionId = event.redemptionId();
+        memberId = event.memberId();
+        chainId = event.chainId();
+        rewardId = event.rewardId();
+        points = event.points();
+        couponValidityDays = event.couponValidityDays();
+        status = Status.REQUESTED;
+    }
+
+    @EventSourcingHandler
+    void on(PointsDebited event) {
+        status = Status.POINTS_DEBITED;
+    }
+
+    @EventSourcingHandler
+    void on(RedemptionRejected event) {
+        status = Status.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(CouponIssued event) {
+        status = Status.COUPON_ISSUED;
+        couponCode = event.couponCode();
+    }
+}

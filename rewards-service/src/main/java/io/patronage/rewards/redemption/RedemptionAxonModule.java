@@ -1,0 +1,38 @@
+package io.patronage.rewards.redemption;
+
+import io.micronaut.context.annotation.Value;
+import io.patronage.kit.axon.AxonModule;
+import io.patronage.kit.axon.BoundedCache;
+import jakarta.inject.Singleton;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+
+/** The redemption aggregate, its saga, its projection and its publisher. */
+@Singleton
+class RedemptionAxonModule implements AxonModule {
+
+    private final int cacheSize;
+    private final RedemptionViews redemptionViews;
+    private final CouponIssuedPublisher couponIssuedPublisher;
+
+    RedemptionAxonModule(@Value("${patronage.rewards.redemption-cache-size:10000}") int cacheSize,
+                         RedemptionViews redemptionViews, CouponIssuedPublisher couponIssuedPublisher) {
+        this.cacheSize = cacheSize;
+        this.redemptionViews = redemptionViews;
+        this.couponIssuedPublisher = couponIssuedPublisher;
+    }
+
+    @Override
+    public void configure(Configurer configurer) {
+        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Redemption.class)
+                .configureCache(config -> new BoundedCache(cacheSize)));
+        configurer.eventProcessing()
+                .registerSaga(RedemptionSaga.class)
+                .registerEventHandler(config -> redemptionViews)
+                .registerEventHandler(config -> couponIssuedPublisher)
+                // For every processing group of this service: a projection or saga step that fails must fail
+                // the command with it (Axon's default only logs), so no view silently misses an event.
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,6 @@
+package io.patronage.rewards.redemption;
+
+import java.time.Instant;
+
+public record RedemptionRejected(String redemptionId, String reason, String detail, Instant rejectedAt) {
+}

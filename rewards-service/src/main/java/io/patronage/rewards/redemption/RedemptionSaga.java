@@ -1,0 +1,44 @@
+package io.patronage.rewards.redemption;
+
+import io.patronage.contracts.points.PointsDebitRequested;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+
+/**
+ * Carries a redemption across services: asks points-service to debit the points, then issues the
+ * coupon. Its state is stored as JSON (fields only); collaborators arrive as handler parameters.
+ */
+public class RedemptionSaga {
+
+    private static final String ASSOCIATION = "redemptionId";
+
+    private String redemptionId;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    public void on(RedemptionRequested event, @MessageIdentifier String eventId, PointsRequests pointsRequests) {
+        redemptionId = event.redemptionId();
+        pointsRequests.requestDebit(new PointsDebitRequested(redemptionId, event.memberId(), event.chainId(),
+                event.points(), "reward:" + event.rewardId(), event.requestedAt()), eventId);
+    }
+
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    public void on(PointsDebited event, CouponCodes couponCodes, CommandGateway commands) {
+        commands.sendAndWait(new IssueCoupon(redemptionId, couponCodes.next(), event.debitedAt()));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    public void on(CouponIssued event) {
+        // the member has the coupon: nothing left to coordinate
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    public void on(RedemptionRejected event) {
+        // nothing was debited, so nothing to undo
+    }
+}

@@ -1,0 +1,221 @@
+package io.patronage.rewards;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.patronage.contracts.IntegrationEvent;
+import io.patronage.contracts.Topics;
+import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.points.PointsDebitRequested;
+import io.patronage.contracts.points.PointsRedeemed;
+import io.patronage.contracts.points.PointsRedemptionRejected;
+import io.patronage.contracts.rewards.CouponIssued;
+import io.patronage.infra.Infrastructure;
+import io.patronage.kit.json.Json;
+import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.kit.kafka.DeadLetterPublisher;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** rewards-service on the embedded Kafka and MongoDB; the test plays enrollment- and points-service. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RewardsServiceIT implements TestPropertyProvider {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String ENROLLMENT = "/patronage/enrollment-service";
+    private static final String POINTS = "/patronage/points-service";
+
+    private final String chain = "chain-" + UUID.randomUUID();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private KafkaTestClient kafka;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Infrastructure infra = Infrastructure.forTests();
+        kafka = new KafkaTestClient(infra.kafkaBootstrapServers());
+        return Map.of("kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
+                "mongodb.uri", infra.mongoUri(),
+                "patronage.mongo.database", "rewards-it-" + UUID.randomUUID(),
+                "micronaut.server.port", "-1");
+    }
+
+    @AfterAll
+    void closeKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void aMemberGetsACouponForACoffeeAndIsRefusedTheToteBagForTooFewPoints() throws Exception {
+        String member = enrolledMember();
+
+        HttpResponse<String> accepted = post("/members/" + member + "/redemptions", "{\"rewardId\":\"free-coffee\"}");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String coffee = json(accepted).get("redemptionId").asText();
+        assertEquals("PENDING", json(accepted).get("status").asText());
+        assertEquals("/redemptions/" + coffee, accepted.headers().firstValue("location").orElseThrow());
+        assertEquals("PENDING", json(get("/redemptions/" + coffee)).get("status").asText(), "visible at once");
+
+        PointsDebitRequested request = debitRequest(member, coffee);
+        assertEquals(new PointsDebitRequested(coffee, member, chain, 100, "reward:free-coffee", request.requestedAt()),
+                request);
+        PointsRedeemed redeemed = new PointsRedeemed(coffee, member, chain, 100, 20, Instant.now());
+        String answerId = UUID.randomUUID().toString();
+        kafka.send(redeemed, answerId, POINTS);
+        kafka.send(redeemed, answerId, POINTS);
+
+        JsonNode completed = awaitStatus(coffee, "COMPLETED");
+        String couponCode = completed.get("couponCode").asText();
+        assertTrue(couponCode.matches("[23456789BCDFGHJKMNPQRSTVWXYZ]{10}"), couponCode);
+        assertEquals(member, completed.get("memberId").asText());
+        assertEquals("free-coffee", completed.get("rewardId").asText());
+        assertEquals(100, completed.get("points").asLong());
+        assertNotNull(completed.get("completedAt"));
+
+        // Too few points left for the tote bag: points-service refuses the debit.
+        String toteBag = json(post("/members/" + member + "/redemptions", "{\"rewardId\":\"tote-bag\"}"))
+                .get("redemptionId").asText();
+        assertEquals(500, debitRequest(member, toteBag).points());
+        kafka.send(new PointsRedemptionRejected(toteBag, member, chain, 500, 20, "INSUFFICIENT_POINTS",
+                "500 points needed, 20 available", Instant.now()), POINTS);
+
+        JsonNode rejected = awaitStatus(toteBag, "REJECTED");
+        assertEquals("INSUFFICIENT_POINTS", rejected.get("reason").asText());
+        assertEquals("500 points needed, 20 available", rejected.get("detail").asText());
+        assertFalse(rejected.has("couponCode"));
+
+        // The rejection came after the repeated PointsRedeemed on the member's partition, so both are handled:
+        // the repeat was accepted as a no-op, neither dead-lettered nor turned into a second coupon.
+        assertEquals(List.of(), kafka.recordsWithKey(Topics.POINTS.deadLetterTopic(), member).stream()
+                .map(record -> header(record, DeadLetterPublisher.REASON)).toList());
+        JsonNode coupons = json(get("/members/" + member + "/coupons"));
+        assertEquals(1, coupons.size(), coupons.toString());
+        JsonNode coupon = coupons.get(0);
+        assertEquals(couponCode, coupon.get("couponCode").asText());
+        assertEquals(coffee, coupon.get("redemptionId").asText());
+        assertEquals("free-coffee", coupon.get("rewardId").asText());
+        assertEquals("ISSUED", coupon.get("status").asText());
+        assertEquals(Duration.ofDays(30), Duration.between(Instant.parse(coupon.get("issuedAt").asText()),
+                Instant.parse(coupon.get("expiresAt").asText())));
+
+        List<ConsumerRecord<String, byte[]>> published = kafka.recordsWithKey(Topics.REWARDS.name(), member);
+        assertEquals(1, published.size(), "one CouponIssued, however often points were confirmed");
+        assertEquals(IntegrationEvent.typeOf(CouponIssued.class), header(published.get(0), CloudEventHeaders.TYPE));
+        assertNotNull(header(published.get(0), CloudEventHeaders.ID));
+        CouponIssued issued = KafkaTestClient.payload(published.get(0), CouponIssued.class);
+        assertEquals(couponCode, issued.couponCode());
+        assertEquals(coffee, issued.redemptionId());
+        assertEquals(chain, issued.chainId());
+        assertEquals(100, issued.pointsSpent());
+    }
+
+    @Test
+    void unknownMembersRewardsAndRedemptionsAndMalformedRequestsAreProblems() throws Exception {
+        String member = enrolledMember();
+
+        assertProblem(404, post("/members/nobody-" + UUID.randomUUID() + "/redemptions",
+                "{\"rewardId\":\"free-coffee\"}"));
+        assertProblem(404, post("/members/" + member + "/redemptions", "{\"rewardId\":\"yacht\"}"));
+        assertProblem(400, post("/members/" + member + "/redemptions", "{\"rewardId\":"));
+        HttpResponse<String> missingReward = post("/members/" + member + "/redemptions", "{}");
+        assertProblem(400, missingReward);
+        assertEquals("rewardId", json(missingReward).get("errors").get(0).get("field").asText());
+        assertProblem(404, get("/redemptions/" + UUID.randomUUID()));
+        assertProblem(404, get("/members/nobody-" + UUID.randomUUID() + "/coupons"));
+    }
+
+    @Test
+    void listsTheCatalogFromConfiguration() throws Exception {
+        JsonNode rewards = json(get("/rewards?chainId=" + chain));
+
+        List<String> ids = new ArrayList<>();
+        rewards.forEach(reward -> ids.add(reward.get("id").asText()));
+        assertEquals(List.of("free-coffee", "tote-bag"), ids);
+        assertEquals(100, rewards.get(0).get("pointsCost").asLong());
+        assertEquals("Δωρεάν καφές", rewards.get(0).get("name").get("el").asText());
+        assertEquals(500, rewards.get(1).get("pointsCost").asLong());
+        assertEquals(2, json(get("/rewards")).size());
+    }
+
+    private String enrolledMember() throws Exception {
+        String member = "m-" + UUID.randomUUID();
+        kafka.send(new MemberEnrolled(member, chain, "card-" + member, LocalDate.of(1990, 5, 17), "el-GR",
+                Instant.now()), ENROLLMENT);
+        await().atMost(PATIENCE).until(() -> get("/members/" + member + "/coupons").statusCode() == 200);
+        return member;
+    }
+
+    private PointsDebitRequested debitRequest(String member, String redemptionId) {
+        List<PointsDebitRequested> requests = new ArrayList<>();
+        await().atMost(PATIENCE).until(() -> {
+            requests.clear();
+            kafka.recordsWithKey(Topics.POINTS_REQUESTS.name(), member).stream()
+                    .filter(record -> IntegrationEvent.typeOf(PointsDebitRequested.class)
+                            .equals(header(record, CloudEventHeaders.TYPE)))
+                    .map(record -> KafkaTestClient.payload(record, PointsDebitRequested.class))
+                    .filter(request -> request.requestId().equals(redemptionId))
+                    .forEach(requests::add);
+            return !requests.isEmpty();
+        });
+        assertEquals(1, requests.size());
+        return requests.get(0);
+    }
+
+    private JsonNode awaitStatus(String redemptionId, String status) throws Exception {
+        await().atMost(PATIENCE).until(() -> status.equals(json(get("/redemptions/" + redemptionId))
+                .get("status").asText()));
+        return json(get("/redemptions/" + redemptionId));
+    }
+
+    private static void assertProblem(int status, HttpResponse<String> response) throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
+        assertEquals(status, json(response).get("status").asInt());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return CloudEventHeaders.get(record.headers(), name);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return Json.mapper().readTree(response.body());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + server.getPort() + path);
+    }
+}

@@ -1,0 +1,272 @@
+package io.patronage.analytics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.patronage.contracts.IntegrationEvent;
+import io.patronage.contracts.Topic;
+import io.patronage.contracts.Topics;
+import io.patronage.contracts.analytics.ParticipationView;
+import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.points.PointsEarned;
+import io.patronage.contracts.points.PointsRedeemed;
+import io.patronage.infra.Infrastructure;
+import io.patronage.kit.json.Json;
+import io.patronage.kit.kafka.CloudEventHeaders;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnalyticsServiceIT implements TestPropertyProvider {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Instant AT = Instant.parse("2026-11-27T10:00:00Z");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> properties = new HashMap<>();
+    private KafkaProducer<String, String> producer;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    MongoDatabase database;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Infrastructure infra = Infrastructure.forTests();
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()),
+                new StringSerializer(), new StringSerializer());
+        properties.putAll(Map.of("kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
+                "mongodb.uri", infra.mongoUri(),
+                "patronage.mongo.database", "analytics-it-" + UUID.randomUUID(),
+                "micronaut.server.port", "-1"));
+        return properties;
+    }
+
+    @AfterAll
+    void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void countsParticipationExactlyOverKafkaAndPublishesTheView() throws Exception {
+        String chain = "chain-" + UUID.randomUUID();
+        event(Topics.MEMBERS, "e-m1", new MemberEnrolled("m1", chain, "C-1", null, "el-GR", AT));
+        event(Topics.MEMBERS, "e-m2", new MemberEnrolled("m2", chain, "C-2", null, "pt-PT", AT));
+        // a purchase is classified against the cards known when it is consumed: enroll first
+        await().atMost(PATIENCE).until(() -> participation(server, chain).get("enrolledMembers").asLong() == 2);
+
+        // one partition each, so the last record of each topic is read after the duplicates before it
+        sale(chain, "t1", "C-1", "PURCHASE");
+        sale(chain, "t2", "C-2", "PURCHASE");
+        sale(chain, "t3", "C-UNKNOWN", "PURCHASE");
+        sale(chain, "t4", null, "PURCHASE");
+        sale(chain, "t5", "C-1", "RETURN");
+        sale(chain, "t1", "C-1", "PURCHASE");
+        sale(chain, "t6", null, "PURCHASE");
+        event(Topics.POINTS, "e-p1", earned(chain, "m1", "t1", 10));
+        event(Topics.POINTS, "e-p2", earned(chain, "m2", "t2", 25));
+        event(Topics.POINTS, "e-p1", earned(chain, "m1", "t1", 10));
+        event(Topics.POINTS, "e-r1", new PointsRedeemed("r1", "m1", chain, 5, 5, AT));
+        producer.flush();
+
+        await().atMost(PATIENCE).until(() -> {
+            JsonNode view = participation(server, chain);
+            return view.get("nonMemberTransactions").asLong() == 3 && view.get("pointsRedeemed").asLong() == 5;
+        });
+        JsonNode view = participation(server, chain);
+        assertEquals(chain, view.get("chainId").asText());
+        assertEquals("all-time", view.get("period").asText());
+        assertEquals(2, view.get("enrolledMembers").asLong());
+        assertEquals(2, view.get("memberTransactions").asLong(), "t1 once, t2; the RETURN not at all");
+        assertEquals(3, view.get("nonMemberTransactions").asLong(), "unknown card, two without a card");
+        assertEquals(35, view.get("pointsIssued").asLong(), "the resent PointsEarned counted once");
+        assertEquals(5, view.get("pointsRedeemed").asLong());
+        assertEquals(1, database.getCollection("member_cards").countDocuments(Filters.eq("_id", chain + ":C-1")));
+
+        ConsumerRecord<String, String> published = publishedView(chain + "|all-time", view);
+        ParticipationView record = Json.mapper().readValue(published.value(), ParticipationView.class);
+        assertEquals(Instant.parse(view.get("computedAt").asText()), record.computedAt());
+        assertEquals(IntegrationEvent.typeOf(ParticipationView.class),
+                CloudEventHeaders.get(published.headers(), CloudEventHeaders.TYPE));
+        assertNotNull(CloudEventHeaders.get(published.headers(), CloudEventHeaders.ID));
+    }
+
+    @Test
+    void aNewInstanceOnTheSameDatabaseKeepsTheNumbersAndRereadingTheLogCountsNothingTwice() throws Exception {
+        String chain = "chain-" + UUID.randomUUID();
+        event(Topics.MEMBERS, "e-" + chain, new MemberEnrolled("m9", chain, "C-9", null, "ja-JP", AT));
+        sale(chain, "t1", "C-9", "PURCHASE");
+        event(Topics.POINTS, "p-" + chain, earned(chain, "m9", "t1", 120));
+        producer.flush();
+        await().atMost(PATIENCE).until(() -> participation(server, chain).get("pointsIssued").asLong() == 120);
+        JsonNode before = participation(server, chain);
+
+        // A new consumer group re-reads every topic from the start, as after a crash that lost all
+        // "processed" marks; only the offsets kept with the views stand between it and double counts.
+        Map<String, Object> restarted = new HashMap<>(properties);
+        restarted.put("micronaut.application.name", "analytics-restarted-" + UUID.randomUUID());
+        try (ApplicationContext context = ApplicationContext.run(restarted)) {
+            EmbeddedServer second = context.getBean(EmbeddedServer.class).start();
+            awaitCaughtUp(restarted.get("micronaut.application.name") + ".participation");
+
+            assertEquals(before, participation(second, chain));
+            assertEquals(1, participation(second, chain).get("memberTransactions").asLong());
+        }
+        assertEquals(before, participation(server, chain));
+    }
+
+    @Test
+    void aMissingChainIdIsAProblem() throws Exception {
+        HttpResponse<String> response = get(server, "/analytics/participation");
+
+        assertEquals(400, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
+        JsonNode problem = Json.mapper().readTree(response.body());
+        assertEquals("chainId", problem.get("errors").get(0).get("field").asText());
+    }
+
+    @Test
+    void aChainWithNoDataHasZeros() throws Exception {
+        JsonNode view = participation(server, "never-seen-" + UUID.randomUUID());
+
+        for (String field : List.of("enrolledMembers", "memberTransactions", "nonMemberTransactions",
+                "pointsIssued", "pointsRedeemed")) {
+            assertEquals(0, view.get(field).asLong(), field);
+        }
+        assertNotNull(view.get("computedAt"));
+    }
+
+    @Test
+    void servesTheDashboard() throws Exception {
+        HttpResponse<String> page = get(server, "/");
+        HttpResponse<String> script = get(server, "/dashboard.js");
+
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("content-type").orElseThrow().startsWith("text/html"));
+        assertTrue(page.body().contains("<label for=\"chain-id\">Chain id</label>"), page.body());
+        assertEquals(200, script.statusCode());
+        assertTrue(script.body().contains("/analytics/participation?chainId="));
+    }
+
+    private static PointsEarned earned(String chain, String member, String transaction, long points) {
+        return new PointsEarned(member, chain, transaction, "s1", "EUR", BigDecimal.valueOf(points), points,
+                "default-v1", List.of(), points, AT);
+    }
+
+    private void event(Topic topic, String id, IntegrationEvent event) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic.name(), 0, event.key(),
+                Json.mapper().writeValueAsString(event));
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SPEC_VERSION, "1.0");
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.ID, id);
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.TYPE, IntegrationEvent.typeOf(event.getClass()));
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SOURCE, "/tests");
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.TIME, AT.toString());
+        producer.send(record);
+    }
+
+    /** As a till sends it: plain JSON, no headers, keyed by card (or transaction id when anonymous). */
+    private void sale(String chain, String id, String card, String type) {
+        String value = "{\"transactionId\":\"" + id + "\",\"chainId\":\"" + chain + "\",\"storeId\":\"s1\","
+                + "\"cardNumber\":" + (card == null ? "null" : "\"" + card + "\"") + ",\"type\":\"" + type + "\","
+                + "\"occurredAt\":\"2026-11-27T12:00:00+02:00\",\"currency\":\"EUR\",\"total\":\"42.50\","
+                + "\"lines\":[{\"sku\":\"A-1\",\"category\":\"bakery\",\"quantity\":1,\"unitPrice\":\"42.50\"}],"
+                + "\"couponCodes\":[]}";
+        producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), 0, card == null ? id : card, value));
+    }
+
+    private ConsumerRecord<String, String> publishedView(String key, JsonNode expected) {
+        AtomicReference<ConsumerRecord<String, String>> found = new AtomicReference<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.get("kafka.bootstrap.servers")),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = IntStream.range(0, Topics.PARTICIPATION.partitions())
+                    .mapToObj(partition -> new TopicPartition(Topics.PARTICIPATION.name(), partition)).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(PATIENCE).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key()) && Json.mapper().readTree(record.value()).equals(expected)) {
+                        found.set(record);
+                    }
+                }
+                return found.get() != null;
+            });
+        }
+        return found.get();
+    }
+
+    private void awaitCaughtUp(String group) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                properties.get("kafka.bootstrap.servers")))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (Topic topic : List.of(Topics.MEMBERS, Topics.TRANSACTIONS, Topics.POINTS)) {
+                IntStream.range(0, topic.partitions())
+                        .forEach(partition -> latest.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest()));
+            }
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+            await().atMost(PATIENCE).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                return ends.entrySet().stream().allMatch(end -> {
+                    OffsetAndMetadata offset = committed.get(end.getKey());
+                    return (offset == null ? 0 : offset.offset()) >= end.getValue();
+                });
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode participation(EmbeddedServer target, String chain) throws Exception {
+        HttpResponse<String> response = get(target, "/analytics/participation?chainId=" + chain);
+        assertEquals(200, response.statusCode(), response.body());
+        return Json.mapper().readTree(response.body());
+    }
+
+    private HttpResponse<String> get(EmbeddedServer target, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + target.getPort() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

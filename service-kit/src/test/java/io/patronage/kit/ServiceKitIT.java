@@ -108,8 +108,19 @@ class ServiceKitIT implements TestPropertyProvider {
 
         assertEquals(400, malformed.statusCode());
         assertEquals("application/problem+json", malformed.headers().firstValue("content-type").orElseThrow());
+        assertTrue(malformed.body().contains("not valid JSON"), malformed.body());
         assertEquals(413, oversize.statusCode());
         assertEquals("application/problem+json", oversize.headers().firstValue("content-type").orElseThrow());
+    }
+
+    @Test
+    void namesTheFieldOfAWronglyShapedBodyWithoutJavaInternals() throws Exception {
+        HttpResponse<String> response = post("/samples", "{\"name\":{\"first\":\"x\"}}");
+
+        assertEquals(400, response.statusCode(), response.body());
+        JsonNode problem = Json.mapper().readTree(response.body());
+        assertEquals("name", problem.get("errors").get(0).get("field").asText(), response.body());
+        assertTrue(!response.body().contains("java."), response.body());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.patronage.kit.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -8,6 +11,7 @@ import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvide
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +24,10 @@ class ProblemJsonErrorBodyProvider implements JsonErrorResponseBodyProvider<Prob
 
     @Override
     public Problem body(ErrorContext context, HttpResponse<?> response) {
+        Optional<JsonProcessingException> json = context.getRootCause().flatMap(ProblemJsonErrorBodyProvider::jsonCause);
+        if (json.isPresent()) {
+            return jsonProblem(json.get(), context, response);
+        }
         List<Problem.FieldError> fieldErrors = context.getErrors().stream()
                 .filter(error -> error.getPath().isPresent())
                 .map(error -> new Problem.FieldError(field(error.getPath().get()), error.getMessage()))
@@ -32,6 +40,46 @@ class ProblemJsonErrorBodyProvider implements JsonErrorResponseBodyProvider<Prob
     @Override
     public String contentType() {
         return Problem.CONTENT_TYPE;
+    }
+
+    /** A body that is not JSON, or JSON of the wrong shape: say where, without Java internals. */
+    private static Problem jsonProblem(JsonProcessingException error, ErrorContext context, HttpResponse<?> response) {
+        if (error instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping);
+            String message = error instanceof InvalidFormatException invalid
+                    ? "invalid value " + invalid.getValue()
+                    : "has the wrong type or shape";
+            return new Problem(Problems.type(400), "Bad Request", 400, field + ": " + message,
+                    context.getRequest().getPath(), List.of(new Problem.FieldError(field, message)));
+        }
+        String where = error.getLocation() == null ? ""
+                : " at line " + error.getLocation().getLineNr() + ", column " + error.getLocation().getColumnNr();
+        return new Problem(Problems.type(400), "Bad Request", 400, "the request body is not valid JSON" + where,
+                context.getRequest().getPath(), List.of());
+    }
+
+    private static Optional<JsonProcessingException> jsonCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return Optional.of(json);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String jsonPath(JsonMappingException error) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : error.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /** {@code enroll.request.email} (method, parameter, field) becomes {@code email}. */

@@ -24,7 +24,7 @@ public class EventPublisher {
     private final Producer<String, byte[]> producer;
     private final String source;
 
-    EventPublisher(Producer<String, byte[]> producer, @Value("${micronaut.application.name}") String application) {
+    public EventPublisher(Producer<String, byte[]> producer, @Value("${micronaut.application.name}") String application) {
         this.producer = producer;
         this.source = "/patronage/" + application;
     }

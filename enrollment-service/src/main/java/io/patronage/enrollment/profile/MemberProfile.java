@@ -1,0 +1,22 @@
+package io.patronage.enrollment.profile;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** What {@code GET /members/{memberId}} shows about a member. Every field is always present, {@code null} when unknown. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record MemberProfile(String memberId,
+                            String chainId,
+                            String cardNumber,
+                            String referralCode,
+                            String firstName,
+                            String lastName,
+                            String email,
+                            String phone,
+                            LocalDate birthDate,
+                            String locale,
+                            MemberStatus status,
+                            Instant enrolledAt) {
+}

@@ -1,0 +1,257 @@
+package io.patronage.enrollment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.patronage.contracts.Topics;
+import io.patronage.enrollment.identifiers.ClaimRegistry;
+import io.patronage.enrollment.identifiers.Luhn;
+import io.patronage.infra.Infrastructure;
+import io.patronage.kit.json.Json;
+import io.patronage.kit.kafka.CloudEventHeaders;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EnrollmentServiceIT implements TestPropertyProvider {
+
+    private final String chain = "chain-" + UUID.randomUUID();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<ConsumerRecord<String, String>> published = new ArrayList<>();
+    private KafkaConsumer<String, String> membersTopic;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    EventStore eventStore;
+
+    @Inject
+    MongoDatabase database;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Infrastructure infra = Infrastructure.forTests();
+        return Map.of("kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
+                "mongodb.uri", infra.mongoUri(),
+                "patronage.mongo.database", "enrollment-it-" + UUID.randomUUID(),
+                "micronaut.server.port", "-1");
+    }
+
+    @BeforeAll
+    void subscribeToMembersTopic() {
+        membersTopic = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "enrollment-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        membersTopic.subscribe(List.of(Topics.MEMBERS.name()));
+    }
+
+    @AfterAll
+    void closeConsumer() {
+        membersTopic.close();
+    }
+
+    @Test
+    void enrollsAMemberShowsTheProfileAndPublishesMemberEnrolledWithoutContactDetails() throws Exception {
+        HttpResponse<String> created = post("/members", """
+                {"chainId": "%s", "firstName": "Αικατερίνη", "lastName": "Παπαδοπούλου",
+                 "email": "katerina@example.gr", "phone": "+302101234567", "birthDate": "1988-04-12", "locale": "el-gr"}
+                """.formatted(chain));
+
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode enrolled = json(created);
+        String memberId = enrolled.get("memberId").asText();
+        String cardNumber = enrolled.get("cardNumber").asText();
+        assertEquals("/members/" + memberId, created.headers().firstValue("location").orElseThrow());
+        assertTrue(cardNumber.matches("9[0-9]{15}") && Luhn.isValid(cardNumber), cardNumber);
+
+        JsonNode profile = json(get("/members/" + memberId));
+        assertEquals(memberId, profile.get("memberId").asText());
+        assertEquals(chain, profile.get("chainId").asText());
+        assertEquals(cardNumber, profile.get("cardNumber").asText());
+        assertEquals("Αικατερίνη", profile.get("firstName").asText());
+        assertEquals("Παπαδοπούλου", profile.get("lastName").asText());
+        assertEquals("katerina@example.gr", profile.get("email").asText());
+        assertEquals("+302101234567", profile.get("phone").asText());
+        assertEquals("1988-04-12", profile.get("birthDate").asText());
+        assertEquals("el-GR", profile.get("locale").asText());
+        assertEquals("ACTIVE", profile.get("status").asText());
+        assertTrue(profile.get("referralCode").asText().matches("[2-9A-HJKMNP-TV-Z]{8}"), profile.toString());
+        Instant enrolledAt = Instant.parse(profile.get("enrolledAt").asText());
+
+        JsonNode byCard = json(get("/members?cardNumber=" + cardNumber)).get("members");
+        assertEquals(1, byCard.size());
+        assertEquals(memberId, byCard.get(0).get("memberId").asText());
+
+        ConsumerRecord<String, String> record = awaitPublished(memberId);
+        String domainEventId = eventStore.readEvents(memberId).next().getIdentifier();
+        assertEquals(domainEventId, header(record, CloudEventHeaders.ID), "ce_id is the domain event's id");
+        assertEquals("io.patronage.MemberEnrolled", header(record, CloudEventHeaders.TYPE));
+        assertEquals("/patronage/enrollment-service", header(record, CloudEventHeaders.SOURCE));
+        assertEquals(enrolledAt, Instant.parse(header(record, CloudEventHeaders.TIME)));
+        assertEquals(memberId, header(record, CloudEventHeaders.SUBJECT));
+        JsonNode event = Json.mapper().readTree(record.value());
+        assertEquals(memberId, event.get("memberId").asText());
+        assertEquals(chain, event.get("chainId").asText());
+        assertEquals(cardNumber, event.get("cardNumber").asText());
+        assertEquals("1988-04-12", event.get("birthDate").asText());
+        assertEquals("el-GR", event.get("locale").asText());
+        assertEquals(enrolledAt, Instant.parse(event.get("enrolledAt").asText()));
+        for (String personal : List.of("katerina@example.gr", "Αικατερίνη", "Παπαδοπούλου", "+302101234567")) {
+            assertFalse(record.value().contains(personal), "no personal data on Kafka: " + record.value());
+        }
+        assertFalse(event.has("email"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "زهرا | کاظمی\u200Cنژاد | fa-IR",
+            "Siti Nur'aini | binti Abdul Rahman | ms-MY",
+            "Väinö | Äärelä | fi-FI",
+            "Ștefan | Țăranu | ro-RO"})
+    void namesInEveryScriptRoundTripExactly(String firstName, String lastName, String locale) throws Exception {
+        HttpResponse<String> created = post("/members", """
+                {"chainId": "%s", "firstName": "%s", "lastName": "%s", "email": "member@example.com", "locale": "%s"}
+                """.formatted(chain, firstName, lastName, locale));
+        assertEquals(201, created.statusCode(), created.body());
+
+        JsonNode profile = json(get(created.headers().firstValue("location").orElseThrow()));
+
+        assertEquals(firstName, profile.get("firstName").asText());
+        assertEquals(lastName, profile.get("lastName").asText());
+        assertEquals(locale, profile.get("locale").asText());
+        assertTrue(profile.get("phone").isNull());
+        assertTrue(profile.get("birthDate").isNull());
+    }
+
+    @Test
+    void defaultsTheLocaleWhenNoneIsGiven() throws Exception {
+        HttpResponse<String> created = post("/members", """
+                {"chainId": "%s", "firstName": "Ana", "lastName": "Pop", "email": "ana@example.ro"}
+                """.formatted(chain));
+
+        assertEquals("en", json(get(created.headers().firstValue("location").orElseThrow())).get("locale").asText());
+    }
+
+    @Test
+    void rejectsAnInvalidEnrollmentWithAProblemPerField() throws Exception {
+        String tomorrow = LocalDate.now(clock).plusDays(2).toString();
+        HttpResponse<String> response = post("/members", """
+                {"firstName": "Ana", "lastName": "Pop", "email": "ana.example.ro", "birthDate": "%s"}
+                """.formatted(tomorrow));
+
+        assertProblem(response, 400, "urn:patronage:problem:invalid-request");
+        Map<String, String> errors = new HashMap<>();
+        json(response).get("errors").forEach(error -> errors.put(error.get("field").asText(), error.get("message").asText()));
+        assertEquals(Map.of("chainId", "is required",
+                "email", "must be an email address such as name@example.com",
+                "birthDate", "must be in the past"), errors);
+    }
+
+    @Test
+    void rejectsMalformedJsonAndOversizePayloads() throws Exception {
+        assertProblem(post("/members", "{\"chainId\": \"" + chain + "\", \"firstName\": "), 400,
+                "urn:patronage:problem:invalid-request");
+        String oversize = "{\"chainId\":\"" + chain + "\",\"firstName\":\"" + "x".repeat(70_000) + "\"}";
+        assertProblem(post("/members", oversize), 413, "urn:patronage:problem:payload-too-large");
+    }
+
+    @Test
+    void answersUnknownMembersAndCardsPlainly() throws Exception {
+        HttpResponse<String> unknown = get("/members/" + UUID.randomUUID());
+        assertProblem(unknown, 404, "urn:patronage:problem:not-found");
+
+        HttpResponse<String> unknownCard = get("/members?cardNumber=9000000000000001");
+        assertEquals(200, unknownCard.statusCode());
+        assertEquals(0, json(unknownCard).get("members").size());
+    }
+
+    @Test
+    void aTakenValueIsSkippedAndTheNextFreeOneClaimed() {
+        ClaimRegistry registry = new ClaimRegistry(database, "claims-" + UUID.randomUUID(), clock);
+        Iterator<String> candidates = List.of("A", "A", "B").iterator();
+
+        assertEquals("A", registry.claimFree(candidates::next, "member-1", chain));
+        assertEquals("B", registry.claimFree(candidates::next, "member-2", chain));
+        assertEquals("member-1", registry.holder("A").orElseThrow());
+        assertEquals("member-2", registry.holder("B").orElseThrow());
+        assertThrows(IllegalStateException.class, () -> registry.claimFree(() -> "A", "member-3", chain));
+    }
+
+    private ConsumerRecord<String, String> awaitPublished(String memberId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            membersTopic.poll(Duration.ofMillis(200)).forEach(published::add);
+            return published.stream().anyMatch(record -> memberId.equals(record.key()));
+        });
+        List<ConsumerRecord<String, String>> mine = published.stream().filter(record -> memberId.equals(record.key())).toList();
+        assertEquals(1, mine.size(), "published once");
+        return mine.get(0);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type) throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
+        JsonNode problem = json(response);
+        assertEquals(status, problem.get("status").asInt());
+        assertEquals(type, problem.get("type").asText());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return CloudEventHeaders.get(record.headers(), name);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return Json.mapper().readTree(response.body());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + server.getPort() + path);
+    }
+}

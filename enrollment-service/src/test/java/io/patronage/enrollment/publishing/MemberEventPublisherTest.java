@@ -1,0 +1,85 @@
+package io.patronage.enrollment.publishing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.patronage.enrollment.member.ContactDetails;
+import io.patronage.enrollment.member.MemberEnrolled;
+import io.patronage.enrollment.member.PersonalData;
+import io.patronage.kit.json.Json;
+import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.kit.kafka.EventPublisher;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A subscribing processor handles the event in a unit of work nested in the command's: the publication
+ * must wait for the command's (root) unit of work to commit, and never happen if it rolls back.
+ */
+class MemberEventPublisherTest {
+
+    private static final Instant ENROLLED_AT = Instant.parse("2026-03-01T09:15:00.123Z");
+    private static final MemberEnrolled ENROLLED = new MemberEnrolled("m-1", "chain-ir", "9000000000000001", "K7M2Q9XZ",
+            new PersonalData("زهرا", "کاظمی", new ContactDetails("zahra@example.ir", "+989121234567"),
+                    LocalDate.of(1992, 3, 21), "fa-IR"), ENROLLED_AT);
+
+    private final MockProducer<String, byte[]> producer =
+            new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+    private final MemberEventPublisher publisher =
+            new MemberEventPublisher(new EventPublisher(producer, "enrollment-service"));
+    private final GenericDomainEventMessage<MemberEnrolled> message =
+            new GenericDomainEventMessage<>("Member", "m-1", 0, ENROLLED);
+
+    @Test
+    void publishesOnceTheCommandHasCommittedWithTheDomainEventIdAsCeId() throws Exception {
+        UnitOfWork<?> command = DefaultUnitOfWork.startAndGet(null);
+        handleInNestedUnitOfWork();
+
+        assertTrue(producer.history().isEmpty(), "nothing is published while the command's unit of work is open");
+        command.commit();
+
+        List<ProducerRecord<String, byte[]>> sent = producer.history();
+        assertEquals(1, sent.size());
+        ProducerRecord<String, byte[]> record = sent.get(0);
+        assertEquals("loyalty.members.v1", record.topic());
+        assertEquals("m-1", record.key());
+        assertEquals(message.getIdentifier(), CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID));
+        assertEquals("io.patronage.MemberEnrolled", CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE));
+        assertEquals(ENROLLED_AT.toString(), CloudEventHeaders.get(record.headers(), CloudEventHeaders.TIME));
+        JsonNode body = Json.mapper().readTree(record.value());
+        assertEquals("9000000000000001", body.get("cardNumber").asText());
+        assertEquals("1992-03-21", body.get("birthDate").asText());
+        assertEquals("fa-IR", body.get("locale").asText());
+        for (String personal : List.of("firstName", "lastName", "email", "phone", "contact", "personalData", "referralCode")) {
+            assertFalse(body.has(personal), personal + " stays in enrollment-service: " + body);
+        }
+    }
+
+    @Test
+    void publishesNothingWhenTheCommandRollsBack() {
+        UnitOfWork<?> command = DefaultUnitOfWork.startAndGet(null);
+        handleInNestedUnitOfWork();
+
+        command.rollback();
+
+        assertTrue(producer.history().isEmpty());
+    }
+
+    private void handleInNestedUnitOfWork() {
+        UnitOfWork<?> processing = DefaultUnitOfWork.startAndGet(message);
+        publisher.on(ENROLLED, message.getIdentifier());
+        processing.commit();
+    }
+}

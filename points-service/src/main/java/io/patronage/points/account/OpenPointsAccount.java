@@ -1,0 +1,26 @@
+package io.patronage.points.account;
+
+import io.patronage.contracts.members.MemberEnrolled;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Opens a member's points account; opening one that is already open changes nothing. */
+public record OpenPointsAccount(@TargetAggregateIdentifier String memberId,
+                                String chainId,
+                                String cardNumber,
+                                LocalDate birthDate,
+                                String locale,
+                                Instant enrolledAt) {
+
+    public OpenPointsAccount {
+        Require.text(memberId, "memberId");
+        Require.text(chainId, "chainId");
+    }
+
+    public static OpenPointsAccount from(MemberEnrolled enrolled) {
+        return new OpenPointsAccount(enrolled.memberId(), enrolled.chainId(), enrolled.cardNumber(),
+                enrolled.birthDate(), enrolled.locale(), enrolled.enrolledAt());
+    }
+}

@@ -1,0 +1,17 @@
+package io.patronage.points.account;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Debits points for {@code requestId}, or rejects the request; a request is answered once. The handler
+ * returns the earlier {@link AnsweredRequest} when the request was already answered, {@code null} otherwise.
+ *
+ * @param reason what the points pay for, e.g. a reward redemption id
+ */
+public record RedeemPoints(@TargetAggregateIdentifier String memberId, String requestId, long points, String reason) {
+
+    public RedeemPoints {
+        Require.text(memberId, "memberId");
+        Require.text(requestId, "requestId");
+    }
+}

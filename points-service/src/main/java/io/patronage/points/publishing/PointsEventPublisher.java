@@ -1,0 +1,69 @@
+package io.patronage.points.publishing;
+
+import io.patronage.contracts.IntegrationEvent;
+import io.patronage.contracts.points.PointsDebitRequested;
+import io.patronage.kit.kafka.EventPublisher;
+import io.patronage.points.account.AnsweredRequest;
+import io.patronage.points.account.PointsEarned;
+import io.patronage.points.account.RedemptionAnswer;
+import jakarta.inject.Singleton;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Publishes the account's events on {@code loyalty.points.v1}, with the domain event's id as {@code ce_id}
+ * so that a re-publication is recognised downstream.
+ * <p>
+ * Runs in a subscribing processor, i.e. in the command's unit of work during prepare-commit, after the
+ * event store appended the events (Axon 4.12 {@code AbstractEventStore.prepareCommit} stores, then hands
+ * the events to the processors). Publication waits for the root unit of work to commit, so nothing is
+ * announced that a rollback takes back.
+ */
+@Singleton
+public class PointsEventPublisher {
+
+    private final EventPublisher kafka;
+
+    PointsEventPublisher(EventPublisher kafka) {
+        this.kafka = kafka;
+    }
+
+    @EventHandler
+    void on(PointsEarned event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        if (event.points() > 0) {
+            afterCommit(IntegrationEvents.earned(event), eventId, at);
+        }
+    }
+
+    @EventHandler
+    void on(RedemptionAnswer answer, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        afterCommit(IntegrationEvents.answer(answer, at), eventId, at);
+    }
+
+    /** Answers a repeated request with the very answer it got, same {@code ce_id}. */
+    public void republish(AnsweredRequest earlier) {
+        kafka.publish(IntegrationEvents.answer(earlier.answer(), earlier.answeredAt()), earlier.eventId(),
+                earlier.answeredAt());
+    }
+
+    /** A request for a member without an account; its id is derived from the request, so a repeat has the same. */
+    public void rejectUnknownMember(PointsDebitRequested request, Instant at) {
+        String eventId = UUID.nameUUIDFromBytes(("unknown-member:" + request.memberId() + ":" + request.requestId())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        kafka.publish(IntegrationEvents.unknownMember(request, at), eventId, at);
+    }
+
+    private void afterCommit(IntegrationEvent event, String eventId, Instant at) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> kafka.publish(event, eventId, at));
+        } else {
+            kafka.publish(event, eventId, at);
+        }
+    }
+}

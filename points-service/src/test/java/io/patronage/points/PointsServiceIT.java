@@ -1,0 +1,323 @@
+package io.patronage.points;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.patronage.contracts.IntegrationEvent;
+import io.patronage.contracts.Topics;
+import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.points.PointsDebitRequested;
+import io.patronage.infra.Infrastructure;
+import io.patronage.kit.json.Json;
+import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.kit.kafka.DeadLetterPublisher;
+import io.patronage.points.earning.LineMultiplier;
+import io.patronage.points.earning.PointsRounding;
+import io.patronage.points.earning.ProgramCatalog;
+import io.patronage.points.earning.ProgramRules;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The service through real Kafka, Mongo and HTTP, as the POS systems and the other services see it. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PointsServiceIT implements TestPropertyProvider {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<ConsumerRecord<String, byte[]>> pointsEvents = new ArrayList<>();
+    private KafkaProducer<String, byte[]> producer;
+    private KafkaConsumer<String, byte[]> pointsTopic;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    ProgramCatalog programs;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Infrastructure infra = Infrastructure.forTests();
+        return Map.of("micronaut.server.port", "-1",
+                "kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
+                "mongodb.uri", infra.mongoUri(),
+                "patronage.mongo.database", "points-it-" + UUID.randomUUID(),
+                "patronage.points.program.version", "it-v1",
+                "patronage.points.program.rounding", "down",
+                "patronage.points.program.excluded-categories", "gift-cards",
+                "patronage.points.program.category-multipliers.Wine-Red", "2");
+    }
+
+    @BeforeAll
+    void connect() {
+        String servers = Infrastructure.forTests().kafkaBootstrapServers();
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
+                new StringSerializer(), new ByteArraySerializer());
+        pointsTopic = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = pointsTopic.partitionsFor(Topics.POINTS.name()).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        pointsTopic.assign(partitions);
+        pointsTopic.seekToBeginning(partitions);
+    }
+
+    @AfterAll
+    void disconnect() {
+        producer.close();
+        pointsTopic.close();
+    }
+
+    @Test
+    void theProgramComesFromConfiguration() {
+        ProgramRules rules = programs.rulesFor("any-chain", Instant.now());
+        List<LineMultiplier> multipliers = rules.multipliers();
+
+        assertEquals("it-v1", rules.version());
+        assertEquals(PointsRounding.DOWN, rules.rounding());
+        assertEquals(BigDecimal.ONE, rules.pointsPerUnit());
+        assertTrue(multipliers.contains(LineMultiplier.category("gift-cards", BigDecimal.ZERO)), multipliers.toString());
+        assertTrue(multipliers.contains(LineMultiplier.category("Wine-Red", new BigDecimal("2"))), multipliers.toString());
+    }
+
+    @Test
+    void aMembersPurchaseEarnsOnceAndIsPublished() throws Exception {
+        Member member = enroll();
+
+        sendTransaction(member.card, purchase(member, "t-1", "23.99", "[]"));
+
+        awaitBalance(member.id, 23, 23, 0);
+        ConsumerRecord<String, byte[]> earned = awaitPointsEvent(member.id, "io.patronage.PointsEarned",
+                body -> body.get("transactionId").asText().equals("t-1"));
+        JsonNode body = Json.mapper().readTree(earned.value());
+        assertEquals(23, body.get("points").asLong());
+        assertEquals(23, body.get("balance").asLong());
+        assertEquals("it-v1", body.get("ruleVersion").asText());
+        assertEquals("base", body.get("breakdown").get(0).get("rule").asText());
+        assertEquals(new BigDecimal("23.99"), body.get("amount").decimalValue());
+        assertNotNull(UUID.fromString(header(earned, CloudEventHeaders.ID)));
+        assertEquals("/patronage/points-service", header(earned, CloudEventHeaders.SOURCE));
+        assertEquals(member.id, header(earned, CloudEventHeaders.SUBJECT));
+        assertEquals("1.0", header(earned, CloudEventHeaders.SPEC_VERSION));
+        assertNotNull(Instant.parse(header(earned, CloudEventHeaders.TIME)));
+
+        sendTransaction(member.card, purchase(member, "t-1", "23.99", "[]"));
+        sendTransaction(member.card, purchase(member, "t-2", "80.00", "[]").replace("PURCHASE", "RETURN"));
+        sendTransaction(member.card, purchase(member, "t-3", "60.00", """
+                [{"sku":"GC-50","category":"gift-cards","quantity":1,"unitPrice":"50.00"},
+                 {"sku":"W-1","category":"Wine-Red","quantity":1,"unitPrice":"10.00"}]"""));
+
+        awaitBalance(member.id, 43, 43, 0);
+        JsonNode wine = Json.mapper().readTree(awaitPointsEvent(member.id, "io.patronage.PointsEarned",
+                b -> b.get("transactionId").asText().equals("t-3")).value());
+        assertEquals(20, wine.get("points").asLong(), "gift card excluded, wine doubled");
+        assertEquals(1, pointsEventsOf(member.id, "io.patronage.PointsEarned",
+                b -> b.get("transactionId").asText().equals("t-1")).size(), "the resent sale is not published again");
+    }
+
+    @Test
+    void aMalformedTransactionIsDeadLetteredAndTheNextOneStillEarns() throws Exception {
+        Member member = enroll();
+        String malformed = "{\"transactionId\":\"t-bad\",\"chainId\":\"" + member.chain + "\",\"total\":\"12,50\"}";
+
+        sendTransaction(member.card, malformed);
+        sendTransaction(member.card, "{\"transactionId\":\"t-anon\",\"chainId\":\"" + member.chain
+                + "\",\"storeId\":\"s-1\",\"type\":\"PURCHASE\",\"occurredAt\":\"2026-11-27T10:15:00+09:00\","
+                + "\"currency\":\"JPY\",\"total\":5000,\"lines\":[]}");
+        sendTransaction(member.card, purchase(member, "t-good", "1500", "[]").replace("EUR", "JPY"));
+
+        awaitBalance(member.id, 1500, 1500, 0);
+        ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(member.card);
+        assertEquals(malformed, new String(deadLetter.value(), StandardCharsets.UTF_8));
+        String reason = header(deadLetter, DeadLetterPublisher.REASON);
+        assertTrue(reason.contains("12,50") && reason.contains("total"), reason);
+    }
+
+    @Test
+    void debitRequestsAreAnsweredOnceAndNeverOverdraw() throws Exception {
+        Member member = enroll();
+        sendTransaction(member.card, purchase(member, "t-1", "100.00", "[]"));
+        awaitBalance(member.id, 100, 100, 0);
+
+        requestDebit(member, "r-1", 150);
+        JsonNode rejected = Json.mapper().readTree(awaitPointsEvent(member.id, "io.patronage.PointsRedemptionRejected",
+                b -> b.get("requestId").asText().equals("r-1")).value());
+        assertEquals("INSUFFICIENT_POINTS", rejected.get("reason").asText());
+        assertEquals(100, rejected.get("balance").asLong());
+
+        requestDebit(member, "r-2", 60);
+        ConsumerRecord<String, byte[]> redeemed = awaitPointsEvent(member.id, "io.patronage.PointsRedeemed",
+                b -> b.get("requestId").asText().equals("r-2"));
+        assertEquals(40, Json.mapper().readTree(redeemed.value()).get("balance").asLong());
+        awaitBalance(member.id, 40, 100, 60);
+
+        requestDebit(member, "r-2", 60);
+        await().atMost(PATIENCE).pollInSameThread().until(() -> pointsEventsOf(member.id,
+                "io.patronage.PointsRedeemed", b -> b.get("requestId").asText().equals("r-2")).size() == 2);
+        List<ConsumerRecord<String, byte[]>> answers = pointsEventsOf(member.id, "io.patronage.PointsRedeemed",
+                b -> b.get("requestId").asText().equals("r-2"));
+        assertEquals(header(answers.get(0), CloudEventHeaders.ID), header(answers.get(1), CloudEventHeaders.ID),
+                "the repeated answer is the same event");
+        assertEquals(40, balance(member.id).get("balance").asLong());
+    }
+
+    @Test
+    void aDebitRequestForAnUnknownMemberIsRejected() throws Exception {
+        Member stranger = new Member("m-" + UUID.randomUUID(), "chain-" + UUID.randomUUID(), "card-x");
+
+        requestDebit(stranger, "r-1", 10);
+
+        JsonNode rejected = Json.mapper().readTree(awaitPointsEvent(stranger.id,
+                "io.patronage.PointsRedemptionRejected", b -> true).value());
+        assertEquals("UNKNOWN_MEMBER", rejected.get("reason").asText());
+        HttpResponse<String> notFound = get("/members/" + stranger.id + "/points");
+        assertEquals(404, notFound.statusCode());
+        assertEquals("application/problem+json", notFound.headers().firstValue("content-type").orElseThrow());
+        assertEquals("urn:patronage:problem:not-found", Json.mapper().readTree(notFound.body()).get("type").asText());
+    }
+
+    private record Member(String id, String chain, String card) {
+    }
+
+    private Member enroll() throws Exception {
+        Member member = new Member("m-" + UUID.randomUUID(), "chain-" + UUID.randomUUID(), "card-" + UUID.randomUUID());
+        sendCloudEvent(new MemberEnrolled(member.id, member.chain, member.card, LocalDate.parse("1988-02-29"), "ja-JP",
+                Instant.now()));
+        awaitBalance(member.id, 0, 0, 0);
+        return member;
+    }
+
+    private void requestDebit(Member member, String requestId, long points) throws Exception {
+        sendCloudEvent(new PointsDebitRequested(requestId, member.id, member.chain, points, "reward:mug", Instant.now()));
+    }
+
+    private static String purchase(Member member, String transactionId, String total, String lines) {
+        return """
+                {"transactionId":"%s","chainId":"%s","storeId":"store-7","cardNumber":"%s","type":"PURCHASE",
+                 "occurredAt":"2026-11-27T10:15:00+02:00","currency":"EUR","total":"%s","lines":%s,"couponCodes":[]}"""
+                .formatted(transactionId, member.chain, member.card, total, lines);
+    }
+
+    private void sendTransaction(String key, String json) {
+        producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), key, json.getBytes(StandardCharsets.UTF_8)));
+        producer.flush();
+    }
+
+    private void sendCloudEvent(IntegrationEvent event) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.topicOf(event.getClass()).name(),
+                event.key(), Json.mapper().writeValueAsBytes(event));
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SPEC_VERSION, "1.0");
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.ID, UUID.randomUUID().toString());
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.TYPE, IntegrationEvent.typeOf(event.getClass()));
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SOURCE, "/patronage/points-service-it");
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.TIME, Instant.now().toString());
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.CONTENT_TYPE, "application/json");
+        producer.send(record);
+        producer.flush();
+    }
+
+    private void awaitBalance(String memberId, long balance, long lifetimeEarned, long lifetimeRedeemed) {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode body = balance(memberId);
+            assertEquals(memberId, body.get("memberId").asText());
+            assertEquals(balance, body.get("balance").asLong(), body.toString());
+            assertEquals(lifetimeEarned, body.get("lifetimeEarned").asLong(), body.toString());
+            assertEquals(lifetimeRedeemed, body.get("lifetimeRedeemed").asLong(), body.toString());
+        });
+    }
+
+    private JsonNode balance(String memberId) throws Exception {
+        HttpResponse<String> response = get("/members/" + memberId + "/points");
+        assertEquals(200, response.statusCode(), response.body());
+        return Json.mapper().readTree(response.body());
+    }
+
+    private ConsumerRecord<String, byte[]> awaitPointsEvent(String memberId, String type, Predicate<JsonNode> body) {
+        AtomicReference<ConsumerRecord<String, byte[]>> found = new AtomicReference<>();
+        await().atMost(PATIENCE).pollInSameThread().until(() -> {
+            List<ConsumerRecord<String, byte[]>> matches = pointsEventsOf(memberId, type, body);
+            found.set(matches.isEmpty() ? null : matches.get(0));
+            return found.get() != null;
+        });
+        return found.get();
+    }
+
+    /** Reads what is new on loyalty.points.v1 and returns the records seen so far that match. */
+    private List<ConsumerRecord<String, byte[]>> pointsEventsOf(String memberId, String type, Predicate<JsonNode> body)
+            throws Exception {
+        pointsTopic.poll(Duration.ofMillis(200)).forEach(pointsEvents::add);
+        List<ConsumerRecord<String, byte[]>> matches = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : pointsEvents) {
+            if (memberId.equals(record.key()) && type.equals(header(record, CloudEventHeaders.TYPE))
+                    && body.test(Json.mapper().readTree(record.value()))) {
+                matches.add(record);
+            }
+        }
+        return matches;
+    }
+
+    private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
+        AtomicReference<ConsumerRecord<String, byte[]>> found = new AtomicReference<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition dlq = new TopicPartition(Topics.TRANSACTIONS.deadLetterTopic(), 0);
+            consumer.assign(List.of(dlq));
+            consumer.seekToBeginning(List.of(dlq));
+            await().atMost(PATIENCE).pollInSameThread().until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.set(record);
+                    }
+                });
+                return found.get() != null;
+            });
+        }
+        return found.get();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return CloudEventHeaders.get(record.headers(), name);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

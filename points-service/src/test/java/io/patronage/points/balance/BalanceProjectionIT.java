@@ -1,0 +1,96 @@
+package io.patronage.points.balance;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.patronage.infra.Infrastructure;
+import io.patronage.points.account.LotDebit;
+import io.patronage.points.account.PointsAccountEvent;
+import io.patronage.points.account.PointsAccountOpened;
+import io.patronage.points.account.PointsEarned;
+import io.patronage.points.account.PointsRedeemed;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The live projection on the real Mongo protocol: one conditional update per event, idempotent, self-healing. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BalanceProjectionIT {
+
+    private MongoClient mongo;
+    private BalanceStore store;
+    private EmbeddedEventStore eventStore;
+    private BalanceProjection projection;
+
+    @BeforeAll
+    void connect() {
+        mongo = MongoClients.create(Infrastructure.forTests().mongoUri());
+        store = new BalanceStore(mongo.getDatabase("balance-it-" + UUID.randomUUID()));
+        eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        projection = new BalanceProjection(store, eventStore);
+    }
+
+    @AfterAll
+    void disconnect() {
+        eventStore.shutDown();
+        mongo.close();
+    }
+
+    private List<PointsAccountEvent> history(String member) {
+        return List.of(
+                new PointsAccountOpened(member, "chain-1", "card-1", null, "en", Instant.parse("2026-01-01T00:00:00Z")),
+                earned(member, "t-1", 120),
+                new PointsRedeemed(member, "chain-1", "r-1", 50, "reward", List.of(new LotDebit("chain-1:t-1", 50)), 70),
+                earned(member, "t-2", 30));
+    }
+
+    private static PointsEarned earned(String member, String transactionId, long points) {
+        return new PointsEarned(member, "chain-1", transactionId, "s-1", "EUR", BigDecimal.TEN, BigDecimal.TEN, points,
+                "default-v1", List.of(), OffsetDateTime.parse("2026-02-01T10:00:00+01:00"), null, 0);
+    }
+
+    private void store(String member, List<PointsAccountEvent> events) {
+        for (int i = 0; i < events.size(); i++) {
+            eventStore.publish(new GenericDomainEventMessage<>("PointsAccount", member, i, events.get(i)));
+        }
+    }
+
+    @Test
+    void eachEventIsAppliedOnceWhateverIsRedelivered() {
+        String member = "m-" + UUID.randomUUID();
+        List<PointsAccountEvent> events = history(member);
+        store(member, events);
+
+        for (int i = 0; i < events.size(); i++) {
+            projection.on(events.get(i), i);
+            projection.on(events.get(i), i);
+        }
+        projection.on(events.get(1), 1);
+
+        assertEquals(new Balance(member, "chain-1", 100, 150, 50, 3), store.find(member).orElseThrow());
+    }
+
+    @Test
+    void aLostUpdateIsRepairedFromTheEventStoreByTheNextEvent() {
+        String member = "m-" + UUID.randomUUID();
+        List<PointsAccountEvent> events = history(member);
+        store(member, events);
+
+        projection.on(events.get(0), 0);
+        projection.on(events.get(1), 1);
+        projection.on(events.get(3), 3);
+
+        assertEquals(new Balance(member, "chain-1", 100, 150, 50, 3), store.find(member).orElseThrow());
+    }
+}

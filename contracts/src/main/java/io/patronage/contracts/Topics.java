@@ -1,11 +1,22 @@
 package io.patronage.contracts;
 
 import io.patronage.contracts.analytics.ParticipationView;
+import io.patronage.contracts.members.CardReplaced;
+import io.patronage.contracts.members.ConsentsChanged;
 import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.members.MemberErased;
+import io.patronage.contracts.members.MemberOptedOut;
+import io.patronage.contracts.members.ReferralRegistered;
+import io.patronage.contracts.notifications.NotificationRequested;
+import io.patronage.contracts.points.PointsAdjusted;
+import io.patronage.contracts.points.PointsAwarded;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.contracts.points.PointsEarned;
+import io.patronage.contracts.points.PointsExpired;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.contracts.points.PointsRedemptionRejected;
+import io.patronage.contracts.points.PointsReversed;
+import io.patronage.contracts.points.TierChanged;
 import io.patronage.contracts.rewards.CouponIssued;
 
 import java.time.Duration;
@@ -23,19 +34,23 @@ public final class Topics {
     public static final Topic TRANSACTIONS = new Topic("retail.transactions.v1",
             "card number, or transaction id when anonymous", "POS systems of the chains",
             12, FOREVER, false, List.of());
+    /** Plain JSON {@link io.patronage.contracts.engagement.EngagementEvent} values, no envelope. */
     public static final Topic ENGAGEMENT = new Topic("retail.engagement.v1",
             "member id", "chains' apps and surveys", 6, FOREVER, false, List.of());
     public static final Topic MEMBERS = new Topic("loyalty.members.v1",
-            "member id", "enrollment-service", 6, FOREVER, false, List.of(MemberEnrolled.class));
+            "member id", "enrollment-service", 6, FOREVER, false,
+            List.of(MemberEnrolled.class, ReferralRegistered.class, CardReplaced.class, ConsentsChanged.class,
+                    MemberOptedOut.class, MemberErased.class));
     public static final Topic POINTS = new Topic("loyalty.points.v1",
             "member id", "points-service", 12, FOREVER, false,
-            List.of(PointsEarned.class, PointsRedeemed.class, PointsRedemptionRejected.class));
+            List.of(PointsEarned.class, PointsAwarded.class, PointsReversed.class, PointsRedeemed.class,
+                    PointsRedemptionRejected.class, PointsAdjusted.class, PointsExpired.class, TierChanged.class));
     public static final Topic POINTS_REQUESTS = new Topic("loyalty.points-requests.v1",
             "member id", "rewards-service", 6, Duration.ofDays(30), false, List.of(PointsDebitRequested.class));
     public static final Topic REWARDS = new Topic("loyalty.rewards.v1",
             "member id", "rewards-service", 6, FOREVER, false, List.of(CouponIssued.class));
     public static final Topic NOTIFICATIONS = new Topic("loyalty.notifications.v1",
-            "member id", "any service", 6, Duration.ofDays(7), false, List.of());
+            "member id", "any service", 6, Duration.ofDays(7), false, List.of(NotificationRequested.class));
     public static final Topic RETENTION = new Topic("loyalty.analytics.retention.v1",
             "chain id and period", "analytics-service", 3, FOREVER, true, List.of());
     public static final Topic CHURN = new Topic("loyalty.analytics.churn.v1",

@@ -3,6 +3,7 @@ package io.patronage.contracts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.patronage.contracts.engagement.EngagementEvent;
 import io.patronage.contracts.retail.PosTransaction;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,9 @@ class AsyncApiDocumentTest {
             if (topic.equals(Topics.TRANSACTIONS)) {
                 expected.add(PosTransaction.class.getSimpleName());
             }
+            if (topic.equals(Topics.ENGAGEMENT)) {
+                expected.add(EngagementEvent.class.getSimpleName());
+            }
             assertEquals(expected, messages, topic.name());
             assertEquals(topic.partitions(), channel.get("bindings").get("kafka").get("partitions").asInt(), topic.name());
         }
@@ -55,6 +59,7 @@ class AsyncApiDocumentTest {
         Set<Class<?>> records = new HashSet<>();
         Topics.ALL.forEach(topic -> records.addAll(topic.events()));
         records.add(PosTransaction.class);
+        records.add(EngagementEvent.class);
         for (Class<?> type : records) {
             JsonNode schema = document.get("components").get("schemas").get(type.getSimpleName());
             assertNotNull(schema, "schema for " + type.getSimpleName());

@@ -1,0 +1,18 @@
+package io.patronage.contracts.engagement;
+
+import java.time.OffsetDateTime;
+
+/**
+ * What the chains' apps send to {@code retail.engagement.v1}: a plain JSON value like POS records,
+ * identified by {@code (chainId, engagementId)}.
+ *
+ * @param type  {@code SURVEY_COMPLETED}, {@code REVIEW} or {@code SOCIAL_SHARE}
+ * @param score satisfaction score of a survey (e.g. 0–10), {@code null} otherwise
+ */
+public record EngagementEvent(String engagementId,
+                              String chainId,
+                              String memberId,
+                              String type,
+                              Integer score,
+                              OffsetDateTime occurredAt) {
+}

@@ -1,0 +1,58 @@
+package io.patronage.kit.kafka;
+
+import io.patronage.contracts.engagement.EngagementEvent;
+import io.patronage.kit.json.Json;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decodes the plain JSON engagement events the chains' apps send to {@code retail.engagement.v1};
+ * their identity is {@code chainId:engagementId}.
+ */
+public final class EngagementDecoder implements MessageDecoder {
+
+    static final Set<String> TYPES = Set.of("SURVEY_COMPLETED", "REVIEW", "SOCIAL_SHARE");
+
+    @Override
+    public InboundMessage decode(ConsumerRecord<String, byte[]> record) {
+        RecordSize.check(record);
+        EngagementEvent event;
+        try {
+            event = Json.mapper().readValue(record.value(), EngagementEvent.class);
+        } catch (IOException e) {
+            throw new PoisonMessageException("malformed engagement JSON: " + e.getMessage(), e);
+        }
+        if (event == null) {
+            throw new PoisonMessageException("engagement JSON is null");
+        }
+        List<String> problems = new ArrayList<>();
+        if (blank(event.engagementId())) {
+            problems.add("engagementId is required");
+        }
+        if (blank(event.chainId())) {
+            problems.add("chainId is required");
+        }
+        if (blank(event.memberId())) {
+            problems.add("memberId is required");
+        }
+        if (event.type() == null || !TYPES.contains(event.type())) {
+            problems.add("type must be one of " + TYPES);
+        }
+        if (event.occurredAt() == null) {
+            problems.add("occurredAt is required (ISO-8601 with offset)");
+        }
+        if (!problems.isEmpty()) {
+            throw new PoisonMessageException("invalid engagement event: " + String.join("; ", problems));
+        }
+        return new InboundMessage(event.chainId() + ":" + event.engagementId(), event.occurredAt().toInstant(),
+                event, record);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

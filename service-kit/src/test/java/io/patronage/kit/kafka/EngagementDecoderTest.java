@@ -1,0 +1,41 @@
+package io.patronage.kit.kafka;
+
+import io.patronage.contracts.engagement.EngagementEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EngagementDecoderTest {
+
+    private final StandardDecoder decoder = new StandardDecoder();
+
+    @Test
+    void decodesASurveyWithItsIdentity() {
+        InboundMessage message = decoder.decode(record("""
+                {"engagementId":"s-9","chainId":"fi-1","memberId":"m-1","type":"SURVEY_COMPLETED","score":9,
+                 "occurredAt":"2026-11-27T18:00:00+02:00"}
+                """));
+
+        EngagementEvent event = (EngagementEvent) message.payload();
+        assertEquals("fi-1:s-9", message.messageId());
+        assertEquals(9, event.score());
+    }
+
+    @Test
+    void refusesAnUnknownTypeAndMissingIds() {
+        PoisonMessageException error = assertThrows(PoisonMessageException.class, () -> decoder.decode(record("""
+                {"type":"LIKE","occurredAt":"2026-11-27T18:00:00Z"}
+                """)));
+        assertTrue(error.getMessage().contains("engagementId is required"), error.getMessage());
+        assertTrue(error.getMessage().contains("type must be one of"), error.getMessage());
+    }
+
+    private static ConsumerRecord<String, byte[]> record(String json) {
+        return new ConsumerRecord<>("retail.engagement.v1", 0, 0L, "m-1", json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,6 +1,7 @@
 package io.patronage.analytics.participation;
 
 import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.points.PointsAwarded;
 import io.patronage.contracts.points.PointsEarned;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.contracts.retail.PosTransaction;
@@ -31,6 +32,9 @@ record Contribution(String chainId, ParticipationCounts delta) {
         } else if (payload instanceof PointsEarned earned) {
             long points = points(earned.points(), payload);
             contribution = counted(earned.chainId(), new ParticipationCounts(0, 0, 0, points, 0), payload);
+        } else if (payload instanceof PointsAwarded awarded) {
+            long points = points(awarded.points(), payload);
+            contribution = counted(awarded.chainId(), new ParticipationCounts(0, 0, 0, points, 0), payload);
         } else if (payload instanceof PointsRedeemed redeemed) {
             long points = points(redeemed.points(), payload);
             contribution = counted(redeemed.chainId(), new ParticipationCounts(0, 0, 0, 0, points), payload);

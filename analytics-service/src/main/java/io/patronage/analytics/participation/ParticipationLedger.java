@@ -1,5 +1,6 @@
 package io.patronage.analytics.participation;
 
+import io.patronage.contracts.members.CardReplaced;
 import io.patronage.contracts.members.MemberEnrolled;
 
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -40,7 +42,7 @@ final class ParticipationLedger {
     }
 
     /**
-     * Enrollments are applied first, so that a purchase in the same batch already sees its card.
+     * Enrollments and card replacements are applied first, so that a purchase in the same batch already sees its card.
      *
      * @param current   the view as it stands before the batch
      * @param knownCard whether a {@code chainId:cardNumber} key is in the card directory
@@ -54,17 +56,13 @@ final class ParticipationLedger {
         Predicate<String> known = key -> newCards.containsKey(key) || knownCard.test(key);
 
         List<Fact> ordered = facts.stream()
-                .sorted(Comparator.comparing(fact -> !(fact.payload() instanceof MemberEnrolled)))
+                .sorted(Comparator.comparing(fact -> cardOf(fact.payload()).isEmpty()))
                 .toList();
         for (Fact fact : ordered) {
             // Even an enrollment counted before goes into the directory: it may have been counted
             // just before a crash that prevented its card from being written.
-            if (fact.payload() instanceof MemberEnrolled enrolled && enrolled.cardNumber() != null) {
-                MemberCard card = new MemberCard(enrolled.chainId(), enrolled.cardNumber(), enrolled.memberId());
-                if (!known.test(card.key())) {
-                    newCards.put(card.key(), card);
-                }
-            }
+            cardOf(fact.payload()).filter(card -> !known.test(card.key()))
+                    .ifPresent(card -> newCards.put(card.key(), card));
             Contribution.of(fact.payload(), known).ifPresent(contribution -> {
                 for (ViewKey key : keysOf(contribution)) {
                     ParticipationState state = working.computeIfAbsent(key, current);
@@ -81,6 +79,17 @@ final class ParticipationLedger {
         List<ParticipationState> stamped = new ArrayList<>();
         changed.forEach(key -> stamped.add(working.get(key).computed(now)));
         return new Outcome(stamped, List.copyOf(newCards.values()), alreadyCounted);
+    }
+
+    /** The member card an enrollment or a card replacement brings; a replaced card stays known for old sales. */
+    private static Optional<MemberCard> cardOf(Object payload) {
+        if (payload instanceof MemberEnrolled enrolled && enrolled.cardNumber() != null) {
+            return Optional.of(new MemberCard(enrolled.chainId(), enrolled.cardNumber(), enrolled.memberId()));
+        }
+        if (payload instanceof CardReplaced replaced && replaced.newCardNumber() != null) {
+            return Optional.of(new MemberCard(replaced.chainId(), replaced.newCardNumber(), replaced.memberId()));
+        }
+        return Optional.empty();
     }
 
     /** The views a contribution counts in. Monthly views would add the month of the fact in the chain's zone. */

@@ -1,7 +1,9 @@
 package io.patronage.analytics.participation;
 
 import io.patronage.contracts.Topics;
+import io.patronage.contracts.members.CardReplaced;
 import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.points.PointsAwarded;
 import io.patronage.contracts.points.PointsEarned;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.contracts.retail.PosTransaction;
@@ -79,6 +81,19 @@ class ParticipationLedgerTest {
 
         assertEquals(new ParticipationCounts(1, 1, 0, 0, 0), changed(outcome, ATHENS).counts());
         assertEquals(List.of(new MemberCard("athens", "C-7", "m7")), outcome.newCards());
+    }
+
+    @Test
+    void bonusPointsCountAsIssuedAndAReplacementCardIsAMemberCard() {
+        directory.add("athens:C-1");
+        points(new PointsAwarded("m1", "athens", "birthday:2026", "birthday", "v1", 50, 50, NOW));
+        members(new CardReplaced("m1", "athens", "C-1", "C-2", NOW));
+        pos(sale("athens", "t1", "C-2", TransactionType.PURCHASE));
+
+        ParticipationLedger.Outcome outcome = apply();
+
+        assertEquals(new ParticipationCounts(0, 1, 0, 50, 0), changed(outcome, ATHENS).counts());
+        assertEquals(List.of(new MemberCard("athens", "C-2", "m1")), outcome.newCards());
     }
 
     @Test

@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The README's topic table must follow the registry: every topic we touch and every event on it. */
 class ReadmeTest {
 
-    private static final List<Topic> CONSUMED = List.of(Topics.MEMBERS, Topics.TRANSACTIONS, Topics.POINTS_REQUESTS);
-    private static final List<Topic> PUBLISHED = List.of(Topics.POINTS);
+    private static final List<Topic> CONSUMED = List.of(Topics.MEMBERS, Topics.TRANSACTIONS, Topics.POINTS_REQUESTS,
+            Topics.ENGAGEMENT);
+    private static final List<Topic> PUBLISHED = List.of(Topics.POINTS, Topics.NOTIFICATIONS);
 
     @Test
     void documentsEveryTopicAndEventItConsumesAndPublishes() throws Exception {

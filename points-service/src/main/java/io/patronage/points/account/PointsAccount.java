@@ -6,14 +6,19 @@ import io.patronage.points.earning.EarningOutcome;
 import io.patronage.points.earning.EarningPolicy;
 import io.patronage.points.earning.ProgramCatalog;
 import io.patronage.points.earning.ProgramRules;
+import io.patronage.points.earning.ReturnPolicy;
+import io.patronage.points.earning.TierRules;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,25 +26,37 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A member's points ledger. Command handlers decide; event sourcing handlers only fold events into state:
- * the open lots (oldest earned first), the transactions already earned on and the redemption requests
- * already answered, so that neither a redelivered purchase nor a repeated request counts twice.
+ * the {@link Ledger} (open lots, debt), the purchases and returns already counted, the requests, awards and
+ * adjustments already answered, the tier and what qualifies for it, so that nothing counts twice.
  */
 public class PointsAccount {
+
+    private static final Duration DAY = Duration.ofDays(1);
 
     @AggregateIdentifier
     private String memberId;
     private String chainId;
     private LocalDate birthDate;
-    private long balance;
-    private final List<OpenLot> lots = new ArrayList<>();
+    private boolean active = true;
+    private String referrer;
+    private int earningPurchases;
+    private Instant lastBirthdayBonus;
+    private String tier;
+    private final Ledger ledger = new Ledger();
     private final Set<String> processedTransactions = new HashSet<>();
+    private final Map<String, Purchase> purchases = new HashMap<>();
     private final Map<String, AnsweredRequest> answeredRequests = new HashMap<>();
+    private final Set<String> awards = new HashSet<>();
+    private final Set<String> announcedLots = new HashSet<>();
+    private final List<Activity> activity = new ArrayList<>();
 
     protected PointsAccount() {
     }
@@ -54,22 +71,82 @@ public class PointsAccount {
                 command.birthDate(), command.locale(), command.enrolledAt()));
     }
 
+    /** Returns the referrer's bonus this purchase owes (also when it is redelivered), or {@code null}. */
     @CommandHandler
-    void handle(EarnPoints command, ProgramCatalog programs) {
+    ReferralDue handle(EarnPoints command, ProgramCatalog programs) {
         PosTransaction transaction = command.transaction();
         String transactionKey = transactionKey(transaction.chainId(), transaction.transactionId());
+        Purchase earlier = purchases.get(transactionKey);
         if (processedTransactions.contains(transactionKey)) {
-            return;
+            return earlier != null && earlier.referrerBonus() > 0 ? referralDue(earlier.occurredAt()) : null;
+        }
+        if (!active) {
+            return null;
         }
         Instant occurredAt = transaction.occurredAt().toInstant();
         ProgramRules rules = programs.rulesFor(chainId, occurredAt);
-        EarningOutcome outcome = EarningPolicy.earn(rules,
-                new AccountStanding(birthDate, processedTransactions.size()), transaction);
-        Lot lot = outcome.points() > 0 ? new Lot(transactionKey, outcome.points(), occurredAt) : null;
+        EarningOutcome outcome = EarningPolicy.earn(rules, new AccountStanding(birthDate, earningPurchases,
+                lastBirthdayBonus, tier, referrer != null), transaction);
+        Lot lot = outcome.points() > 0 ? lot(rules, transactionKey, outcome.points(), occurredAt) : null;
         apply(new PointsEarned(memberId, transaction.chainId(), transaction.transactionId(), transaction.storeId(),
                 transaction.currency(), transaction.total(), outcome.eligibleAmount(), outcome.points(),
                 outcome.ruleVersion(), outcome.breakdown(), transaction.occurredAt(), lot,
-                balance + outcome.points()));
+                ledger.balance() + outcome.points(), outcome.referrerBonus()));
+        upgradeTier(rules, occurredAt);
+        return outcome.referrerBonus() > 0 ? referralDue(occurredAt) : null;
+    }
+
+    private ReferralDue referralDue(Instant occurredAt) {
+        return new ReferralDue(referrer, memberId, occurredAt);
+    }
+
+    @CommandHandler
+    void handle(ReturnPurchase command, ProgramCatalog programs) {
+        PosTransaction refund = command.transaction();
+        String returnKey = transactionKey(refund.chainId(), refund.transactionId());
+        Purchase purchase = purchases.get(transactionKey(refund.chainId(), refund.originalTransactionId()));
+        if (processedTransactions.contains(returnKey) || purchase == null || purchase.points() == 0) {
+            return;
+        }
+        ProgramRules rules = programs.rulesFor(chainId, purchase.occurredAt());
+        BigDecimal returned = refund.total().abs();
+        BigDecimal share = refund.lines() == null || refund.lines().isEmpty()
+                ? ratio(returned, purchase.amount())
+                : ratio(returned.multiply(EarningPolicy.eligibleShare(rules, refund)), purchase.eligibleAmount());
+        BigDecimal cumulative = purchase.returnedShare().add(share).min(BigDecimal.ONE);
+        long target = BigDecimal.valueOf(purchase.points()).multiply(cumulative)
+                .setScale(0, RoundingMode.FLOOR).longValueExact();
+        long points = target - purchase.reversedPoints();
+
+        List<LotDebit> debits = new ArrayList<>();
+        OpenLot own = ledger.lot(purchase.lotId());
+        long fromOwn = own == null ? 0 : Math.min(points, own.remaining());
+        if (fromOwn > 0) {
+            debits.add(new LotDebit(own.lotId(), fromOwn));
+        }
+        long rest = points - fromOwn;
+        long debt = 0;
+        if (rest > 0 && rules.returnPolicy() != ReturnPolicy.FORGIVE) {
+            long balanceLeft = ledger.balance() - fromOwn;
+            long fromOthers = rules.returnPolicy() == ReturnPolicy.CLAMP_AT_ZERO
+                    ? Math.max(0, Math.min(rest, balanceLeft)) : rest;
+            List<LotDebit> others = ledger.oldestFirst(fromOthers, lot -> !lot.lotId().equals(purchase.lotId()));
+            debits.addAll(others);
+            long taken = others.stream().mapToLong(LotDebit::points).sum();
+            if (rules.returnPolicy() == ReturnPolicy.ALLOW_NEGATIVE) {
+                debt = rest - taken;
+            }
+            rest -= taken;
+        }
+        long shortfall = rest;
+        long removed = points - shortfall + debt;
+        apply(new PointsReversed(memberId, refund.chainId(), refund.transactionId(), refund.originalTransactionId(),
+                refund.currency(), returned, points, debits, debt, shortfall, cumulative,
+                ledger.balance() - removed, refund.occurredAt()));
+    }
+
+    private static BigDecimal ratio(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? BigDecimal.ONE : part.divide(whole, 12, RoundingMode.HALF_UP);
     }
 
     @CommandHandler
@@ -80,31 +157,165 @@ public class PointsAccount {
         }
         if (command.points() <= 0) {
             apply(rejection(command, RejectionReason.INVALID_POINTS));
-        } else if (command.points() > balance) {
+        } else if (command.points() > ledger.available(command.at())) {
             apply(rejection(command, RejectionReason.INSUFFICIENT_POINTS));
         } else {
             apply(new PointsRedeemed(memberId, chainId, command.requestId(), command.points(), command.reason(),
-                    oldestFirst(command.points()), balance - command.points()));
+                    ledger.oldestFirst(command.points(), lot -> lot.availableAt(command.at())),
+                    ledger.balance() - command.points()));
         }
         return null;
     }
 
     private PointsRedemptionRejected rejection(RedeemPoints command, RejectionReason reason) {
-        return new PointsRedemptionRejected(memberId, chainId, command.requestId(), command.points(), reason, balance);
+        return new PointsRedemptionRejected(memberId, chainId, command.requestId(), command.points(), reason,
+                ledger.balance());
     }
 
-    private List<LotDebit> oldestFirst(long points) {
-        List<LotDebit> debits = new ArrayList<>();
-        long left = points;
-        for (OpenLot lot : lots) {
-            if (left == 0) {
-                break;
-            }
-            long taken = Math.min(left, lot.remaining());
-            debits.add(new LotDebit(lot.lotId(), taken));
-            left -= taken;
+    @CommandHandler
+    void handle(AwardPoints command, ProgramCatalog programs) {
+        if (awards.contains(command.awardId()) || !active) {
+            return;
         }
-        return debits;
+        ProgramRules rules = programs.rulesFor(chainId, command.occurredAt());
+        long points = rules.bonuses().award(command.rule());
+        if (points <= 0) {
+            return;
+        }
+        apply(new PointsAwarded(memberId, chainId, command.awardId(), command.rule(), rules.version(), points,
+                lot(rules, command.awardId(), points, command.occurredAt()), ledger.balance() + points,
+                command.occurredAt()));
+        upgradeTier(rules, command.occurredAt());
+    }
+
+    @CommandHandler
+    long handle(AdjustPoints command, ProgramCatalog programs) {
+        if (awards.contains(command.adjustmentId())) {
+            return ledger.balance();
+        }
+        long points = command.points();
+        Lot lot = null;
+        List<LotDebit> debits = List.of();
+        if (points > 0) {
+            ProgramRules rules = programs.rulesFor(chainId, command.at());
+            lot = new Lot(command.adjustmentId(), points, command.at(), command.at(),
+                    rules.expiry().expiresAt(command.at(), rules.timeZone()), null);
+        } else if (-points > ledger.balance()) {
+            throw new IllegalStateException("a debit of " + -points + " points is above the balance of "
+                    + ledger.balance());
+        } else {
+            debits = ledger.oldestFirst(-points, any -> true);
+        }
+        apply(new PointsAdjusted(memberId, chainId, command.adjustmentId(), points, command.reason(), command.actor(),
+                lot, debits, ledger.balance() + points, command.at()));
+        return ledger.balance();
+    }
+
+    @CommandHandler
+    Instant handle(ReviewAccount command, ProgramCatalog programs) {
+        Instant at = command.at();
+        List<LotDebit> expired = ledger.expiredAt(at);
+        if (!expired.isEmpty()) {
+            long points = expired.stream().mapToLong(LotDebit::points).sum();
+            apply(new PointsExpired(memberId, chainId, points, expired, ledger.balance() - points, at));
+        }
+        List<OpenLot> announce = ledger.lots().stream()
+                .filter(lot -> lot.noticeAt() != null && !lot.noticeAt().isAfter(at)
+                        && !announcedLots.contains(lot.lotId()))
+                .toList();
+        if (!announce.isEmpty()) {
+            Instant first = announce.stream().map(OpenLot::expiresAt).min(Instant::compareTo).orElseThrow();
+            apply(new ExpiryAnnounced(memberId, chainId, "expiry:" + memberId + ":" + announce.get(0).lotId(),
+                    announce.stream().mapToLong(OpenLot::remaining).sum(), first,
+                    announce.stream().map(OpenLot::lotId).toList(), at));
+        }
+        downgradeTier(programs.rulesFor(chainId, at), at);
+        return ledger.lots().stream()
+                .flatMap(lot -> Stream.of(announcedLots.contains(lot.lotId()) ? null : lot.noticeAt(), lot.expiresAt()))
+                .filter(Objects::nonNull).min(Instant::compareTo)
+                .map(next -> tier == null ? next : min(next, at.plus(DAY)))
+                .orElse(tier == null ? null : at.plus(DAY));
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    @CommandHandler
+    AccountView handle(DescribeAccount command, ProgramCatalog programs) {
+        TierRules tiers = programs.rulesFor(chainId, command.at()).tiers();
+        BigDecimal qualifying = qualifying(tiers, command.at());
+        TierRules.Level next = tiers.next(tier);
+        return new AccountView(memberId, ledger.balance(), Math.max(0, ledger.available(command.at())),
+                ledger.pending(command.at()), ledger.debt(), ledger.lots(), tier, qualifying,
+                next == null ? null : next.name(),
+                next == null ? null : next.threshold().subtract(qualifying).max(BigDecimal.ZERO));
+    }
+
+    @CommandHandler
+    void handle(RecordReferral command) {
+        if (referrer == null && earningPurchases == 0 && !command.referrerMemberId().equals(memberId)) {
+            apply(new ReferralRecorded(memberId, command.referrerMemberId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(EndMembership command) {
+        if (active) {
+            apply(new MembershipEnded(memberId, command.at()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ErasePersonalData command) {
+        if (birthDate != null) {
+            apply(new PersonalDataErased(memberId, command.at()));
+        }
+    }
+
+    private Lot lot(ProgramRules rules, String lotId, long points, Instant earnedAt) {
+        Instant expiresAt = rules.expiry().expiresAt(earnedAt, rules.timeZone());
+        Instant noticeAt = expiresAt == null || rules.expiry().notifyDaysBefore() == 0 ? null
+                : expiresAt.minus(Duration.ofDays(rules.expiry().notifyDaysBefore()));
+        return new Lot(lotId, points, earnedAt, earnedAt.plus(Duration.ofDays(rules.pendingDays())), expiresAt,
+                noticeAt);
+    }
+
+    private void upgradeTier(ProgramRules rules, Instant at) {
+        TierRules tiers = rules.tiers();
+        TierRules.Level reached = tiers.levelFor(qualifying(tiers, at));
+        if (reached != null && tiers.rank(reached.name()) > tiers.rank(tier)) {
+            apply(new TierChanged(memberId, chainId, tier, reached.name(), "QUALIFIED", at));
+        }
+    }
+
+    /** Downgrades when the window no longer qualifies; with grace, only if it did not qualify grace days ago either. */
+    private void downgradeTier(ProgramRules rules, Instant at) {
+        TierRules tiers = rules.tiers();
+        if (tier == null || tiers.downgrade() == TierRules.Downgrade.NEVER) {
+            return;
+        }
+        TierRules.Level now = tiers.levelFor(qualifying(tiers, at));
+        if (tiers.downgrade() == TierRules.Downgrade.AFTER_GRACE) {
+            TierRules.Level before = tiers.levelFor(qualifying(tiers, at.minus(Duration.ofDays(tiers.graceDays()))));
+            now = tiers.rank(before == null ? null : before.name()) > tiers.rank(now == null ? null : now.name())
+                    ? before : now;
+        }
+        String target = now == null ? null : now.name();
+        if (tiers.rank(target) < tiers.rank(tier)) {
+            apply(new TierChanged(memberId, chainId, tier, target, "WINDOW_NO_LONGER_QUALIFIES", at));
+        }
+    }
+
+    private BigDecimal qualifying(TierRules tiers, Instant at) {
+        Instant from = at.minus(Duration.ofDays(tiers.windowDays()));
+        return activity.stream().filter(a -> a.at().isAfter(from) && !a.at().isAfter(at))
+                .map(a -> switch (tiers.basis()) {
+                    case POINTS -> BigDecimal.valueOf(a.points());
+                    case SPEND -> a.spend();
+                    case VISITS -> BigDecimal.valueOf(a.visits());
+                })
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @EventSourcingHandler
@@ -116,35 +327,34 @@ public class PointsAccount {
 
     @EventSourcingHandler
     void on(PointsEarned event) {
-        processedTransactions.add(transactionKey(event.chainId(), event.transactionId()));
-        Lot lot = event.lot();
-        if (lot != null) {
-            int position = 0;
-            while (position < lots.size() && !lots.get(position).earnedAt().isAfter(lot.earnedAt())) {
-                position++;
-            }
-            lots.add(position, new OpenLot(lot.lotId(), lot.earnedAt(), lot.points()));
-            balance += lot.points();
+        String key = transactionKey(event.chainId(), event.transactionId());
+        processedTransactions.add(key);
+        Instant at = event.occurredAt().toInstant();
+        if (event.lot() != null) {
+            ledger.credit(event.lot());
+            earningPurchases++;
+            purchases.put(key, new Purchase(event.lot().lotId(), event.points(), event.amount(),
+                    event.eligibleAmount(), at, event.referrerBonus(), BigDecimal.ZERO, 0));
         }
+        if (event.breakdown().stream().anyMatch(c -> c.rule().equals(EarningPolicy.BIRTHDAY))) {
+            lastBirthdayBonus = at;
+        }
+        activity.add(new Activity(at, event.points(), event.eligibleAmount(), 1));
+    }
+
+    @EventSourcingHandler
+    void on(PointsReversed event) {
+        String original = transactionKey(event.chainId(), event.originalTransactionId());
+        processedTransactions.add(transactionKey(event.chainId(), event.transactionId()));
+        purchases.computeIfPresent(original, (key, purchase) -> purchase.returned(event.share(), event.points()));
+        ledger.debit(event.debits());
+        ledger.addDebt(event.debt());
+        activity.add(new Activity(event.occurredAt().toInstant(), -event.points(), event.returnedAmount().negate(), 0));
     }
 
     @EventSourcingHandler
     void on(PointsRedeemed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        for (LotDebit debit : event.debits()) {
-            for (int i = 0; i < lots.size(); i++) {
-                OpenLot lot = lots.get(i);
-                if (lot.lotId().equals(debit.lotId())) {
-                    long remaining = lot.remaining() - debit.points();
-                    if (remaining == 0) {
-                        lots.remove(i);
-                    } else {
-                        lots.set(i, new OpenLot(lot.lotId(), lot.earnedAt(), remaining));
-                    }
-                    break;
-                }
-            }
-        }
-        balance -= event.points();
+        ledger.debit(event.debits());
         answeredRequests.put(event.requestId(), new AnsweredRequest(eventId, at, event));
     }
 
@@ -153,11 +363,66 @@ public class PointsAccount {
         answeredRequests.put(event.requestId(), new AnsweredRequest(eventId, at, event));
     }
 
+    @EventSourcingHandler
+    void on(PointsAwarded event) {
+        awards.add(event.awardId());
+        ledger.credit(event.lot());
+        activity.add(new Activity(event.awardedAt(), event.points(), BigDecimal.ZERO, 0));
+    }
+
+    @EventSourcingHandler
+    void on(PointsAdjusted event) {
+        awards.add(event.adjustmentId());
+        if (event.lot() != null) {
+            ledger.credit(event.lot());
+        }
+        ledger.debit(event.debits());
+    }
+
+    @EventSourcingHandler
+    void on(PointsExpired event) {
+        ledger.debit(event.debits());
+    }
+
+    @EventSourcingHandler
+    void on(ExpiryAnnounced event) {
+        announcedLots.addAll(event.lotIds());
+    }
+
+    @EventSourcingHandler
+    void on(TierChanged event) {
+        tier = event.toTier();
+    }
+
+    @EventSourcingHandler
+    void on(ReferralRecorded event) {
+        referrer = event.referrerMemberId();
+    }
+
+    @EventSourcingHandler
+    void on(MembershipEnded event) {
+        active = false;
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        birthDate = null;
+    }
+
     static String transactionKey(String chainId, String transactionId) {
         return chainId + ":" + transactionId;
     }
 
-    /** A lot with points left to spend. */
-    private record OpenLot(String lotId, Instant earnedAt, long remaining) {
+    /** A purchase that earned points, with what its returns have taken back so far. */
+    private record Purchase(String lotId, long points, BigDecimal amount, BigDecimal eligibleAmount,
+                            Instant occurredAt, long referrerBonus, BigDecimal returnedShare, long reversedPoints) {
+        Purchase returned(BigDecimal share, long points) {
+            return new Purchase(lotId, this.points, amount, eligibleAmount, occurredAt, referrerBonus, share,
+                    reversedPoints + points);
+        }
+    }
+
+    /** What one event counts towards the tiers. */
+    private record Activity(Instant at, long points, BigDecimal spend, int visits) {
     }
 }

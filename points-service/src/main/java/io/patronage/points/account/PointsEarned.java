@@ -15,6 +15,7 @@ import java.util.List;
  * @param occurredAt     till time with the store's offset
  * @param lot            the new lot, {@code null} when no points were earned
  * @param balanceAfter   the account's balance after this event
+ * @param referrerBonus  points this first purchase owes the member's referrer (awarded on the referrer's account)
  */
 public record PointsEarned(String memberId,
                            String chainId,
@@ -28,5 +29,13 @@ public record PointsEarned(String memberId,
                            List<Contribution> breakdown,
                            OffsetDateTime occurredAt,
                            Lot lot,
-                           long balanceAfter) implements PointsAccountEvent {
+                           long balanceAfter,
+                           long referrerBonus) implements PointsAccountEvent {
+
+    public PointsEarned(String memberId, String chainId, String transactionId, String storeId, String currency,
+                        BigDecimal amount, BigDecimal eligibleAmount, long points, String ruleVersion,
+                        List<Contribution> breakdown, OffsetDateTime occurredAt, Lot lot, long balanceAfter) {
+        this(memberId, chainId, transactionId, storeId, currency, amount, eligibleAmount, points, ruleVersion,
+                breakdown, occurredAt, lot, balanceAfter, 0);
+    }
 }

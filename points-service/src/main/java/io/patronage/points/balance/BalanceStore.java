@@ -8,13 +8,23 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.inject.Singleton;
+import com.mongodb.client.model.UpdateOneModel;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The balance read model in Mongo, one document per member ({@code _id = memberId}), written by the projection. */
 @Singleton
 public class BalanceStore {
+
+    static final String REVIEW_AT = "reviewAt";
 
     private final MongoCollection<Document> balances;
 
@@ -42,15 +52,39 @@ public class BalanceStore {
      * {@code sequence - 1}; {@code false} when the document is not at that version (already applied, or
      * an event is missing).
      */
-    boolean applyNext(String memberId, BalanceChange change, long sequence) {
-        return balances.updateOne(
-                Filters.and(Filters.eq("_id", memberId), Filters.eq("version", sequence - 1)),
-                Updates.combine(
-                        Updates.inc("balance", change.balanceDelta()),
-                        Updates.inc("lifetimeEarned", change.earned()),
-                        Updates.inc("lifetimeRedeemed", change.redeemed()),
-                        Updates.set("version", sequence)))
-                .getMatchedCount() == 1;
+    boolean applyNext(String memberId, BalanceChange change, Instant reviewAt, long sequence) {
+        List<Bson> updates = new ArrayList<>(List.of(
+                Updates.inc("balance", change.balanceDelta()),
+                Updates.inc("lifetimeEarned", change.earned()),
+                Updates.inc("lifetimeRedeemed", change.redeemed()),
+                Updates.set("version", sequence)));
+        if (reviewAt != null) {
+            updates.add(Updates.min(REVIEW_AT, Date.from(reviewAt)));
+        }
+        return balances.updateOne(Filters.and(Filters.eq("_id", memberId), Filters.eq("version", sequence - 1)),
+                Updates.combine(updates)).getMatchedCount() == 1;
+    }
+
+    /** Members whose account needs the scheduled review (expiry, notice, tier) by {@code now}, with when it was due. */
+    public Map<String, Date> dueForReview(Instant now) {
+        Map<String, Date> due = new LinkedHashMap<>();
+        balances.find(Filters.lte(REVIEW_AT, Date.from(now)))
+                .projection(new Document(REVIEW_AT, 1))
+                .forEach(document -> due.put(document.getString("_id"), document.getDate(REVIEW_AT)));
+        return due;
+    }
+
+    /** Sets each member's next review, in one bulk write, unless a newer lot already moved it. */
+    public void scheduleReviews(Map<String, Date> previous, Map<String, Instant> next) {
+        List<UpdateOneModel<Document>> writes = next.entrySet().stream()
+                .map(entry -> new UpdateOneModel<Document>(
+                        Filters.and(Filters.eq("_id", entry.getKey()), Filters.eq(REVIEW_AT, previous.get(entry.getKey()))),
+                        entry.getValue() == null ? Updates.unset(REVIEW_AT)
+                                : Updates.set(REVIEW_AT, Date.from(entry.getValue()))))
+                .toList();
+        if (!writes.isEmpty()) {
+            balances.bulkWrite(writes);
+        }
     }
 
     void replace(Balance balance) {

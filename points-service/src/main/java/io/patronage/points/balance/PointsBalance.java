@@ -1,8 +1,23 @@
 package io.patronage.points.balance;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Introspected;
 
-/** {@code GET /members/{memberId}/points}. */
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * {@code GET /members/{memberId}/points}. {@code available} can be spent now, {@code pending} is locked for the
+ * return window, {@code expiringSoon} expires within {@code expiringWithin} days. With {@code ?asOf=} only the
+ * balance and lifetime figures are given, folded from the log up to that instant.
+ */
 @Introspected
-public record PointsBalance(String memberId, long balance, long lifetimeEarned, long lifetimeRedeemed) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PointsBalance(String memberId, long balance, long lifetimeEarned, long lifetimeRedeemed,
+                            Long available, Long pending, Long debt, Long expiringSoon, Integer expiringWithin,
+                            String tier, String nextTier, BigDecimal toNextTier, Instant asOf) {
+
+    public PointsBalance(String memberId, long balance, long lifetimeEarned, long lifetimeRedeemed) {
+        this(memberId, balance, lifetimeEarned, lifetimeRedeemed, null, null, null, null, null, null, null, null, null);
+    }
 }

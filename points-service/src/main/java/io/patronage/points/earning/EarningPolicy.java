@@ -6,81 +6,175 @@ import io.patronage.contracts.retail.TransactionType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
  * Earning as a pure function: {@code (program rules, account, transaction) -> outcome}. No clock, no I/O,
- * so an earning can be re-rated or explained later from the same inputs.
+ * so an earning can be re-rated or explained later from the same inputs. See {@link ProgramRules} for the
+ * order in which the rules apply.
  * <p>
  * Amounts stay exact: the total is spread over the lines pro rata to {@code quantity × unitPrice}, every
- * rule's exact points are kept as a numerator over the common denominator (the lines' sum), and the only
- * rounding is the program's, once, on the transaction's total points. Nothing assumes a number of minor
- * units: JPY, EUR and KWD amounts go through the same arithmetic.
+ * rate-based rule's exact points are kept as a numerator over the common denominator (the lines' sum), and
+ * the only rounding is the program's, once, on their sum. Nothing assumes a number of minor units: JPY, EUR
+ * and KWD amounts go through the same arithmetic.
  */
 public final class EarningPolicy {
 
     static final String BASE = "base";
     static final String CAP = "cap";
+    static final String VISIT = "visit";
+    public static final String BIRTHDAY = "birthday";
+    static final String FIRST_PURCHASE = "first-purchase";
+    public static final String REFERRAL = "referral";
 
     private EarningPolicy() {
     }
 
     public static EarningOutcome earn(ProgramRules rules, AccountStanding account, PosTransaction transaction) {
-        if (transaction.type() != TransactionType.PURCHASE) {
-            return new EarningOutcome(rules.version(), BigDecimal.ZERO, 0, List.of());
+        Instant at = transaction.occurredAt().toInstant();
+        if (transaction.type() != TransactionType.PURCHASE || !rules.inForceAt(at)
+                || !rules.acceptsCurrency(transaction.currency())) {
+            return EarningOutcome.nothing(rules, BigDecimal.ZERO);
         }
         BigDecimal total = transaction.total();
         List<Line> lines = lines(transaction);
         BigDecimal denominator = sum(lines);
-        List<Line> eligible = lines.stream()
-                .filter(line -> rules.multipliers().stream().noneMatch(m -> m.excludes() && line.matchedBy(m)))
-                .toList();
+        List<Line> eligible = eligibleLines(rules, lines);
         BigDecimal eligibleWeight = sum(eligible);
         BigDecimal eligibleAmount = total.multiply(eligibleWeight)
                 .divide(denominator, total.scale(), RoundingMode.HALF_UP);
-        if (total.multiply(eligibleWeight).compareTo(rules.minimumSpend().multiply(denominator)) < 0) {
-            return new EarningOutcome(rules.version(), eligibleAmount, 0, List.of());
+        if (eligible.isEmpty()
+                || total.multiply(eligibleWeight).compareTo(rules.minimumSpend().multiply(denominator)) < 0) {
+            return EarningOutcome.nothing(rules, eligibleAmount);
         }
+        LocalDate day = at.atZone(rules.timeZone()).toLocalDate();
+        List<Campaign> campaigns = rules.campaigns().stream()
+                .filter(c -> c.appliesTo(day, transaction.storeId(),
+                        transaction.couponCodes() == null ? List.of() : transaction.couponCodes()))
+                .toList();
 
+        Map<String, Long> breakdown = new LinkedHashMap<>();
+        ratePoints(rules, account, total, denominator, eligible, campaigns).forEach(breakdown::put);
+        Bonuses bonuses = rules.bonuses();
+        for (Line line : eligible) {
+            Long perUnit = line.sku() == null ? null : bonuses.skus().get(line.sku());
+            long units = line.quantity().setScale(0, RoundingMode.FLOOR).longValue();
+            if (perUnit != null && perUnit * units > 0) {
+                breakdown.merge("sku-bonus:" + line.sku(), perUnit * units, Long::sum);
+            }
+        }
+        add(breakdown, VISIT, bonuses.visit());
+        for (Campaign campaign : campaigns) {
+            if (campaign.bonus() > 0 && eligible.stream().anyMatch(line -> campaign.covers(line.category()))) {
+                breakdown.merge(campaign.rule(), campaign.bonus(), Long::sum);
+            }
+        }
+        long points = breakdown.values().stream().mapToLong(Long::longValue).sum();
+        if (rules.maxPointsPerTransaction() != null && points > rules.maxPointsPerTransaction()) {
+            breakdown.put(CAP, rules.maxPointsPerTransaction() - points);
+        }
+        if (birthdayBonusDue(rules, account, at)) {
+            add(breakdown, BIRTHDAY, bonuses.birthday().points());
+        }
+        long referrerBonus = 0;
+        if (account.purchases() == 0) {
+            add(breakdown, FIRST_PURCHASE, bonuses.firstPurchase());
+            if (account.referred()) {
+                add(breakdown, REFERRAL, bonuses.referee());
+                referrerBonus = bonuses.referrer();
+            }
+        }
+        List<Contribution> contributions = breakdown.entrySet().stream()
+                .filter(e -> e.getValue() != 0).map(e -> new Contribution(e.getKey(), e.getValue())).toList();
+        long earned = contributions.stream().mapToLong(Contribution::points).sum();
+        return new EarningOutcome(rules.version(), eligibleAmount, earned, contributions, referrerBonus);
+    }
+
+    /** The eligible share of a return's lines under {@code rules}, between 0 and 1; 1 when it has no lines. */
+    public static BigDecimal eligibleShare(ProgramRules rules, PosTransaction transaction) {
+        List<Line> lines = lines(transaction);
+        return sum(eligibleLines(rules, lines)).divide(sum(lines), 12, RoundingMode.HALF_UP);
+    }
+
+    /** Base, line, campaign and tier multipliers: exact points summed, rounded once, apportioned per rule. */
+    private static Map<String, Long> ratePoints(ProgramRules rules, AccountStanding account, BigDecimal total,
+                                                BigDecimal denominator, List<Line> eligible, List<Campaign> campaigns) {
         List<String> names = new ArrayList<>();
         List<BigDecimal> numerators = new ArrayList<>();
         BigDecimal perUnit = rules.pointsPerUnit().multiply(total);
         names.add(BASE);
-        numerators.add(perUnit.multiply(eligibleWeight));
+        numerators.add(perUnit.multiply(sum(eligible)));
         for (LineMultiplier multiplier : rules.multipliers()) {
-            BigDecimal extra = multiplier.factor().subtract(BigDecimal.ONE);
-            if (multiplier.excludes() || extra.signum() == 0) {
-                continue;
+            if (!multiplier.excludes()) {
+                addMultiplier(names, numerators, multiplier.rule(), multiplier.factor(), perUnit,
+                        eligible.stream().filter(line -> line.matchedBy(multiplier)).toList());
             }
-            BigDecimal matched = sum(eligible.stream().filter(line -> line.matchedBy(multiplier)).toList());
-            if (matched.signum() != 0) {
-                names.add(multiplier.rule());
-                numerators.add(perUnit.multiply(extra).multiply(matched));
-            }
+        }
+        for (Campaign campaign : campaigns) {
+            addMultiplier(names, numerators, campaign.rule(), campaign.multiplier(), perUnit,
+                    eligible.stream().filter(line -> campaign.covers(line.category())).toList());
+        }
+        if (account.tier() != null) {
+            addMultiplier(names, numerators, "tier:" + account.tier(), rules.tiers().multiplierOf(account.tier()),
+                    perUnit, eligible);
         }
         BigDecimal exact = numerators.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (exact.signum() <= 0) {
-            return new EarningOutcome(rules.version(), eligibleAmount, 0, List.of());
+            return Map.of();
         }
         long points = exact.divide(denominator, 0, rules.rounding().mode()).longValueExact();
-        List<Contribution> breakdown = apportion(names, numerators, denominator, points);
-        if (rules.maxPointsPerTransaction() != null && points > rules.maxPointsPerTransaction()) {
-            breakdown.add(new Contribution(CAP, rules.maxPointsPerTransaction() - points));
-            points = rules.maxPointsPerTransaction();
+        return apportion(names, numerators, denominator, points);
+    }
+
+    private static void addMultiplier(List<String> names, List<BigDecimal> numerators, String rule, BigDecimal factor,
+                                      BigDecimal perUnit, List<Line> matched) {
+        BigDecimal extra = factor.subtract(BigDecimal.ONE);
+        BigDecimal weight = sum(matched);
+        if (extra.signum() != 0 && weight.signum() != 0) {
+            names.add(rule);
+            numerators.add(perUnit.multiply(extra).multiply(weight));
         }
-        return new EarningOutcome(rules.version(), eligibleAmount, points,
-                breakdown.stream().filter(c -> c.points() != 0).toList());
+    }
+
+    private static boolean birthdayBonusDue(ProgramRules rules, AccountStanding account, Instant at) {
+        Bonuses.BirthdayBonus bonus = rules.bonuses().birthday();
+        if (bonus == null || bonus.points() == 0 || account.birthDate() == null) {
+            return false;
+        }
+        ZoneId zone = rules.timeZone();
+        LocalDate day = at.atZone(zone).toLocalDate();
+        if (account.lastBirthdayBonus() != null
+                && account.lastBirthdayBonus().atZone(zone).getYear() == day.getYear()) {
+            return false;
+        }
+        MonthDay birthday = MonthDay.from(account.birthDate());
+        return switch (bonus.scope()) {
+            case DAY -> birthday.atYear(day.getYear()).equals(day);
+            case MONTH -> birthday.getMonth() == day.getMonth();
+        };
+    }
+
+    private static void add(Map<String, Long> breakdown, String rule, long points) {
+        if (points != 0) {
+            breakdown.merge(rule, points, Long::sum);
+        }
     }
 
     /**
      * Whole points per rule that add up to the rounded total: each rule's exact points rounded down, and the
      * points the rounding added handed out by largest remainder (ties to the earlier rule).
      */
-    private static List<Contribution> apportion(List<String> names, List<BigDecimal> numerators,
-                                                BigDecimal denominator, long points) {
+    private static Map<String, Long> apportion(List<String> names, List<BigDecimal> numerators,
+                                               BigDecimal denominator, long points) {
         long[] whole = new long[names.size()];
         BigDecimal[] remainders = new BigDecimal[names.size()];
         long assigned = 0;
@@ -97,27 +191,34 @@ public final class EarningPolicy {
         for (int i = 0; i < left; i++) {
             whole[byRemainder.get(i)]++;
         }
-        List<Contribution> breakdown = new ArrayList<>();
+        Map<String, Long> breakdown = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            breakdown.add(new Contribution(names.get(i), whole[i]));
+            breakdown.merge(names.get(i), whole[i], Long::sum);
         }
         return breakdown;
+    }
+
+    private static List<Line> eligibleLines(ProgramRules rules, List<Line> lines) {
+        return lines.stream()
+                .filter(line -> rules.multipliers().stream().noneMatch(m -> m.excludes() && line.matchedBy(m)))
+                .toList();
     }
 
     /** The receipt lines as weights; a transaction without usable lines is one line worth its total. */
     private static List<Line> lines(PosTransaction transaction) {
         List<TransactionLine> lines = transaction.lines() == null ? List.of() : transaction.lines();
         List<Line> weighted = lines.stream()
-                .map(line -> new Line(line.quantity().multiply(line.unitPrice()), line.category(), line.sku()))
+                .map(line -> new Line(line.quantity().multiply(line.unitPrice()), line.quantity(), line.category(),
+                        line.sku()))
                 .toList();
-        return sum(weighted).signum() > 0 ? weighted : List.of(new Line(BigDecimal.ONE, null, null));
+        return sum(weighted).signum() > 0 ? weighted : List.of(new Line(BigDecimal.ONE, BigDecimal.ONE, null, null));
     }
 
     private static BigDecimal sum(List<Line> lines) {
         return lines.stream().map(Line::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private record Line(BigDecimal weight, String category, String sku) {
+    private record Line(BigDecimal weight, BigDecimal quantity, String category, String sku) {
         boolean matchedBy(LineMultiplier multiplier) {
             return multiplier.matches(category, sku);
         }

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code patronage.points.program.*}: the program every chain earns under, with the defaults of {@link ProgramRules#DEFAULT}. */
+/** {@code patronage.points.program.*}: the default program, for chains (or instants) without a version of their own. */
 @ConfigurationProperties("patronage.points.program")
 public class ProgramProperties {
 
@@ -23,6 +23,11 @@ public class ProgramProperties {
     private List<String> excludedCategories = new ArrayList<>();
     private List<String> excludedSkus = new ArrayList<>();
     private Long maxPointsPerTransaction;
+    private String timeZone = "UTC";
+    private ReturnPolicy returnPolicy = ReturnPolicy.CLAMP_AT_ZERO;
+    private int pendingDays;
+    private Integer expiryAfterDays;
+    private int expiryNotifyDaysBefore;
 
     /** Exclusions are multipliers of 0; map keys are taken as written (categories and SKUs are case-sensitive). */
     public ProgramRules toRules() {
@@ -31,7 +36,50 @@ public class ProgramProperties {
         excludedSkus.forEach(sku -> multipliers.add(LineMultiplier.sku(sku, BigDecimal.ZERO)));
         categoryMultipliers.forEach((category, factor) -> multipliers.add(LineMultiplier.category(category, factor)));
         skuMultipliers.forEach((sku, factor) -> multipliers.add(LineMultiplier.sku(sku, factor)));
-        return new ProgramRules(version, pointsPerUnit, rounding, minimumSpend, multipliers, maxPointsPerTransaction);
+        return new ProgramRules(version, null, null, java.time.ZoneId.of(timeZone), null, pointsPerUnit, rounding,
+                minimumSpend, multipliers, maxPointsPerTransaction, null, null, returnPolicy, pendingDays,
+                expiryAfterDays == null ? null : new ExpiryRule(expiryAfterDays, null, 0, expiryNotifyDaysBefore),
+                null);
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public ReturnPolicy getReturnPolicy() {
+        return returnPolicy;
+    }
+
+    public void setReturnPolicy(ReturnPolicy returnPolicy) {
+        this.returnPolicy = returnPolicy;
+    }
+
+    public int getPendingDays() {
+        return pendingDays;
+    }
+
+    public void setPendingDays(int pendingDays) {
+        this.pendingDays = pendingDays;
+    }
+
+    public Integer getExpiryAfterDays() {
+        return expiryAfterDays;
+    }
+
+    public void setExpiryAfterDays(Integer expiryAfterDays) {
+        this.expiryAfterDays = expiryAfterDays;
+    }
+
+    public int getExpiryNotifyDaysBefore() {
+        return expiryNotifyDaysBefore;
+    }
+
+    public void setExpiryNotifyDaysBefore(int expiryNotifyDaysBefore) {
+        this.expiryNotifyDaysBefore = expiryNotifyDaysBefore;
     }
 
     public String getVersion() {

@@ -61,6 +61,24 @@ public class CardDirectory {
         assignments.forEach(card -> memberByCard.put(card.key(), card.memberId()));
     }
 
+    /** The old card stops earning, the new one earns into the same account. */
+    public void replace(String chainId, String oldCardNumber, String newCardNumber, String memberId) {
+        if (oldCardNumber != null && !oldCardNumber.isBlank()) {
+            String old = key(chainId, oldCardNumber);
+            cards.deleteOne(Filters.eq("_id", old));
+            memberByCard.remove(old, memberId);
+        }
+        if (newCardNumber != null && !newCardNumber.isBlank()) {
+            register(List.of(new CardAssignment(chainId, newCardNumber, memberId)));
+        }
+    }
+
+    /** Forgets every card of the member (opt-out, erasure): they earn nothing any more. */
+    public void forget(String memberId) {
+        cards.deleteMany(Filters.eq("memberId", memberId));
+        memberByCard.values().removeIf(memberId::equals);
+    }
+
     static String key(String chainId, String cardNumber) {
         return chainId + ":" + cardNumber.strip();
     }

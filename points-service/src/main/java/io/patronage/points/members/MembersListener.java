@@ -2,20 +2,31 @@ package io.patronage.points.members;
 
 import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
+import io.patronage.contracts.members.CardReplaced;
 import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.members.MemberErased;
+import io.patronage.contracts.members.MemberOptedOut;
+import io.patronage.contracts.members.ReferralRegistered;
 import io.patronage.kit.kafka.InboundMessage;
 import io.patronage.kit.kafka.TopicListener;
+import io.patronage.points.account.EndMembership;
+import io.patronage.points.account.ErasePersonalData;
 import io.patronage.points.account.OpenPointsAccount;
+import io.patronage.points.account.RecordReferral;
 import io.patronage.points.members.CardDirectory.CardAssignment;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Opens a points account for every enrolled member and files their card, account first: a card only ever
- * resolves to a member whose account exists.
+ * Follows the members' lifecycle: opens a points account for every enrolled member and files their card
+ * (account first: a card only ever resolves to a member whose account exists); records referrals; moves a
+ * replaced card's earning to the new card; an opted-out member's cards stop earning and the account earns
+ * nothing more; an erased member's birth date and card mapping are dropped. Events about a member without an
+ * account (enrolled before points-service existed, or already gone) change nothing.
  */
 @Singleton
 class MembersListener implements TopicListener {
@@ -42,13 +53,37 @@ class MembersListener implements TopicListener {
     public void onBatch(List<InboundMessage> batch) {
         List<CardAssignment> cards = new ArrayList<>();
         for (InboundMessage message : batch) {
-            if (message.payload() instanceof MemberEnrolled enrolled) {
+            Object payload = message.payload();
+            if (payload instanceof MemberEnrolled enrolled) {
                 commands.sendAndWait(OpenPointsAccount.from(enrolled));
                 if (enrolled.cardNumber() != null && !enrolled.cardNumber().isBlank()) {
                     cards.add(new CardAssignment(enrolled.chainId(), enrolled.cardNumber(), enrolled.memberId()));
                 }
+                continue;
+            }
+            directory.register(cards);
+            cards.clear();
+            if (payload instanceof ReferralRegistered referral) {
+                send(new RecordReferral(referral.memberId(), referral.referrerMemberId()));
+            } else if (payload instanceof CardReplaced replaced) {
+                directory.replace(replaced.chainId(), replaced.oldCardNumber(), replaced.newCardNumber(),
+                        replaced.memberId());
+            } else if (payload instanceof MemberOptedOut optedOut) {
+                directory.forget(optedOut.memberId());
+                send(new EndMembership(optedOut.memberId(), optedOut.optedOutAt()));
+            } else if (payload instanceof MemberErased erased) {
+                directory.forget(erased.memberId());
+                send(new ErasePersonalData(erased.memberId(), erased.erasedAt()));
             }
         }
         directory.register(cards);
+    }
+
+    private void send(Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (AggregateNotFoundException e) {
+            // no account for this member here: nothing to change
+        }
     }
 }

@@ -1,19 +1,30 @@
 package io.patronage.points.publishing;
 
 import io.patronage.contracts.IntegrationEvent;
+import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.contracts.points.RuleContribution;
+import io.patronage.points.account.ExpiryAnnounced;
+import io.patronage.points.account.PointsAdjusted;
+import io.patronage.points.account.PointsAwarded;
 import io.patronage.points.account.PointsEarned;
+import io.patronage.points.account.PointsExpired;
 import io.patronage.points.account.PointsRedeemed;
 import io.patronage.points.account.PointsRedemptionRejected;
+import io.patronage.points.account.PointsReversed;
 import io.patronage.points.account.RedemptionAnswer;
+import io.patronage.points.account.TierChanged;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Maps the account's domain events to the published language; nothing else of the aggregate leaves the service. */
 final class IntegrationEvents {
 
     static final String UNKNOWN_MEMBER = "UNKNOWN_MEMBER";
+    static final String POINTS_EXPIRING = "POINTS_EXPIRING";
+    static final String TIER_CHANGED = "TIER_CHANGED";
 
     private IntegrationEvents() {
     }
@@ -24,6 +35,53 @@ final class IntegrationEvents {
                 event.ruleVersion(),
                 event.breakdown().stream().map(c -> new RuleContribution(c.rule(), c.points())).toList(),
                 event.balanceAfter(), event.occurredAt().toInstant());
+    }
+
+    static io.patronage.contracts.points.PointsAwarded awarded(PointsAwarded event) {
+        return new io.patronage.contracts.points.PointsAwarded(event.memberId(), event.chainId(), event.awardId(),
+                event.rule(), event.ruleVersion(), event.points(), event.balanceAfter(), event.awardedAt());
+    }
+
+    static io.patronage.contracts.points.PointsReversed reversed(PointsReversed event) {
+        return new io.patronage.contracts.points.PointsReversed(event.memberId(), event.chainId(),
+                event.transactionId(), event.originalTransactionId(), event.currency(), event.returnedAmount(),
+                event.points(), event.shortfall(), event.balanceAfter(), event.occurredAt().toInstant());
+    }
+
+    static io.patronage.contracts.points.PointsAdjusted adjusted(PointsAdjusted event) {
+        return new io.patronage.contracts.points.PointsAdjusted(event.memberId(), event.chainId(),
+                event.adjustmentId(), event.points(), event.reason(), event.actor(), event.balanceAfter(),
+                event.adjustedAt());
+    }
+
+    static io.patronage.contracts.points.PointsExpired expired(PointsExpired event) {
+        return new io.patronage.contracts.points.PointsExpired(event.memberId(), event.chainId(), event.points(),
+                event.balanceAfter(), event.expiredAt());
+    }
+
+    static io.patronage.contracts.points.TierChanged tierChanged(TierChanged event) {
+        return new io.patronage.contracts.points.TierChanged(event.memberId(), event.chainId(), event.fromTier(),
+                event.toTier(), event.reason(), event.changedAt());
+    }
+
+    /** Transactional (no marketing consent needed): it is about points the member holds. */
+    static NotificationRequested expiring(ExpiryAnnounced event) {
+        return new NotificationRequested(event.noticeId(), event.memberId(), event.chainId(), POINTS_EXPIRING, false,
+                Map.of("points", Long.toString(event.points()), "expiresAt", event.expiresAt().toString()),
+                event.announcedAt());
+    }
+
+    static NotificationRequested tierNotification(TierChanged event, String eventId) {
+        Map<String, String> parameters = new HashMap<>();
+        if (event.fromTier() != null) {
+            parameters.put("fromTier", event.fromTier());
+        }
+        if (event.toTier() != null) {
+            parameters.put("toTier", event.toTier());
+        }
+        parameters.put("reason", event.reason());
+        return new NotificationRequested("tier:" + eventId, event.memberId(), event.chainId(), TIER_CHANGED, false,
+                parameters, event.changedAt());
     }
 
     static IntegrationEvent answer(RedemptionAnswer answer, Instant at) {

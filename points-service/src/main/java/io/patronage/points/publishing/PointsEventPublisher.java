@@ -4,7 +4,13 @@ import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.kit.kafka.EventPublisher;
 import io.patronage.points.account.AnsweredRequest;
+import io.patronage.points.account.ExpiryAnnounced;
+import io.patronage.points.account.PointsAdjusted;
+import io.patronage.points.account.PointsAwarded;
 import io.patronage.points.account.PointsEarned;
+import io.patronage.points.account.PointsExpired;
+import io.patronage.points.account.PointsReversed;
+import io.patronage.points.account.TierChanged;
 import io.patronage.points.account.RedemptionAnswer;
 import jakarta.inject.Singleton;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,6 +45,38 @@ public class PointsEventPublisher {
         if (event.points() > 0) {
             afterCommit(IntegrationEvents.earned(event), eventId, at);
         }
+    }
+
+    @EventHandler
+    void on(PointsAwarded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        afterCommit(IntegrationEvents.awarded(event), eventId, at);
+    }
+
+    @EventHandler
+    void on(PointsReversed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        afterCommit(IntegrationEvents.reversed(event), eventId, at);
+    }
+
+    @EventHandler
+    void on(PointsAdjusted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        afterCommit(IntegrationEvents.adjusted(event), eventId, at);
+    }
+
+    @EventHandler
+    void on(PointsExpired event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        afterCommit(IntegrationEvents.expired(event), eventId, at);
+    }
+
+    @EventHandler
+    void on(ExpiryAnnounced event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        afterCommit(IntegrationEvents.expiring(event), eventId, at);
+    }
+
+    /** The change and the member's notification; the notification's {@code ce_id} is derived from the event's. */
+    @EventHandler
+    void on(TierChanged event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        afterCommit(IntegrationEvents.tierChanged(event), eventId, at);
+        afterCommit(IntegrationEvents.tierNotification(event, eventId), "notification:" + eventId, at);
     }
 
     @EventHandler

@@ -1,0 +1,23 @@
+package io.patronage.points.account;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/**
+ * An operator's correction, signed; {@code adjustmentId} counts once. A debit above the balance is refused
+ * with an {@link IllegalStateException}. The handler returns the balance after.
+ */
+public record AdjustPoints(@TargetAggregateIdentifier String memberId, String adjustmentId, long points, String reason,
+                           String actor, Instant at) {
+
+    public AdjustPoints {
+        Require.text(memberId, "memberId");
+        Require.text(adjustmentId, "adjustmentId");
+        Require.text(reason, "reason");
+        Require.text(actor, "actor");
+        if (points == 0) {
+            throw new IllegalArgumentException("an adjustment needs non-zero points");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.patronage.points.account;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An operator corrected the balance: a credit is a new lot, a debit is taken from the lots oldest first. */
+public record PointsAdjusted(String memberId, String chainId, String adjustmentId, long points, String reason,
+                             String actor, Lot lot, List<LotDebit> debits, long balanceAfter,
+                             Instant adjustedAt) implements PointsAccountEvent {
+}

@@ -1,0 +1,11 @@
+package io.patronage.points.account;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RecordReferral(@TargetAggregateIdentifier String memberId, String referrerMemberId) {
+
+    public RecordReferral {
+        Require.text(memberId, "memberId");
+        Require.text(referrerMemberId, "referrerMemberId");
+    }
+}

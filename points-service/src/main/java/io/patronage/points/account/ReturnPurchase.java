@@ -1,0 +1,17 @@
+package io.patronage.points.account;
+
+import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.contracts.retail.TransactionType;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Takes back the points of the part of a purchase a RETURN refunds; a return counts once. */
+public record ReturnPurchase(@TargetAggregateIdentifier String memberId, PosTransaction transaction) {
+
+    public ReturnPurchase {
+        Require.text(memberId, "memberId");
+        if (transaction == null || transaction.type() != TransactionType.RETURN
+                || transaction.originalTransactionId() == null) {
+            throw new IllegalArgumentException("only a RETURN with an originalTransactionId reverses points");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.patronage.points.balance;
+
+import io.patronage.points.account.PointsAccountEvent;
+import io.patronage.points.account.PointsAdjusted;
+import io.patronage.points.account.PointsAwarded;
+import io.patronage.points.account.PointsEarned;
+import io.patronage.points.account.PointsExpired;
+import io.patronage.points.account.PointsRedeemed;
+import io.patronage.points.account.PointsReversed;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One ledger movement of a member's statement; {@code balance} is the running balance after it. */
+record StatementLine(Instant at, String kind, String reference, long points, long balance, String detail) {
+
+    static List<StatementLine> of(List<AccountHistory.Entry> entries) {
+        List<StatementLine> lines = new ArrayList<>();
+        long balance = 0;
+        for (AccountHistory.Entry entry : entries) {
+            PointsAccountEvent event = entry.event();
+            long delta = BalanceChange.of(event).balanceDelta();
+            balance += delta;
+            StatementLine line = line(entry.at(), event, delta, balance);
+            if (line != null) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    private static StatementLine line(Instant at, PointsAccountEvent event, long delta, long balance) {
+        if (event instanceof PointsEarned e && e.points() != 0) {
+            return new StatementLine(e.occurredAt().toInstant(), "EARNED", e.transactionId(), delta, balance,
+                    e.ruleVersion());
+        }
+        if (event instanceof PointsAwarded a) {
+            return new StatementLine(a.awardedAt(), "AWARDED", a.awardId(), delta, balance, a.rule());
+        }
+        if (event instanceof PointsReversed r) {
+            return new StatementLine(r.occurredAt().toInstant(), "REVERSED", r.transactionId(), delta, balance,
+                    "return of " + r.originalTransactionId() + (r.shortfall() > 0 ? ", shortfall " + r.shortfall() : ""));
+        }
+        if (event instanceof PointsRedeemed r) {
+            return new StatementLine(at, "REDEEMED", r.requestId(), delta, balance, r.reason());
+        }
+        if (event instanceof PointsAdjusted a) {
+            return new StatementLine(a.adjustedAt(), "ADJUSTED", a.adjustmentId(), delta, balance,
+                    a.reason() + " (by " + a.actor() + ")");
+        }
+        if (event instanceof PointsExpired x) {
+            return new StatementLine(x.expiredAt(), "EXPIRED", null, delta, balance, null);
+        }
+        return null;
+    }
+}

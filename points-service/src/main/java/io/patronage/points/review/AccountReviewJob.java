@@ -1,0 +1,58 @@
+package io.patronage.points.review;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.patronage.points.account.ReviewAccount;
+import io.patronage.points.balance.BalanceStore;
+import jakarta.inject.Singleton;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Every {@code patronage.points.review-interval}: the accounts whose next review is due (a lot's expiry notice
+ * or expiry, a tier to re-evaluate, as the balance projection records them) get a {@link ReviewAccount}
+ * command, which emits {@code PointsExpired}, expiry notices and tier changes; their next review is stored in
+ * one bulk write. The decisions are the aggregate's, so a run that overlaps another changes nothing twice.
+ */
+@Singleton
+class AccountReviewJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountReviewJob.class);
+
+    private final BalanceStore balances;
+    private final CommandGateway commands;
+
+    AccountReviewJob(BalanceStore balances, CommandGateway commands) {
+        this.balances = balances;
+        this.commands = commands;
+    }
+
+    @Scheduled(fixedDelay = "${patronage.points.review-interval:15m}", initialDelay = "${patronage.points.review-initial-delay:1m}")
+    void run() {
+        review(Instant.now());
+    }
+
+    /** Reviews every account due by {@code now}; returns how many. */
+    int review(Instant now) {
+        Map<String, Date> due = balances.dueForReview(now);
+        Map<String, Instant> next = new HashMap<>();
+        for (String memberId : due.keySet()) {
+            try {
+                next.put(memberId, commands.sendAndWait(new ReviewAccount(memberId, now)));
+            } catch (AggregateNotFoundException e) {
+                next.put(memberId, null);
+            }
+        }
+        balances.scheduleReviews(due, next);
+        if (!due.isEmpty()) {
+            LOG.info("reviewed {} accounts due by {}", due.size(), now);
+        }
+        return due.size();
+    }
+}

@@ -1,0 +1,198 @@
+package io.patronage.points.account;
+
+import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.contracts.retail.TransactionType;
+import io.patronage.points.earning.Contribution;
+import io.patronage.points.earning.ExpiryRule;
+import io.patronage.points.earning.PointsRounding;
+import io.patronage.points.earning.ProgramCatalog;
+import io.patronage.points.earning.ProgramRules;
+import io.patronage.points.earning.ReturnPolicy;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import static io.patronage.points.Transactions.purchase;
+
+/** Returns, pending days, expiry and adjustments, as given/when/then specifications of the account. */
+class LedgerPolicyTest {
+
+    private static final String MEMBER = "m-1";
+    private static final PointsAccountOpened OPENED = new PointsAccountOpened(MEMBER, "chain-1", "card-1", null, "en",
+            Instant.parse("2026-01-05T09:00:00Z"));
+    private static final PosTransaction T1 = purchase("t-1", "EUR", "100.00",
+            OffsetDateTime.parse("2026-03-01T12:00:00+01:00"));
+    private static final PosTransaction T2 = purchase("t-2", "EUR", "10.00",
+            OffsetDateTime.parse("2026-04-01T12:00:00+02:00"));
+
+    private AggregateTestFixture<PointsAccount> fixture;
+    private ProgramRules rules = ProgramRules.DEFAULT;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(PointsAccount.class);
+        fixture.registerInjectableResource((ProgramCatalog) (chainId, occurredAt) -> rules);
+    }
+
+    private static ProgramRules program(ReturnPolicy policy, int pendingDays, ExpiryRule expiry) {
+        return new ProgramRules("p-v1", null, null, ZoneId.of("Europe/Athens"), null, BigDecimal.ONE,
+                PointsRounding.DOWN, BigDecimal.ZERO, List.of(), null, null, null, policy, pendingDays, expiry, null);
+    }
+
+    private static PointsEarned earned(PosTransaction t, long points, long balanceAfter) {
+        Instant at = t.occurredAt().toInstant();
+        return new PointsEarned(MEMBER, "chain-1", t.transactionId(), "store-7", "EUR", t.total(), t.total(), points,
+                ProgramRules.DEFAULT_VERSION, List.of(new Contribution("base", points)), t.occurredAt(),
+                new Lot("chain-1:" + t.transactionId(), points, at), balanceAfter);
+    }
+
+    private static PosTransaction returnOf(String id, String original, String amount) {
+        return new PosTransaction(id, "chain-1", "store-7", "card-1", TransactionType.RETURN,
+                OffsetDateTime.parse("2026-05-01T10:00:00+02:00"), "EUR", new BigDecimal(amount), List.of(), List.of(),
+                original);
+    }
+
+    private static final PointsRedeemed SPENT_80 = new PointsRedeemed(MEMBER, "chain-1", "r-1", 80, "reward",
+            List.of(new LotDebit("chain-1:t-1", 80)), 30);
+
+    @Nested
+    class Returns {
+
+        @Test
+        void aPartialReturnReversesItsShareAndPartialReturnsAddUp() {
+            PosTransaction first = returnOf("ret-1", "t-1", "30.00");
+            PointsReversed firstReversal = new PointsReversed(MEMBER, "chain-1", "ret-1", "t-1", "EUR",
+                    new BigDecimal("30.00"), 30, List.of(new LotDebit("chain-1:t-1", 30)), 0, 0,
+                    new BigDecimal("0.300000000000"), 70, first.occurredAt());
+
+            fixture.given(OPENED, earned(T1, 100, 100), firstReversal)
+                    .when(new ReturnPurchase(MEMBER, returnOf("ret-2", "t-1", "80.00")))
+                    .expectEvents(new PointsReversed(MEMBER, "chain-1", "ret-2", "t-1", "EUR", new BigDecimal("80.00"),
+                            70, List.of(new LotDebit("chain-1:t-1", 70)), 0, 0, BigDecimal.ONE, 0,
+                            first.occurredAt()));
+        }
+
+        @Test
+        void theSameReturnNeverCountsTwice() {
+            PosTransaction refund = returnOf("ret-1", "t-1", "30.00");
+            fixture.given(OPENED, earned(T1, 100, 100), new PointsReversed(MEMBER, "chain-1", "ret-1", "t-1", "EUR",
+                            new BigDecimal("30.00"), 30, List.of(new LotDebit("chain-1:t-1", 30)), 0, 0,
+                            new BigDecimal("0.300000000000"), 70, refund.occurredAt()))
+                    .when(new ReturnPurchase(MEMBER, refund))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aReturnOfAPurchaseThisAccountNeverEarnedOnChangesNothing() {
+            fixture.given(OPENED, earned(T1, 100, 100))
+                    .when(new ReturnPurchase(MEMBER, returnOf("ret-1", "t-unknown", "30.00")))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+                // policy,        taken from other lot, debt, shortfall, balance after
+                "FORGIVE,         0,                    0,    30,        10",
+                "CLAMP_AT_ZERO,   10,                   0,    20,        0",
+                "ALLOW_NEGATIVE,  10,                   20,   20,        -20",
+        })
+        void whenThePointsWereSpentThePolicyDecides(ReturnPolicy policy, long fromOther, long debt, long shortfall,
+                                                    long balanceAfter) {
+            rules = program(policy, 0, null);
+            PosTransaction refund = returnOf("ret-1", "t-1", "50.00");
+            List<LotDebit> debits = fromOther == 0 ? List.of(new LotDebit("chain-1:t-1", 20))
+                    : List.of(new LotDebit("chain-1:t-1", 20), new LotDebit("chain-1:t-2", fromOther));
+
+            fixture.given(OPENED, earned(T1, 100, 100), earned(T2, 10, 110), SPENT_80)
+                    .when(new ReturnPurchase(MEMBER, refund))
+                    .expectEvents(new PointsReversed(MEMBER, "chain-1", "ret-1", "t-1", "EUR", new BigDecimal("50.00"),
+                            50, debits, debt, shortfall, new BigDecimal("0.500000000000"), balanceAfter,
+                            refund.occurredAt()));
+        }
+    }
+
+    @Nested
+    class PendingAndExpiry {
+
+        @Test
+        void pendingPointsCannotBeSpentUntilTheirDaysHavePassed() {
+            Instant earnedAt = T1.occurredAt().toInstant();
+            PointsEarned pending = new PointsEarned(MEMBER, "chain-1", "t-1", "store-7", "EUR", T1.total(), T1.total(),
+                    100, "p-v1", List.of(new Contribution("base", 100)), T1.occurredAt(),
+                    new Lot("chain-1:t-1", 100, earnedAt, earnedAt.plusSeconds(14 * 86_400), null, null), 100);
+
+            fixture.given(OPENED, pending)
+                    .when(new RedeemPoints(MEMBER, "r-1", 10, "reward", earnedAt.plusSeconds(13 * 86_400)))
+                    .expectEvents(new PointsRedemptionRejected(MEMBER, "chain-1", "r-1", 10,
+                            RejectionReason.INSUFFICIENT_POINTS, 100));
+        }
+
+        @Test
+        void aPurchaseLotGetsItsPendingDaysAndItsExpiryFromTheProgram() {
+            rules = program(ReturnPolicy.CLAMP_AT_ZERO, 14, new ExpiryRule(365, null, 0, 30));
+            Instant earnedAt = T1.occurredAt().toInstant();
+            Instant expiresAt = Instant.parse("2027-03-01T22:00:00Z"); // end of 2027-03-01 in Athens
+
+            fixture.given(OPENED)
+                    .when(new EarnPoints(MEMBER, T1))
+                    .expectEvents(new PointsEarned(MEMBER, "chain-1", "t-1", "store-7", "EUR", T1.total(), T1.total(),
+                            100, "p-v1", List.of(new Contribution("base", 100)), T1.occurredAt(),
+                            new Lot("chain-1:t-1", 100, earnedAt, earnedAt.plusSeconds(14 * 86_400), expiresAt,
+                                    expiresAt.minusSeconds(30 * 86_400)), 100));
+        }
+
+        @Test
+        void aReviewExpiresWhatIsLeftOfExpiredLotsAndAnnouncesTheNextOnce() {
+            Instant t1 = T1.occurredAt().toInstant();
+            Instant t2 = T2.occurredAt().toInstant();
+            Instant now = Instant.parse("2027-03-15T00:00:00Z");
+            PointsEarned old = new PointsEarned(MEMBER, "chain-1", "t-1", "store-7", "EUR", T1.total(), T1.total(),
+                    100, "p-v1", List.of(), T1.occurredAt(), new Lot("chain-1:t-1", 100, t1, t1,
+                    Instant.parse("2027-03-01T22:00:00Z"), null), 100);
+            PointsEarned next = new PointsEarned(MEMBER, "chain-1", "t-2", "store-7", "EUR", T2.total(), T2.total(),
+                    10, "p-v1", List.of(), T2.occurredAt(), new Lot("chain-1:t-2", 10, t2, t2,
+                    Instant.parse("2027-04-01T21:00:00Z"), Instant.parse("2027-03-02T21:00:00Z")), 110);
+
+            fixture.given(OPENED, old, next, SPENT_80)
+                    .when(new ReviewAccount(MEMBER, now))
+                    .expectEvents(new PointsExpired(MEMBER, "chain-1", 20, List.of(new LotDebit("chain-1:t-1", 20)), 10, now),
+                            new ExpiryAnnounced(MEMBER, "chain-1", "expiry:m-1:chain-1:t-2", 10,
+                                    Instant.parse("2027-04-01T21:00:00Z"), List.of("chain-1:t-2"), now))
+                    .expectResultMessagePayload(Instant.parse("2027-04-01T21:00:00Z"));
+        }
+    }
+
+    @Nested
+    class Adjustments {
+
+        @Test
+        void aDebitIsTakenOldestFirstAndCountsOnce() {
+            Instant at = Instant.parse("2026-06-01T00:00:00Z");
+            PointsAdjusted adjusted = new PointsAdjusted(MEMBER, "chain-1", "adj-1", -30, "goodwill reversal", "ops@x",
+                    null, List.of(new LotDebit("chain-1:t-1", 30)), 80, at);
+
+            fixture.given(OPENED, earned(T1, 100, 100), earned(T2, 10, 110))
+                    .when(new AdjustPoints(MEMBER, "adj-1", -30, "goodwill reversal", "ops@x", at))
+                    .expectEvents(adjusted);
+            fixture.given(OPENED, earned(T1, 100, 100), earned(T2, 10, 110), adjusted)
+                    .when(new AdjustPoints(MEMBER, "adj-1", -30, "goodwill reversal", "ops@x", at))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDebitAboveTheBalanceIsRefused() {
+            fixture.given(OPENED, earned(T2, 10, 10))
+                    .when(new AdjustPoints(MEMBER, "adj-1", -11, "typo", "ops@x", Instant.now()))
+                    .expectException(IllegalStateException.class);
+        }
+    }
+}

@@ -72,7 +72,9 @@ class EnrollmentServiceIT implements TestPropertyProvider {
         return Map.of("kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
                 "mongodb.uri", infra.mongoUri(),
                 "patronage.mongo.database", "enrollment-it-" + UUID.randomUUID(),
-                "micronaut.server.port", "-1");
+                "micronaut.server.port", "-1",
+                "patronage.enrollment.chains." + chain + ".enrollment", "open",
+                "patronage.mail.mailbox-dir", "target/mailbox-" + UUID.randomUUID());
     }
 
     @BeforeAll
@@ -149,8 +151,8 @@ class EnrollmentServiceIT implements TestPropertyProvider {
             "Ștefan | Țăranu | ro-RO"})
     void namesInEveryScriptRoundTripExactly(String firstName, String lastName, String locale) throws Exception {
         HttpResponse<String> created = post("/members", """
-                {"chainId": "%s", "firstName": "%s", "lastName": "%s", "email": "member@example.com", "locale": "%s"}
-                """.formatted(chain, firstName, lastName, locale));
+                {"chainId": "%s", "firstName": "%s", "lastName": "%s", "email": "%s@example.com", "locale": "%s"}
+                """.formatted(chain, firstName, lastName, UUID.randomUUID(), locale));
         assertEquals(201, created.statusCode(), created.body());
 
         JsonNode profile = json(get(created.headers().firstValue("location").orElseThrow()));

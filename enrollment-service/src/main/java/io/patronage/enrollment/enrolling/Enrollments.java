@@ -1,41 +1,107 @@
 package io.patronage.enrollment.enrolling;
 
+import io.micronaut.http.HttpStatus;
 import io.patronage.enrollment.identifiers.CardRegistry;
+import io.patronage.enrollment.identifiers.ClaimRegistry;
+import io.patronage.enrollment.identifiers.EmailRegistry;
 import io.patronage.enrollment.identifiers.ReferralCodeRegistry;
+import io.patronage.enrollment.member.Consents;
 import io.patronage.enrollment.member.EnrollMember;
+import io.patronage.enrollment.member.MemberCommands;
+import io.patronage.enrollment.member.MemberStatus;
+import io.patronage.enrollment.member.PersonalData;
+import io.patronage.enrollment.privacy.MemberKeys;
+import io.patronage.enrollment.privacy.PersonalDataVault;
+import io.patronage.enrollment.profile.MemberProfile;
+import io.patronage.enrollment.profile.MemberProfiles;
+import io.patronage.kit.http.Problem;
+import io.patronage.kit.http.ProblemException;
 import jakarta.inject.Singleton;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Enrolls a member: gives them an id, claims a card number and a referral code for them, then lets the
- * Member aggregate record the enrollment.
+ * Enrolls a member: checks the referral, claims the email within the chain, creates the member's key,
+ * claims a card number and a referral code, seals the personal data, then lets the Member aggregate
+ * record the enrollment. If anything fails after the email claim, the claim is released.
  */
 @Singleton
 class Enrollments {
 
     private final CardRegistry cards;
     private final ReferralCodeRegistry referralCodes;
-    private final CommandGateway commands;
+    private final EmailRegistry emails;
+    private final MemberKeys keys;
+    private final PersonalDataVault vault;
+    private final MemberProfiles profiles;
+    private final MemberCommands commands;
     private final Clock clock;
 
-    Enrollments(CardRegistry cards, ReferralCodeRegistry referralCodes, CommandGateway commands, Clock clock) {
+    Enrollments(CardRegistry cards, ReferralCodeRegistry referralCodes, EmailRegistry emails, MemberKeys keys,
+                PersonalDataVault vault, MemberProfiles profiles, MemberCommands commands, Clock clock) {
         this.cards = cards;
         this.referralCodes = referralCodes;
+        this.emails = emails;
+        this.keys = keys;
+        this.vault = vault;
+        this.profiles = profiles;
         this.commands = commands;
         this.clock = clock;
     }
 
     EnrollmentResponse enroll(Enrollment enrollment) {
         String memberId = UUID.randomUUID().toString();
-        String cardNumber = cards.issue(memberId, enrollment.chainId());
-        String referralCode = referralCodes.issue(memberId, enrollment.chainId());
-        // Millisecond precision: what BSON dates hold, so the profile shows the instant the event records.
-        commands.sendAndWait(new EnrollMember(memberId, enrollment.chainId(), cardNumber, referralCode,
-                enrollment.personalData(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
-        return new EnrollmentResponse(memberId, cardNumber);
+        String chainId = enrollment.chain().chainId();
+        PersonalData person = enrollment.personalData();
+        String referrer = enrollment.referralCode() == null ? null : referrer(enrollment.referralCode(), chainId, person);
+        String email = person.contact().email();
+        if (!emails.claim(chainId, email, memberId, profiles::isLiveMember)) {
+            throw new ProblemException(HttpStatus.CONFLICT, "email-taken",
+                    "a member of chain " + chainId + " already enrolled with this email address",
+                    List.of(new Problem.FieldError("email", "is already enrolled in this program")));
+        }
+        try {
+            // Millisecond precision: what BSON dates hold, so the profile shows the instant the event records.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            keys.create(memberId, now);
+            String cardNumber = cards.issue(memberId, chainId);
+            String referralCode = referralCodes.issue(memberId, chainId);
+            Consents consents = new Consents(enrollment.marketingEmail(), now, enrollment.marketingSms(), now,
+                    enrollment.termsAccepted() ? now : null);
+            commands.send(new EnrollMember(memberId, chainId, cardNumber, referralCode, vault.seal(memberId, person),
+                    consents, referrer, now), memberId);
+            return new EnrollmentResponse(memberId, cardNumber);
+        } catch (RuntimeException e) {
+            emails.release(chainId, email, memberId);
+            throw e;
+        }
+    }
+
+    /** The member whose code was given: of the same chain, still in the program, and not the enrolling person. */
+    private String referrer(String code, String chainId, PersonalData person) {
+        ClaimRegistry.Claim claim = referralCodes.find(code).filter(c -> c.chainId().equals(chainId))
+                .orElseThrow(() -> referralProblem("is not a referral code of this program"));
+        MemberProfile referrer = profiles.find(claim.memberId())
+                .orElseThrow(() -> referralProblem("is not a referral code of this program"));
+        if (referrer.status() != MemberStatus.ACTIVE) {
+            throw referralProblem("belongs to a member who is no longer in the program");
+        }
+        boolean sameEmail = referrer.email() != null
+                && EmailRegistry.normalize(referrer.email()).equals(EmailRegistry.normalize(person.contact().email()));
+        boolean samePhone = referrer.phone() != null && Objects.equals(referrer.phone(), person.contact().phone());
+        if (sameEmail || samePhone) {
+            throw referralProblem("is your own referral code: members cannot refer themselves");
+        }
+        return claim.memberId();
+    }
+
+    private static ProblemException referralProblem(String message) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-referral", "referralCode " + message,
+                List.of(new Problem.FieldError("referralCode", message)));
     }
 }

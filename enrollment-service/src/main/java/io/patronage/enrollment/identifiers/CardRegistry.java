@@ -8,7 +8,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Issues unique card numbers and finds a card's member, in the {@code cards} collection ({@code _id} = card number). */
+/**
+ * Issues unique card numbers and finds a card's member, in the {@code cards} collection ({@code _id} =
+ * card number). A replaced card is retired, not deleted: it no longer resolves, and it is never issued again.
+ */
 @Singleton
 public class CardRegistry {
 
@@ -27,5 +30,9 @@ public class CardRegistry {
 
     public Optional<String> memberOf(String cardNumber) {
         return cards.holder(cardNumber);
+    }
+
+    public void retire(String cardNumber, String memberId) {
+        cards.retire(cardNumber, memberId);
     }
 }

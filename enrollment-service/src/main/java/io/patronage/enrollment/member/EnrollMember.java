@@ -1,17 +1,22 @@
 package io.patronage.enrollment.member;
 
+import io.patronage.enrollment.privacy.Sealed;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
 /**
- * Enroll a member whose card number and referral code have already been claimed for them, so that
- * handling the command decides nothing that needs a lookup.
+ * Enroll a member whose card number, referral code and email have already been claimed for them and
+ * whose personal data is already sealed, so that handling the command needs no lookup and never sees PII.
+ *
+ * @param referrerMemberId the member whose referral code was given, or {@code null}
  */
 public record EnrollMember(@TargetAggregateIdentifier String memberId,
                            String chainId,
                            String cardNumber,
                            String referralCode,
-                           PersonalData personalData,
+                           Sealed personalData,
+                           Consents consents,
+                           String referrerMemberId,
                            Instant enrolledAt) {
 }

@@ -3,9 +3,8 @@ package io.patronage.enrollment.member;
 import java.time.LocalDate;
 
 /**
- * Everything personal an event says about a member, kept in one value so that it can be encrypted as
- * one unit with a per-member key (erasure by destroying the key) without touching the rest of the
- * event: ids, card number and dates stay readable in the log.
+ * Everything personal the enrollment says about a member, sealed as one unit with the member's key
+ * (see {@link io.patronage.enrollment.privacy.PersonalDataVault}) before it goes into an event.
  *
  * @param birthDate {@code null} when the member gave none
  * @param locale    canonical BCP 47 tag the member reads messages in, e.g. {@code el-GR}
@@ -15,4 +14,8 @@ public record PersonalData(String firstName,
                            ContactDetails contact,
                            LocalDate birthDate,
                            String locale) {
+
+    public PersonalData withContact(ContactDetails newContact) {
+        return new PersonalData(firstName, lastName, newContact, birthDate, locale);
+    }
 }

@@ -1,56 +1,141 @@
 package io.patronage.enrollment.publishing;
 
+import io.patronage.contracts.IntegrationEvent;
+import io.patronage.contracts.notifications.NotificationRequested;
+import io.patronage.enrollment.member.CardReplaced;
+import io.patronage.enrollment.member.ConsentsChanged;
 import io.patronage.enrollment.member.MemberEnrolled;
+import io.patronage.enrollment.member.MemberErased;
+import io.patronage.enrollment.member.MemberOptedOut;
+import io.patronage.enrollment.member.PersonalData;
+import io.patronage.enrollment.member.ReferralRegistered;
+import io.patronage.enrollment.privacy.PersonalDataVault;
 import io.patronage.kit.kafka.EventPublisher;
 import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 /**
- * Tells the other services about members, on {@code loyalty.members.v1}, without their personal data.
+ * Tells the other services about members, on {@code loyalty.members.v1}, without their personal data,
+ * and asks for the welcome message on {@code loyalty.notifications.v1}.
  *
  * <p>With the embedded event store the events are appended to storage in the prepare-commit phase of
  * the command's unit of work, and only then handed to subscribing processors such as this one, still
  * inside that unit of work. Publishing is deferred to after the root unit of work has committed, so
- * Kafka only ever hears of enrollments that succeeded. The Kafka record's {@code ce_id} is the domain
+ * Kafka only ever hears of changes that succeeded. The Kafka record's {@code ce_id} is the domain
  * event's identifier: publishing the same fact again (a replay) yields the same id, which consumers
- * deduplicate on; {@code ce_time} is when the member enrolled.
+ * deduplicate on; {@code ce_time} is when the fact happened.
  */
 @Singleton
 @ProcessingGroup("member-publication")
 public class MemberEventPublisher {
 
+    public static final String WELCOME = "WELCOME";
+    private static final String QUEUE = MemberEventPublisher.class.getName() + ".queue";
     private static final Logger LOG = LoggerFactory.getLogger(MemberEventPublisher.class);
 
     private final EventPublisher publisher;
+    private final PersonalDataVault vault;
 
-    MemberEventPublisher(EventPublisher publisher) {
+    MemberEventPublisher(EventPublisher publisher, PersonalDataVault vault) {
         this.publisher = publisher;
+        this.vault = vault;
     }
 
     @EventHandler
     void on(MemberEnrolled event, @MessageIdentifier String eventId) {
-        var enrolled = new io.patronage.contracts.members.MemberEnrolled(event.memberId(), event.chainId(),
-                event.cardNumber(), event.personalData().birthDate(), event.personalData().locale(),
-                event.enrolledAt());
-        CurrentUnitOfWork.get().afterCommit(unitOfWork -> {
-            try {
-                publisher.publish(enrolled, eventId, enrolled.enrolledAt()).whenComplete((sent, error) -> {
-                    if (error != null) {
-                        logUnpublished(enrolled.memberId(), eventId, error);
-                    }
-                });
-            } catch (RuntimeException e) {
-                logUnpublished(enrolled.memberId(), eventId, e);
-            }
-        });
+        PersonalData person = vault.open(event.memberId(), event.personalData(), PersonalData.class).orElse(null);
+        publishAfterCommit(new io.patronage.contracts.members.MemberEnrolled(event.memberId(), event.chainId(),
+                event.cardNumber(), person == null ? null : person.birthDate(), person == null ? null : person.locale(),
+                event.enrolledAt()), eventId, event.enrolledAt());
+        String notificationId = welcomeNotificationId(event.memberId());
+        publishAfterCommit(new NotificationRequested(notificationId, event.memberId(), event.chainId(), WELCOME, false,
+                Map.of("cardNumber", event.cardNumber()), event.enrolledAt()), notificationId, event.enrolledAt());
     }
 
-    private static void logUnpublished(String memberId, String eventId, Throwable error) {
-        LOG.error("MemberEnrolled of member {} (event {}) is stored but was not published", memberId, eventId, error);
+    @EventHandler
+    void on(ReferralRegistered event, @MessageIdentifier String eventId) {
+        publishAfterCommit(new io.patronage.contracts.members.ReferralRegistered(event.memberId(), event.chainId(),
+                event.referrerMemberId(), event.registeredAt()), eventId, event.registeredAt());
+    }
+
+    @EventHandler
+    void on(ConsentsChanged event, @MessageIdentifier String eventId) {
+        Instant changedAt = latest(event.consents().marketingEmailChangedAt(), event.consents().marketingSmsChangedAt());
+        publishAfterCommit(new io.patronage.contracts.members.ConsentsChanged(event.memberId(), event.chainId(),
+                event.consents().marketingEmail(), event.consents().marketingSms(), changedAt), eventId, changedAt);
+    }
+
+    @EventHandler
+    void on(CardReplaced event, @MessageIdentifier String eventId) {
+        publishAfterCommit(new io.patronage.contracts.members.CardReplaced(event.memberId(), event.chainId(),
+                event.oldCardNumber(), event.newCardNumber(), event.replacedAt()), eventId, event.replacedAt());
+    }
+
+    @EventHandler
+    void on(MemberOptedOut event, @MessageIdentifier String eventId) {
+        publishAfterCommit(new io.patronage.contracts.members.MemberOptedOut(event.memberId(), event.chainId(),
+                event.optedOutAt()), eventId, event.optedOutAt());
+    }
+
+    @EventHandler
+    void on(MemberErased event, @MessageIdentifier String eventId) {
+        publishAfterCommit(new io.patronage.contracts.members.MemberErased(event.memberId(), event.chainId(),
+                event.erasedAt()), eventId, event.erasedAt());
+    }
+
+    /** The same for every delivery of one enrollment, so the notifier sends one welcome. */
+    public static String welcomeNotificationId(String memberId) {
+        return UUID.nameUUIDFromBytes(("welcome:" + memberId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * Queues the event on the root unit of work and, once per root, publishes the queue in order after
+     * it commits: a member's events (enrolled, then referral registered) reach Kafka in the order they happened.
+     */
+    private void publishAfterCommit(IntegrationEvent event, String eventId, Instant time) {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        List<Publication> queue = root.getOrComputeResource(QUEUE, key -> {
+            List<Publication> publications = new ArrayList<>();
+            root.afterCommit(unitOfWork -> publications.forEach(this::publish));
+            return publications;
+        });
+        queue.add(new Publication(event, eventId, time));
+    }
+
+    private void publish(Publication publication) {
+        try {
+            publisher.publish(publication.event(), publication.eventId(), publication.time()).whenComplete((sent, error) -> {
+                if (error != null) {
+                    logUnpublished(publication.event(), publication.eventId(), error);
+                }
+            });
+        } catch (RuntimeException e) {
+            logUnpublished(publication.event(), publication.eventId(), e);
+        }
+    }
+
+    private record Publication(IntegrationEvent event, String eventId, Instant time) {
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static void logUnpublished(IntegrationEvent event, String eventId, Throwable error) {
+        LOG.error("{} of member {} (event {}) is stored but was not published", event.getClass().getSimpleName(),
+                event.key(), eventId, error);
     }
 }

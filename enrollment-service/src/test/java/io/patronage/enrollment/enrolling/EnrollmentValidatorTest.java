@@ -1,7 +1,12 @@
 package io.patronage.enrollment.enrolling;
 
+import io.patronage.enrollment.chains.ChainPolicies;
+import io.patronage.enrollment.chains.ChainSettings;
+import io.patronage.enrollment.chains.EnrollmentMode;
+import io.patronage.enrollment.chains.RequiredConsent;
 import io.patronage.enrollment.member.ContactDetails;
 import io.patronage.enrollment.member.PersonalData;
+import io.patronage.enrollment.member.PostalAddress;
 import io.patronage.kit.http.Problem;
 import io.patronage.kit.http.ProblemException;
 import org.junit.jupiter.api.Test;
@@ -18,26 +23,28 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EnrollmentValidatorTest {
 
     /** 2026-06-15 in UTC, already 2026-06-16 at UTC+14. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC);
-    private final EnrollmentValidator validator = new EnrollmentValidator(CLOCK, "en");
+    private final EnrollmentValidator validator =
+            new EnrollmentValidator(CLOCK, new ChainPolicies(List.of(), "en", true));
 
     @Test
     void acceptsACompleteRequestAndCanonicalisesTheLocale() {
-        Enrollment enrollment = validator.validate(new EnrollmentRequest("chain-gr", "Ελένη", "Παπαδοπούλου",
+        Enrollment enrollment = validator.validate(request("chain-gr", "Ελένη", "Παπαδοπούλου",
                 "eleni@example.gr", "+302101234567", "1988-04-12", "EL-gr"));
 
-        assertEquals("chain-gr", enrollment.chainId());
-        assertEquals(new PersonalData("Ελένη", "Παπαδοπούλου", new ContactDetails("eleni@example.gr", "+302101234567"),
+        assertEquals("chain-gr", enrollment.chain().chainId());
+        assertEquals(new PersonalData("Ελένη", "Παπαδοπούλου", new ContactDetails("eleni@example.gr", "+302101234567", null),
                 LocalDate.of(1988, 4, 12), "el-GR"), enrollment.personalData());
     }
 
     @Test
     void leavesOptionalFieldsAbsentAndFallsBackToTheDefaultLocale() {
-        Enrollment enrollment = validator.validate(new EnrollmentRequest("c1", "Aino", "Mäkelä",
+        Enrollment enrollment = validator.validate(request("c1", "Aino", "Mäkelä",
                 "aino@example.fi", null, " ", ""));
 
         PersonalData person = enrollment.personalData();
@@ -56,7 +63,7 @@ class EnrollmentValidatorTest {
             "S\u0326tefan | T\u0326a\u0306ranu",       // Romanian written with combining marks
             "José María | O'Connor-Nuñez"})
     void keepsNamesInAnyScriptExactlyAsWritten(String firstName, String lastName) {
-        PersonalData person = validator.validate(new EnrollmentRequest("c1", firstName, lastName,
+        PersonalData person = validator.validate(request("c1", firstName, lastName,
                 "someone@example.com", null, null, null)).personalData();
 
         assertEquals(firstName, person.firstName());
@@ -65,7 +72,7 @@ class EnrollmentValidatorTest {
 
     @Test
     void stripsWhiteSpaceAroundNamesAndEmail() {
-        PersonalData person = validator.validate(new EnrollmentRequest("c1", "  Aino\u00A0", "\tMäkelä ",
+        PersonalData person = validator.validate(request("c1", "  Aino\u00A0", "\tMäkelä ",
                 " aino@example.fi ", null, null, null)).personalData();
 
         assertEquals("Aino", person.firstName());
@@ -76,7 +83,7 @@ class EnrollmentValidatorTest {
     @Test
     void reportsEveryInvalidFieldAtOnce() {
         ProblemException problem = assertThrows(ProblemException.class, () -> validator.validate(
-                new EnrollmentRequest(null, " ", "x".repeat(101), "not-an-email", "2101234567", "2030-01-01", "12-34")));
+                request(null, " ", "x".repeat(101), "not-an-email", "2101234567", "2030-01-01", "12-34")));
 
         assertEquals(400, problem.status().getCode());
         assertEquals(List.of(
@@ -93,14 +100,14 @@ class EnrollmentValidatorTest {
     @Test
     void takesANameOfOnlyUnicodeSpacesAsMissing() {
         assertEquals(List.of("firstName"), invalidFields(
-                new EnrollmentRequest("c1", "\u00A0\u3000", "Doe", "a@example.com", null, null, null)));
+                request("c1", "\u00A0\u3000", "Doe", "a@example.com", null, null, null)));
     }
 
     @Test
     void countsNameLengthInCharactersNotUtf16Units() {
         String mathematicalA = "\uD835\uDC00"; // one code point outside the BMP, two UTF-16 units
-        EnrollmentRequest hundred = new EnrollmentRequest("c1", mathematicalA.repeat(100), "Doe", "a@example.com", null, null, null);
-        EnrollmentRequest hundredAndOne = new EnrollmentRequest("c1", mathematicalA.repeat(101), "Doe", "a@example.com", null, null, null);
+        EnrollmentRequest hundred = request("c1", mathematicalA.repeat(100), "Doe", "a@example.com", null, null, null);
+        EnrollmentRequest hundredAndOne = request("c1", mathematicalA.repeat(101), "Doe", "a@example.com", null, null, null);
 
         assertEquals(List.of(), invalidFields(hundred));
         assertEquals(List.of("firstName"), invalidFields(hundredAndOne));
@@ -109,20 +116,20 @@ class EnrollmentValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"chain with spaces", "-leading-dash", "chain:1", "κατάστημα"})
     void refusesChainIdsThatAreNotPlainIdentifiers(String chainId) {
-        assertEquals(List.of("chainId"), invalidFields(new EnrollmentRequest(chainId, "A", "B", "a@example.com", null, null, null)));
+        assertEquals(List.of("chainId"), invalidFields(request(chainId, "A", "B", "a@example.com", null, null, null)));
     }
 
     @Test
     void refusesControlCharactersInNames() {
         assertEquals(List.of("firstName", "lastName"), invalidFields(
-                new EnrollmentRequest("c1", "Ann\nDrop", "Lee\u0000", "a@example.com", null, null, null)));
+                request("c1", "Ann\nDrop", "Lee\u0000", "a@example.com", null, null, null)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"name@example.com", "first.last+tag@sub.example.co.uk", "ελένη@παράδειγμα.ελ",
             "user@xn--bcher-kva.example", "o'connor@example.ie", "a@b.io"})
     void acceptsEmailAddresses(String email) {
-        assertEquals(List.of(), invalidFields(new EnrollmentRequest("c1", "A", "B", email, null, null, null)));
+        assertEquals(List.of(), invalidFields(request("c1", "A", "B", email, null, null, null)));
     }
 
     @ParameterizedTest
@@ -130,19 +137,19 @@ class EnrollmentValidatorTest {
             ".name@example.com", "name.@example.com", "name@-example.com", "name@example.com.", "name@1.2.3.4",
             "a@b@example.com"})
     void refusesWhatIsNotAnEmailAddress(String email) {
-        assertEquals(List.of("email"), invalidFields(new EnrollmentRequest("c1", "A", "B", email, null, null, null)));
+        assertEquals(List.of("email"), invalidFields(request("c1", "A", "B", email, null, null, null)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"+302101234567", "+6591234567", "+358401234567", "+989121234567", "+40721234567"})
     void acceptsE164PhoneNumbers(String phone) {
-        assertEquals(List.of(), invalidFields(new EnrollmentRequest("c1", "A", "B", "a@example.com", phone, null, null)));
+        assertEquals(List.of(), invalidFields(request("c1", "A", "B", "a@example.com", phone, null, null)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"302101234567", "+30 210 1234567", "+0302101234567", "+1234567890123456", "+12345", "tel:+302101234567"})
     void refusesPhoneNumbersOutsideE164(String phone) {
-        assertEquals(List.of("phone"), invalidFields(new EnrollmentRequest("c1", "A", "B", "a@example.com", phone, null, null)));
+        assertEquals(List.of("phone"), invalidFields(request("c1", "A", "B", "a@example.com", phone, null, null)));
     }
 
     @ParameterizedTest
@@ -150,14 +157,14 @@ class EnrollmentValidatorTest {
             "1990-02-30, false", "15/06/1990, false", "1990-6-1, false"})
     void acceptsOnlyWellFormedBirthDatesInThePast(String birthDate, boolean valid) {
         // Today is 2026-06-15 in UTC but already 2026-06-16 east of the date line, where a member may live.
-        List<String> invalid = invalidFields(new EnrollmentRequest("c1", "A", "B", "a@example.com", null, birthDate, null));
+        List<String> invalid = invalidFields(request("c1", "A", "B", "a@example.com", null, birthDate, null));
         assertEquals(valid ? List.of() : List.of("birthDate"), invalid);
     }
 
     @Test
     void explainsAnUnreadableBirthDate() {
         ProblemException problem = assertThrows(ProblemException.class, () -> validator.validate(
-                new EnrollmentRequest("c1", "A", "B", "a@example.com", null, "12/04/1988", null)));
+                request("c1", "A", "B", "a@example.com", null, "12/04/1988", null)));
 
         assertEquals(List.of(new Problem.FieldError("birthDate", "must be a date written as YYYY-MM-DD")), problem.errors());
     }
@@ -167,7 +174,7 @@ class EnrollmentValidatorTest {
             "sr-Latn-RS, sr-Latn-RS", "es-419, es-419", "fil-PH, fil-PH", "en-US-u-ca-gregory, en-US-u-ca-gregory",
             "pt_BR, ", "x-private, ", "english, ", "qq-GR, ", "el-QQ, ", "el-, "})
     void acceptsWellFormedLanguageTagsOnly(String tag, String canonical) {
-        EnrollmentRequest request = new EnrollmentRequest("c1", "A", "B", "a@example.com", null, null, tag);
+        EnrollmentRequest request = request("c1", "A", "B", "a@example.com", null, null, tag);
         if (canonical == null) {
             assertEquals(List.of("locale"), invalidFields(request));
         } else {
@@ -175,9 +182,110 @@ class EnrollmentValidatorTest {
         }
     }
 
+
+    // --- chain policy ---
+
+    private static EnrollmentValidator validatorFor(ChainSettings... chains) {
+        return new EnrollmentValidator(CLOCK, new ChainPolicies(List.of(chains), "en", false));
+    }
+
+    private static ChainSettings chain(String id) {
+        return new ChainSettings(id);
+    }
+
     @Test
-    void refusesAnIllFormedDefaultLocale() {
-        assertThrows(IllegalArgumentException.class, () -> new EnrollmentValidator(CLOCK, "not a tag"));
+    void anUnconfiguredChainIsUnprocessableAndNamed() {
+        ProblemException problem = assertThrows(ProblemException.class, () -> validatorFor(chain("known"))
+                .validate(request("unknown", "A", "B", "a@example.com", null, null, null)));
+
+        assertEquals(422, problem.status().getCode());
+        assertEquals("unknown-chain", problem.type());
+        assertTrue(problem.getMessage().contains("unknown"), problem.getMessage());
+        assertEquals(List.of("chainId"), problem.errors().stream().map(Problem.FieldError::field).toList());
+    }
+
+    @Test
+    void theChainsDefaultLocaleAppliesWhenTheMemberGivesNone() {
+        ChainSettings greek = chain("gr");
+        greek.setDefaultLocale("el-GR");
+
+        assertEquals("el-GR", validatorFor(greek).validate(request("gr", "A", "B", "a@example.com", null, null, null))
+                .personalData().locale());
+    }
+
+    @Test
+    void theMinimumAgeIsJudgedByTheDateInTheChainsTimeZone() {
+        // 2026-06-15T12:00Z is already 2026-06-16 in Kiritimati (UTC+14) but still 2026-06-15 in Honolulu.
+        ChainSettings kiribati = chain("ki");
+        kiribati.setMinimumAge(18);
+        kiribati.setTimeZone("Pacific/Kiritimati");
+        ChainSettings hawaii = chain("hi");
+        hawaii.setMinimumAge(18);
+        hawaii.setTimeZone("Pacific/Honolulu");
+        EnrollmentValidator validator = validatorFor(kiribati, hawaii);
+
+        validator.validate(request("ki", "A", "B", "a@example.com", null, "2008-06-16", null));
+        ProblemException tooYoung = assertThrows(ProblemException.class,
+                () -> validator.validate(request("hi", "A", "B", "a@example.com", null, "2008-06-16", null)));
+        assertEquals(422, tooYoung.status().getCode());
+        assertEquals(List.of(new Problem.FieldError("birthDate", "members must be at least 18 years old")), tooYoung.errors());
+        ProblemException noBirthDate = assertThrows(ProblemException.class,
+                () -> validator.validate(request("hi", "A", "B", "a@example.com", null, null, null)));
+        assertEquals("birthDate", noBirthDate.errors().get(0).field());
+    }
+
+    @Test
+    void requiredConsentsMustBeGiven() {
+        ChainSettings strict = chain("strict");
+        strict.setRequiredConsents(List.of(RequiredConsent.TERMS, RequiredConsent.MARKETING_EMAIL));
+        EnrollmentValidator validator = validatorFor(strict);
+
+        ProblemException problem = assertThrows(ProblemException.class, () -> validator.validate(
+                withExtras("strict", new EnrollmentRequest.ConsentsRequest(null, true, null), null, null)));
+        assertEquals("enrollment-not-allowed", problem.type());
+        assertEquals(List.of("consents.terms"), problem.errors().stream().map(Problem.FieldError::field).toList());
+
+        Enrollment enrollment = validator.validate(
+                withExtras("strict", new EnrollmentRequest.ConsentsRequest(true, true, false), null, null));
+        assertTrue(enrollment.termsAccepted() && enrollment.marketingEmail() && !enrollment.marketingSms());
+    }
+
+    @Test
+    void anInvitationOnlyProgramTakesAnInvitationCodeOrAReferralCode() {
+        ChainSettings club = chain("club");
+        club.setEnrollment(EnrollmentMode.INVITATION);
+        club.setInvitationCodes(List.of("WELCOME2026"));
+        EnrollmentValidator validator = validatorFor(club);
+
+        assertEquals("invitationCode", assertThrows(ProblemException.class,
+                () -> validator.validate(withExtras("club", null, null, null))).errors().get(0).field());
+        assertEquals("is not an invitation code of this program", assertThrows(ProblemException.class,
+                () -> validator.validate(withExtras("club", null, null, "GUESS"))).errors().get(0).message());
+        validator.validate(withExtras("club", null, null, "WELCOME2026"));
+        assertEquals("K7M2Q9XZ", validator.validate(withExtras("club", null, " K7M2Q9XZ ", null)).referralCode());
+    }
+
+    @Test
+    void anAddressNeedsStreetCityAndAnIsoCountry() {
+        EnrollmentRequest incomplete = new EnrollmentRequest("c1", "A", "B", "a@example.com", null, null, null,
+                new ContactFields.AddressRequest("Odos 1", null, " ", "Hellas"), null, null, null);
+        assertEquals(List.of("address.city", "address.country"), invalidFields(incomplete));
+
+        EnrollmentRequest complete = new EnrollmentRequest("c1", "A", "B", "a@example.com", null, null, null,
+                new ContactFields.AddressRequest(" Ermou 12 ", "105 63", "Αθήνα", "gr"), null, null, null);
+        assertEquals(new PostalAddress("Ermou 12", "105 63", "Αθήνα", "GR"),
+                validator.validate(complete).personalData().contact().address());
+    }
+
+    private static EnrollmentRequest withExtras(String chainId, EnrollmentRequest.ConsentsRequest consents,
+                                                String referralCode, String invitationCode) {
+        return new EnrollmentRequest(chainId, "A", "B", "a@example.com", null, null, null, null, consents,
+                referralCode, invitationCode);
+    }
+
+    private static EnrollmentRequest request(String chainId, String firstName, String lastName, String email,
+                                             String phone, String birthDate, String locale) {
+        return new EnrollmentRequest(chainId, firstName, lastName, email, phone, birthDate, locale, null, null, null, null);
     }
 
     private List<String> invalidFields(EnrollmentRequest request) {

@@ -1,0 +1,8 @@
+package io.patronage.enrollment.member;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+public record OptOut(@TargetAggregateIdentifier String memberId, Instant optedOutAt) {
+}

@@ -1,0 +1,98 @@
+package io.patronage.enrollment.notifying;
+
+import io.patronage.contracts.Topic;
+import io.patronage.contracts.Topics;
+import io.patronage.contracts.notifications.NotificationRequested;
+import io.patronage.enrollment.member.MemberStatus;
+import io.patronage.enrollment.profile.MemberProfile;
+import io.patronage.enrollment.profile.MemberProfiles;
+import io.patronage.kit.kafka.InboundMessage;
+import io.patronage.kit.kafka.PoisonMessageException;
+import io.patronage.kit.kafka.TopicListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Messages members on request of any service ({@code loyalty.notifications.v1}), in their language, by
+ * email (the channel every member has). Transactional messages go to every active member; marketing
+ * messages only with marketing-email consent; nothing goes to members who opted out or were erased.
+ * One message per notification id, whatever Kafka redelivers: the id is reserved before sending and
+ * released if sending fails, so that a retry sends it. A crash between reserving and sending loses that
+ * one message (at most once: a member is never sent the same message twice).
+ */
+@Singleton
+class Notifier implements TopicListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+    static final String EMAIL = "EMAIL";
+
+    private final MemberProfiles profiles;
+    private final MessageTemplates templates;
+    private final Mailer mailer;
+    private final SentNotifications sent;
+    private final Clock clock;
+
+    Notifier(MemberProfiles profiles, MessageTemplates templates, Mailer mailer, SentNotifications sent, Clock clock) {
+        this.profiles = profiles;
+        this.templates = templates;
+        this.mailer = mailer;
+        this.sent = sent;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "notifier";
+    }
+
+    @Override
+    public List<Topic> topics() {
+        return List.of(Topics.NOTIFICATIONS);
+    }
+
+    @Override
+    public void onBatch(List<InboundMessage> batch) {
+        for (InboundMessage message : batch) {
+            if (message.payload() instanceof NotificationRequested request) {
+                handle(request);
+            }
+        }
+    }
+
+    void handle(NotificationRequested request) {
+        MemberProfile member = profiles.find(request.memberId()).orElse(null);
+        if (member == null || !member.chainId().equals(request.chainId())) {
+            LOG.warn("notification {} is for member {} of chain {}, who is not known here: not sent",
+                    request.notificationId(), request.memberId(), request.chainId());
+            return;
+        }
+        if (member.status() != MemberStatus.ACTIVE || member.email() == null
+                || request.marketing() && !member.consents().marketingEmail()) {
+            LOG.debug("notification {} not sent: member {} is {} (marketing consent {})", request.notificationId(),
+                    member.memberId(), member.status(), member.consents().marketingEmail());
+            return;
+        }
+        Map<String, String> values = new HashMap<>(request.parameters() == null ? Map.of() : request.parameters());
+        values.putIfAbsent("firstName", member.firstName());
+        values.putIfAbsent("lastName", member.lastName());
+        values.putIfAbsent("cardNumber", member.cardNumber());
+        MessageTemplates.Message text = templates.render(request.kind(), member.locale(), values)
+                .orElseThrow(() -> new PoisonMessageException("no message template for kind " + request.kind()));
+        if (!sent.claim(request.notificationId(), member.memberId(), request.kind(), EMAIL, clock.instant())) {
+            return;
+        }
+        try {
+            mailer.send(request.notificationId(), member.email(), member.firstName() + " " + member.lastName(),
+                    text.subject(), text.body());
+        } catch (RuntimeException e) {
+            sent.release(request.notificationId());
+            throw e;
+        }
+    }
+}

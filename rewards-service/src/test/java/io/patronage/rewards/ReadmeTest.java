@@ -3,6 +3,7 @@ package io.patronage.rewards;
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.contracts.points.PointsRedemptionRejected;
@@ -23,7 +24,8 @@ class ReadmeTest {
         String readme = Files.readString(Path.of("README.md"));
 
         for (Class<? extends IntegrationEvent> event : List.of(MemberEnrolled.class, PointsRedeemed.class,
-                PointsRedemptionRejected.class, PointsDebitRequested.class, CouponIssued.class)) {
+                PointsRedemptionRejected.class, PointsDebitRequested.class, CouponIssued.class,
+                NotificationRequested.class)) {
             String row = "| `" + Topics.topicOf(event).name() + "` |";
             assertTrue(readme.lines().anyMatch(line -> line.contains(row) && line.contains(event.getSimpleName())),
                     "README lists " + event.getSimpleName() + " on " + Topics.topicOf(event).name());

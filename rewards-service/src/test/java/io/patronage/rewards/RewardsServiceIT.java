@@ -10,6 +10,7 @@ import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.contracts.points.PointsRedemptionRejected;
+import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.rewards.CouponIssued;
 import io.patronage.infra.Infrastructure;
 import io.patronage.kit.json.Json;
@@ -132,6 +133,14 @@ class RewardsServiceIT implements TestPropertyProvider {
         assertEquals(coffee, issued.redemptionId());
         assertEquals(chain, issued.chainId());
         assertEquals(100, issued.pointsSpent());
+
+        List<ConsumerRecord<String, byte[]>> notifications = await().atMost(Duration.ofSeconds(30))
+                .until(() -> kafka.recordsWithKey(Topics.NOTIFICATIONS.name(), member), records -> !records.isEmpty());
+        assertEquals(1, notifications.size(), "the member is told once");
+        NotificationRequested told = KafkaTestClient.payload(notifications.get(0), NotificationRequested.class);
+        assertEquals("COUPON_ISSUED", told.kind());
+        assertEquals(couponCode, told.parameters().get("couponCode"));
+        assertFalse(told.marketing());
     }
 
     @Test

@@ -1,0 +1,299 @@
+package io.patronage.launcher;
+
+import io.patronage.infra.Infrastructure;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Embedded Kafka and MongoDB in this JVM plus the four services, each in its own JVM: what the launcher
+ * runs and what the end-to-end test starts. {@link #close()} may be called from another thread (a shutdown
+ * hook) at any time, also while {@link #start()} is still running.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    private static final long POLL_MILLIS = 250;
+
+    private final PlatformConfig config;
+    private final PrintStream out;
+    private final ReadinessProbe readiness = new ReadinessProbe();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private Infrastructure infrastructure;
+    private boolean closed;
+
+    public Platform(PlatformConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    /** Starts a platform and waits until every service is ready; on failure stops what it started. */
+    public static Platform start(PlatformConfig config, PrintStream out) throws PlatformStartException {
+        Platform platform = new Platform(config, out);
+        try {
+            platform.start();
+            return platform;
+        } catch (PlatformStartException | RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    /** Starts Kafka and MongoDB, then the services, and returns once all of them answer ready. */
+    public void start() throws PlatformStartException {
+        long startedAt = System.nanoTime();
+        requirePortsFree();
+        Infrastructure infra = startInfrastructure();
+        out.println("Kafka bootstrap servers: " + infra.kafkaBootstrapServers());
+        out.println("MongoDB URI:             " + infra.mongoUri());
+        out.println("Data directory:          " + config.dataDir().toAbsolutePath().normalize());
+        Map<Service, Path> jars = stageJars();
+        for (Service service : Service.values()) {
+            spawn(service, jars.get(service), infra);
+        }
+        Map<Service, Long> readyAfter = awaitReady(startedAt);
+        // Before this, a service that dies fails the start with its output.
+        snapshot().forEach(ServiceProcess::reportUnexpectedExit);
+        printServices(infra, readyAfter);
+        out.println("Patronage is ready in " + Console.seconds(System.nanoTime() - startedAt) + " s");
+    }
+
+    private void requirePortsFree() throws PlatformStartException {
+        Map<Integer, String> wanted = new LinkedHashMap<>();
+        wanted.put(config.kafkaPort(), "Kafka");
+        wanted.put(config.mongoPort(), "MongoDB");
+        for (Service service : Service.values()) {
+            wanted.put(config.port(service), service.artifact());
+        }
+        String busy = wanted.entrySet().stream()
+                .filter(entry -> entry.getKey() != 0 && !Ports.isFree(entry.getKey()))
+                .map(entry -> "port " + entry.getKey() + " (" + entry.getValue() + ")")
+                .collect(Collectors.joining(", "));
+        if (!busy.isEmpty()) {
+            throw new PlatformStartException("Already in use: " + busy + ". Is Patronage already running? "
+                    + "Stop it, or choose other ports (--kafka-port, --mongo-port, --port-base).");
+        }
+    }
+
+    private Infrastructure startInfrastructure() throws PlatformStartException {
+        Infrastructure infra;
+        try {
+            infra = Infrastructure.embedded(config.dataDir(), config.kafkaPort(), config.mongoPort());
+        } catch (RuntimeException e) {
+            throw new PlatformStartException("Could not start the embedded Kafka and MongoDB in "
+                    + config.dataDir().toAbsolutePath().normalize() + ": " + rootCause(e)
+                    + " (is another Patronage using this data directory?)", e);
+        }
+        synchronized (this) {
+            if (!closed) {
+                infrastructure = infra;
+                return infra;
+            }
+        }
+        infra.close();
+        throw new PlatformStartException("Stopped while starting");
+    }
+
+    /**
+     * Copies the service jars into the data directory and runs the copies: a JVM reads its jar lazily, so a
+     * {@code mvn package} that rewrites {@code target/*.jar} while the platform runs would break the services.
+     */
+    private Map<Service, Path> stageJars() throws PlatformStartException {
+        Path directory = stagedJarsDirectory();
+        Map<Service, Path> staged = new EnumMap<>(Service.class);
+        try {
+            Files.createDirectories(directory);
+            for (Service service : Service.values()) {
+                Path copy = directory.resolve(service.artifact() + ".jar");
+                Files.copy(config.jars().jar(service), copy, StandardCopyOption.REPLACE_EXISTING);
+                staged.put(service, copy);
+            }
+        } catch (IOException e) {
+            throw new PlatformStartException("Could not copy the service jars to " + directory + ": " + e, e);
+        }
+        return staged;
+    }
+
+    private Path stagedJarsDirectory() {
+        return config.dataDir().resolve("service-jars");
+    }
+
+    private void spawn(Service service, Path jar, Infrastructure infra) throws PlatformStartException {
+        Map<String, String> environment = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
+                "MONGODB_URI", infra.mongoUri(),
+                "MICRONAUT_SERVER_PORT", Integer.toString(config.port(service)),
+                // Without an SMTP server enrollment writes its emails as files: keep them with the other data.
+                "PATRONAGE_MAIL_MAILBOX_DIR", config.dataDir().resolve("mailbox").toAbsolutePath().toString());
+        ServiceProcess process;
+        try {
+            process = ServiceProcess.start(service, jar, environment, out);
+        } catch (IOException e) {
+            throw new PlatformStartException("Could not start " + service.artifact() + ": " + e.getMessage(), e);
+        }
+        synchronized (this) {
+            if (!closed) {
+                services.add(process);
+                return;
+            }
+        }
+        process.requestStop();
+        process.awaitStop(STOP_GRACE);
+        throw new PlatformStartException("Stopped while starting");
+    }
+
+    private Map<Service, Long> awaitReady(long startedAt) throws PlatformStartException {
+        long deadline = System.nanoTime() + config.readinessTimeout().toNanos();
+        Map<Service, Long> readyAfter = new EnumMap<>(Service.class);
+        Map<ServiceProcess, ReadinessProbe.Answer> pending = new LinkedHashMap<>();
+        snapshot().forEach(process -> pending.put(process, new ReadinessProbe.Answer(false, "not asked yet")));
+        while (!pending.isEmpty()) {
+            for (ServiceProcess process : List.copyOf(pending.keySet())) {
+                if (!process.isAlive()) {
+                    throw new PlatformStartException(process.service().artifact() + " exited with "
+                            + ServiceProcess.describeExit(process.exitValue()) + " before it was ready. Its last output:"
+                            + System.lineSeparator() + process.lastOutput());
+                }
+                ReadinessProbe.Answer answer = readiness.ask(url(process.service()));
+                if (answer.ready()) {
+                    readyAfter.put(process.service(), System.nanoTime() - startedAt);
+                    pending.remove(process);
+                } else {
+                    pending.put(process, answer);
+                }
+            }
+            if (pending.isEmpty()) {
+                break;
+            }
+            if (isClosed()) {
+                throw new PlatformStartException("Stopped before the services were ready");
+            }
+            if (System.nanoTime() > deadline) {
+                throw notReady(pending);
+            }
+            pause();
+        }
+        return readyAfter;
+    }
+
+    private PlatformStartException notReady(Map<ServiceProcess, ReadinessProbe.Answer> pending) {
+        StringBuilder message = new StringBuilder("Not ready after " + config.readinessTimeout().toSeconds() + " s: "
+                + pending.keySet().stream().map(process -> process.service().artifact()).collect(Collectors.joining(", ")));
+        pending.forEach((process, answer) -> message.append(System.lineSeparator())
+                .append(process.service().artifact()).append(" readiness: ").append(answer.detail())
+                .append(System.lineSeparator()).append("Last output of ").append(process.service().artifact()).append(':')
+                .append(System.lineSeparator()).append(process.lastOutput()));
+        return new PlatformStartException(message.toString());
+    }
+
+    private void printServices(Infrastructure infra, Map<Service, Long> readyAfter) {
+        out.println();
+        for (Service service : Service.values()) {
+            out.printf("  %-19s %-24s ready after %s s%n",
+                    service.artifact(), url(service), Console.seconds(readyAfter.get(service)));
+        }
+        out.printf("  %-19s %s  (POS transactions go to retail.transactions.v1)%n", "Kafka", infra.kafkaBootstrapServers());
+        out.printf("  %-19s %s%n", "MongoDB", infra.mongoUri());
+        out.println();
+    }
+
+    public URI url(Service service) {
+        return URI.create("http://localhost:" + config.port(service));
+    }
+
+    public synchronized String kafkaBootstrapServers() {
+        return requireInfrastructure().kafkaBootstrapServers();
+    }
+
+    public synchronized String mongoUri() {
+        return requireInfrastructure().mongoUri();
+    }
+
+    /** The last output lines of every service, for a test's failure message. */
+    public String lastOutput() {
+        return snapshot().stream()
+                .map(process -> "Last output of " + process.service().artifact() + ":" + System.lineSeparator()
+                        + process.lastOutput())
+                .collect(Collectors.joining(System.lineSeparator()));
+    }
+
+    private Infrastructure requireInfrastructure() {
+        if (infrastructure == null) {
+            throw new IllegalStateException("the platform is not started");
+        }
+        return infrastructure;
+    }
+
+    /** Stops the services (SIGTERM, then a kill after 15 s), then Kafka and MongoDB. Closing twice does nothing. */
+    @Override
+    public void close() {
+        List<ServiceProcess> running;
+        Infrastructure infra;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = List.copyOf(services);
+            infra = infrastructure;
+        }
+        running.forEach(ServiceProcess::requestStop);
+        running.forEach(process -> process.awaitStop(STOP_GRACE));
+        deleteStagedJars();
+        if (infra != null) {
+            try {
+                infra.close();
+            } catch (RuntimeException e) {
+                out.println("Could not stop Kafka and MongoDB cleanly: " + rootCause(e));
+            }
+        }
+    }
+
+    private void deleteStagedJars() {
+        Path directory = stagedJarsDirectory();
+        try {
+            for (Service service : Service.values()) {
+                Files.deleteIfExists(directory.resolve(service.artifact() + ".jar"));
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            out.println("Could not delete the copies of the service jars in " + directory + ": " + e);
+        }
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private synchronized List<ServiceProcess> snapshot() {
+        return List.copyOf(services);
+    }
+
+    private static void pause() throws PlatformStartException {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformStartException("Interrupted while waiting for the services", e);
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + cause + ")";
+    }
+}

@@ -1,0 +1,72 @@
+package io.patronage.launcher.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patronage.launcher.Platform;
+import io.patronage.launcher.Service;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** The services' HTTP APIs, as far as the demo needs them. */
+final class DemoClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectMapper json;
+    private final Platform platform;
+
+    DemoClient(Platform platform, ObjectMapper json) {
+        this.platform = platform;
+        this.json = json;
+    }
+
+    /** {@code POST /members} on enrollment-service; the answer holds {@code memberId} and {@code cardNumber}. */
+    JsonNode enroll(Map<String, Object> member) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(platform.url(Service.ENROLLMENT).resolve("/members"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(member)))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IOException("HTTP " + response.statusCode() + " " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    /** {@code GET /members/{id}/points} on points-service; empty while the account does not exist yet. */
+    Optional<JsonNode> points(String memberId) throws IOException, InterruptedException {
+        return get(platform.url(Service.POINTS).resolve("/members/" + encode(memberId) + "/points"));
+    }
+
+    /** {@code GET /analytics/participation?chainId=} on analytics-service. */
+    Optional<JsonNode> participation(String chainId) throws IOException, InterruptedException {
+        return get(platform.url(Service.ANALYTICS).resolve("/analytics/participation?chainId=" + encode(chainId)));
+    }
+
+    private Optional<JsonNode> get(URI uri) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode() + " from " + uri + ": " + response.body());
+        }
+        return Optional.of(json.readTree(response.body()));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,220 @@
+package io.patronage.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole platform as the launcher runs it (embedded Kafka and MongoDB here, each service in its own JVM
+ * from its packaged jar), driven only through HTTP and a plain Kafka producer, as outside clients would.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlatformIT {
+
+    private static final Duration READINESS_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration OUTCOME_TIMEOUT = Duration.ofSeconds(90);
+    private static final String TRANSACTIONS = "retail.transactions.v1";
+
+    @TempDir
+    static Path dataDir;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private Platform platform;
+    private KafkaProducer<String, String> producer;
+
+    /** A failure shows what the services printed last, not only what the test expected. */
+    @RegisterExtension
+    final TestExecutionExceptionHandler serviceOutput = (context, error) -> {
+        if (platform != null) {
+            error.addSuppressed(new AssertionError("Services' output:" + System.lineSeparator() + platform.lastOutput()));
+        }
+        throw error;
+    };
+
+    @BeforeAll
+    void startPlatform() throws Exception {
+        ServiceJars jars = ServiceJars.locate(Optional.empty());
+        platform = Platform.start(PlatformConfig.onFreePorts(dataDir, jars, READINESS_TIMEOUT), System.out);
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    void stopPlatform() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void aPurchaseEarnsPointsThatBuyACouponAndAnalyticsCountsItAll() throws Exception {
+        // A chain enrollment-service is configured for; the platform and its data are this test's alone.
+        String chainId = "aegean-market-gr";
+        JsonNode enrolled = enroll(chainId);
+        String memberId = enrolled.path("memberId").asText();
+        String cardNumber = enrolled.path("cardNumber").asText();
+        assertFalse(memberId.isBlank() || cardNumber.isBlank(), enrolled.toString());
+
+        JsonNode account = awaiting("points-service opens an account for the new member")
+                .until(() -> find(Service.POINTS, "/members/" + memberId + "/points"), found -> !found.isMissingNode());
+        assertEquals(0, account.path("balance").asLong(), account.toString());
+
+        produce(cardNumber, purchase(UUID.randomUUID().toString(), chainId, cardNumber, "123.45"));
+        String anonymousSale = UUID.randomUUID().toString();
+        produce(anonymousSale, purchase(anonymousSale, chainId, null, "19.99"));
+
+        awaiting("1 point per whole euro of 123.45 EUR").untilAsserted(() -> assertEquals(123, balance(memberId)));
+
+        // rewards-service learns about the member from Kafka too, so it may not know them for a moment.
+        String redemptionId = awaiting("rewards-service accepts the redemption")
+                .until(() -> redeem(memberId, "free-coffee"), Optional::isPresent).orElseThrow();
+        JsonNode redemption = awaiting("the redemption saga finishes")
+                .until(() -> find(Service.REWARDS, "/redemptions/" + redemptionId),
+                        view -> !view.isMissingNode() && !"PENDING".equals(view.path("status").asText()));
+        assertEquals("COMPLETED", redemption.path("status").asText(), redemption.toString());
+        String couponCode = redemption.path("couponCode").asText();
+        assertFalse(couponCode.isBlank(), redemption.toString());
+
+        JsonNode coupons = getJson(Service.REWARDS, "/members/" + memberId + "/coupons");
+        assertTrue(coupons.findValuesAsText("couponCode").contains(couponCode), coupons.toString());
+        awaiting("123 points less the 100 of a free coffee").untilAsserted(() -> assertEquals(23, balance(memberId)));
+
+        Map<String, Long> expected = counts(1, 1, 1, 123, 100);
+        awaiting("analytics counts the member, both sales and the points")
+                .untilAsserted(() -> assertEquals(expected, participation(chainId)));
+    }
+
+    private JsonNode enroll(String chainId) throws IOException, InterruptedException {
+        String body = """
+                {"chainId":"%s","firstName":"Ελένη","lastName":"Παπαδοπούλου","email":"eleni.%s@example.gr",
+                 "phone":"+306912345678","birthDate":"1988-04-12","locale":"el-GR"}
+                """.formatted(chainId, UUID.randomUUID());
+        HttpResponse<String> response = post(Service.ENROLLMENT, "/members", body);
+        assertEquals(201, response.statusCode(), response.body());
+        return json.readTree(response.body());
+    }
+
+    /** A purchase as a POS system sends it: plain JSON, no headers, the total as a decimal string. */
+    private static String purchase(String transactionId, String chainId, String cardNumber, String total) {
+        String occurredAt = OffsetDateTime.now(ZoneId.of("Europe/Athens")).truncatedTo(ChronoUnit.SECONDS).toString();
+        return """
+                {"transactionId":"%s","chainId":"%s","storeId":"ath-syntagma","cardNumber":%s,"type":"PURCHASE",
+                 "occurredAt":"%s","currency":"EUR","total":"%s",
+                 "lines":[{"sku":"OLIVE-OIL-EV-1L","category":"pantry","quantity":1,"unitPrice":"%s"}],
+                 "couponCodes":[]}
+                """.formatted(transactionId, chainId,
+                cardNumber == null ? "null" : "\"" + cardNumber + "\"", occurredAt, total, total);
+    }
+
+    private void produce(String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(TRANSACTIONS, key, value)).get(30, TimeUnit.SECONDS);
+    }
+
+    private long balance(String memberId) throws IOException, InterruptedException {
+        return getJson(Service.POINTS, "/members/" + memberId + "/points").path("balance").asLong();
+    }
+
+    private Optional<String> redeem(String memberId, String rewardId) throws IOException, InterruptedException {
+        HttpResponse<String> response = post(Service.REWARDS, "/members/" + memberId + "/redemptions",
+                "{\"rewardId\":\"" + rewardId + "\"}");
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        assertEquals(202, response.statusCode(), response.body());
+        return Optional.of(json.readTree(response.body()).path("redemptionId").asText());
+    }
+
+    private Map<String, Long> participation(String chainId) throws IOException, InterruptedException {
+        JsonNode view = getJson(Service.ANALYTICS, "/analytics/participation?chainId=" + chainId);
+        return counts(view.path("enrolledMembers").asLong(), view.path("memberTransactions").asLong(),
+                view.path("nonMemberTransactions").asLong(), view.path("pointsIssued").asLong(),
+                view.path("pointsRedeemed").asLong());
+    }
+
+    private static Map<String, Long> counts(long enrolledMembers, long memberTransactions, long nonMemberTransactions,
+                                            long pointsIssued, long pointsRedeemed) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("enrolledMembers", enrolledMembers);
+        counts.put("memberTransactions", memberTransactions);
+        counts.put("nonMemberTransactions", nonMemberTransactions);
+        counts.put("pointsIssued", pointsIssued);
+        counts.put("pointsRedeemed", pointsRedeemed);
+        return counts;
+    }
+
+    /** The resource, or a missing node while it does not exist (yet). */
+    private JsonNode find(Service service, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(service, path);
+        if (response.statusCode() == 404) {
+            return MissingNode.getInstance();
+        }
+        assertEquals(200, response.statusCode(), "GET " + path + ": " + response.body());
+        return json.readTree(response.body());
+    }
+
+    private JsonNode getJson(Service service, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(service, path);
+        assertEquals(200, response.statusCode(), "GET " + path + ": " + response.body());
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> get(Service service, String path) throws IOException, InterruptedException {
+        return http.send(request(service, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(Service service, String path, String body) throws IOException, InterruptedException {
+        HttpRequest request = request(service, path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(Service service, String path) {
+        URI uri = platform.url(service).resolve(path);
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+    }
+
+    private static ConditionFactory awaiting(String what) {
+        return await(what).atMost(OUTCOME_TIMEOUT).pollInterval(Duration.ofMillis(250));
+    }
+}

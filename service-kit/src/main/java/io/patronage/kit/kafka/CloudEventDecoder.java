@@ -29,7 +29,7 @@ public final class CloudEventDecoder implements MessageDecoder {
             Object payload = Json.mapper().readValue(record.value(), eventClass.get());
             return new InboundMessage(id, time(record), payload, record);
         } catch (IOException e) {
-            throw new PoisonMessageException("malformed " + type + " body: " + e.getMessage(), e);
+            throw new PoisonMessageException("malformed " + type + " body: " + JsonErrors.describe(e), e);
         }
     }
 

@@ -24,7 +24,7 @@ public final class EngagementDecoder implements MessageDecoder {
         try {
             event = Json.mapper().readValue(record.value(), EngagementEvent.class);
         } catch (IOException e) {
-            throw new PoisonMessageException("malformed engagement JSON: " + e.getMessage(), e);
+            throw new PoisonMessageException("malformed engagement JSON: " + JsonErrors.describe(e), e);
         }
         if (event == null) {
             throw new PoisonMessageException("engagement JSON is null");

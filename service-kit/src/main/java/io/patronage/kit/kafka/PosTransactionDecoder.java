@@ -29,7 +29,7 @@ public final class PosTransactionDecoder implements MessageDecoder {
             throw new PoisonMessageException("invalid value " + e.getValue() + " at " + path(e) + ": "
                     + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new PoisonMessageException("malformed transaction JSON: " + e.getMessage(), e);
+            throw new PoisonMessageException("malformed transaction JSON: " + JsonErrors.describe(e), e);
         }
         if (transaction == null) {
             throw new PoisonMessageException("transaction JSON is null");

@@ -61,7 +61,10 @@ class PosTransactionDecoderTest {
 
     @Test
     void refusesMalformedJsonAnUnknownTypeAndOversizeRecords() {
-        assertThrows(PoisonMessageException.class, () -> decoder.decode(record("{not json")));
+        PoisonMessageException malformed = assertThrows(PoisonMessageException.class,
+                () -> decoder.decode(record("{not json")));
+        assertTrue(malformed.getMessage().endsWith("(line 1, column 2)"), malformed.getMessage());
+        assertTrue(!malformed.getMessage().contains("Source:"), malformed.getMessage());
         PoisonMessageException badType = assertThrows(PoisonMessageException.class, () -> decoder.decode(record("""
                 {"transactionId":"t","chainId":"c","storeId":"s","type":"REFUND",
                  "occurredAt":"2026-11-27T12:00:00Z","currency":"EUR","total":1}

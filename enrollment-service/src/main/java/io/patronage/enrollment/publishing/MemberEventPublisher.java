@@ -11,6 +11,7 @@ import io.patronage.enrollment.member.PersonalData;
 import io.patronage.enrollment.member.ReferralRegistered;
 import io.patronage.enrollment.privacy.PersonalDataVault;
 import io.patronage.kit.kafka.EventPublisher;
+import io.patronage.kit.publication.PublicationRecovery;
 import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,10 +37,12 @@ import java.util.UUID;
  * inside that unit of work. Publishing is deferred to after the root unit of work has committed, so
  * Kafka only ever hears of changes that succeeded. The Kafka record's {@code ce_id} is the domain
  * event's identifier: publishing the same fact again (a replay) yields the same id, which consumers
- * deduplicate on; {@code ce_time} is when the fact happened.
+ * deduplicate on; {@code ce_time} is when the fact happened. Being in the kit's {@code publication}
+ * processing group, it is run again over the events stored since the last publication checkpoint at
+ * startup and after a failed send, so a crash between storing and publishing loses nothing.
  */
 @Singleton
-@ProcessingGroup("member-publication")
+@ProcessingGroup(PublicationRecovery.PROCESSING_GROUP)
 public class MemberEventPublisher {
 
     public static final String WELCOME = "WELCOME";

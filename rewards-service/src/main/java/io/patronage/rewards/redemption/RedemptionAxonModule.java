@@ -14,13 +14,13 @@ class RedemptionAxonModule implements AxonModule {
 
     private final int cacheSize;
     private final RedemptionViews redemptionViews;
-    private final CouponIssuedPublisher couponIssuedPublisher;
+    private final RedemptionPublisher redemptionPublisher;
 
     RedemptionAxonModule(@Value("${patronage.rewards.redemption-cache-size:10000}") int cacheSize,
-                         RedemptionViews redemptionViews, CouponIssuedPublisher couponIssuedPublisher) {
+                         RedemptionViews redemptionViews, RedemptionPublisher redemptionPublisher) {
         this.cacheSize = cacheSize;
         this.redemptionViews = redemptionViews;
-        this.couponIssuedPublisher = couponIssuedPublisher;
+        this.redemptionPublisher = redemptionPublisher;
     }
 
     @Override
@@ -30,7 +30,7 @@ class RedemptionAxonModule implements AxonModule {
         configurer.eventProcessing()
                 .registerSaga(RedemptionSaga.class)
                 .registerEventHandler(config -> redemptionViews)
-                .registerEventHandler(config -> couponIssuedPublisher)
+                .registerEventHandler(config -> redemptionPublisher)
                 // For every processing group of this service: a projection or saga step that fails must fail
                 // the command with it (Axon's default only logs), so no view silently misses an event.
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());

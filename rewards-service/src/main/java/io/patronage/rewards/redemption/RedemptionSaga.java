@@ -1,14 +1,13 @@
 package io.patronage.rewards.redemption;
 
-import io.patronage.contracts.points.PointsDebitRequested;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 
 /**
- * Carries a redemption across services: asks points-service to debit the points, then issues the
+ * Carries a redemption across services: once points-service has debited the points (the request goes
+ * out with the stored {@code RedemptionRequested}, see {@link RedemptionPublisher}), it issues the
  * coupon. Its state is stored as JSON (fields only); collaborators arrive as handler parameters.
  */
 public class RedemptionSaga {
@@ -19,10 +18,8 @@ public class RedemptionSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    public void on(RedemptionRequested event, @MessageIdentifier String eventId, PointsRequests pointsRequests) {
+    public void on(RedemptionRequested event) {
         redemptionId = event.redemptionId();
-        pointsRequests.requestDebit(new PointsDebitRequested(redemptionId, event.memberId(), event.chainId(),
-                event.points(), "reward:" + event.rewardId(), event.requestedAt()), eventId);
     }
 
     @SagaEventHandler(associationProperty = ASSOCIATION)

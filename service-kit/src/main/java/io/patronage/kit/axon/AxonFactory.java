@@ -14,6 +14,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -38,34 +39,42 @@ import java.util.List;
 @Factory
 class AxonFactory {
 
+    private static final Serializer EVENT_SERIALIZER = JacksonSerializer.builder().objectMapper(Json.mapper()).build();
+    private static final Serializer STATE_SERIALIZER = JacksonSerializer.builder().objectMapper(stateMapper()).build();
+
+    /** Exposed so that one-pass readers (publication recovery, rebuilds) can stream the log directly. */
+    @Singleton
+    EventStorageEngine eventStorageEngine(MongoDatabase database,
+                                          @Value("${patronage.axon.event-batch-size:1000}") int eventBatchSize) {
+        return MongoEventStorageEngine.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                .eventSerializer(EVENT_SERIALIZER)
+                .snapshotSerializer(STATE_SERIALIZER)
+                .batchSize(eventBatchSize)
+                .build();
+    }
+
     @Singleton
     Configuration axonConfiguration(MongoDatabase database,
+                                    EventStorageEngine storageEngine,
                                     List<AxonModule> modules,
-                                    BeanContext beans,
-                                    @Value("${patronage.axon.event-batch-size:1000}") int eventBatchSize) {
-        Serializer eventSerializer = JacksonSerializer.builder().objectMapper(Json.mapper()).build();
-        Serializer stateSerializer = JacksonSerializer.builder().objectMapper(stateMapper()).build();
+                                    BeanContext beans) {
         MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
-                .configureSerializer(config -> stateSerializer)
-                .configureEventSerializer(config -> eventSerializer)
-                .configureMessageSerializer(config -> eventSerializer)
-                .configureEmbeddedEventStore(config -> MongoEventStorageEngine.builder()
-                        .mongoTemplate(template)
-                        .eventSerializer(eventSerializer)
-                        .snapshotSerializer(stateSerializer)
-                        .batchSize(eventBatchSize)
-                        .build())
+                .configureSerializer(config -> STATE_SERIALIZER)
+                .configureEventSerializer(config -> EVENT_SERIALIZER)
+                .configureMessageSerializer(config -> EVENT_SERIALIZER)
+                .configureEmbeddedEventStore(config -> storageEngine)
                 .registerComponent(ParameterResolverFactory.class, config -> MultiParameterResolverFactory.ordered(
                         ClasspathParameterResolverFactory.forClass(AxonFactory.class),
                         new MicronautBeanParameterResolverFactory(beans)));
         configurer.eventProcessing()
                 .usingSubscribingEventProcessors()
                 .registerTokenStore(config -> MongoTokenStore.builder()
-                        .mongoTemplate(template).serializer(stateSerializer).build())
+                        .mongoTemplate(template).serializer(STATE_SERIALIZER).build())
                 .registerSagaStore(config -> MongoSagaStore.builder()
-                        .mongoTemplate(template).serializer(stateSerializer).build());
+                        .mongoTemplate(template).serializer(STATE_SERIALIZER).build());
         modules.forEach(module -> module.configure(configurer));
         return configurer.buildConfiguration();
     }

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes integration events as CloudEvents (binary mode) to the topic the registry gives for
@@ -23,6 +24,7 @@ public class EventPublisher {
 
     private final Producer<String, byte[]> producer;
     private final String source;
+    private final AtomicLong failures = new AtomicLong();
 
     public EventPublisher(Producer<String, byte[]> producer, @Value("${micronaut.application.name}") String application) {
         this.producer = producer;
@@ -52,15 +54,21 @@ public class EventPublisher {
             if (error == null) {
                 sent.complete(metadata);
             } else {
+                failures.incrementAndGet();
                 sent.completeExceptionally(error);
             }
         });
         return sent;
     }
 
-    /** Blocks until everything published so far is acknowledged by the brokers. */
+    /** Blocks until everything published so far is acknowledged by the brokers, or has failed. */
     public void flush() {
         producer.flush();
+    }
+
+    /** How many publications have failed since the service started; it only grows. */
+    public long failures() {
+        return failures.get();
     }
 
     private static byte[] toJson(IntegrationEvent event) {

@@ -5,14 +5,16 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.patronage.kit.kafka.KafkaConsumers;
 import io.patronage.kit.kafka.TopicProvisioner;
+import io.patronage.kit.publication.PublicationCheckpoint;
 import jakarta.inject.Singleton;
 import org.axonframework.config.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a service in order — topics, then Axon, then the Kafka consumers that feed it — and stops
- * it in reverse, so no message is consumed before its handlers exist or after they are gone.
+ * Starts a service in order — topics, then Axon, then publishing again what may not have reached Kafka
+ * before the last stop, then the Kafka consumers that feed it — and stops it in reverse, so no message is
+ * consumed before its handlers exist or after they are gone.
  */
 @Singleton
 public class ServiceLifecycle {
@@ -21,11 +23,14 @@ public class ServiceLifecycle {
 
     private final TopicProvisioner topics;
     private final Configuration axon;
+    private final PublicationCheckpoint publication;
     private final KafkaConsumers consumers;
 
-    ServiceLifecycle(TopicProvisioner topics, Configuration axon, KafkaConsumers consumers) {
+    ServiceLifecycle(TopicProvisioner topics, Configuration axon, PublicationCheckpoint publication,
+                     KafkaConsumers consumers) {
         this.topics = topics;
         this.axon = axon;
+        this.publication = publication;
         this.consumers = consumers;
     }
 
@@ -33,6 +38,7 @@ public class ServiceLifecycle {
     void onStartup(StartupEvent event) {
         topics.provision();
         axon.start();
+        publication.recover();
         consumers.start();
         LOG.info("Axon started, Kafka consumers running");
     }
@@ -40,6 +46,7 @@ public class ServiceLifecycle {
     @EventListener
     void onShutdown(ShutdownEvent event) {
         consumers.stop();
+        publication.checkpoint();
         axon.shutdown();
     }
 }

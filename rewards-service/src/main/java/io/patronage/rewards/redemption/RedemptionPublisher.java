@@ -1,8 +1,11 @@
 package io.patronage.rewards.redemption;
 
 import io.patronage.contracts.notifications.NotificationRequested;
+import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.kit.kafka.EventPublisher;
+import io.patronage.kit.publication.PublicationRecovery;
 import jakarta.inject.Singleton;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.slf4j.Logger;
@@ -12,19 +15,34 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Tells other services about issued coupons on {@code loyalty.rewards.v1}, once the coupon is stored,
- * and asks for the member to be told ({@code COUPON_ISSUED} on {@code loyalty.notifications.v1}).
- * The CloudEvent ids derive from the domain event's id, so publishing again is recognised as the same fact.
+ * What redemptions tell other services, once stored: the debit request to points-service on
+ * {@code loyalty.points-requests.v1}, the issued coupon on {@code loyalty.rewards.v1}, and a request to
+ * tell the member ({@code COUPON_ISSUED} on {@code loyalty.notifications.v1}). The CloudEvent ids derive
+ * from the domain event's id, so publishing again (after a crash, by the kit's publication recovery) is
+ * recognised as the same fact.
  */
 @Singleton
-class CouponIssuedPublisher {
+@ProcessingGroup(PublicationRecovery.PROCESSING_GROUP)
+class RedemptionPublisher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CouponIssuedPublisher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RedemptionPublisher.class);
 
     private final EventPublisher publisher;
 
-    CouponIssuedPublisher(EventPublisher publisher) {
+    RedemptionPublisher(EventPublisher publisher) {
         this.publisher = publisher;
+    }
+
+    @EventHandler
+    void on(RedemptionRequested event, @MessageIdentifier String eventId) {
+        PointsDebitRequested request = new PointsDebitRequested(event.redemptionId(), event.memberId(),
+                event.chainId(), event.points(), "reward:" + event.rewardId(), event.requestedAt());
+        AfterCommit.run(() -> publisher.publish(request, eventId, event.requestedAt())
+                .whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        LOG.error("debit request for redemption {} not sent", event.redemptionId(), failure);
+                    }
+                }));
     }
 
     @EventHandler

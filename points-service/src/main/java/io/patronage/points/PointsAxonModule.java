@@ -10,9 +10,11 @@ import io.patronage.points.publishing.PointsEventPublisher;
 import jakarta.inject.Singleton;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 
 /**
- * The points account, cached strongly so the hot path does not read the event store, and the two
+ * The points account, cached strongly so the hot path does not read the event store and snapshotted every
+ * {@code patronage.points.snapshot-every} events so a cache miss on a long account loads little, and the two
  * subscribers of its events: the balance projection and the Kafka publisher.
  */
 @Singleton
@@ -21,18 +23,23 @@ class PointsAxonModule implements AxonModule {
     private final BalanceStore balances;
     private final PointsEventPublisher publisher;
     private final int accountCacheSize;
+    private final int snapshotEvery;
 
     PointsAxonModule(BalanceStore balances, PointsEventPublisher publisher,
-                     @Value("${patronage.points.account-cache-size:100000}") int accountCacheSize) {
+                     @Value("${patronage.points.account-cache-size:100000}") int accountCacheSize,
+                     @Value("${patronage.points.snapshot-every:200}") int snapshotEvery) {
         this.balances = balances;
         this.publisher = publisher;
         this.accountCacheSize = accountCacheSize;
+        this.snapshotEvery = snapshotEvery;
     }
 
     @Override
     public void configure(Configurer configurer) {
         configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(PointsAccount.class)
-                .configureCache(config -> new BoundedCache(accountCacheSize)));
+                .configureCache(config -> new BoundedCache(accountCacheSize))
+                .configureSnapshotTrigger(config ->
+                        new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotEvery)));
         configurer.eventProcessing()
                 .registerEventHandler(config -> new BalanceProjection(balances, config.eventStore()))
                 .registerEventHandler(config -> publisher);

@@ -91,7 +91,8 @@ public class PointsAccount {
         apply(new PointsEarned(memberId, transaction.chainId(), transaction.transactionId(), transaction.storeId(),
                 transaction.currency(), transaction.total(), outcome.eligibleAmount(), outcome.points(),
                 outcome.ruleVersion(), outcome.breakdown(), transaction.occurredAt(), lot,
-                ledger.balance() + outcome.points(), outcome.referrerBonus()));
+                ledger.balance() + outcome.points(), outcome.referrerBonus(), transaction.lines(),
+                transaction.couponCodes()));
         upgradeTier(rules, occurredAt);
         return outcome.referrerBonus() > 0 ? referralDue(occurredAt) : null;
     }
@@ -114,9 +115,13 @@ public class PointsAccount {
                 ? ratio(returned, purchase.amount())
                 : ratio(returned.multiply(EarningPolicy.eligibleShare(rules, refund)), purchase.eligibleAmount());
         BigDecimal cumulative = purchase.returnedShare().add(share).min(BigDecimal.ONE);
+        // the share is a 12-digit quotient: settle its last-digit error before flooring (10/12 of 12 points is 10)
         long target = BigDecimal.valueOf(purchase.points()).multiply(cumulative)
-                .setScale(0, RoundingMode.FLOOR).longValueExact();
+                .setScale(6, RoundingMode.HALF_UP).setScale(0, RoundingMode.FLOOR).longValueExact();
         long points = target - purchase.reversedPoints();
+        if (points == 0 && cumulative.compareTo(purchase.returnedShare()) == 0) {
+            return;
+        }
 
         List<LotDebit> debits = new ArrayList<>();
         OpenLot own = ledger.lot(purchase.lotId());

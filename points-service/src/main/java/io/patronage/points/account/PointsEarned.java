@@ -1,5 +1,6 @@
 package io.patronage.points.account;
 
+import io.patronage.contracts.retail.TransactionLine;
 import io.patronage.points.earning.Contribution;
 
 import java.math.BigDecimal;
@@ -16,6 +17,8 @@ import java.util.List;
  * @param lot            the new lot, {@code null} when no points were earned
  * @param balanceAfter   the account's balance after this event
  * @param referrerBonus  points this first purchase owes the member's referrer (awarded on the referrer's account)
+ * @param lines          the purchase's lines and {@code couponCodes} its coupons: the inputs a what-if re-rating
+ *                       replays (empty in events recorded before they were kept)
  */
 public record PointsEarned(String memberId,
                            String chainId,
@@ -30,12 +33,27 @@ public record PointsEarned(String memberId,
                            OffsetDateTime occurredAt,
                            Lot lot,
                            long balanceAfter,
-                           long referrerBonus) implements PointsAccountEvent {
+                           long referrerBonus,
+                           List<TransactionLine> lines,
+                           List<String> couponCodes) implements PointsAccountEvent {
+
+    public PointsEarned {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        couponCodes = couponCodes == null ? List.of() : List.copyOf(couponCodes);
+    }
 
     public PointsEarned(String memberId, String chainId, String transactionId, String storeId, String currency,
                         BigDecimal amount, BigDecimal eligibleAmount, long points, String ruleVersion,
                         List<Contribution> breakdown, OffsetDateTime occurredAt, Lot lot, long balanceAfter) {
         this(memberId, chainId, transactionId, storeId, currency, amount, eligibleAmount, points, ruleVersion,
-                breakdown, occurredAt, lot, balanceAfter, 0);
+                breakdown, occurredAt, lot, balanceAfter, 0, null, null);
+    }
+
+    public PointsEarned(String memberId, String chainId, String transactionId, String storeId, String currency,
+                        BigDecimal amount, BigDecimal eligibleAmount, long points, String ruleVersion,
+                        List<Contribution> breakdown, OffsetDateTime occurredAt, Lot lot, long balanceAfter,
+                        long referrerBonus) {
+        this(memberId, chainId, transactionId, storeId, currency, amount, eligibleAmount, points, ruleVersion,
+                breakdown, occurredAt, lot, balanceAfter, referrerBonus, null, null);
     }
 }

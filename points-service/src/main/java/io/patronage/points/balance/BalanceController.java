@@ -48,7 +48,12 @@ class BalanceController {
         Balance balance = balances.find(memberId)
                 .orElseThrow(() -> ProblemException.notFound("points account for member", memberId));
         Instant now = Instant.now();
-        AccountView view = commands.sendAndWait(new DescribeAccount(memberId, now));
+        AccountView view;
+        try {
+            view = commands.sendAndWait(new DescribeAccount(memberId, now));
+        } catch (AggregateNotFoundException e) {
+            throw ProblemException.notFound("points account for member", memberId);
+        }
         Instant horizon = now.plus(Duration.ofDays(EXPIRING_WITHIN_DAYS));
         long expiring = view.lots().stream().filter(lot -> lot.expiredAt(horizon)).mapToLong(lot -> lot.remaining()).sum();
         return new PointsBalance(balance.memberId(), balance.balance(), balance.lifetimeEarned(),
@@ -120,7 +125,7 @@ class BalanceController {
             throw ProblemException.badRequest(e.getMessage());
         } catch (AggregateNotFoundException e) {
             throw ProblemException.notFound("points account for member", memberId);
-        } catch (CommandExecutionException e) {
+        } catch (IllegalStateException | CommandExecutionException e) {
             throw new ProblemException(HttpStatus.CONFLICT, "adjustment-refused", e.getMessage());
         }
     }

@@ -1,10 +1,12 @@
 package io.patronage.points.balance;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.inject.Singleton;
@@ -19,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /** The balance read model in Mongo, one document per member ({@code _id = memberId}), written by the projection. */
 @Singleton
@@ -84,6 +88,43 @@ public class BalanceStore {
                 .toList();
         if (!writes.isEmpty()) {
             balances.bulkWrite(writes);
+        }
+    }
+
+    /** Every stored balance (a full scan: for rebuilds and checks), passing each member's next review to {@code reviews}. */
+    List<Balance> all(BiConsumer<String, Date> reviews) {
+        List<Balance> all = new ArrayList<>();
+        for (Document document : balances.find().batchSize(10_000)) {
+            all.add(balance(document));
+            reviews.accept(document.getString("_id"), document.getDate(REVIEW_AT));
+        }
+        return all;
+    }
+
+    void drop() {
+        balances.drop();
+    }
+
+    /**
+     * Inserts rebuilt balances in one unordered bulk write with each member's next review; a document the live
+     * projection wrote meanwhile is newer and stays.
+     */
+    void insertAll(List<Balance> rebuilt, Function<String, Date> reviewAt) {
+        if (rebuilt.isEmpty()) {
+            return;
+        }
+        List<Document> documents = rebuilt.stream().map(balance -> {
+            Document document = document(balance);
+            Date review = reviewAt.apply(balance.memberId());
+            return review == null ? document : document.append(REVIEW_AT, review);
+        }).toList();
+        try {
+            balances.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error ->
+                    ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
         }
     }
 

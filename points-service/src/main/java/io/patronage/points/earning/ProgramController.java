@@ -1,6 +1,7 @@
 package io.patronage.points.earning;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -9,20 +10,28 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.json.Json;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Ops manage a chain's program: versions take effect at their {@code effectiveFrom}, never in the past. */
+/**
+ * Ops manage a chain's program: versions take effect at their {@code effectiveFrom}, never in the past; a draft
+ * can be tried on past purchases first ({@code what-if}).
+ */
 @Controller("/programs/{chainId}")
 class ProgramController {
 
     private final Programs programs;
+    private final WhatIf whatIf;
 
-    ProgramController(Programs programs) {
+    ProgramController(Programs programs, WhatIf whatIf) {
         this.programs = programs;
+        this.whatIf = whatIf;
     }
 
     /** The version in force now and every version of the chain, oldest first. */
@@ -51,6 +60,39 @@ class ProgramController {
         }
         programs.save(chainId, rules);
         return HttpResponse.created(rules);
+    }
+
+    /**
+     * {@code {"draft": <program version>, "from": <instant>, "to": <instant>}}: the points the draft would have
+     * issued on the chain's purchases of [from, to) against what was issued, per rule and in total; writes nothing.
+     */
+    @Post("/what-if")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    WhatIf.Report whatIf(String chainId, @Body String json) {
+        JsonNode request;
+        try {
+            request = Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("invalid what-if request: " + e.getOriginalMessage());
+        }
+        if (request == null || !request.hasNonNull("draft")) {
+            throw ProblemException.badRequest("a draft program version is required");
+        }
+        Instant from = instant(request, "from");
+        Instant to = instant(request, "to");
+        if (!from.isBefore(to)) {
+            throw ProblemException.badRequest("from must be before to");
+        }
+        return whatIf.rerate(chainId, parse(request.get("draft").toString()), from, to);
+    }
+
+    private static Instant instant(JsonNode request, String field) {
+        try {
+            return Instant.parse(request.path(field).asText());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field + " must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+        }
     }
 
     static ProgramRules parse(String json) {

@@ -21,7 +21,7 @@ import java.util.Map;
  * one bulk write. The decisions are the aggregate's, so a run that overlaps another changes nothing twice.
  */
 @Singleton
-class AccountReviewJob {
+public class AccountReviewJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountReviewJob.class);
 
@@ -38,8 +38,8 @@ class AccountReviewJob {
         review(Instant.now());
     }
 
-    /** Reviews every account due by {@code now}; returns how many. */
-    int review(Instant now) {
+    /** Reviews every account due by {@code now} (any instant: tests and ops can run it ahead); returns how many. */
+    public int review(Instant now) {
         Map<String, Date> due = balances.dueForReview(now);
         Map<String, Instant> next = new HashMap<>();
         for (String memberId : due.keySet()) {

@@ -82,6 +82,18 @@ class LedgerPolicyTest {
         }
 
         @Test
+        void aShareThatIsNotAFiniteDecimalStillReversesItsWholePoints() {
+            PosTransaction twelve = purchase("t-12", "EUR", "12.00", OffsetDateTime.parse("2026-03-01T12:00:00+01:00"));
+            PosTransaction refund = returnOf("ret-1", "t-12", "10.00");
+
+            fixture.given(OPENED, earned(twelve, 12, 12))
+                    .when(new ReturnPurchase(MEMBER, refund))
+                    .expectEvents(new PointsReversed(MEMBER, "chain-1", "ret-1", "t-12", "EUR", new BigDecimal("10.00"),
+                            10, List.of(new LotDebit("chain-1:t-12", 10)), 0, 0, new BigDecimal("0.833333333333"), 2,
+                            refund.occurredAt()));
+        }
+
+        @Test
         void theSameReturnNeverCountsTwice() {
             PosTransaction refund = returnOf("ret-1", "t-1", "30.00");
             fixture.given(OPENED, earned(T1, 100, 100), new PointsReversed(MEMBER, "chain-1", "ret-1", "t-1", "EUR",

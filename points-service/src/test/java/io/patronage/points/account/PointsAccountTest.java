@@ -149,7 +149,8 @@ class PointsAccountTest {
                     .expectEvents(new PointsEarned(MEMBER, "chain-1", "t-1", "store-7", "EUR",
                             new BigDecimal("40.50"), new BigDecimal("20.50"), 31, "wine-v2",
                             List.of(new Contribution("base", 21), new Contribution("category:wine", 10)),
-                            purchase.occurredAt(), new Lot("chain-1:t-1", 31, purchase.occurredAt().toInstant()), 31));
+                            purchase.occurredAt(), new Lot("chain-1:t-1", 31, purchase.occurredAt().toInstant()), 31, 0,
+                            purchase.lines(), purchase.couponCodes()));
         }
     }
 

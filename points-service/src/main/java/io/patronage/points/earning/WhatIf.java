@@ -1,0 +1,127 @@
+package io.patronage.points.earning;
+
+import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.contracts.retail.TransactionType;
+import io.patronage.points.account.EventLog;
+import io.patronage.points.account.PersonalDataErased;
+import io.patronage.points.account.PointsAccountOpened;
+import io.patronage.points.account.PointsEarned;
+import io.patronage.points.account.ReferralRecorded;
+import io.patronage.points.account.TierChanged;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What-if re-rating: the chain's purchases of a period (the inputs their {@code PointsEarned} events keep) rated
+ * again under a draft program version, against what was issued, per rule and in total. One pass over the event
+ * store; writes nothing. Each member's standing (birth date, purchases so far, last birthday bonus, tier,
+ * referral) is folded from the log as it actually was, so member bonuses are judged as they would have been then;
+ * the referrer's side of a referral is not counted (it lands on another account).
+ */
+@Singleton
+public class WhatIf {
+
+    private final EventLog log;
+
+    WhatIf(EventLog log) {
+        this.log = log;
+    }
+
+    public record RuleDifference(String rule, long issued, long wouldIssue, long difference) {
+    }
+
+    public record Report(String chainId, String draftVersion, Instant from, Instant to, long eventsRead,
+                         int purchases, int members, long issued, long wouldIssue, long difference,
+                         List<RuleDifference> rules) {
+    }
+
+    public Report rerate(String chainId, ProgramRules draft, Instant from, Instant to) {
+        ProgramRules rules = draft.withEffectiveFrom(Instant.EPOCH);
+        Map<String, Standing> standings = new HashMap<>();
+        Map<String, long[]> perRule = new TreeMap<>();
+        Set<String> members = new HashSet<>();
+        int[] purchases = {0};
+        long events = log.forEach("what-if " + chainId, (sequence, timestamp, event) -> {
+            if (event instanceof PointsAccountOpened opened) {
+                if (opened.chainId().equals(chainId)) {
+                    standings.put(opened.memberId(), new Standing(opened.birthDate()));
+                }
+                return;
+            }
+            Standing standing = standings.get(event.memberId());
+            if (standing == null) {
+                return;
+            }
+            if (event instanceof PointsEarned earned) {
+                Instant at = earned.occurredAt().toInstant();
+                if (!at.isBefore(from) && at.isBefore(to)) {
+                    purchases[0]++;
+                    members.add(earned.memberId());
+                    earned.breakdown().forEach(c -> perRule.computeIfAbsent(c.rule(), r -> new long[2])[0] += c.points());
+                    EarningOutcome outcome = EarningPolicy.earn(rules, standing.now(), transaction(earned));
+                    outcome.breakdown().forEach(c ->
+                            perRule.computeIfAbsent(c.rule(), r -> new long[2])[1] += c.points());
+                }
+                standing.fold(earned);
+            } else if (event instanceof TierChanged changed) {
+                standing.tier = changed.toTier();
+            } else if (event instanceof ReferralRecorded) {
+                standing.referred = true;
+            } else if (event instanceof PersonalDataErased) {
+                standing.birthDate = null;
+            }
+        });
+        List<RuleDifference> rows = new ArrayList<>();
+        long issued = 0;
+        long wouldIssue = 0;
+        for (Map.Entry<String, long[]> rule : perRule.entrySet()) {
+            long[] points = rule.getValue();
+            rows.add(new RuleDifference(rule.getKey(), points[0], points[1], points[1] - points[0]));
+            issued += points[0];
+            wouldIssue += points[1];
+        }
+        return new Report(chainId, draft.version(), from, to, events, purchases[0], members.size(), issued,
+                wouldIssue, wouldIssue - issued, rows);
+    }
+
+    private static PosTransaction transaction(PointsEarned earned) {
+        return new PosTransaction(earned.transactionId(), earned.chainId(), earned.storeId(), null,
+                TransactionType.PURCHASE, earned.occurredAt(), earned.currency(), earned.amount(), earned.lines(),
+                earned.couponCodes(), null);
+    }
+
+    /** A member's standing as the account had it, folded from its events. */
+    private static final class Standing {
+        private LocalDate birthDate;
+        private int purchases;
+        private Instant lastBirthdayBonus;
+        private String tier;
+        private boolean referred;
+
+        Standing(LocalDate birthDate) {
+            this.birthDate = birthDate;
+        }
+
+        AccountStanding now() {
+            return new AccountStanding(birthDate, purchases, lastBirthdayBonus, tier, referred);
+        }
+
+        void fold(PointsEarned earned) {
+            if (earned.lot() != null) {
+                purchases++;
+            }
+            if (earned.breakdown().stream().anyMatch(c -> c.rule().equals(EarningPolicy.BIRTHDAY))) {
+                lastBirthdayBonus = earned.occurredAt().toInstant();
+            }
+        }
+    }
+}

@@ -1,0 +1,380 @@
+package io.patronage.points;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.patronage.contracts.Topics;
+import io.patronage.contracts.members.CardReplaced;
+import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.members.MemberOptedOut;
+import io.patronage.contracts.members.ReferralRegistered;
+import io.patronage.infra.Infrastructure;
+import io.patronage.points.account.MembershipEnded;
+import io.patronage.points.account.ReferralRecorded;
+import io.patronage.points.members.CardDirectory;
+import io.patronage.points.review.AccountReviewJob;
+import jakarta.inject.Inject;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The ledger's flows end to end through real Kafka, Mongo and HTTP: a chain's program posted over REST, returns,
+ * card replacement, opt-out, engagement and referral bonuses, adjustments with statement and {@code asOf}, the
+ * review job, and 404s. Every test has its own chain and members.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LedgerFlowsIT implements TestPropertyProvider {
+
+    /** 1 point per unit, wine doubled, points expire at the end of the 2nd day after earning, notice a day ahead. */
+    private static final String PROGRAM = """
+            {"version":"%s","pointsPerUnit":1,"rounding":"DOWN","timeZone":"Europe/Athens","currency":"EUR",
+             "multipliers":[{"scope":"CATEGORY","value":"wine","factor":2}],
+             "bonuses":{"referrer":300,"referee":150,"engagement":{"SURVEY_COMPLETED":20}},
+             "returnPolicy":"CLAMP_AT_ZERO","pendingDays":0,"expiry":{"afterDays":2,"notifyDaysBefore":1}}""";
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    CardDirectory cards;
+
+    @Inject
+    EventStore eventStore;
+
+    @Inject
+    AccountReviewJob reviews;
+
+    private Outside outside;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Infrastructure infra = Infrastructure.forTests();
+        return Map.of("micronaut.server.port", "-1",
+                "kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
+                "mongodb.uri", infra.mongoUri(),
+                "patronage.mongo.database", "points-flows-it-" + UUID.randomUUID(),
+                "patronage.points.review-initial-delay", "1h");
+    }
+
+    @BeforeAll
+    void connect() {
+        outside = new Outside(server.getPort(), Topics.POINTS, Topics.NOTIFICATIONS);
+    }
+
+    @AfterAll
+    void disconnect() {
+        outside.close();
+    }
+
+    @Test
+    void aProgramVersionPostedOverRestRatesTheNextPurchase() {
+        String chain = chain();
+        HttpResponse<String> created = outside.post("/programs/" + chain + "/versions", PROGRAM.formatted("spring"));
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals("spring", outside.json("/programs/" + chain).get("current").get("version").asText());
+        Member member = enroll(chain);
+
+        purchase(member, "t-1", "30.00", """
+                [{"sku":"W-1","category":"wine","quantity":1,"unitPrice":"10.00"},
+                 {"sku":"B-1","category":"bread","quantity":2,"unitPrice":"10.00"}]""");
+
+        JsonNode earned = outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsEarned", b -> true);
+        assertEquals(40, earned.get("points").asLong(), "30 base + 10 for doubled wine");
+        assertEquals("spring", earned.get("ruleVersion").asText());
+        JsonNode explained = outside.json("/members/" + member.id + "/points/transactions/t-1");
+        assertEquals("spring", explained.get("ruleVersion").asText());
+        assertEquals(40, explained.get("points").asLong());
+        assertEquals(409, outside.post("/programs/" + chain + "/versions",
+                PROGRAM.formatted("spring").replace("\"pointsPerUnit\":1", "\"pointsPerUnit\":2")).statusCode());
+        assertEquals(422, outside.post("/programs/" + chain + "/versions",
+                PROGRAM.formatted("old").replace("{\"version\"", "{\"effectiveFrom\":\"2020-01-01T00:00:00Z\",\"version\"")).statusCode());
+    }
+
+    @Test
+    void aDraftIsReRatedOnThePeriodsPurchasesWithoutWritingEvents() {
+        Member member = enrollWithProgram();
+        Instant from = Instant.now().minusSeconds(1);
+        purchase(member, "t-1", "30.00", """
+                [{"sku":"W-1","category":"wine","quantity":1,"unitPrice":"10.00"},
+                 {"sku":"B-1","category":"bread","quantity":2,"unitPrice":"10.00"}]""");
+        awaitBalance(member, 40);
+        String draft = PROGRAM.formatted("draft").replace("\"pointsPerUnit\":1", "\"pointsPerUnit\":2")
+                .replace("\"factor\":2", "\"factor\":3");
+
+        HttpResponse<String> response = outside.post("/programs/" + member.chain + "/what-if",
+                "{\"draft\":" + draft + ",\"from\":\"" + from + "\",\"to\":\"" + Instant.now().plusSeconds(5) + "\"}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode report = Outside.read(response.body());
+        assertEquals(1, report.get("purchases").asInt(), report.toString());
+        assertEquals(40, report.get("issued").asLong());
+        assertEquals(100, report.get("wouldIssue").asLong(), "60 base + 2 x 20 for tripled wine");
+        JsonNode base = report.get("rules").get(0);
+        assertEquals("base", base.get("rule").asText());
+        assertEquals(30, base.get("issued").asLong());
+        assertEquals(60, base.get("wouldIssue").asLong());
+        assertEquals(1, outside.json("/members/" + member.id + "/points/statement").get("total").asInt(),
+                "nothing written");
+        assertEquals(400, outside.post("/programs/" + member.chain + "/what-if", "{\"draft\":" + draft
+                + ",\"from\":\"2026-02-01T00:00:00Z\",\"to\":\"2026-01-01T00:00:00Z\"}").statusCode());
+    }
+
+    @Test
+    void partialThenFullReturnsReverseWhatWasEarnedAndNeverMore() {
+        Member member = enrollWithProgram();
+        purchase(member, "t-1", "100.00", "[]");
+        awaitBalance(member, 100);
+
+        refund(member, "r-1", "t-1", "30.00");
+        JsonNode partial = outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsReversed",
+                b -> b.get("transactionId").asText().equals("r-1"));
+        assertEquals(30, partial.get("points").asLong());
+        awaitBalance(member, 70);
+
+        refund(member, "r-2", "t-1", "70.00");
+        refund(member, "r-3", "t-1", "50.00");
+        refund(member, "r-2", "t-1", "70.00");
+        JsonNode rest = outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsReversed",
+                b -> b.get("transactionId").asText().equals("r-2"));
+        assertEquals(70, rest.get("points").asLong());
+        purchase(member, "t-2", "5.00", "[]");
+        awaitBalance(member, 5);
+
+        long reversed = outside.seen(Topics.POINTS, member.id, "io.patronage.PointsReversed", b -> true).stream()
+                .mapToLong(b -> b.get("points").asLong()).sum();
+        assertEquals(100, reversed, "never beyond what was earned");
+        JsonNode balance = outside.json("/members/" + member.id + "/points");
+        assertEquals(5, balance.get("lifetimeEarned").asLong(), "earned net of returns");
+        assertEquals(2, outside.json("/members/" + member.id + "/points/transactions/t-1").get("returns").size());
+    }
+
+    @Test
+    void aReplacedCardStopsEarningAndTheNewOneEarnsIntoTheSameAccount() {
+        Member member = enrollWithProgram();
+        String newCard = "card-" + UUID.randomUUID();
+        outside.sendCloudEvent(new CardReplaced(member.id, member.chain, member.card, newCard, Instant.now()));
+        await().atMost(Outside.PATIENCE).until(() -> cards.memberFor(member.chain, newCard).isPresent());
+
+        outside.send(Topics.TRANSACTIONS, newCard, transaction(member.chain, member.card, "t-old", "PURCHASE", "50.00", "[]", null));
+        outside.send(Topics.TRANSACTIONS, newCard, transaction(member.chain, newCard, "t-new", "PURCHASE", "20.00", "[]", null));
+
+        awaitBalance(member, 20);
+        outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsEarned",
+                b -> b.get("transactionId").asText().equals("t-new"));
+        assertTrue(cards.memberFor(member.chain, member.card).isEmpty());
+        assertEquals(1, outside.seen(Topics.POINTS, member.id, "io.patronage.PointsEarned", b -> true).size());
+    }
+
+    @Test
+    void anOptedOutMemberEarnsNothingMore() {
+        Member member = enrollWithProgram();
+        Member other = enroll(member.chain);
+        purchase(member, "t-1", "10.00", "[]");
+        awaitBalance(member, 10);
+
+        outside.sendCloudEvent(new MemberOptedOut(member.id, member.chain, Instant.now()));
+        awaitEvent(member.id, MembershipEnded.class);
+        outside.send(Topics.TRANSACTIONS, "k-" + member.id, transaction(member.chain, member.card, "t-2", "PURCHASE", "50.00", "[]", null));
+        outside.send(Topics.ENGAGEMENT, member.id, engagement(member, "e-1"));
+        outside.send(Topics.TRANSACTIONS, "k-" + member.id, transaction(member.chain, other.card, "t-3", "PURCHASE", "7.00", "[]", null));
+        outside.send(Topics.ENGAGEMENT, member.id, engagement(other, "e-2"));
+
+        awaitBalance(other, 27);
+        assertEquals(10, outside.json("/members/" + member.id + "/points").get("balance").asLong());
+        assertTrue(cards.memberFor(member.chain, member.card).isEmpty());
+    }
+
+    @Test
+    void aCompletedSurveyEarnsTheEngagementBonusOnce() {
+        Member member = enrollWithProgram();
+
+        outside.send(Topics.ENGAGEMENT, member.id, engagement(member, "e-1"));
+        outside.send(Topics.ENGAGEMENT, member.id, engagement(member, "e-1"));
+
+        JsonNode awarded = outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsAwarded", b -> true);
+        assertEquals(20, awarded.get("points").asLong());
+        assertEquals("SURVEY_COMPLETED", awarded.get("rule").asText());
+        purchase(member, "t-1", "1.00", "[]");
+        awaitBalance(member, 21);
+    }
+
+    @Test
+    void aRefereesFirstPurchaseEarnsBothReferralBonuses() {
+        Member referrer = enrollWithProgram();
+        Member referee = enroll(referrer.chain);
+        outside.sendCloudEvent(new ReferralRegistered(referee.id, referee.chain, referrer.id, Instant.now()));
+        awaitEvent(referee.id, ReferralRecorded.class);
+
+        purchase(referee, "t-1", "10.00", "[]");
+        purchase(referee, "t-2", "10.00", "[]");
+
+        JsonNode first = outside.awaitRecord(Topics.POINTS, referee.id, "io.patronage.PointsEarned",
+                b -> b.get("transactionId").asText().equals("t-1"));
+        assertEquals(160, first.get("points").asLong(), first.toString());
+        JsonNode award = outside.awaitRecord(Topics.POINTS, referrer.id, "io.patronage.PointsAwarded", b -> true);
+        assertEquals(300, award.get("points").asLong());
+        awaitBalance(referee, 170);
+        awaitBalance(referrer, 300);
+    }
+
+    @Test
+    void adjustmentsShowInTheStatementAndTheBalanceAsOfAnEarlierInstant() {
+        Member member = enrollWithProgram();
+        purchase(member, "t-1", "50.00", "[]");
+        awaitBalance(member, 50);
+
+        assertEquals(201, adjust(member, "adj-1", 25).statusCode());
+        Instant between = Instant.now();
+        await().atMost(Outside.PATIENCE).until(() -> Instant.now().isAfter(between.plusMillis(5)));
+        HttpResponse<String> debit = adjust(member, "adj-2", -60);
+        assertEquals(201, debit.statusCode(), debit.body());
+        assertEquals(15, Outside.read(debit.body()).get("balance").asLong());
+        assertEquals(201, adjust(member, "adj-2", -60).statusCode(), "the same adjustment counts once");
+        HttpResponse<String> overdraw = adjust(member, "adj-3", -100);
+        assertEquals(409, overdraw.statusCode(), overdraw.body());
+        HttpResponse<String> noReason = outside.post("/members/" + member.id + "/points/adjustments",
+                "{\"points\":5,\"actor\":\"ops\"}");
+        assertEquals(400, noReason.statusCode(), noReason.body());
+
+        awaitBalance(member, 15);
+        outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsAdjusted", b -> b.get("points").asLong() == -60);
+        JsonNode statement = outside.json("/members/" + member.id + "/points/statement?size=2");
+        assertEquals(3, statement.get("total").asInt());
+        JsonNode newest = statement.get("lines").get(0);
+        assertEquals("ADJUSTED", newest.get("kind").asText());
+        assertEquals(-60, newest.get("points").asLong());
+        assertEquals(15, newest.get("balance").asLong());
+        assertEquals(2, statement.get("lines").size());
+        JsonNode then = outside.json("/members/" + member.id + "/points?asOf=" + between);
+        assertEquals(75, then.get("balance").asLong(), then.toString());
+        assertEquals(400, outside.get("/members/" + member.id + "/points?asOf=yesterday").statusCode());
+    }
+
+    @Test
+    void theReviewJobAnnouncesThenExpiresALot() {
+        Member member = enrollWithProgram();
+        purchase(member, "t-1", "40.00", "[]");
+        awaitBalance(member, 40);
+        JsonNode lot = outside.json("/members/" + member.id + "/points/transactions/t-1");
+        Instant expiresAt = Instant.parse(lot.get("expiresAt").asText());
+
+        assertTrue(reviews.review(expiresAt.minus(Duration.ofHours(12))) >= 1);
+        JsonNode notice = outside.awaitRecord(Topics.NOTIFICATIONS, member.id, "io.patronage.NotificationRequested",
+                b -> b.get("kind").asText().equals("POINTS_EXPIRING"));
+        assertEquals("40", notice.get("parameters").get("points").asText(), notice.toString());
+        assertEquals(40, outside.json("/members/" + member.id + "/points").get("balance").asLong());
+
+        reviews.review(expiresAt.plusSeconds(1));
+        reviews.review(expiresAt.plusSeconds(2));
+        JsonNode expired = outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsExpired", b -> true);
+        assertEquals(40, expired.get("points").asLong());
+        awaitBalance(member, 0);
+        assertEquals(1, outside.seen(Topics.POINTS, member.id, "io.patronage.PointsExpired", b -> true).size());
+        assertEquals(1, outside.seen(Topics.NOTIFICATIONS, member.id, "io.patronage.NotificationRequested",
+                b -> b.get("kind").asText().equals("POINTS_EXPIRING")).size());
+    }
+
+    @Test
+    void everyMemberEndpointAnswers404ForAnUnknownMember() {
+        String stranger = "m-" + UUID.randomUUID();
+        List<HttpResponse<String>> answers = List.of(
+                outside.get("/members/" + stranger + "/points"),
+                outside.get("/members/" + stranger + "/points?asOf=2026-01-01T00:00:00Z"),
+                outside.get("/members/" + stranger + "/points/transactions/t-1"),
+                outside.get("/members/" + stranger + "/points/statement"),
+                outside.post("/members/" + stranger + "/points/adjustments",
+                        "{\"points\":5,\"reason\":\"goodwill\",\"actor\":\"ops\"}"));
+        for (HttpResponse<String> answer : answers) {
+            assertEquals(404, answer.statusCode(), answer.uri() + " " + answer.body());
+            assertEquals("application/problem+json", answer.headers().firstValue("content-type").orElseThrow());
+            assertEquals("urn:patronage:problem:not-found", Outside.read(answer.body()).get("type").asText());
+        }
+    }
+
+    private record Member(String id, String chain, String card) {
+    }
+
+    private static String chain() {
+        return "chain-" + UUID.randomUUID();
+    }
+
+    private Member enrollWithProgram() {
+        String chain = chain();
+        HttpResponse<String> created = outside.post("/programs/" + chain + "/versions", PROGRAM.formatted("v1"));
+        assertEquals(201, created.statusCode(), created.body());
+        return enroll(chain);
+    }
+
+    private Member enroll(String chain) {
+        Member member = new Member("m-" + UUID.randomUUID(), chain, "card-" + UUID.randomUUID());
+        outside.sendCloudEvent(new MemberEnrolled(member.id, chain, member.card, LocalDate.parse("1990-06-15"),
+                "el-GR", Instant.now()));
+        await().atMost(Outside.PATIENCE).until(() -> cards.memberFor(chain, member.card).isPresent());
+        return member;
+    }
+
+    private void awaitEvent(String memberId, Class<?> type) {
+        await().atMost(Outside.PATIENCE).until(() -> eventStore.readEvents(memberId).asStream()
+                .anyMatch(message -> type.isInstance(message.getPayload())));
+    }
+
+    private void awaitBalance(Member member, long balance) {
+        await().atMost(Outside.PATIENCE).untilAsserted(() -> {
+            HttpResponse<String> response = outside.get("/members/" + member.id + "/points");
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals(balance, Outside.read(response.body()).get("balance").asLong(), response.body());
+        });
+    }
+
+    private HttpResponse<String> adjust(Member member, String adjustmentId, long points) {
+        return outside.post("/members/" + member.id + "/points/adjustments",
+                "{\"adjustmentId\":\"%s\",\"points\":%d,\"reason\":\"goodwill\",\"actor\":\"ops@it\"}"
+                        .formatted(adjustmentId, points));
+    }
+
+    private void purchase(Member member, String transactionId, String total, String lines) {
+        outside.send(Topics.TRANSACTIONS, member.card,
+                transaction(member.chain, member.card, transactionId, "PURCHASE", total, lines, null));
+    }
+
+    private void refund(Member member, String transactionId, String originalTransactionId, String total) {
+        outside.send(Topics.TRANSACTIONS, member.card,
+                transaction(member.chain, member.card, transactionId, "RETURN", total, "[]", originalTransactionId));
+    }
+
+    /** A till record stamped now (after the program version took effect). */
+    private static String transaction(String chain, String card, String transactionId, String type, String total,
+                                      String lines, String originalTransactionId) {
+        return """
+                {"transactionId":"%s","chainId":"%s","storeId":"store-7","cardNumber":"%s","type":"%s",
+                 "occurredAt":"%s","currency":"EUR","total":"%s","lines":%s,"couponCodes":[],
+                 "originalTransactionId":%s}"""
+                .formatted(transactionId, chain, card, type, Instant.now().atOffset(ZoneOffset.ofHours(2)), total,
+                        lines, originalTransactionId == null ? "null" : "\"" + originalTransactionId + "\"");
+    }
+
+    private static String engagement(Member member, String engagementId) {
+        return """
+                {"engagementId":"%s","chainId":"%s","memberId":"%s","type":"SURVEY_COMPLETED","score":9,
+                 "occurredAt":"%s"}""".formatted(engagementId, member.chain, member.id,
+                Instant.now().atOffset(ZoneOffset.UTC));
+    }
+}

@@ -3,6 +3,7 @@ package io.patronage.points.publishing;
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.kit.kafka.EventPublisher;
+import io.patronage.kit.publication.PublicationRecovery;
 import io.patronage.points.account.AnsweredRequest;
 import io.patronage.points.account.ExpiryAnnounced;
 import io.patronage.points.account.PointsAdjusted;
@@ -13,6 +14,7 @@ import io.patronage.points.account.PointsReversed;
 import io.patronage.points.account.TierChanged;
 import io.patronage.points.account.RedemptionAnswer;
 import jakarta.inject.Singleton;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -29,9 +31,12 @@ import java.util.UUID;
  * Runs in a subscribing processor, i.e. in the command's unit of work during prepare-commit, after the
  * event store appended the events (Axon 4.12 {@code AbstractEventStore.prepareCommit} stores, then hands
  * the events to the processors). Publication waits for the root unit of work to commit, so nothing is
- * announced that a rollback takes back.
+ * announced that a rollback takes back. Being in the kit's {@code publication} processing group, it is run
+ * again over the events stored since the last publication checkpoint at startup and after a failed send,
+ * so a crash between storing and publishing loses nothing.
  */
 @Singleton
+@ProcessingGroup(PublicationRecovery.PROCESSING_GROUP)
 public class PointsEventPublisher {
 
     private final EventPublisher kafka;

@@ -7,7 +7,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar launcher/target/patronage-launcher.jar [--demo] [--data-dir DIR]}: embedded Kafka and
- * MongoDB, the four services, optionally demo traffic; Ctrl-C stops it all.
+ * MongoDB, the four services, optionally demo traffic; Ctrl-C stops it all. {@code ... rebuild} rebuilds
+ * the running points-service's balances from its event log ({@link RebuildCommand}).
  */
 public final class Launcher {
 
@@ -26,6 +27,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("rebuild")) {
+            System.exit(RebuildCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         LauncherOptions options;
         try {
             options = LauncherOptions.parse(args);

@@ -36,6 +36,11 @@ record LauncherOptions(Path dataDir,
               --demo                  enroll demo members of three chains and stream synthetic POS
                                       transactions to retail.transactions.v1
               -h, --help              this help
+
+            Commands:
+              rebuild [--points-url URL]
+                                      rebuild points-service's balances from its event log and
+                                      compare checksums before and after (see rebuild --help)
             """;
 
     static LauncherOptions parse(String... args) throws UsageException {

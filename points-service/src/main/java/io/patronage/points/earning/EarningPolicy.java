@@ -200,6 +200,7 @@ public final class EarningPolicy {
 
     private static List<Line> eligibleLines(ProgramRules rules, List<Line> lines) {
         return lines.stream()
+                .filter(line -> !line.paidWithReward())
                 .filter(line -> rules.multipliers().stream().noneMatch(m -> m.excludes() && line.matchedBy(m)))
                 .toList();
     }
@@ -209,16 +210,16 @@ public final class EarningPolicy {
         List<TransactionLine> lines = transaction.lines() == null ? List.of() : transaction.lines();
         List<Line> weighted = lines.stream()
                 .map(line -> new Line(line.quantity().multiply(line.unitPrice()), line.quantity(), line.category(),
-                        line.sku()))
+                        line.sku(), line.isPaidWithReward()))
                 .toList();
-        return sum(weighted).signum() > 0 ? weighted : List.of(new Line(BigDecimal.ONE, BigDecimal.ONE, null, null));
+        return sum(weighted).signum() > 0 ? weighted : List.of(new Line(BigDecimal.ONE, BigDecimal.ONE, null, null, false));
     }
 
     private static BigDecimal sum(List<Line> lines) {
         return lines.stream().map(Line::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private record Line(BigDecimal weight, BigDecimal quantity, String category, String sku) {
+    private record Line(BigDecimal weight, BigDecimal quantity, String category, String sku, boolean paidWithReward) {
         boolean matchedBy(LineMultiplier multiplier) {
             return multiplier.matches(category, sku);
         }

@@ -1,6 +1,7 @@
 package io.patronage.points.earning;
 
 import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.contracts.retail.TransactionLine;
 import io.patronage.points.Transactions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,17 @@ class EarningPolicyTest {
 
             assertEquals(25, outcome.points());
             assertEquals(List.of(new Contribution("base", 25)), outcome.breakdown());
+        }
+
+        @Test
+        void linesPaidWithARewardEarnNothing() {
+            ProgramRules program = rules("1", PointsRounding.DOWN, "0", List.of(), null);
+
+            EarningOutcome outcome = earn(program, purchase("t", "EUR", "30.00",
+                    new TransactionLine("c", "coffee", BigDecimal.ONE, new BigDecimal("4.00"), true),
+                    line("f", "food", "1", "26.00")));
+
+            assertEquals(26, outcome.points());
         }
 
         @Test

@@ -22,7 +22,9 @@ class PosTransactionDecoderTest {
         InboundMessage message = decoder.decode(record("""
                 {"transactionId":"t-1","chainId":"gr-1","storeId":"ath-01","cardNumber":"7000000000000001",
                  "type":"PURCHASE","occurredAt":"2026-11-27T09:15:00+02:00","currency":"EUR","total":"123.45",
-                 "lines":[{"sku":"A1","category":"coffee","quantity":2,"unitPrice":61.725}],"couponCodes":[]}
+                 "lines":[{"sku":"A1","category":"coffee","quantity":2,"unitPrice":61.725},
+                          {"sku":"C1","category":"coffee","quantity":1,"unitPrice":0,"paidWithReward":true}],
+                 "couponCodes":["FREE-COFFEE"]}
                 """));
 
         PosTransaction transaction = (PosTransaction) message.payload();
@@ -30,6 +32,8 @@ class PosTransactionDecoderTest {
         assertEquals(TransactionType.PURCHASE, transaction.type());
         assertEquals(new BigDecimal("123.45"), transaction.total());
         assertEquals(new BigDecimal("61.725"), transaction.lines().get(0).unitPrice());
+        assertTrue(!transaction.lines().get(0).isPaidWithReward(), "absent means not paid with a reward");
+        assertTrue(transaction.lines().get(1).isPaidWithReward());
         assertEquals("2026-11-27T07:15:00Z", message.time().toString());
     }
 

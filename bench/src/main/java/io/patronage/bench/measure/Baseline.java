@@ -1,0 +1,110 @@
+package io.patronage.bench.measure;
+
+import io.patronage.bench.kafka.Clients;
+import io.patronage.bench.platform.BenchFailure;
+import io.patronage.bench.platform.Progress;
+import io.patronage.bench.workload.Delivery;
+import io.patronage.contracts.Topics;
+import io.patronage.infra.KafkaAdmin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Raw Kafka on the same broker: the same serialized records, keys and producer settings as the earn run,
+ * to a topic with as many partitions as {@code retail.transactions.v1}, consumed by a plain consumer.
+ * What the platform is compared against.
+ */
+public final class Baseline {
+
+    static final String TOPIC = "bench.raw-transactions.v1";
+    /** A pass over 20,000 records lasts about a second: the median of three steadies the ratio. */
+    private static final int PASSES = 3;
+
+    public record Result(long records, double seconds, double perSecond, Latency latency) {
+    }
+
+    private Baseline() {
+    }
+
+    public static Result run(String bootstrapServers, List<Delivery> warmup, List<Delivery> deliveries,
+                             Report report) {
+        KafkaAdmin.createTopics(bootstrapServers, Map.of(TOPIC, Topics.TRANSACTIONS.partitions()));
+        try (KafkaProducer<String, byte[]> producer = Clients.producer(bootstrapServers, "bench-baseline");
+             KafkaConsumer<String, byte[]> consumer =
+                     Clients.assignedConsumer(bootstrapServers, "bench-baseline", TOPIC)) {
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+            if (!warmup.isEmpty()) {
+                pass("baseline-warmup", producer, consumer, warmup);
+            }
+            List<Result> passes = new ArrayList<>();
+            for (int i = 1; i <= PASSES; i++) {
+                passes.add(pass("baseline " + i + "/" + PASSES, producer, consumer, deliveries));
+            }
+            Result result = passes.stream().sorted(Comparator.comparingDouble(Result::perSecond)).toList()
+                    .get(PASSES / 2);
+            report.row("raw Kafka produce→consume (same records, median of " + PASSES + ")",
+                    Fmt.rate(result.perSecond()) + " tx/s");
+            report.row("raw Kafka latency p50/p95/p99 (flat out)", result.latency().summary());
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("topic", TOPIC);
+            json.put("partitions", Topics.TRANSACTIONS.partitions());
+            json.put("records", result.records());
+            json.put("passesRecordsPerSecond", passes.stream().map(p -> Fmt.round(p.perSecond())).toList());
+            json.put("seconds", Fmt.round(result.seconds()));
+            json.put("recordsPerSecond", Fmt.round(result.perSecond()));
+            json.put("latencyFlatOut", result.latency().json());
+            report.put("baseline", json);
+            return result;
+        }
+    }
+
+    private static Result pass(String phase, KafkaProducer<String, byte[]> producer,
+                               KafkaConsumer<String, byte[]> consumer, List<Delivery> deliveries) {
+        Progress progress = new Progress(phase);
+        long start = System.nanoTime();
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+            for (Delivery delivery : deliveries) {
+                // The record's timestamp is its send time: the consumer's latency sample.
+                producer.send(new ProducerRecord<>(TOPIC, null, System.currentTimeMillis(), delivery.key(),
+                        delivery.value()));
+            }
+            producer.flush();
+        });
+        long[] latencies = new long[deliveries.size()];
+        int received = 0;
+        long idleSince = System.nanoTime();
+        while (received < deliveries.size()) {
+            var records = consumer.poll(Duration.ofMillis(100));
+            long now = System.currentTimeMillis();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                if (received < latencies.length) {
+                    latencies[received++] = (now - record.timestamp()) * 1_000_000;
+                }
+            }
+            if (!records.isEmpty()) {
+                idleSince = System.nanoTime();
+            } else if (System.nanoTime() - idleSince > Duration.ofSeconds(60).toNanos()) {
+                throw new BenchFailure("baseline: nothing consumed for 60 s, " + received + " of " + deliveries.size());
+            }
+            int consumed = received;
+            progress.tick(() -> "consumed " + Fmt.count(consumed) + "/" + Fmt.count(deliveries.size()));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        sending.join();
+        Result result = new Result(deliveries.size(), seconds, deliveries.size() / seconds, Latency.ofNanos(latencies));
+        progress.print(Fmt.count(result.records()) + " records in " + Fmt.seconds(seconds) + ": "
+                + Fmt.rate(result.perSecond()) + " records/s");
+        return result;
+    }
+}

@@ -1,0 +1,79 @@
+package io.patronage.bench.measure;
+
+import io.patronage.bench.platform.Progress;
+import io.patronage.bench.workload.Delivery;
+import io.patronage.contracts.Topics;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Sends transactions at a fixed rate and measures, per transaction, from the moment it was due to be sent
+ * to the moment its PointsEarned was read from {@code loyalty.points.v1}. Timing from the due moment, not
+ * the actual send, keeps a stalled sender from hiding latency (coordinated omission). points-service writes
+ * the balance read model before it publishes PointsEarned, so the event being readable means the balance is.
+ */
+public final class LatencyRun {
+
+    private static final double TARGET_P99_MS = 250;
+
+    private LatencyRun() {
+    }
+
+    public static Latency run(Platform platform, List<Delivery> deliveries, int rate,
+                              Optional<AnalyticsProbe> analytics, Report report) {
+        Progress progress = new Progress("latency@" + rate);
+        String topic = Topics.TRANSACTIONS.name();
+        Map<String, Long> dueAt = new HashMap<>();
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        for (int i = 0; i < deliveries.size(); i++) {
+            long due = start + i * interval;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            Delivery delivery = deliveries.get(i);
+            if (delivery.earns()) {
+                dueAt.put(delivery.transactionKey(), due);
+            }
+            platform.producer().send(new ProducerRecord<>(topic, delivery.key(), delivery.value()));
+            platform.expectations().sent(delivery);
+            int sent = i;
+            progress.tick(() -> "sent " + Fmt.count(sent) + "/" + Fmt.count(deliveries.size()) + " · "
+                    + EarnRun.status(platform));
+        }
+        platform.producer().flush();
+        long lastSent = System.nanoTime();
+        double achieved = deliveries.size() / ((lastSent - start) / 1e9);
+        CompletableFuture<AnalyticsProbe.Outcome> participation = analytics
+                .map(probe -> probe.watch(platform.expectations().snapshot(), platform.watcher(),
+                        platform.expectations()::earning))
+                .orElse(null);
+        boolean complete = EarnRun.awaitEarned(platform, progress);
+        Latency latency = EarnRun.latencies(platform, dueAt);
+        progress.print("p50/p95/p99 " + latency.summary() + " over " + Fmt.count(latency.samples()) + " transactions");
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("targetRate", rate);
+        json.put("achievedRate", Fmt.round(achieved));
+        json.put("records", deliveries.size());
+        json.put("complete", complete);
+        json.put("latency", latency.json());
+        report.put("latency", json);
+        report.row("latency at " + Fmt.count(rate) + " tx/s, p50/p95/p99 (→ PointsEarned)",
+                latency.summary() + (complete ? "" : " (INCOMPLETE)"), "p99 ≤ 250 ms",
+                complete && latency.p99() <= TARGET_P99_MS);
+        if (participation != null) {
+            AnalyticsLag.report("at " + Fmt.count(rate) + " tx/s", participation.join(), lastSent, dueAt.keySet(),
+                    platform, "analyticsAtFixedRate", report);
+        }
+        return latency;
+    }
+}

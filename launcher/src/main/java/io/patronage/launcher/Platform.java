@@ -3,6 +3,7 @@ package io.patronage.launcher;
 import io.patronage.infra.Infrastructure;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -125,6 +126,21 @@ public final class Platform implements AutoCloseable {
         return staged;
     }
 
+    /**
+     * Earning programs of the demo chains that the default (1 point per whole currency unit) does not
+     * suit, e.g. 1 point per 10,000 rials; points-service seeds them once and keeps versions it has.
+     */
+    private Path demoPrograms() throws PlatformStartException {
+        Path file = config.dataDir().resolve("demo-programs.json");
+        try (InputStream programs = Platform.class.getResourceAsStream("/demo-programs.json")) {
+            Files.createDirectories(config.dataDir());
+            Files.copy(programs, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new PlatformStartException("Could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private Path stagedJarsDirectory() {
         return config.dataDir().resolve("service-jars");
     }
@@ -135,7 +151,8 @@ public final class Platform implements AutoCloseable {
                 "MONGODB_URI", infra.mongoUri(),
                 "MICRONAUT_SERVER_PORT", Integer.toString(config.port(service)),
                 // Without an SMTP server enrollment writes its emails as files: keep them with the other data.
-                "PATRONAGE_MAIL_MAILBOX_DIR", config.dataDir().resolve("mailbox").toAbsolutePath().toString());
+                "PATRONAGE_MAIL_MAILBOX_DIR", config.dataDir().resolve("mailbox").toAbsolutePath().toString(),
+                "PATRONAGE_POINTS_PROGRAMS_FILE", demoPrograms().toAbsolutePath().toString());
         ServiceProcess process;
         try {
             process = ServiceProcess.start(service, jar, environment, out);

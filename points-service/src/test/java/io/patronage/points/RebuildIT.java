@@ -142,6 +142,9 @@ class RebuildIT implements TestPropertyProvider {
         for (int t = 1; t <= 3; t++) {
             purchase(chain, member, "t-" + t, "10.00", "PURCHASE", null);
         }
+        // the request comes on another topic: it must not overtake the purchases it spends
+        await().atMost(Outside.PATIENCE).untilAsserted(() ->
+                assertEquals(30, outside.json("/members/" + member + "/points").get("balance").asLong()));
         outside.sendCloudEvent(new PointsDebitRequested("req-a", member, chain, 5, "reward:pen", Instant.now()));
         outside.awaitRecord(Topics.POINTS, member, "io.patronage.PointsRedeemed", b -> true);
         for (int t = 4; t <= 7; t++) {

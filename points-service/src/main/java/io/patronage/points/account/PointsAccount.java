@@ -62,6 +62,12 @@ public class PointsAccount {
     }
 
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    void handle(CreatePointsAccount command) {
+        handle(command.opening());
+    }
+
+    @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(OpenPointsAccount command) {
         if (memberId != null) {

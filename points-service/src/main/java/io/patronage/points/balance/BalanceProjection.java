@@ -10,19 +10,32 @@ import io.patronage.points.account.TierChanged;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps the balance read model: one conditional update per event. Idempotent, and self-healing: when the
- * stored version is not the previous event (an update was lost), the member's balance is folded again
- * from the event store.
+ * Keeps the balance read model: the members' absolute figures, written by {@code _id} in one bulk write per unit
+ * of work, folded in memory from the balance this projection last wrote (one small record per member). Events of
+ * one member come in order, one command at a time, so that last written balance is the version check: an event
+ * that is not its successor is either already applied (skipped) or follows a lost update, and then the member is
+ * folded again from the event store (self-healing). Without a last written balance (after a restart, or after a
+ * rolled back unit of work) the stored document is read once. Redelivered events write nothing, or the same
+ * figures.
  */
 public class BalanceProjection {
 
+    private static final String PENDING = BalanceProjection.class.getName() + ".pending";
+
     private final BalanceStore store;
     private final EventStore eventStore;
+    private final Map<String, Balance> lastWritten = new ConcurrentHashMap<>();
 
     public BalanceProjection(BalanceStore store, EventStore eventStore) {
         this.store = store;
@@ -49,16 +62,56 @@ public class BalanceProjection {
 
     @EventHandler
     void on(PointsAccountEvent event, @SequenceNumber long sequence) {
+        String memberId = event.memberId();
         if (event instanceof PointsAccountOpened opened) {
-            store.insert(Balance.opened(opened, sequence));
-        } else if (!store.applyNext(event.memberId(), BalanceChange.of(event), reviewAt(event), sequence)) {
-            boolean applied = store.find(event.memberId()).map(b -> b.version() >= sequence).orElse(false);
-            if (!applied) {
-                Balance rebuilt = Balance.replay(eventStore.readEvents(event.memberId(), 0).asStream(), sequence);
-                if (rebuilt != null) {
-                    store.replace(rebuilt);
-                }
+            Balance balance = Balance.opened(opened, sequence);
+            if (store.insert(balance)) {
+                lastWritten.put(memberId, balance);
+            }
+            return;
+        }
+        Balance current = lastWritten.get(memberId);
+        if (current == null) {
+            current = store.find(memberId).orElse(null);
+            // the stored document at this very version may be a rolled back write: fold it again to be sure
+            if (current != null && current.version() == sequence) {
+                current = null;
             }
         }
+        Balance next;
+        if (current != null && current.version() >= sequence) {
+            lastWritten.put(memberId, current);
+            return;
+        } else if (current != null && current.version() == sequence - 1) {
+            next = Balance.fold(current, event, sequence);
+        } else {
+            next = Balance.replay(eventStore.readEvents(memberId, 0).asStream(), sequence);
+            if (next == null) {
+                return;
+            }
+        }
+        write(next, reviewAt(event));
+    }
+
+    /**
+     * Within a unit of work, the balances are written together in one bulk write when the root commits (before
+     * anything is published after the commit); a rollback forgets them, so the next event reads the document.
+     */
+    private void write(Balance next, Instant reviewAt) {
+        String memberId = next.memberId();
+        lastWritten.put(memberId, next);
+        if (!CurrentUnitOfWork.isStarted()) {
+            store.writeAll(List.of(new BalanceStore.Write(next, reviewAt)));
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Map<String, BalanceStore.Write> pending = root.getOrComputeResource(PENDING, key -> {
+            Map<String, BalanceStore.Write> writes = new LinkedHashMap<>();
+            root.onCommit(unitOfWork -> store.writeAll(writes.values()));
+            root.onRollback(unitOfWork -> writes.keySet().forEach(lastWritten::remove));
+            return writes;
+        });
+        pending.merge(memberId, new BalanceStore.Write(next, reviewAt),
+                (earlier, later) -> earlier.then(later.balance(), later.reviewAt()));
     }
 }

@@ -26,10 +26,9 @@ import java.util.TreeMap;
  * account's events with {@link Balance#fold} (an account whose events come out of sequence is replayed alone).
  * Reports a checksum of all balances before and after.
  * <p>
- * Live processing is not paused. An event handled while the pass runs either lands on the rebuilt document
- * (the projection applies it on top of the previous version) or finds the document missing or behind and
- * folds that member again from the event store; a rebuilt document never overwrites one the projection wrote
- * meanwhile. A member whose event was applied between the pass and the write of its document stays one event
+ * Live processing is not paused. An event handled while the pass runs writes the member's absolute figures by
+ * {@code _id} (creating the document if the drop removed it); a rebuilt document never overwrites one the
+ * projection wrote meanwhile. A member whose event was applied between the pass and the write of its document stays one event
  * behind until its next event heals it: then {@code equal} is {@code false} and a second rebuild settles it.
  */
 @Singleton

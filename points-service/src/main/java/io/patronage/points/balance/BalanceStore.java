@@ -5,9 +5,10 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.inject.Singleton;
 import com.mongodb.client.model.UpdateOneModel;
@@ -16,11 +17,14 @@ import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -40,33 +44,62 @@ public class BalanceStore {
         return Optional.ofNullable(balances.find(Filters.eq("_id", memberId)).first()).map(BalanceStore::balance);
     }
 
-    /** Stores a new account's balance; one already there (a redelivery) is left as it is. */
-    void insert(Balance balance) {
+    /** Stores a new account's balance; one already there (a redelivery) is left as it is: then {@code false}. */
+    boolean insert(Balance balance) {
         try {
             balances.insertOne(document(balance));
+            return true;
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
+            return false;
         }
     }
 
     /**
-     * Applies the change of account event {@code sequence} in one update, only on top of event
-     * {@code sequence - 1}; {@code false} when the document is not at that version (already applied, or
-     * an event is missing).
+     * Writes members' absolute figures in one bulk write, each by {@code _id} alone (the only key the embedded
+     * store serves from its index), creating a document that is missing; the earliest next review is kept.
      */
-    boolean applyNext(String memberId, BalanceChange change, Instant reviewAt, long sequence) {
-        List<Bson> updates = new ArrayList<>(List.of(
-                Updates.inc("balance", change.balanceDelta()),
-                Updates.inc("lifetimeEarned", change.earned()),
-                Updates.inc("lifetimeRedeemed", change.redeemed()),
-                Updates.set("version", sequence)));
-        if (reviewAt != null) {
-            updates.add(Updates.min(REVIEW_AT, Date.from(reviewAt)));
+    void writeAll(Collection<Write> writes) {
+        if (writes.isEmpty()) {
+            return;
         }
-        return balances.updateOne(Filters.and(Filters.eq("_id", memberId), Filters.eq("version", sequence - 1)),
-                Updates.combine(updates)).getMatchedCount() == 1;
+        List<UpdateOneModel<Document>> updates = writes.stream().map(write -> new UpdateOneModel<Document>(
+                Filters.eq("_id", write.balance().memberId()), update(write), new UpdateOptions().upsert(true))).toList();
+        balances.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+    }
+
+    private static Bson update(Write write) {
+        Balance balance = write.balance();
+        List<Bson> updates = new ArrayList<>(List.of(
+                Updates.set("chainId", balance.chainId()),
+                Updates.set("balance", balance.balance()),
+                Updates.set("lifetimeEarned", balance.lifetimeEarned()),
+                Updates.set("lifetimeRedeemed", balance.lifetimeRedeemed()),
+                Updates.set("version", balance.version())));
+        if (write.reviewAt() != null) {
+            updates.add(Updates.min(REVIEW_AT, Date.from(write.reviewAt())));
+        }
+        return Updates.combine(updates);
+    }
+
+    /** A member's balance to write, with the earliest review its events need ({@code null}: none). */
+    record Write(Balance balance, Instant reviewAt) {
+
+        Write then(Balance next, Instant nextReviewAt) {
+            Instant earliest = reviewAt == null || (nextReviewAt != null && nextReviewAt.isBefore(reviewAt))
+                    ? nextReviewAt : reviewAt;
+            return new Write(next, earliest);
+        }
+    }
+
+    /** Every member with a balance, that is with an opened account (a full scan, once at startup). */
+    public Set<String> memberIds() {
+        Set<String> members = new HashSet<>();
+        balances.find().projection(new Document("_id", 1)).batchSize(10_000)
+                .forEach(document -> members.add(document.getString("_id")));
+        return members;
     }
 
     /** Members whose account needs the scheduled review (expiry, notice, tier) by {@code now}, with when it was due. */
@@ -126,10 +159,6 @@ public class BalanceStore {
                 throw e;
             }
         }
-    }
-
-    void replace(Balance balance) {
-        balances.replaceOne(Filters.eq("_id", balance.memberId()), document(balance), new ReplaceOptions().upsert(true));
     }
 
     private static Document document(Balance balance) {

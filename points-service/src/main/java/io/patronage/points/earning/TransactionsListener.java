@@ -12,6 +12,7 @@ import io.patronage.points.account.ReturnPurchase;
 import io.patronage.points.members.CardDirectory;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,12 +49,19 @@ class TransactionsListener implements TopicListener {
         return List.of(Topics.TRANSACTIONS);
     }
 
+    /**
+     * Handles the batch in one root unit of work, each command in a unit of work nested in it: the batch's events
+     * are appended together, projected and published when the root commits. Nothing is stored before that, so a
+     * failing transaction rolls the whole batch back and the kit retries it message by message.
+     */
     @Override
     public void onBatch(List<InboundMessage> batch) {
-        for (InboundMessage message : batch) {
-            PosTransaction transaction = (PosTransaction) message.payload();
-            member(transaction).ifPresent(memberId -> handle(memberId, transaction));
-        }
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            for (InboundMessage message : batch) {
+                PosTransaction transaction = (PosTransaction) message.payload();
+                member(transaction).ifPresent(memberId -> handle(memberId, transaction));
+            }
+        });
     }
 
     private void handle(String memberId, PosTransaction transaction) {

@@ -9,6 +9,7 @@ import io.patronage.contracts.members.MemberOptedOut;
 import io.patronage.contracts.members.ReferralRegistered;
 import io.patronage.kit.kafka.InboundMessage;
 import io.patronage.kit.kafka.TopicListener;
+import io.patronage.points.account.CreatePointsAccount;
 import io.patronage.points.account.EndMembership;
 import io.patronage.points.account.ErasePersonalData;
 import io.patronage.points.account.OpenPointsAccount;
@@ -33,10 +34,12 @@ class MembersListener implements TopicListener {
 
     private final CommandGateway commands;
     private final CardDirectory directory;
+    private final OpenedAccounts accounts;
 
-    MembersListener(CommandGateway commands, CardDirectory directory) {
+    MembersListener(CommandGateway commands, CardDirectory directory, OpenedAccounts accounts) {
         this.commands = commands;
         this.directory = directory;
+        this.accounts = accounts;
     }
 
     @Override
@@ -55,7 +58,7 @@ class MembersListener implements TopicListener {
         for (InboundMessage message : batch) {
             Object payload = message.payload();
             if (payload instanceof MemberEnrolled enrolled) {
-                commands.sendAndWait(OpenPointsAccount.from(enrolled));
+                open(OpenPointsAccount.from(enrolled));
                 if (enrolled.cardNumber() != null && !enrolled.cardNumber().isBlank()) {
                     cards.add(new CardAssignment(enrolled.chainId(), enrolled.cardNumber(), enrolled.memberId()));
                 }
@@ -77,6 +80,22 @@ class MembersListener implements TopicListener {
             }
         }
         directory.register(cards);
+    }
+
+    /**
+     * A new member's account is created without loading it; after a failed attempt (its opening may be stored)
+     * the account is loaded first, so opening it twice stays a no-op.
+     */
+    private void open(OpenPointsAccount opening) {
+        if (accounts.isOpen(opening.memberId())) {
+            return;
+        }
+        if (accounts.uncertain(opening.memberId())) {
+            commands.sendAndWait(opening);
+        } else {
+            commands.sendAndWait(new CreatePointsAccount(opening));
+        }
+        accounts.opened(opening.memberId());
     }
 
     private void send(Object command) {

@@ -19,9 +19,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,6 +41,8 @@ import java.util.UUID;
 @Singleton
 @ProcessingGroup(PublicationRecovery.PROCESSING_GROUP)
 public class PointsEventPublisher {
+
+    private static final String PENDING = PointsEventPublisher.class.getName() + ".pending";
 
     private final EventPublisher kafka;
 
@@ -102,11 +107,20 @@ public class PointsEventPublisher {
         kafka.publish(IntegrationEvents.unknownMember(request, at), eventId, at);
     }
 
+    /**
+     * Queues the publication on the root unit of work, published in event order after it commits (Axon runs
+     * after-commit handlers in reverse order of registration, which would reverse a batch's events).
+     */
     private void afterCommit(IntegrationEvent event, String eventId, Instant at) {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> kafka.publish(event, eventId, at));
-        } else {
+        if (!CurrentUnitOfWork.isStarted()) {
             kafka.publish(event, eventId, at);
+            return;
         }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        root.getOrComputeResource(PENDING, key -> {
+            List<Runnable> pending = new ArrayList<>();
+            root.afterCommit(unitOfWork -> pending.forEach(Runnable::run));
+            return pending;
+        }).add(() -> kafka.publish(event, eventId, at));
     }
 }

@@ -59,6 +59,14 @@ class PointsAccountTest {
         }
 
         @Test
+        void aNewMemberIsCreatedWithoutLookingForItsEvents() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreatePointsAccount(new OpenPointsAccount(MEMBER, "chain-1", "card-1",
+                            LocalDate.parse("1990-04-01"), "el-GR", ENROLLED)))
+                    .expectEvents(OPENED);
+        }
+
+        @Test
         void aRedeliveredEnrollmentChangesNothing() {
             fixture.given(OPENED)
                     .when(new OpenPointsAccount(MEMBER, "chain-1", "card-1", null, "en-GB", ENROLLED))

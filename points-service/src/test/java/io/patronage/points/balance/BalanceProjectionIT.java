@@ -1,14 +1,20 @@
 package io.patronage.points.balance;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import io.patronage.infra.Infrastructure;
 import io.patronage.points.account.LotDebit;
 import io.patronage.points.account.PointsAccountEvent;
 import io.patronage.points.account.PointsAccountOpened;
 import io.patronage.points.account.PointsEarned;
 import io.patronage.points.account.PointsRedeemed;
+import org.bson.BsonDocument;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
@@ -20,22 +26,39 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The live projection on the real Mongo protocol: one conditional update per event, idempotent, self-healing. */
+/** The live projection on the real Mongo protocol: updates by {@code _id}, one bulk write per unit of work, idempotent, self-healing. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BalanceProjectionIT {
 
     private MongoClient mongo;
     private BalanceStore store;
     private EmbeddedEventStore eventStore;
+    private final List<BsonDocument> updateFilters = new CopyOnWriteArrayList<>();
+    private final AtomicInteger updateCommands = new AtomicInteger();
     private BalanceProjection projection;
 
     @BeforeAll
     void connect() {
-        mongo = MongoClients.create(Infrastructure.forTests().mongoUri());
+        mongo = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(Infrastructure.forTests().mongoUri()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("update")) {
+                            updateCommands.incrementAndGet();
+                            event.getCommand().getArray("updates").forEach(update ->
+                                    updateFilters.add(update.asDocument().getDocument("q")));
+                        }
+                    }
+                })
+                .build());
         store = new BalanceStore(mongo.getDatabase("balance-it-" + UUID.randomUUID()));
         eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         projection = new BalanceProjection(store, eventStore);
@@ -89,6 +112,96 @@ class BalanceProjectionIT {
 
         projection.on(events.get(0), 0);
         projection.on(events.get(1), 1);
+        projection.on(events.get(3), 3);
+
+        assertEquals(new Balance(member, "chain-1", 100, 150, 50, 3), store.find(member).orElseThrow());
+    }
+
+    @Test
+    void everyUpdateFindsItsDocumentByIdAlone() {
+        String member = "m-" + UUID.randomUUID();
+        List<PointsAccountEvent> events = history(member);
+        store(member, events);
+        updateFilters.clear();
+
+        for (int i = 0; i < events.size(); i++) {
+            projection.on(events.get(i), i);
+        }
+
+        List<BsonDocument> filters = updateFilters.stream()
+                .filter(filter -> filter.containsKey("_id") && filter.getString("_id").getValue().equals(member))
+                .toList();
+        assertEquals(events.size() - 1, filters.size());
+        filters.forEach(filter -> assertEquals(Set.of("_id"), filter.keySet()));
+    }
+
+    @Test
+    void aFreshProjectionContinuesFromTheStoredBalance() {
+        String member = "m-" + UUID.randomUUID();
+        List<PointsAccountEvent> events = history(member);
+        store(member, events);
+        projection.on(events.get(0), 0);
+        projection.on(events.get(1), 1);
+
+        BalanceProjection restarted = new BalanceProjection(store, eventStore);
+        restarted.on(events.get(1), 1);
+        restarted.on(events.get(2), 2);
+        restarted.on(events.get(3), 3);
+
+        assertEquals(new Balance(member, "chain-1", 100, 150, 50, 3), store.find(member).orElseThrow());
+    }
+
+    @Test
+    void aBalanceDroppedUnderTheProjectionIsWrittenAgainWhole() {
+        String member = "m-" + UUID.randomUUID();
+        List<PointsAccountEvent> events = history(member);
+        store(member, events);
+        projection.on(events.get(0), 0);
+        projection.on(events.get(1), 1);
+
+        store.drop();
+        projection.on(events.get(2), 2);
+        projection.on(events.get(3), 3);
+
+        assertEquals(new Balance(member, "chain-1", 100, 150, 50, 3), store.find(member).orElseThrow());
+    }
+
+    @Test
+    void aUnitOfWorkWritesItsBalancesInOneBulkWriteWhenItCommits() {
+        String first = "m-" + UUID.randomUUID();
+        String second = "m-" + UUID.randomUUID();
+        List<PointsAccountEvent> firstEvents = history(first);
+        List<PointsAccountEvent> secondEvents = history(second);
+        store(first, firstEvents);
+        store(second, secondEvents);
+        projection.on(firstEvents.get(0), 0);
+        projection.on(secondEvents.get(0), 0);
+        updateCommands.set(0);
+
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            for (int i = 1; i < firstEvents.size(); i++) {
+                projection.on(firstEvents.get(i), i);
+                projection.on(secondEvents.get(i), i);
+            }
+            assertEquals(0, updateCommands.get(), "nothing is written before the commit");
+        });
+
+        assertEquals(1, updateCommands.get());
+        assertEquals(new Balance(first, "chain-1", 100, 150, 50, 3), store.find(first).orElseThrow());
+        assertEquals(new Balance(second, "chain-1", 100, 150, 50, 3), store.find(second).orElseThrow());
+    }
+
+    @Test
+    void aRolledBackUnitOfWorkWritesNothingAndTheNextEventFoldsFromTheStore() {
+        String member = "m-" + UUID.randomUUID();
+        List<PointsAccountEvent> events = history(member);
+        store(member, events);
+        projection.on(events.get(0), 0);
+        projection.on(events.get(1), 1);
+
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        projection.on(events.get(2), 2);
+        unitOfWork.rollback();
         projection.on(events.get(3), 3);
 
         assertEquals(new Balance(member, "chain-1", 100, 150, 50, 3), store.find(member).orElseThrow());

@@ -11,9 +11,13 @@ import io.patronage.kit.kafka.CloudEventHeaders;
 import io.patronage.kit.kafka.DeadLetterPublisher;
 import io.patronage.kit.publication.PublicationCheckpoint;
 import io.patronage.kit.publication.PublicationRecovery;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,6 +44,7 @@ import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest
@@ -67,6 +72,9 @@ class ServiceKitIT implements TestPropertyProvider {
 
     @Inject
     PublicationCheckpoint checkpoint;
+
+    @Inject
+    EventStorageEngine storage;
 
     @Override
     public Map<String, String> getProperties() {
@@ -190,6 +198,18 @@ class ServiceKitIT implements TestPropertyProvider {
         checkpoint.checkpoint();
         Instant saved = checkpoint.saved();
         assertTrue(saved.isAfter(before.minus(Duration.ofMinutes(2))) && saved.isBefore(Instant.now()), saved.toString());
+    }
+
+    /** Optimistic concurrency of event sourcing rests on this unique index, also on the embedded store. */
+    @Test
+    void twoWritersOfTheSameAggregateSequenceNumberCollide() {
+        String aggregate = UUID.randomUUID().toString();
+        DomainEventMessage<String> first = new GenericDomainEventMessage<>("Sample", aggregate, 0, "first");
+        DomainEventMessage<String> rival = new GenericDomainEventMessage<>("Sample", aggregate, 0, "rival");
+        storage.appendEvents(first);
+
+        assertThrows(AggregateStreamCreationException.class, () -> storage.appendEvents(rival));
+        assertEquals(1, storage.readEvents(aggregate).asStream().count());
     }
 
     private String transaction(String id) {

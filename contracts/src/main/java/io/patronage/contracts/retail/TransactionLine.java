@@ -15,7 +15,8 @@ public record TransactionLine(String sku, String category, BigDecimal quantity, 
         this(sku, category, quantity, unitPrice, null);
     }
 
-    public boolean isPaidWithReward() {
+    /** Not named as a getter, so JSON carries only {@code paidWithReward} as sent. */
+    public boolean wasPaidWithReward() {
         return Boolean.TRUE.equals(paidWithReward);
     }
 }

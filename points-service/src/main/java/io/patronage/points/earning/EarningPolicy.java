@@ -210,7 +210,7 @@ public final class EarningPolicy {
         List<TransactionLine> lines = transaction.lines() == null ? List.of() : transaction.lines();
         List<Line> weighted = lines.stream()
                 .map(line -> new Line(line.quantity().multiply(line.unitPrice()), line.quantity(), line.category(),
-                        line.sku(), line.isPaidWithReward()))
+                        line.sku(), line.wasPaidWithReward()))
                 .toList();
         return sum(weighted).signum() > 0 ? weighted : List.of(new Line(BigDecimal.ONE, BigDecimal.ONE, null, null, false));
     }

@@ -32,8 +32,8 @@ class PosTransactionDecoderTest {
         assertEquals(TransactionType.PURCHASE, transaction.type());
         assertEquals(new BigDecimal("123.45"), transaction.total());
         assertEquals(new BigDecimal("61.725"), transaction.lines().get(0).unitPrice());
-        assertTrue(!transaction.lines().get(0).isPaidWithReward(), "absent means not paid with a reward");
-        assertTrue(transaction.lines().get(1).isPaidWithReward());
+        assertTrue(!transaction.lines().get(0).wasPaidWithReward(), "absent means not paid with a reward");
+        assertTrue(transaction.lines().get(1).wasPaidWithReward());
         assertEquals("2026-11-27T07:15:00Z", message.time().toString());
     }
 

@@ -220,7 +220,7 @@ public final class Bench {
         System.out.println("[start] embedded Kafka broker and MongoDB wire server ("
                 + options.mongo().name().toLowerCase() + ") in " + workDir);
         return options.mongo() == BenchOptions.MongoBackend.MEMORY
-                ? InMemoryInfrastructure.start()
+                ? Infrastructure.temporary()
                 : Infrastructure.embedded(workDir, 0, 0);
     }
 

@@ -30,6 +30,11 @@ public interface Infrastructure extends AutoCloseable {
         return SharedTestInfrastructure.get();
     }
 
+    /** In-process infrastructure that keeps nothing: a temporary broker and an in-memory MongoDB wire server. */
+    static Infrastructure temporary() {
+        return EmbeddedInfrastructure.temporary();
+    }
+
     /**
      * In-process infrastructure whose data survives a restart: the Kafka log in {@code dataDir/kafka}, the
      * MongoDB data in {@code dataDir/mongo}. A port of 0 picks a free one.

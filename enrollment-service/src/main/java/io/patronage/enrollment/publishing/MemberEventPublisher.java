@@ -1,6 +1,5 @@
 package io.patronage.enrollment.publishing;
 
-import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.enrollment.member.CardReplaced;
 import io.patronage.enrollment.member.ConsentsChanged;
@@ -16,15 +15,9 @@ import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,8 +39,6 @@ import java.util.UUID;
 public class MemberEventPublisher {
 
     public static final String WELCOME = "WELCOME";
-    private static final String QUEUE = MemberEventPublisher.class.getName() + ".queue";
-    private static final Logger LOG = LoggerFactory.getLogger(MemberEventPublisher.class);
 
     private final EventPublisher publisher;
     private final PersonalDataVault vault;
@@ -60,42 +51,42 @@ public class MemberEventPublisher {
     @EventHandler
     void on(MemberEnrolled event, @MessageIdentifier String eventId) {
         PersonalData person = vault.open(event.memberId(), event.personalData(), PersonalData.class).orElse(null);
-        publishAfterCommit(new io.patronage.contracts.members.MemberEnrolled(event.memberId(), event.chainId(),
+        publisher.publishAfterCommit(new io.patronage.contracts.members.MemberEnrolled(event.memberId(), event.chainId(),
                 event.cardNumber(), person == null ? null : person.birthDate(), person == null ? null : person.locale(),
                 event.enrolledAt()), eventId, event.enrolledAt());
         String notificationId = welcomeNotificationId(event.memberId());
-        publishAfterCommit(new NotificationRequested(notificationId, event.memberId(), event.chainId(), WELCOME, false,
+        publisher.publishAfterCommit(new NotificationRequested(notificationId, event.memberId(), event.chainId(), WELCOME, false,
                 Map.of("cardNumber", event.cardNumber()), event.enrolledAt()), notificationId, event.enrolledAt());
     }
 
     @EventHandler
     void on(ReferralRegistered event, @MessageIdentifier String eventId) {
-        publishAfterCommit(new io.patronage.contracts.members.ReferralRegistered(event.memberId(), event.chainId(),
+        publisher.publishAfterCommit(new io.patronage.contracts.members.ReferralRegistered(event.memberId(), event.chainId(),
                 event.referrerMemberId(), event.registeredAt()), eventId, event.registeredAt());
     }
 
     @EventHandler
     void on(ConsentsChanged event, @MessageIdentifier String eventId) {
         Instant changedAt = latest(event.consents().marketingEmailChangedAt(), event.consents().marketingSmsChangedAt());
-        publishAfterCommit(new io.patronage.contracts.members.ConsentsChanged(event.memberId(), event.chainId(),
+        publisher.publishAfterCommit(new io.patronage.contracts.members.ConsentsChanged(event.memberId(), event.chainId(),
                 event.consents().marketingEmail(), event.consents().marketingSms(), changedAt), eventId, changedAt);
     }
 
     @EventHandler
     void on(CardReplaced event, @MessageIdentifier String eventId) {
-        publishAfterCommit(new io.patronage.contracts.members.CardReplaced(event.memberId(), event.chainId(),
+        publisher.publishAfterCommit(new io.patronage.contracts.members.CardReplaced(event.memberId(), event.chainId(),
                 event.oldCardNumber(), event.newCardNumber(), event.replacedAt()), eventId, event.replacedAt());
     }
 
     @EventHandler
     void on(MemberOptedOut event, @MessageIdentifier String eventId) {
-        publishAfterCommit(new io.patronage.contracts.members.MemberOptedOut(event.memberId(), event.chainId(),
+        publisher.publishAfterCommit(new io.patronage.contracts.members.MemberOptedOut(event.memberId(), event.chainId(),
                 event.optedOutAt()), eventId, event.optedOutAt());
     }
 
     @EventHandler
     void on(MemberErased event, @MessageIdentifier String eventId) {
-        publishAfterCommit(new io.patronage.contracts.members.MemberErased(event.memberId(), event.chainId(),
+        publisher.publishAfterCommit(new io.patronage.contracts.members.MemberErased(event.memberId(), event.chainId(),
                 event.erasedAt()), eventId, event.erasedAt());
     }
 
@@ -104,41 +95,7 @@ public class MemberEventPublisher {
         return UUID.nameUUIDFromBytes(("welcome:" + memberId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /**
-     * Queues the event on the root unit of work and, once per root, publishes the queue in order after
-     * it commits: a member's events (enrolled, then referral registered) reach Kafka in the order they happened.
-     */
-    private void publishAfterCommit(IntegrationEvent event, String eventId, Instant time) {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        List<Publication> queue = root.getOrComputeResource(QUEUE, key -> {
-            List<Publication> publications = new ArrayList<>();
-            root.afterCommit(unitOfWork -> publications.forEach(this::publish));
-            return publications;
-        });
-        queue.add(new Publication(event, eventId, time));
-    }
-
-    private void publish(Publication publication) {
-        try {
-            publisher.publish(publication.event(), publication.eventId(), publication.time()).whenComplete((sent, error) -> {
-                if (error != null) {
-                    logUnpublished(publication.event(), publication.eventId(), error);
-                }
-            });
-        } catch (RuntimeException e) {
-            logUnpublished(publication.event(), publication.eventId(), e);
-        }
-    }
-
-    private record Publication(IntegrationEvent event, String eventId, Instant time) {
-    }
-
     private static Instant latest(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    private static void logUnpublished(IntegrationEvent event, String eventId, Throwable error) {
-        LOG.error("{} of member {} (event {}) is stored but was not published", event.getClass().getSimpleName(),
-                event.key(), eventId, error);
     }
 }

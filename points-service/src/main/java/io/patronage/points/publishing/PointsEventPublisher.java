@@ -1,6 +1,5 @@
 package io.patronage.points.publishing;
 
-import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.kit.kafka.EventPublisher;
 import io.patronage.kit.publication.PublicationRecovery;
@@ -18,13 +17,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -42,7 +37,6 @@ import java.util.UUID;
 @ProcessingGroup(PublicationRecovery.PROCESSING_GROUP)
 public class PointsEventPublisher {
 
-    private static final String PENDING = PointsEventPublisher.class.getName() + ".pending";
 
     private final EventPublisher kafka;
 
@@ -53,45 +47,45 @@ public class PointsEventPublisher {
     @EventHandler
     void on(PointsEarned event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         if (event.points() > 0) {
-            afterCommit(IntegrationEvents.earned(event), eventId, at);
+            kafka.publishAfterCommit(IntegrationEvents.earned(event), eventId, at);
         }
     }
 
     @EventHandler
     void on(PointsAwarded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        afterCommit(IntegrationEvents.awarded(event), eventId, at);
+        kafka.publishAfterCommit(IntegrationEvents.awarded(event), eventId, at);
     }
 
     @EventHandler
     void on(PointsReversed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        afterCommit(IntegrationEvents.reversed(event), eventId, at);
+        kafka.publishAfterCommit(IntegrationEvents.reversed(event), eventId, at);
     }
 
     @EventHandler
     void on(PointsAdjusted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        afterCommit(IntegrationEvents.adjusted(event), eventId, at);
+        kafka.publishAfterCommit(IntegrationEvents.adjusted(event), eventId, at);
     }
 
     @EventHandler
     void on(PointsExpired event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        afterCommit(IntegrationEvents.expired(event), eventId, at);
+        kafka.publishAfterCommit(IntegrationEvents.expired(event), eventId, at);
     }
 
     @EventHandler
     void on(ExpiryAnnounced event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        afterCommit(IntegrationEvents.expiring(event), eventId, at);
+        kafka.publishAfterCommit(IntegrationEvents.expiring(event), eventId, at);
     }
 
     /** The change and the member's notification; the notification's {@code ce_id} is derived from the event's. */
     @EventHandler
     void on(TierChanged event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        afterCommit(IntegrationEvents.tierChanged(event), eventId, at);
-        afterCommit(IntegrationEvents.tierNotification(event, eventId), "notification:" + eventId, at);
+        kafka.publishAfterCommit(IntegrationEvents.tierChanged(event), eventId, at);
+        kafka.publishAfterCommit(IntegrationEvents.tierNotification(event, eventId), "notification:" + eventId, at);
     }
 
     @EventHandler
     void on(RedemptionAnswer answer, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        afterCommit(IntegrationEvents.answer(answer, at), eventId, at);
+        kafka.publishAfterCommit(IntegrationEvents.answer(answer, at), eventId, at);
     }
 
     /** Answers a repeated request with the very answer it got, same {@code ce_id}. */
@@ -105,22 +99,5 @@ public class PointsEventPublisher {
         String eventId = UUID.nameUUIDFromBytes(("unknown-member:" + request.memberId() + ":" + request.requestId())
                 .getBytes(StandardCharsets.UTF_8)).toString();
         kafka.publish(IntegrationEvents.unknownMember(request, at), eventId, at);
-    }
-
-    /**
-     * Queues the publication on the root unit of work, published in event order after it commits (Axon runs
-     * after-commit handlers in reverse order of registration, which would reverse a batch's events).
-     */
-    private void afterCommit(IntegrationEvent event, String eventId, Instant at) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            kafka.publish(event, eventId, at);
-            return;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        root.getOrComputeResource(PENDING, key -> {
-            List<Runnable> pending = new ArrayList<>();
-            root.afterCommit(unitOfWork -> pending.forEach(Runnable::run));
-            return pending;
-        }).add(() -> kafka.publish(event, eventId, at));
     }
 }

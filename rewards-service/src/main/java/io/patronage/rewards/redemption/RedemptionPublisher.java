@@ -8,8 +8,6 @@ import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,8 +23,6 @@ import java.util.Map;
 @ProcessingGroup(PublicationRecovery.PROCESSING_GROUP)
 class RedemptionPublisher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RedemptionPublisher.class);
-
     private final EventPublisher publisher;
 
     RedemptionPublisher(EventPublisher publisher) {
@@ -37,12 +33,7 @@ class RedemptionPublisher {
     void on(RedemptionRequested event, @MessageIdentifier String eventId) {
         PointsDebitRequested request = new PointsDebitRequested(event.redemptionId(), event.memberId(),
                 event.chainId(), event.points(), "reward:" + event.rewardId(), event.requestedAt());
-        AfterCommit.run(() -> publisher.publish(request, eventId, event.requestedAt())
-                .whenComplete((sent, failure) -> {
-                    if (failure != null) {
-                        LOG.error("debit request for redemption {} not sent", event.redemptionId(), failure);
-                    }
-                }));
+        publisher.publishAfterCommit(request, eventId, event.requestedAt());
     }
 
     @EventHandler
@@ -58,17 +49,7 @@ class RedemptionPublisher {
         }
         NotificationRequested notification = new NotificationRequested("coupon:" + event.couponCode(),
                 event.memberId(), event.chainId(), "COUPON_ISSUED", false, parameters, event.issuedAt());
-        AfterCommit.run(() -> {
-            publisher.publish(published, eventId, event.issuedAt()).whenComplete((sent, failure) -> {
-                if (failure != null) {
-                    LOG.error("CouponIssued for redemption {} not published", event.redemptionId(), failure);
-                }
-            });
-            publisher.publish(notification, eventId + ":notification", event.issuedAt()).whenComplete((sent, failure) -> {
-                if (failure != null) {
-                    LOG.error("coupon notification for redemption {} not published", event.redemptionId(), failure);
-                }
-            });
-        });
+        publisher.publishAfterCommit(published, eventId, event.issuedAt());
+        publisher.publishAfterCommit(notification, eventId + ":notification", event.issuedAt());
     }
 }

@@ -9,8 +9,14 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +30,9 @@ public class EventPublisher {
 
     private final Producer<String, byte[]> producer;
     private final String source;
+    private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
+    private static final String AFTER_COMMIT = EventPublisher.class.getName() + ".afterCommit";
+
     private final AtomicLong failures = new AtomicLong();
 
     public EventPublisher(Producer<String, byte[]> producer, @Value("${micronaut.application.name}") String application) {
@@ -55,10 +64,31 @@ public class EventPublisher {
                 sent.complete(metadata);
             } else {
                 failures.incrementAndGet();
+                LOG.warn("{} {} not published ({}); the publication checkpoint will publish it again",
+                        event.getClass().getSimpleName(), eventId, error.toString());
                 sent.completeExceptionally(error);
             }
         });
         return sent;
+    }
+
+    /**
+     * Publishes once the current root unit of work has committed, in the order of the calls, so nothing is
+     * announced that a rollback takes back and a member's events reach Kafka in the order they happened
+     * (Axon runs after-commit handlers of one unit of work in reverse order, hence the queue). Outside a
+     * unit of work it publishes at once.
+     */
+    public void publishAfterCommit(IntegrationEvent event, String eventId, Instant time) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            publish(event, eventId, time);
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        root.getOrComputeResource(AFTER_COMMIT, key -> {
+            List<Runnable> queue = new ArrayList<>();
+            root.afterCommit(unitOfWork -> queue.forEach(Runnable::run));
+            return queue;
+        }).add(() -> publish(event, eventId, time));
     }
 
     /** Blocks until everything published so far is acknowledged by the brokers, or has failed. */

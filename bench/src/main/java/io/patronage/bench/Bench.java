@@ -193,7 +193,7 @@ public final class Bench {
         String bootstrap = infra.kafkaBootstrapServers();
         try (KafkaProducer<String, byte[]> producer = Clients.producer(bootstrap, "bench-pos-gateway");
              PointsWatcher watcher = new PointsWatcher(bootstrap)) {
-            Platform platform = new Platform(mongo, POINTS_DATABASE, points, analytics, producer, watcher,
+            Platform platform = new Platform(bootstrap, mongo, POINTS_DATABASE, points, analytics, producer, watcher,
                     expectations, memberByCard);
             Enrollment.run(platform, universe.members(), probe, report);
             if (options.runsEarnPhase() || options.measures(Measurement.LATENCY)) {
@@ -211,7 +211,7 @@ public final class Bench {
                 LatencyRun.run(platform, workload.generator().next(count), rate, probe, report);
             }
             if (options.measures(Measurement.REBUILD)) {
-                Rebuild.run(platform, report);
+                Rebuild.run(platform, options.rebuildEvents(), report);
             }
         }
     }
@@ -274,6 +274,7 @@ public final class Bench {
         json.put("seed", options.seed());
         json.put("warmup", options.warmup());
         json.put("latencySeconds", options.latencySeconds());
+        json.put("rebuildEvents", options.rebuildEvents());
         json.put("mongo", options.mongo().name().toLowerCase());
         json.put("serviceHeap", options.heap());
         json.put("profile", options.profile());

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /** The command line of the bench. */
 record BenchOptions(int transactions, int members, int stores, int chains, Integer rate, Set<Measurement> only,
-                    long seed, int warmup, int latencySeconds, MongoBackend mongo, String heap, boolean profile) {
+                    long seed, int warmup, int latencySeconds, long rebuildEvents, MongoBackend mongo, String heap,
+                    boolean profile) {
 
     enum Measurement { EARN, BASELINE, STORAGE, LATENCY, ANALYTICS, REBUILD }
 
@@ -24,6 +25,8 @@ record BenchOptions(int transactions, int members, int stores, int chains, Integ
               --seed N             generator seed (default 42)
               --warmup N           unmeasured transactions before the measured runs (default 1000)
               --latency-seconds N  length of the fixed-rate run (default 20)
+              --rebuild-events N   grow the event log to N events before the rebuild, by copying the earn run's
+                                   accounts under new member ids (default: only the earn run's events)
               --mongo h2|memory    embedded store backend: h2 (the launcher's default) or memory (default h2)
               --heap SIZE          -Xmx of the spawned services (default 1g)
               --profile            JFR-profile points-service and the embedded infrastructure during the earn run
@@ -39,6 +42,7 @@ record BenchOptions(int transactions, int members, int stores, int chains, Integ
         long seed = 42;
         int warmup = 1_000;
         int latencySeconds = 20;
+        long rebuildEvents = 0;
         MongoBackend mongo = MongoBackend.H2;
         String heap = "1g";
         boolean profile = false;
@@ -65,6 +69,7 @@ record BenchOptions(int transactions, int members, int stores, int chains, Integ
                 case "--seed" -> seed = number(flag, value);
                 case "--warmup" -> warmup = (int) number(flag, value);
                 case "--latency-seconds" -> latencySeconds = positive(flag, value);
+                case "--rebuild-events" -> rebuildEvents = positive(flag, value);
                 case "--mongo" -> mongo = backend(value);
                 case "--heap" -> heap = value;
                 default -> throw new UsageException("unknown option " + flag);
@@ -76,8 +81,8 @@ record BenchOptions(int transactions, int members, int stores, int chains, Integ
         if (warmup < 0) {
             throw new UsageException("--warmup must not be negative");
         }
-        return new BenchOptions(transactions, members, stores, chains, rate, only, seed, warmup, latencySeconds, mongo,
-                heap, profile);
+        return new BenchOptions(transactions, members, stores, chains, rate, only, seed, warmup, latencySeconds,
+                rebuildEvents, mongo, heap, profile);
     }
 
     boolean measures(Measurement measurement) {

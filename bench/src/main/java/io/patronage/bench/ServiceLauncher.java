@@ -55,7 +55,9 @@ final class ServiceLauncher {
             Map<String, String> env = Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
                     "MONGODB_URI", infra.mongoUri(),
-                    "PATRONAGE_MONGO_DATABASE", database);
+                    "PATRONAGE_MONGO_DATABASE", database,
+                    // as the launcher runs it on the embedded store (see points-service README)
+                    "PATRONAGE_POINTS_SNAPSHOT_EVERY", "0");
             return ServiceProcess.start(service, copy, freePort(), jvm, env, logDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service, e);

@@ -152,7 +152,10 @@ public final class Platform implements AutoCloseable {
                 "MICRONAUT_SERVER_PORT", Integer.toString(config.port(service)),
                 // Without an SMTP server enrollment writes its emails as files: keep them with the other data.
                 "PATRONAGE_MAIL_MAILBOX_DIR", config.dataDir().resolve("mailbox").toAbsolutePath().toString(),
-                "PATRONAGE_POINTS_PROGRAMS_FILE", demoPrograms().toAbsolutePath().toString());
+                "PATRONAGE_POINTS_PROGRAMS_FILE", demoPrograms().toAbsolutePath().toString(),
+                // The embedded store cannot index the aggregate identifier: a snapshot would scan the whole event
+                // log (blocking appends meanwhile) and a load scans it with or without one.
+                "PATRONAGE_POINTS_SNAPSHOT_EVERY", "0");
         ServiceProcess process;
         try {
             process = ServiceProcess.start(service, jar, environment, out);

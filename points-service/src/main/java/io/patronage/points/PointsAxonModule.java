@@ -14,7 +14,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 
 /**
  * The points account, cached strongly so the hot path does not read the event store and snapshotted every
- * {@code patronage.points.snapshot-every} events so a cache miss on a long account loads little, and the two
+ * {@code patronage.points.snapshot-every} events (0: never) so a cache miss on a long account loads little, and the two
  * subscribers of its events: the balance projection and the Kafka publisher.
  */
 @Singleton
@@ -36,10 +36,13 @@ class PointsAxonModule implements AxonModule {
 
     @Override
     public void configure(Configurer configurer) {
-        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(PointsAccount.class)
-                .configureCache(config -> new BoundedCache(accountCacheSize))
-                .configureSnapshotTrigger(config ->
-                        new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotEvery)));
+        AggregateConfigurer<PointsAccount> account = AggregateConfigurer.defaultConfiguration(PointsAccount.class)
+                .configureCache(config -> new BoundedCache(accountCacheSize));
+        if (snapshotEvery > 0) {
+            account.configureSnapshotTrigger(config ->
+                    new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotEvery));
+        }
+        configurer.configureAggregate(account);
         configurer.eventProcessing()
                 .registerEventHandler(config -> new BalanceProjection(balances, config.eventStore()))
                 .registerEventHandler(config -> publisher);

@@ -39,6 +39,7 @@ public final class PointsWatcher implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread;
     private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> outboundMillis = new ConcurrentHashMap<>();
     private final Map<String, Long> balanceByMember = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> pointsByChain = new ConcurrentHashMap<>();
     private final Set<String> eventIds = new HashSet<>();
@@ -58,10 +59,11 @@ public final class PointsWatcher implements AutoCloseable {
             while (running) {
                 ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(100));
                 long now = System.nanoTime();
+                long wallNow = System.currentTimeMillis();
                 for (ConsumerRecord<String, byte[]> record : batch) {
                     String id = header(record, "ce_id");
                     if (id == null || eventIds.add(id)) {
-                        read(header(record, "ce_type"), JSON.readTree(record.value()), now);
+                        read(header(record, "ce_type"), JSON.readTree(record.value()), now, wallNow - record.timestamp());
                     }
                 }
             }
@@ -75,13 +77,15 @@ public final class PointsWatcher implements AutoCloseable {
     }
 
     /** Records of one member are on one partition, in order: the last balance read is the current one. */
-    private void read(String type, JsonNode event, long now) {
+    private void read(String type, JsonNode event, long now, long sinceSent) {
         if (event.path("memberId").isTextual() && event.path("balance").isNumber()) {
             balanceByMember.put(event.get("memberId").asText(), event.get("balance").asLong());
         }
         String chainId = event.path("chainId").asText();
         if (EARNED.equals(type)) {
-            if (seenAt.putIfAbsent(chainId + ":" + event.path("transactionId").asText(), now) == null) {
+            String transactionKey = chainId + ":" + event.path("transactionId").asText();
+            if (seenAt.putIfAbsent(transactionKey, now) == null) {
+                outboundMillis.put(transactionKey, sinceSent);
                 issued(chainId, event);
             }
         } else if (AWARDED.equals(type)) {
@@ -101,6 +105,14 @@ public final class PointsWatcher implements AutoCloseable {
     /** {@link System#nanoTime()} when the transaction's PointsEarned was read, if it was. */
     public Optional<Long> seenAt(String transactionKey) {
         return Optional.ofNullable(seenAt.get(transactionKey));
+    }
+
+    /**
+     * Milliseconds from points-service's send of the transaction's PointsEarned (the record's timestamp, same
+     * machine clock) to its read here: the outbound Kafka hop of the latency.
+     */
+    public Optional<Long> outboundMillis(String transactionKey) {
+        return Optional.ofNullable(outboundMillis.get(transactionKey));
     }
 
     /** Transactions with a PointsEarned so far. */

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Raw Kafka on the same broker: the same serialized records, keys and producer settings as the earn run,
@@ -29,6 +31,7 @@ public final class Baseline {
     static final String TOPIC = "bench.raw-transactions.v1";
     /** A pass over 20,000 records lasts about a second: the median of three steadies the ratio. */
     private static final int PASSES = 3;
+    private static final String INDEX = "bench.index";
 
     public record Result(long records, double seconds, double perSecond, Latency latency) {
     }
@@ -66,6 +69,60 @@ public final class Baseline {
             json.put("latencyFlatOut", result.latency().json());
             report.put("baseline", json);
             return result;
+        }
+    }
+
+    /**
+     * The same records on the same broker at a fixed rate, timed like the platform's latency run: from the moment
+     * each was due to the moment the plain consumer read it. One Kafka hop; the platform's path has two (the
+     * transaction in, its PointsEarned out).
+     */
+    public static Latency atRate(String bootstrapServers, List<Delivery> deliveries, int rate) {
+        KafkaAdmin.createTopics(bootstrapServers, Map.of(TOPIC, Topics.TRANSACTIONS.partitions()));
+        Progress progress = new Progress("raw Kafka@" + rate);
+        try (KafkaProducer<String, byte[]> producer = Clients.producer(bootstrapServers, "bench-baseline-rate");
+             KafkaConsumer<String, byte[]> consumer =
+                     Clients.assignedConsumer(bootstrapServers, "bench-baseline-rate", TOPIC)) {
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+            long interval = 1_000_000_000L / rate;
+            long start = System.nanoTime();
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < deliveries.size(); i++) {
+                    long due = start + i * interval;
+                    long wait;
+                    while ((wait = due - System.nanoTime()) > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    Delivery delivery = deliveries.get(i);
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, delivery.key(), delivery.value());
+                    record.headers().add(INDEX, ByteBuffer.allocate(Integer.BYTES).putInt(i).array());
+                    producer.send(record);
+                }
+                producer.flush();
+            });
+            long[] latencies = new long[deliveries.size()];
+            int received = 0;
+            long idleSince = System.nanoTime();
+            while (received < deliveries.size()) {
+                var records = consumer.poll(Duration.ofMillis(100));
+                long now = System.nanoTime();
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    int index = ByteBuffer.wrap(record.headers().lastHeader(INDEX).value()).getInt();
+                    latencies[received++] = now - (start + index * interval);
+                }
+                if (!records.isEmpty()) {
+                    idleSince = now;
+                } else if (now - idleSince > Duration.ofSeconds(60).toNanos()) {
+                    throw new BenchFailure("raw Kafka at " + rate + " tx/s: nothing consumed for 60 s");
+                }
+                int consumed = received;
+                progress.tick(() -> "consumed " + Fmt.count(consumed) + "/" + Fmt.count(deliveries.size()));
+            }
+            sending.join();
+            Latency latency = Latency.ofNanos(latencies);
+            progress.print("p50/p95/p99 " + latency.summary());
+            return latency;
         }
     }
 

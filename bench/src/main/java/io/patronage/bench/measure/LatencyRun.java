@@ -32,6 +32,7 @@ public final class LatencyRun {
         String topic = Topics.TRANSACTIONS.name();
         Map<String, Long> dueAt = new HashMap<>();
         long interval = 1_000_000_000L / rate;
+        long[] behind = new long[deliveries.size()];
         long start = System.nanoTime();
         for (int i = 0; i < deliveries.size(); i++) {
             long due = start + i * interval;
@@ -44,6 +45,7 @@ public final class LatencyRun {
                 dueAt.put(delivery.transactionKey(), due);
             }
             platform.producer().send(new ProducerRecord<>(topic, delivery.key(), delivery.value()));
+            behind[i] = System.nanoTime() - due;
             platform.expectations().sent(delivery);
             int sent = i;
             progress.tick(() -> "sent " + Fmt.count(sent) + "/" + Fmt.count(deliveries.size()) + " · "
@@ -59,6 +61,9 @@ public final class LatencyRun {
         boolean complete = EarnRun.awaitEarned(platform, progress);
         Latency latency = EarnRun.latencies(platform, dueAt);
         progress.print("p50/p95/p99 " + latency.summary() + " over " + Fmt.count(latency.samples()) + " transactions");
+        Latency outbound = Latency.ofNanos(dueAt.keySet().stream()
+                .flatMap(key -> platform.watcher().outboundMillis(key).stream())
+                .mapToLong(millis -> millis * 1_000_000).toArray());
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("targetRate", rate);
@@ -66,14 +71,22 @@ public final class LatencyRun {
         json.put("records", deliveries.size());
         json.put("complete", complete);
         json.put("latency", latency.json());
+        json.put("outboundHop", outbound.json());
         report.put("latency", json);
         report.row("latency at " + Fmt.count(rate) + " tx/s, p50/p95/p99 (→ PointsEarned)",
                 latency.summary() + (complete ? "" : " (INCOMPLETE)"), "p99 ≤ 250 ms",
                 complete && latency.p99() <= TARGET_P99_MS);
+        report.row("  of which PointsEarned published → read (outbound hop)", outbound.summary());
+        Latency senderBehind = Latency.ofNanos(behind);
+        json.put("senderBehindSchedule", senderBehind.json());
+        report.row("  of which the bench's sender behind schedule", senderBehind.summary());
         if (participation != null) {
             AnalyticsLag.report("at " + Fmt.count(rate) + " tx/s", participation.join(), lastSent, dueAt.keySet(),
                     platform, "analyticsAtFixedRate", report);
         }
+        Latency raw = Baseline.atRate(platform.bootstrapServers(), deliveries, rate);
+        json.put("rawKafkaAtSameRate", raw.json());
+        report.row("raw Kafka at " + Fmt.count(rate) + " tx/s (one hop, due → read), p50/p95/p99", raw.summary());
         return latency;
     }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param analytics    empty when analytics is not measured
  * @param memberByCard card number to member id, to find whose balance a transaction changed
  */
-public record Platform(MongoClient mongo, String pointsDatabase, ServiceProcess points,
+public record Platform(String bootstrapServers, MongoClient mongo, String pointsDatabase, ServiceProcess points,
                        Optional<ServiceProcess> analytics, KafkaProducer<String, byte[]> producer,
                        PointsWatcher watcher, Expectations expectations, Map<String, String> memberByCard) {
 

@@ -58,7 +58,7 @@ public class BalanceRebuild {
         Map<String, Balance> balances = new HashMap<>();
         Map<String, Instant> firstReview = new HashMap<>();
         Set<String> outOfOrder = new HashSet<>();
-        long count = log.forEach("rebuild", (sequence, timestamp, event) -> {
+        long count = log.forEach("rebuild", (sequence, event) -> {
             Balance current = balances.get(event.memberId());
             boolean next = current == null ? sequence == 0 : sequence == current.version() + 1;
             if (!next) {

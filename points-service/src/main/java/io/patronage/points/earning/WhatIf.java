@@ -50,7 +50,7 @@ public class WhatIf {
         Map<String, long[]> perRule = new TreeMap<>();
         Set<String> members = new HashSet<>();
         int[] purchases = {0};
-        long events = log.forEach("what-if " + chainId, (sequence, timestamp, event) -> {
+        long events = log.forEach("what-if " + chainId, (sequence, event) -> {
             if (event instanceof PointsAccountOpened opened) {
                 if (opened.chainId().equals(chainId)) {
                     standings.put(opened.memberId(), new Standing(opened.birthDate()));

@@ -7,6 +7,7 @@ import io.patronage.contracts.Topic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -90,7 +91,7 @@ final class ConsumerLoop implements Runnable {
                 try {
                     handle(records);
                     publisher.flush();
-                    consumer.commitSync();
+                    consumer.commitAsync(nextOffsets(records), this::onCommitted);
                     healthy = true;
                     backoff = 100;
                 } catch (RuntimeException e) {
@@ -117,7 +118,36 @@ final class ConsumerLoop implements Runnable {
             LOG.error("{}: consumer stopped", group, e);
         } finally {
             clientMetrics.close();
+            commitOnClose();
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> handled = records.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(handled.get(handled.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    /**
+     * A batch's offsets are committed without waiting for the answer: a lost commit only means the batch is
+     * delivered again after a restart or rebalance, which handling bears anyway (at-least-once).
+     */
+    private void onCommitted(Map<TopicPartition, OffsetAndMetadata> offsets, Exception failure) {
+        if (failure != null) {
+            LOG.warn("{}: offsets not committed ({}); the next commit covers them", group, failure.toString());
+        }
+    }
+
+    /** Waits for the commits still in flight (an empty commitSync completes the pending commitAsync calls). */
+    private void commitOnClose() {
+        try {
+            consumer.commitSync(Map.of(), Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.warn("{}: offsets not committed on close: {}", group, e.toString());
         }
     }
 

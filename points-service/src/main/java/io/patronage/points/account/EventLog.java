@@ -60,7 +60,8 @@ public class EventLog {
      * Hands every stored account event to {@code sink}, in store order; returns how many events were read. Only
      * the fields a pass needs are read (not the timestamp, which axon-mongo stores as text to be parsed, nor the
      * metadata), and the payload goes through the service's event serializer as Axon would deserialize it. The next
-     * chunk is read from the store on another thread while this one is deserialized and handed over.
+     * chunk is read from the store on another thread while this one is deserialized (in parallel) and handed over
+     * in order.
      */
     public long forEach(String pass, Sink sink) {
         Serializer serializer = axon.eventSerializer();
@@ -78,10 +79,11 @@ public class EventLog {
             CompletableFuture<List<Document>> next = CompletableFuture.supplyAsync(() -> chunk(cursor), reader);
             for (List<Document> chunk = join(next); !chunk.isEmpty(); chunk = join(next)) {
                 next = CompletableFuture.supplyAsync(() -> chunk(cursor), reader);
-                for (Document entry : chunk) {
-                    Object payload = serializer.deserialize(payload(entry, fields));
-                    if (payload instanceof PointsAccountEvent event) {
-                        sink.accept(((Number) entry.get(fields.sequenceNumberProperty())).longValue(), event);
+                List<Object> payloads = chunk.parallelStream()
+                        .map(entry -> serializer.deserialize(payload(entry, fields))).toList();
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (payloads.get(i) instanceof PointsAccountEvent event) {
+                        sink.accept(((Number) chunk.get(i).get(fields.sequenceNumberProperty())).longValue(), event);
                     }
                     if (++count % progressEvery == 0) {
                         LOG.info("{}: {} events read", pass, count);

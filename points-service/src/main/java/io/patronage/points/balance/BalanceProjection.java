@@ -15,6 +15,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +65,8 @@ public class BalanceProjection {
     void on(PointsAccountEvent event, @SequenceNumber long sequence) {
         String memberId = event.memberId();
         if (event instanceof PointsAccountOpened opened) {
-            Balance balance = Balance.opened(opened, sequence);
-            if (store.insert(balance)) {
-                lastWritten.put(memberId, balance);
+            if (!lastWritten.containsKey(memberId)) {
+                write(BalanceStore.Write.opening(Balance.opened(opened, sequence)));
             }
             return;
         }
@@ -90,28 +90,32 @@ public class BalanceProjection {
                 return;
             }
         }
-        write(next, reviewAt(event));
+        write(new BalanceStore.Write(next, reviewAt(event)));
     }
 
     /**
      * Within a unit of work, the balances are written together in one bulk write when the root commits (before
      * anything is published after the commit); a rollback forgets them, so the next event reads the document.
      */
-    private void write(Balance next, Instant reviewAt) {
-        String memberId = next.memberId();
-        lastWritten.put(memberId, next);
+    private void write(BalanceStore.Write write) {
+        String memberId = write.balance().memberId();
+        lastWritten.put(memberId, write.balance());
         if (!CurrentUnitOfWork.isStarted()) {
-            store.writeAll(List.of(new BalanceStore.Write(next, reviewAt)));
+            writeNow(List.of(write));
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         Map<String, BalanceStore.Write> pending = root.getOrComputeResource(PENDING, key -> {
             Map<String, BalanceStore.Write> writes = new LinkedHashMap<>();
-            root.onCommit(unitOfWork -> store.writeAll(writes.values()));
+            root.onCommit(unitOfWork -> writeNow(writes.values()));
             root.onRollback(unitOfWork -> writes.keySet().forEach(lastWritten::remove));
             return writes;
         });
-        pending.merge(memberId, new BalanceStore.Write(next, reviewAt),
-                (earlier, later) -> earlier.then(later.balance(), later.reviewAt()));
+        pending.merge(memberId, write, (earlier, later) -> earlier.then(later.balance(), later.reviewAt()));
+    }
+
+    /** An opening that found its member's document already there did not write: read the document next time. */
+    private void writeNow(Collection<BalanceStore.Write> writes) {
+        store.writeAll(writes).forEach(lastWritten::remove);
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Drops the balance read model and rebuilds it from the event store in one {@link EventLog} pass, folding each
@@ -53,8 +54,9 @@ public class BalanceRebuild {
 
     public synchronized Result rebuild() {
         Instant started = Instant.now();
-        Map<String, Date> reviews = new HashMap<>();
-        String before = checksum(store.all(reviews::put));
+        Map<String, Date> reviews = new HashMap<>(); // filled by the read below, used after joining it
+        // the balances as they are, read while the pass reads the events
+        CompletableFuture<String> before = CompletableFuture.supplyAsync(() -> checksum(store.all(reviews::put)));
         Map<String, Balance> balances = new HashMap<>();
         Map<String, Instant> firstReview = new HashMap<>();
         Set<String> outOfOrder = new HashSet<>();
@@ -77,6 +79,7 @@ public class BalanceRebuild {
                 balances.put(memberId, replayed);
             }
         }
+        String checksumBefore = before.join();
         store.drop();
         List<Balance> rebuilt = new ArrayList<>(balances.values());
         for (int from = 0; from < rebuilt.size(); from += log.batchSize()) {
@@ -87,8 +90,8 @@ public class BalanceRebuild {
         String after = checksum(store.all((memberId, reviewAt) -> { }));
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
         LOG.info("balance projection rebuilt: {} events, {} members in {} s, checksum {} -> {}", count,
-                balances.size(), seconds, before, after);
-        return new Result(count, balances.size(), before, after, before.equals(after), seconds);
+                balances.size(), seconds, checksumBefore, after);
+        return new Result(count, balances.size(), checksumBefore, after, checksumBefore.equals(after), seconds);
     }
 
     /** SHA-256 over every (memberId, balance, lifetimeEarned, lifetimeRedeemed), in member id order. */

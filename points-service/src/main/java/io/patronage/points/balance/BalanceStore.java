@@ -5,6 +5,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** The balance read model in Mongo, one document per member ({@code _id = memberId}), written by the projection. */
@@ -44,49 +46,62 @@ public class BalanceStore {
         return Optional.ofNullable(balances.find(Filters.eq("_id", memberId)).first()).map(BalanceStore::balance);
     }
 
-    /** Stores a new account's balance; one already there (a redelivery) is left as it is: then {@code false}. */
-    boolean insert(Balance balance) {
-        try {
-            balances.insertOne(document(balance));
-            return true;
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return false;
-        }
-    }
-
     /**
      * Writes members' absolute figures in one bulk write, each by {@code _id} alone (the only key the embedded
-     * store serves from its index), creating a document that is missing; the earliest next review is kept.
+     * store serves from its index), creating a document that is missing; the earliest next review is kept. A new
+     * account's opening figures are only written where there is no document yet (a redelivered opening changes
+     * nothing): returns the members whose opening found their document already there.
      */
-    void writeAll(Collection<Write> writes) {
+    Set<String> writeAll(Collection<Write> writes) {
         if (writes.isEmpty()) {
-            return;
+            return Set.of();
         }
-        List<UpdateOneModel<Document>> updates = writes.stream().map(write -> new UpdateOneModel<Document>(
+        List<Write> ordered = List.copyOf(writes);
+        List<UpdateOneModel<Document>> updates = ordered.stream().map(write -> new UpdateOneModel<Document>(
                 Filters.eq("_id", write.balance().memberId()), update(write), new UpdateOptions().upsert(true))).toList();
-        balances.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        BulkWriteResult result = balances.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        Set<Integer> created = new HashSet<>();
+        result.getUpserts().forEach(upsert -> created.add(upsert.getIndex()));
+        Set<String> alreadyThere = new HashSet<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (ordered.get(i).opening() && !created.contains(i)) {
+                alreadyThere.add(ordered.get(i).balance().memberId());
+            }
+        }
+        return alreadyThere;
     }
 
     private static Bson update(Write write) {
         Balance balance = write.balance();
+        BiFunction<String, Object, Bson> set = write.opening() ? Updates::setOnInsert : Updates::set;
         List<Bson> updates = new ArrayList<>(List.of(
-                Updates.set("chainId", balance.chainId()),
-                Updates.set("balance", balance.balance()),
-                Updates.set("lifetimeEarned", balance.lifetimeEarned()),
-                Updates.set("lifetimeRedeemed", balance.lifetimeRedeemed()),
-                Updates.set("version", balance.version())));
+                set.apply("chainId", balance.chainId()),
+                set.apply("balance", balance.balance()),
+                set.apply("lifetimeEarned", balance.lifetimeEarned()),
+                set.apply("lifetimeRedeemed", balance.lifetimeRedeemed()),
+                set.apply("version", balance.version())));
         if (write.reviewAt() != null) {
             updates.add(Updates.min(REVIEW_AT, Date.from(write.reviewAt())));
         }
         return Updates.combine(updates);
     }
 
-    /** A member's balance to write, with the earliest review its events need ({@code null}: none). */
-    record Write(Balance balance, Instant reviewAt) {
+    /**
+     * A member's balance to write, with the earliest review its events need ({@code null}: none).
+     *
+     * @param opening the account's opening figures, written only if the member has no document yet
+     */
+    record Write(Balance balance, Instant reviewAt, boolean opening) {
 
+        Write(Balance balance, Instant reviewAt) {
+            this(balance, reviewAt, false);
+        }
+
+        static Write opening(Balance balance) {
+            return new Write(balance, null, true);
+        }
+
+        /** This write followed by the member's next one: the later figures, set whatever is stored. */
         Write then(Balance next, Instant nextReviewAt) {
             Instant earliest = reviewAt == null || (nextReviewAt != null && nextReviewAt.isBefore(reviewAt))
                     ? nextReviewAt : reviewAt;

@@ -17,10 +17,13 @@ import io.patronage.points.account.RecordReferral;
 import io.patronage.points.members.CardDirectory.CardAssignment;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Follows the members' lifecycle: opens a points account for every enrolled member and files their card
@@ -54,18 +57,15 @@ class MembersListener implements TopicListener {
 
     @Override
     public void onBatch(List<InboundMessage> batch) {
-        List<CardAssignment> cards = new ArrayList<>();
+        List<MemberEnrolled> enrollments = new ArrayList<>();
         for (InboundMessage message : batch) {
             Object payload = message.payload();
             if (payload instanceof MemberEnrolled enrolled) {
-                open(OpenPointsAccount.from(enrolled));
-                if (enrolled.cardNumber() != null && !enrolled.cardNumber().isBlank()) {
-                    cards.add(new CardAssignment(enrolled.chainId(), enrolled.cardNumber(), enrolled.memberId()));
-                }
+                enrollments.add(enrolled);
                 continue;
             }
-            directory.register(cards);
-            cards.clear();
+            enroll(enrollments);
+            enrollments.clear();
             if (payload instanceof ReferralRegistered referral) {
                 send(new RecordReferral(referral.memberId(), referral.referrerMemberId()));
             } else if (payload instanceof CardReplaced replaced) {
@@ -79,7 +79,27 @@ class MembersListener implements TopicListener {
                 send(new ErasePersonalData(erased.memberId(), erased.erasedAt()));
             }
         }
-        directory.register(cards);
+        enroll(enrollments);
+    }
+
+    /**
+     * Opens the accounts of consecutive enrollments in one unit of work (their openings and balances are written
+     * together when it commits), then files their cards.
+     */
+    private void enroll(List<MemberEnrolled> enrollments) {
+        if (enrollments.isEmpty()) {
+            return;
+        }
+        Set<String> opening = new LinkedHashSet<>();
+        DefaultUnitOfWork.startAndGet(null).execute(() -> enrollments.stream()
+                .map(OpenPointsAccount::from)
+                .filter(account -> !accounts.isOpen(account.memberId()) && opening.add(account.memberId()))
+                .forEach(this::open));
+        opening.forEach(accounts::opened);
+        directory.register(enrollments.stream()
+                .filter(enrolled -> enrolled.cardNumber() != null && !enrolled.cardNumber().isBlank())
+                .map(enrolled -> new CardAssignment(enrolled.chainId(), enrolled.cardNumber(), enrolled.memberId()))
+                .toList());
     }
 
     /**
@@ -87,15 +107,11 @@ class MembersListener implements TopicListener {
      * the account is loaded first, so opening it twice stays a no-op.
      */
     private void open(OpenPointsAccount opening) {
-        if (accounts.isOpen(opening.memberId())) {
-            return;
-        }
         if (accounts.uncertain(opening.memberId())) {
             commands.sendAndWait(opening);
         } else {
             commands.sendAndWait(new CreatePointsAccount(opening));
         }
-        accounts.opened(opening.memberId());
     }
 
     private void send(Object command) {

@@ -9,6 +9,7 @@ import io.patronage.points.account.CreatePointsAccount;
 import io.patronage.points.account.OpenPointsAccount;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,16 +32,19 @@ class MembersListenerIT {
     private final MongoClient mongo = MongoClients.create(Infrastructure.forTests().mongoUri());
     private final CardDirectory directory = new CardDirectory(mongo.getDatabase("members-it-" + UUID.randomUUID()));
     private final List<Object> sent = new CopyOnWriteArrayList<>();
+    private final List<Object> rootUnitsOfWork = new CopyOnWriteArrayList<>();
     private final AtomicBoolean failCreation = new AtomicBoolean();
     private DefaultCommandGateway commands;
 
     @BeforeEach
     void bus() {
         sent.clear();
+        rootUnitsOfWork.clear();
         failCreation.set(false);
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         bus.subscribe(CreatePointsAccount.class.getName(), message -> {
             sent.add(message.getPayload());
+            rootUnitsOfWork.add(CurrentUnitOfWork.get().root());
             if (failCreation.get()) {
                 throw new IllegalStateException("store unavailable after the append");
             }
@@ -69,6 +73,16 @@ class MembersListenerIT {
 
         assertEquals(1, sent.size());
         assertEquals(CreatePointsAccount.class, sent.get(0).getClass());
+    }
+
+    @Test
+    void consecutiveEnrollmentsOpenTheirAccountsInOneUnitOfWork() {
+        MembersListener listener = new MembersListener(commands, directory, new OpenedAccounts(Set.of()));
+
+        listener.onBatch(List.of(enrolled("m-a"), enrolled("m-b"), enrolled("m-c")));
+
+        assertEquals(3, rootUnitsOfWork.size());
+        assertEquals(1, Set.copyOf(rootUnitsOfWork).size(), "their openings are stored together when it commits");
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -128,11 +130,25 @@ class RebuildIT implements TestPropertyProvider {
         assertEquals(4, repaired.get("members").asInt());
         members.forEach(member -> assertEquals(before.get(member), figures(member), member));
 
+        assertEquals(1, repaired.get("balancesWritten").asInt(), "only the drifted balance is written");
+
         JsonNode again = rebuild();
         assertTrue(again.get("equal").asBoolean(), again.toString());
+        assertEquals(0, again.get("balancesWritten").asInt());
         assertEquals(repaired.get("checksumAfter"), again.get("checksumBefore"));
         assertEquals(again.get("checksumBefore"), again.get("checksumAfter"));
         members.forEach(member -> assertEquals(before.get(member), figures(member), member));
+
+        database.getCollection("balances").drop();
+        database.getCollection("balances").insertOne(new Document("_id", "m-without-events").append("chainId", chain)
+                .append("balance", 5L).append("lifetimeEarned", 5L).append("lifetimeRedeemed", 0L)
+                .append("version", 0L));
+        JsonNode fromScratch = rebuild();
+        assertEquals(again.get("members").asInt() + 1, fromScratch.get("balancesWritten").asInt(),
+                "every balance written again, the one without events removed");
+        assertEquals(again.get("checksumAfter"), fromScratch.get("checksumAfter"));
+        members.forEach(member -> assertEquals(before.get(member), figures(member), member));
+        assertNull(database.getCollection("balances").find(Filters.eq("_id", "m-without-events")).first());
     }
 
     @Test

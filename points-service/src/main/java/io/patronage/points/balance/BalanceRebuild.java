@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -48,15 +49,15 @@ public class BalanceRebuild {
     }
 
     /** What a rebuild did; {@code equal} says the balances are the same as before. */
-    public record Result(long events, int members, String checksumBefore, String checksumAfter, boolean equal,
-                         double seconds) {
+    public record Result(long events, int members, int balancesWritten, String checksumBefore, String checksumAfter,
+                         boolean equal, double seconds) {
     }
 
     public synchronized Result rebuild() {
         Instant started = Instant.now();
         Map<String, Date> reviews = new HashMap<>(); // filled by the read below, used after joining it
         // the balances as they are, read while the pass reads the events
-        CompletableFuture<String> before = CompletableFuture.supplyAsync(() -> checksum(store.all(reviews::put)));
+        CompletableFuture<List<Balance>> stored = CompletableFuture.supplyAsync(() -> store.all(reviews::put));
         Map<String, Balance> balances = new HashMap<>();
         Map<String, Instant> firstReview = new HashMap<>();
         Set<String> outOfOrder = new HashSet<>();
@@ -79,19 +80,34 @@ public class BalanceRebuild {
                 balances.put(memberId, replayed);
             }
         }
-        String checksumBefore = before.join();
-        store.drop();
-        List<Balance> rebuilt = new ArrayList<>(balances.values());
-        for (int from = 0; from < rebuilt.size(); from += log.batchSize()) {
-            List<Balance> chunk = rebuilt.subList(from, Math.min(rebuilt.size(), from + log.batchSize()));
-            store.insertAll(chunk, memberId -> reviews.containsKey(memberId) ? reviews.get(memberId)
-                    : firstReview.containsKey(memberId) ? Date.from(firstReview.get(memberId)) : null);
-        }
+        List<Balance> before = stored.join();
+        int written = reconcile(before, balances, memberId -> reviews.get(memberId) != null ? reviews.get(memberId)
+                : firstReview.containsKey(memberId) ? Date.from(firstReview.get(memberId)) : null);
+        String checksumBefore = checksum(before);
         String after = checksum(store.all((memberId, reviewAt) -> { }));
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        LOG.info("balance projection rebuilt: {} events, {} members in {} s, checksum {} -> {}", count,
-                balances.size(), seconds, checksumBefore, after);
-        return new Result(count, balances.size(), checksumBefore, after, checksumBefore.equals(after), seconds);
+        LOG.info("balance projection rebuilt: {} events, {} members, {} balances written, in {} s, checksum {} -> {}",
+                count, balances.size(), written, seconds, checksumBefore, after);
+        return new Result(count, balances.size(), written, checksumBefore, after, checksumBefore.equals(after),
+                seconds);
+    }
+
+    /**
+     * Makes the stored balances those of the pass, writing only what differs: a member's balance that is wrong or
+     * missing is replaced, one without any event is removed. Returns how many documents were written or removed.
+     */
+    private int reconcile(List<Balance> before, Map<String, Balance> rebuilt, Function<String, Date> reviewAt) {
+        Map<String, Balance> stored = new HashMap<>();
+        before.forEach(balance -> stored.put(balance.memberId(), balance));
+        List<Balance> changed = rebuilt.values().stream()
+                .filter(balance -> !balance.equals(stored.get(balance.memberId())))
+                .toList();
+        List<String> stale = stored.keySet().stream().filter(memberId -> !rebuilt.containsKey(memberId)).toList();
+        for (int from = 0; from < changed.size(); from += log.batchSize()) {
+            store.replaceAll(changed.subList(from, Math.min(changed.size(), from + log.batchSize())), reviewAt);
+        }
+        store.deleteAll(stale);
+        return changed.size() + stale.size();
     }
 
     /** SHA-256 over every (memberId, balance, lifetimeEarned, lifetimeRedeemed), in member id order. */

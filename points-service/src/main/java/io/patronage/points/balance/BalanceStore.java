@@ -1,17 +1,15 @@
 package io.patronage.points.balance;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.inject.Singleton;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -149,30 +147,26 @@ public class BalanceStore {
         return all;
     }
 
-    void drop() {
-        balances.drop();
-    }
-
     /**
-     * Inserts rebuilt balances in one unordered bulk write with each member's next review; a document the live
-     * projection wrote meanwhile is newer and stays.
+     * Replaces members' balances with rebuilt ones, by {@code _id}, in one unordered bulk write, each with its next
+     * review; a missing document is created.
      */
-    void insertAll(List<Balance> rebuilt, Function<String, Date> reviewAt) {
+    void replaceAll(List<Balance> rebuilt, Function<String, Date> reviewAt) {
         if (rebuilt.isEmpty()) {
             return;
         }
-        List<Document> documents = rebuilt.stream().map(balance -> {
+        List<ReplaceOneModel<Document>> replacements = rebuilt.stream().map(balance -> {
             Document document = document(balance);
             Date review = reviewAt.apply(balance.memberId());
-            return review == null ? document : document.append(REVIEW_AT, review);
+            return new ReplaceOneModel<>(Filters.eq("_id", balance.memberId()),
+                    review == null ? document : document.append(REVIEW_AT, review), new ReplaceOptions().upsert(true));
         }).toList();
-        try {
-            balances.insertMany(documents, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().anyMatch(error ->
-                    ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
-                throw e;
-            }
+        balances.bulkWrite(replacements, new BulkWriteOptions().ordered(false));
+    }
+
+    void deleteAll(Collection<String> memberIds) {
+        if (!memberIds.isEmpty()) {
+            balances.deleteMany(Filters.in("_id", memberIds));
         }
     }
 

@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import io.patronage.infra.Infrastructure;
@@ -39,6 +40,7 @@ class BalanceProjectionIT {
 
     private MongoClient mongo;
     private BalanceStore store;
+    private MongoDatabase database;
     private EmbeddedEventStore eventStore;
     private final List<BsonDocument> updateFilters = new CopyOnWriteArrayList<>();
     private final AtomicInteger updateCommands = new AtomicInteger();
@@ -59,7 +61,8 @@ class BalanceProjectionIT {
                     }
                 })
                 .build());
-        store = new BalanceStore(mongo.getDatabase("balance-it-" + UUID.randomUUID()));
+        database = mongo.getDatabase("balance-it-" + UUID.randomUUID());
+        store = new BalanceStore(database);
         eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         projection = new BalanceProjection(store, eventStore);
     }
@@ -177,7 +180,7 @@ class BalanceProjectionIT {
         projection.on(events.get(0), 0);
         projection.on(events.get(1), 1);
 
-        store.drop();
+        database.getCollection("balances").drop();
         projection.on(events.get(2), 2);
         projection.on(events.get(3), 3);
 

@@ -14,8 +14,8 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 
 /**
  * The points account, cached strongly so the hot path does not read the event store and snapshotted every
- * {@code patronage.points.snapshot-every} events (0: never) so a cache miss on a long account loads little, and the two
- * subscribers of its events: the balance projection and the Kafka publisher.
+ * {@code patronage.points.snapshot-every} events (0: never) so a cache miss on a long account loads little, and
+ * the two subscribers of its events: the balance projection and the Kafka publisher.
  */
 @Singleton
 class PointsAxonModule implements AxonModule {

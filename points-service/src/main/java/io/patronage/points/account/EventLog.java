@@ -96,7 +96,7 @@ public class EventLog {
         return count;
     }
 
-    private List<Document> chunk(MongoCursor<Document> cursor) {
+    private static List<Document> chunk(MongoCursor<Document> cursor) {
         List<Document> chunk = new ArrayList<>(CHUNK);
         while (chunk.size() < CHUNK && cursor.hasNext()) {
             chunk.add(cursor.next());

@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,18 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
- * Drops the balance read model and rebuilds it from the event store in one {@link EventLog} pass, folding each
- * account's events with {@link Balance#fold} (an account whose events come out of sequence is replayed alone).
- * Reports a checksum of all balances before and after.
+ * Rebuilds the balance read model from the event store in one {@link EventLog} pass, folding each account's events
+ * with {@link Balance#fold} (an account whose events come out of sequence is replayed alone), then replaces only
+ * the stored balances that differ. Reports a checksum of all balances before and after.
  * <p>
- * Live processing is not paused. An event handled while the pass runs writes the member's absolute figures by
- * {@code _id} (creating the document if the drop removed it); a rebuilt document never overwrites one the
- * projection wrote meanwhile. A member whose event was applied between the pass and the write of its document stays one event
- * behind until its next event heals it: then {@code equal} is {@code false} and a second rebuild settles it.
+ * Live processing is not paused. The live projection folds each member from the balance it last wrote, not from
+ * the document, so a member whose event was applied between the pass and the replacement of its document gets the
+ * right figures again with its next event; meanwhile {@code equal} is {@code false} and a second rebuild settles it.
  */
 @Singleton
 public class BalanceRebuild {
@@ -81,7 +79,7 @@ public class BalanceRebuild {
             }
         }
         List<Balance> before = stored.join();
-        int written = reconcile(before, balances, memberId -> reviews.get(memberId) != null ? reviews.get(memberId)
+        int written = reconcile(before, balances, memberId -> reviews.containsKey(memberId) ? reviews.get(memberId)
                 : firstReview.containsKey(memberId) ? Date.from(firstReview.get(memberId)) : null);
         String checksumBefore = checksum(before);
         String after = checksum(store.all((memberId, reviewAt) -> { }));

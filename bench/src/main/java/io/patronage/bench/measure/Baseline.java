@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToLongBiFunction;
 
 /**
  * Raw Kafka on the same broker: the same serialized records, keys and producer settings as the earn run,
@@ -85,15 +85,10 @@ public final class Baseline {
                      Clients.assignedConsumer(bootstrapServers, "bench-baseline-rate", TOPIC)) {
             consumer.seekToEnd(consumer.assignment());
             consumer.assignment().forEach(consumer::position);
-            long interval = 1_000_000_000L / rate;
-            long start = System.nanoTime();
+            FixedRate schedule = FixedRate.startingNow(rate);
             CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < deliveries.size(); i++) {
-                    long due = start + i * interval;
-                    long wait;
-                    while ((wait = due - System.nanoTime()) > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
+                    schedule.awaitDue(i);
                     Delivery delivery = deliveries.get(i);
                     ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, delivery.key(), delivery.value());
                     record.headers().add(INDEX, ByteBuffer.allocate(Integer.BYTES).putInt(i).array());
@@ -101,24 +96,8 @@ public final class Baseline {
                 }
                 producer.flush();
             });
-            long[] latencies = new long[deliveries.size()];
-            int received = 0;
-            long idleSince = System.nanoTime();
-            while (received < deliveries.size()) {
-                var records = consumer.poll(Duration.ofMillis(100));
-                long now = System.nanoTime();
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    int index = ByteBuffer.wrap(record.headers().lastHeader(INDEX).value()).getInt();
-                    latencies[received++] = now - (start + index * interval);
-                }
-                if (!records.isEmpty()) {
-                    idleSince = now;
-                } else if (now - idleSince > Duration.ofSeconds(60).toNanos()) {
-                    throw new BenchFailure("raw Kafka at " + rate + " tx/s: nothing consumed for 60 s");
-                }
-                int consumed = received;
-                progress.tick(() -> "consumed " + Fmt.count(consumed) + "/" + Fmt.count(deliveries.size()));
-            }
+            long[] latencies = consume(consumer, deliveries.size(), progress, (record, now) ->
+                    now - schedule.due(ByteBuffer.wrap(record.headers().lastHeader(INDEX).value()).getInt()));
             sending.join();
             Latency latency = Latency.ofNanos(latencies);
             progress.print("p50/p95/p99 " + latency.summary());
@@ -132,36 +111,47 @@ public final class Baseline {
         long start = System.nanoTime();
         CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
             for (Delivery delivery : deliveries) {
-                // The record's timestamp is its send time: the consumer's latency sample.
                 producer.send(new ProducerRecord<>(TOPIC, null, System.currentTimeMillis(), delivery.key(),
                         delivery.value()));
             }
             producer.flush();
         });
-        long[] latencies = new long[deliveries.size()];
-        int received = 0;
-        long idleSince = System.nanoTime();
-        while (received < deliveries.size()) {
-            var records = consumer.poll(Duration.ofMillis(100));
-            long now = System.currentTimeMillis();
-            for (ConsumerRecord<String, byte[]> record : records) {
-                if (received < latencies.length) {
-                    latencies[received++] = (now - record.timestamp()) * 1_000_000;
-                }
-            }
-            if (!records.isEmpty()) {
-                idleSince = System.nanoTime();
-            } else if (System.nanoTime() - idleSince > Duration.ofSeconds(60).toNanos()) {
-                throw new BenchFailure("baseline: nothing consumed for 60 s, " + received + " of " + deliveries.size());
-            }
-            int consumed = received;
-            progress.tick(() -> "consumed " + Fmt.count(consumed) + "/" + Fmt.count(deliveries.size()));
-        }
+        // The record's timestamp is its send time, on the same clock as the consumer's.
+        long[] latencies = consume(consumer, deliveries.size(), progress,
+                (record, now) -> (System.currentTimeMillis() - record.timestamp()) * 1_000_000);
         double seconds = (System.nanoTime() - start) / 1e9;
         sending.join();
         Result result = new Result(deliveries.size(), seconds, deliveries.size() / seconds, Latency.ofNanos(latencies));
         progress.print(Fmt.count(result.records()) + " records in " + Fmt.seconds(seconds) + ": "
                 + Fmt.rate(result.perSecond()) + " records/s");
         return result;
+    }
+
+    /**
+     * Reads {@code expected} records, timing each with {@code latency} (given the record and when its poll returned,
+     * in {@link System#nanoTime}); fails after 60 s without any.
+     */
+    private static long[] consume(KafkaConsumer<String, byte[]> consumer, int expected, Progress progress,
+                                  ToLongBiFunction<ConsumerRecord<String, byte[]>, Long> latency) {
+        long[] latencies = new long[expected];
+        int received = 0;
+        long idleSince = System.nanoTime();
+        while (received < expected) {
+            var records = consumer.poll(Duration.ofMillis(100));
+            long now = System.nanoTime();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                if (received < expected) {
+                    latencies[received++] = latency.applyAsLong(record, now);
+                }
+            }
+            if (!records.isEmpty()) {
+                idleSince = now;
+            } else if (now - idleSince > Duration.ofSeconds(60).toNanos()) {
+                throw new BenchFailure("raw Kafka: nothing consumed for 60 s, " + received + " of " + expected);
+            }
+            int consumed = received;
+            progress.tick(() -> "consumed " + Fmt.count(consumed) + "/" + Fmt.count(expected));
+        }
+        return latencies;
     }
 }

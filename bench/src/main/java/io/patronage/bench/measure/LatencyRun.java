@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Sends transactions at a fixed rate and measures, per transaction, from the moment it was due to be sent
@@ -31,15 +30,10 @@ public final class LatencyRun {
         Progress progress = new Progress("latency@" + rate);
         String topic = Topics.TRANSACTIONS.name();
         Map<String, Long> dueAt = new HashMap<>();
-        long interval = 1_000_000_000L / rate;
         long[] behind = new long[deliveries.size()];
-        long start = System.nanoTime();
+        FixedRate schedule = FixedRate.startingNow(rate);
         for (int i = 0; i < deliveries.size(); i++) {
-            long due = start + i * interval;
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            long due = schedule.awaitDue(i);
             Delivery delivery = deliveries.get(i);
             if (delivery.earns()) {
                 dueAt.put(delivery.transactionKey(), due);
@@ -53,7 +47,7 @@ public final class LatencyRun {
         }
         platform.producer().flush();
         long lastSent = System.nanoTime();
-        double achieved = deliveries.size() / ((lastSent - start) / 1e9);
+        double achieved = deliveries.size() / ((lastSent - schedule.start()) / 1e9);
         CompletableFuture<AnalyticsProbe.Outcome> participation = analytics
                 .map(probe -> probe.watch(platform.expectations().snapshot(), platform.watcher(),
                         platform.expectations()::earning))

@@ -16,7 +16,7 @@ class AdminController {
         this.rebuild = rebuild;
     }
 
-    /** Drops the balance projection and rebuilds it from the event store in one pass; answers when done. */
+    /** Rebuilds the balance projection from the event store in one pass, writing what differs; answers when done. */
     @Post("/rebuild")
     @ExecuteOn(TaskExecutors.BLOCKING)
     BalanceRebuild.Result rebuild() {

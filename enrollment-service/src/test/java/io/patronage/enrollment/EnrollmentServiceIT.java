@@ -7,7 +7,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.Topics;
 import io.patronage.enrollment.identifiers.ClaimRegistry;
-import io.patronage.enrollment.identifiers.Luhn;
+import io.patronage.contracts.members.Luhn;
 import io.patronage.infra.Infrastructure;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;

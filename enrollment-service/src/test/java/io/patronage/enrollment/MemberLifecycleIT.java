@@ -8,7 +8,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.notifications.NotificationRequested;
-import io.patronage.enrollment.identifiers.Luhn;
+import io.patronage.contracts.members.Luhn;
 import io.patronage.enrollment.profile.MemberProfiles;
 import io.patronage.enrollment.publishing.MemberEventPublisher;
 import io.patronage.infra.Infrastructure;

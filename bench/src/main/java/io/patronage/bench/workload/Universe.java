@@ -1,5 +1,7 @@
 package io.patronage.bench.workload;
 
+import io.patronage.contracts.members.Luhn;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -79,24 +81,7 @@ public final class Universe {
     /** 16 digits: the chain's issuer prefix, the member's serial, a Luhn check digit. */
     static String cardNumber(Chain chain, int serial) {
         String body = String.format("60%02d%011d", chain.number() % 100, serial);
-        return body + luhnCheckDigit(body);
-    }
-
-    static int luhnCheckDigit(String digits) {
-        int sum = 0;
-        boolean doubled = true;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int digit = digits.charAt(i) - '0';
-            if (doubled) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-            doubled = !doubled;
-        }
-        return (10 - sum % 10) % 10;
+        return body + Luhn.checkDigit(body);
     }
 
     public List<Chain> chains() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.patronage.contracts.members.Luhn;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionType;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,7 +131,7 @@ class TransactionGeneratorTest {
         for (Member member : universe.members()) {
             String card = member.cardNumber();
             assertEquals(16, card.length());
-            assertEquals(card.charAt(15) - '0', Universe.luhnCheckDigit(card.substring(0, 15)));
+            assertEquals(card.charAt(15) - '0', Luhn.checkDigit(card.substring(0, 15)));
         }
         Map<String, String> chainOfCard = universe.members().stream()
                 .collect(Collectors.toMap(Member::cardNumber, member -> member.chain().chainId()));

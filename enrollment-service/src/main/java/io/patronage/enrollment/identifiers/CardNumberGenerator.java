@@ -1,5 +1,7 @@
 package io.patronage.enrollment.identifiers;
 
+import io.patronage.contracts.members.Luhn;
+
 import java.util.random.RandomGenerator;
 
 /**

@@ -1,5 +1,6 @@
 package io.patronage.enrollment.identifiers;
 
+import io.patronage.contracts.members.Luhn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package io.patronage.enrollment.identifiers;
+package io.patronage.contracts.members;
 
 /** The Luhn (mod 10) check digit of ISO/IEC 7812 card numbers: catches every single-digit typo at a till. */
 public final class Luhn {

@@ -1,4 +1,4 @@
-package io.patronage.enrollment.identifiers;
+package io.patronage.contracts.members;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,14 +9,9 @@ import io.patronage.infra.Infrastructure;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
 import io.patronage.kit.kafka.DeadLetterPublisher;
-import io.patronage.kit.publication.PublicationCheckpoint;
-import io.patronage.kit.publication.PublicationRecovery;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -36,7 +31,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,18 +54,6 @@ class ServiceKitIT implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
-
-    @Inject
-    RecordingPublisher publications;
-
-    @Inject
-    EventStore eventStore;
-
-    @Inject
-    PublicationRecovery recovery;
-
-    @Inject
-    PublicationCheckpoint checkpoint;
 
     @Inject
     EventStorageEngine storage;
@@ -181,23 +163,6 @@ class ServiceKitIT implements TestPropertyProvider {
             assertTrue(metrics.contains("patronage_mongo_commands_total{command=\"ping\""), metrics);
             assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_consumed_total"), metrics);
         });
-    }
-
-    @Test
-    void publishesStoredEventsAgainFromAnInstantAndCheckpointsWhatIsOnKafka() {
-        Instant before = Instant.now().minusSeconds(1);
-        String id = UUID.randomUUID().toString();
-        DefaultUnitOfWork.startAndGet(null).execute(() ->
-                eventStore.publish(GenericEventMessage.asEventMessage(new RecordingPublisher.SampleHappened(id))));
-        assertEquals(1, publications.published.stream().filter(id::equals).count(), "published after commit");
-
-        long republished = recovery.republishSince(before);
-
-        assertTrue(republished >= 1, "at least the event stored since then");
-        assertEquals(2, publications.published.stream().filter(id::equals).count(), "published again");
-        checkpoint.checkpoint();
-        Instant saved = checkpoint.saved();
-        assertTrue(saved.isAfter(before.minus(Duration.ofMinutes(2))) && saved.isBefore(Instant.now()), saved.toString());
     }
 
     /** Optimistic concurrency of event sourcing rests on this unique index, also on the embedded store. */

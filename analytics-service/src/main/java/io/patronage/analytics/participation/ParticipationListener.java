@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -49,13 +50,13 @@ class ParticipationListener implements TopicListener {
                 cardsOfSales.add(MemberCard.key(sale.chainId(), sale.cardNumber()));
             }
         }
-        cards.refresh(cardsOfSales);
+        Set<String> knownCards = cards.known(cardsOfSales);
         List<ParticipationLedger.Fact> facts = batch.stream()
                 .map(message -> new ParticipationLedger.Fact(LogPosition.of(message.record()), message.payload()))
                 .toList();
         // Mongo keeps milliseconds: the view in memory must be the one a restart reads back.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ParticipationLedger.Outcome outcome = ParticipationLedger.apply(facts, views::current, cards::isKnown, now);
+        ParticipationLedger.Outcome outcome = ParticipationLedger.apply(facts, views::current, knownCards::contains, now);
         cards.addAll(outcome.newCards());
         views.saveAll(outcome.changed());
         publish(outcome);

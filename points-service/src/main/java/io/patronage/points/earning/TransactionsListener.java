@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,20 +72,25 @@ class TransactionsListener implements TopicListener {
      */
     @Override
     public void onBatch(List<InboundMessage> batch) {
+        Map<String, String> members = directory.membersFor(batch.stream()
+                .map(message -> (PosTransaction) message.payload())
+                .filter(PosTransaction::hasCard)
+                .map(transaction -> CardDirectory.key(transaction.chainId(), transaction.cardNumber()))
+                .toList());
         int next = 0;
         while (next < batch.size()) {
-            next = handleFrom(batch, next);
+            next = handleFrom(batch, next, members);
         }
     }
 
     /** Handles messages from {@code first} on until the budget is spent; returns the index of the next one. */
-    private int handleFrom(List<InboundMessage> batch, int first) {
+    private int handleFrom(List<InboundMessage> batch, int first, Map<String, String> members) {
         long deadline = System.nanoTime() + UNIT_OF_WORK_BUDGET.toNanos();
         int[] next = {first};
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
             do {
                 PosTransaction transaction = (PosTransaction) batch.get(next[0]++).payload();
-                member(transaction).ifPresent(memberId -> handle(memberId, transaction));
+                member(transaction, members).ifPresent(memberId -> handle(memberId, transaction));
             } while (next[0] < batch.size() && System.nanoTime() < deadline);
         });
         return next[0];
@@ -110,10 +116,10 @@ class TransactionsListener implements TopicListener {
         }
     }
 
-    private Optional<String> member(PosTransaction transaction) {
+    private static Optional<String> member(PosTransaction transaction, Map<String, String> members) {
         if (!transaction.hasCard()) {
             return Optional.empty();
         }
-        return directory.memberFor(transaction.chainId(), transaction.cardNumber());
+        return Optional.ofNullable(members.get(CardDirectory.key(transaction.chainId(), transaction.cardNumber())));
     }
 }

@@ -1,72 +1,63 @@
 package io.patronage.points.members;
 
-import com.mongodb.client.MongoCollection;
+import io.micronaut.context.annotation.Value;
+import io.patronage.kit.directory.StoredDirectory;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which member holds a chain's card: {@code chainId:cardNumber -> memberId}. Kept in Mongo
- * ({@code _id = chainId:cardNumber}) and, for the transaction hot path, in memory: loaded once at
- * startup, so resolving a card costs no Mongo round trip.
+ * Which member holds a chain's card: {@code chainId:cardNumber -> memberId}, in collection {@code card_directory}
+ * and, for the transaction hot path, in memory (loaded at startup). A card this instance has not seen — another
+ * instance consumed its enrollment — is looked up in the collection before its purchase counts as a non-member's.
  */
 @Singleton
 public class CardDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(CardDirectory.class);
 
-    private final MongoCollection<Document> cards;
-    private final Map<String, String> memberByCard = new ConcurrentHashMap<>();
+    private final StoredDirectory cards;
 
-    CardDirectory(MongoDatabase database) {
-        this.cards = database.getCollection("card_directory");
+    CardDirectory(MongoDatabase database, @Value("${patronage.points.card-cache-size:2000000}") int cacheSize) {
+        this.cards = new StoredDirectory(database.getCollection("card_directory"), "memberId", cacheSize);
     }
 
     @PostConstruct
     void load() {
-        for (Document card : cards.find()) {
-            memberByCard.put(card.getString("_id"), card.getString("memberId"));
-        }
-        LOG.info("card directory loaded: {} cards", memberByCard.size());
+        LOG.info("card directory loaded: {} cards", cards.preload());
     }
 
     public Optional<String> memberFor(String chainId, String cardNumber) {
-        return Optional.ofNullable(memberByCard.get(key(chainId, cardNumber)));
+        return cards.get(key(chainId, cardNumber));
+    }
+
+    /** The members of those cards ({@code chainId:cardNumber} keys, see {@link #key}) that have one, in one lookup. */
+    public Map<String, String> membersFor(Collection<String> cardKeys) {
+        return cards.getAll(cardKeys);
     }
 
     /** Stores the assignments in one bulk write, then makes them visible to {@link #memberFor}. */
     public void register(List<CardAssignment> assignments) {
-        if (assignments.isEmpty()) {
-            return;
-        }
-        List<ReplaceOneModel<Document>> writes = assignments.stream()
-                .map(card -> new ReplaceOneModel<>(Filters.eq("_id", card.key()), new Document("_id", card.key())
+        cards.putAll(assignments.stream()
+                .map(card -> new Document("_id", card.key())
                         .append("chainId", card.chainId())
                         .append("cardNumber", card.cardNumber())
-                        .append("memberId", card.memberId()), new ReplaceOptions().upsert(true)))
-                .toList();
-        cards.bulkWrite(writes, new BulkWriteOptions().ordered(true));
-        assignments.forEach(card -> memberByCard.put(card.key(), card.memberId()));
+                        .append("memberId", card.memberId()))
+                .toList());
     }
 
     /** The old card stops earning, the new one earns into the same account. */
     public void replace(String chainId, String oldCardNumber, String newCardNumber, String memberId) {
         if (oldCardNumber != null && !oldCardNumber.isBlank()) {
-            String old = key(chainId, oldCardNumber);
-            cards.deleteOne(Filters.eq("_id", old));
-            memberByCard.remove(old, memberId);
+            cards.remove(key(chainId, oldCardNumber));
         }
         if (newCardNumber != null && !newCardNumber.isBlank()) {
             register(List.of(new CardAssignment(chainId, newCardNumber, memberId)));
@@ -75,11 +66,10 @@ public class CardDirectory {
 
     /** Forgets every card of the member (opt-out, erasure): they earn nothing any more. */
     public void forget(String memberId) {
-        cards.deleteMany(Filters.eq("memberId", memberId));
-        memberByCard.values().removeIf(memberId::equals);
+        cards.removeByValue(memberId);
     }
 
-    static String key(String chainId, String cardNumber) {
+    public static String key(String chainId, String cardNumber) {
         return chainId + ":" + cardNumber.strip();
     }
 

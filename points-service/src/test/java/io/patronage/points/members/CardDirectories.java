@@ -9,6 +9,6 @@ public final class CardDirectories {
     }
 
     public static CardDirectory on(MongoDatabase database) {
-        return new CardDirectory(database);
+        return new CardDirectory(database, 1000);
     }
 }

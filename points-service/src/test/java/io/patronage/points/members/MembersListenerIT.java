@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class MembersListenerIT {
 
     private final MongoClient mongo = MongoClients.create(Infrastructure.forTests().mongoUri());
-    private final CardDirectory directory = new CardDirectory(mongo.getDatabase("members-it-" + UUID.randomUUID()));
+    private final CardDirectory directory = CardDirectories.on(mongo.getDatabase("members-it-" + UUID.randomUUID()));
     private final List<Object> sent = new CopyOnWriteArrayList<>();
     private final List<Object> rootUnitsOfWork = new CopyOnWriteArrayList<>();
     private final AtomicBoolean failCreation = new AtomicBoolean();

@@ -1,14 +1,9 @@
 package io.patronage.rewards.members;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import io.micronaut.context.annotation.Value;
 import io.patronage.contracts.members.MemberEnrolled;
-import io.patronage.kit.axon.BoundedCache;
+import io.patronage.kit.directory.StoredDirectory;
 import jakarta.inject.Singleton;
 import org.bson.Document;
 
@@ -22,37 +17,20 @@ import java.util.Optional;
 @Singleton
 public class MemberDirectory {
 
-    private final MongoCollection<Document> members;
-    private final BoundedCache chains;
+    private final StoredDirectory chains;
 
     MemberDirectory(MongoDatabase database, @Value("${patronage.rewards.member-cache-size:100000}") int cacheSize) {
-        this.members = database.getCollection("members");
-        this.chains = new BoundedCache(cacheSize);
+        this.chains = new StoredDirectory(database.getCollection("members"), "chainId", cacheSize);
     }
 
     public Optional<String> chainOf(String memberId) {
-        String chain = chains.get(memberId);
-        if (chain == null) {
-            Document member = members.find(Filters.eq("_id", memberId)).first();
-            if (member == null) {
-                return Optional.empty();
-            }
-            chain = member.getString("chainId");
-            chains.put(memberId, chain);
-        }
-        return Optional.of(chain);
+        return chains.get(memberId);
     }
 
     /** Records enrollments in one round trip; recording one twice changes nothing. */
     void enrolled(List<MemberEnrolled> enrollments) {
-        if (enrollments.isEmpty()) {
-            return;
-        }
-        members.bulkWrite(enrollments.stream()
-                .map(member -> new ReplaceOneModel<>(Filters.eq("_id", member.memberId()),
-                        new Document("_id", member.memberId()).append("chainId", member.chainId()),
-                        new ReplaceOptions().upsert(true)))
-                .toList(), new BulkWriteOptions().ordered(false));
-        enrollments.forEach(member -> chains.put(member.memberId(), member.chainId()));
+        chains.putAll(enrollments.stream()
+                .map(member -> new Document("_id", member.memberId()).append("chainId", member.chainId()))
+                .toList());
     }
 }

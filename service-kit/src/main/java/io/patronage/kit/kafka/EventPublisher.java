@@ -33,7 +33,12 @@ public class EventPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
     private static final String AFTER_COMMIT = EventPublisher.class.getName() + ".afterCommit";
 
+    private static final int MAX_KEPT_FAILURES = 100_000;
+    private static final ThreadLocal<List<ProducerRecord<String, byte[]>>> CAPTURE = new ThreadLocal<>();
+
     private final AtomicLong failures = new AtomicLong();
+    private final List<ProducerRecord<String, byte[]>> failed = new ArrayList<>();
+    private boolean overflowed;
 
     public EventPublisher(Producer<String, byte[]> producer, @Value("${micronaut.application.name}") String application) {
         this.producer = producer;
@@ -58,18 +63,73 @@ public class EventPublisher {
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.TIME, time.toString());
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.SUBJECT, event.key());
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.CONTENT_TYPE, "application/json");
+        List<ProducerRecord<String, byte[]>> capture = CAPTURE.get();
+        if (capture != null) {
+            capture.add(record);
+            return CompletableFuture.completedFuture(null);
+        }
+        return send(record);
+    }
+
+    /** Sends a record; one that fails is kept to be sent again by {@link #takeFailed}'s caller. */
+    public CompletableFuture<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
         CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
         producer.send(record, (metadata, error) -> {
             if (error == null) {
                 sent.complete(metadata);
             } else {
                 failures.incrementAndGet();
-                LOG.warn("{} {} not published ({}); the publication checkpoint will publish it again",
-                        event.getClass().getSimpleName(), eventId, error.toString());
+                keepFailed(record);
+                LOG.warn("{} {} not published ({}); it will be published again",
+                        CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE),
+                        CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID), error.toString());
                 sent.completeExceptionally(error);
             }
         });
         return sent;
+    }
+
+    /**
+     * Runs {@code replay} on this thread with what it publishes collected instead of sent (publications after a
+     * unit of work's commit included, as long as the unit of work runs on this thread).
+     */
+    public List<ProducerRecord<String, byte[]>> capture(Runnable replay) {
+        List<ProducerRecord<String, byte[]>> captured = new ArrayList<>();
+        CAPTURE.set(captured);
+        try {
+            replay.run();
+        } finally {
+            CAPTURE.remove();
+        }
+        return captured;
+    }
+
+    /**
+     * The publications that failed since the last call, to be sent again. Beyond {@value #MAX_KEPT_FAILURES} of
+     * them only the fact is kept ({@link Failed#overflowed}): then the event store says what to publish again.
+     */
+    public synchronized Failed takeFailed() {
+        Failed taken = new Failed(List.copyOf(failed), overflowed);
+        failed.clear();
+        overflowed = false;
+        return taken;
+    }
+
+    /** Whether some publication failed and was not taken to be sent again yet. */
+    public synchronized boolean hasFailed() {
+        return overflowed || !failed.isEmpty();
+    }
+
+    private synchronized void keepFailed(ProducerRecord<String, byte[]> record) {
+        if (failed.size() < MAX_KEPT_FAILURES) {
+            failed.add(record);
+        } else {
+            overflowed = true;
+        }
+    }
+
+    /** Publications that failed: the records, or only the fact when there were too many to keep. */
+    public record Failed(List<ProducerRecord<String, byte[]>> records, boolean overflowed) {
     }
 
     /**

@@ -46,7 +46,7 @@ public class ServiceLifecycle {
     @EventListener
     void onShutdown(ShutdownEvent event) {
         consumers.stop();
-        publication.checkpoint();
+        publication.stop();
         axon.shutdown();
     }
 }

@@ -1,6 +1,9 @@
 package io.patronage.kit.publication;
 
+import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.kit.kafka.EventPublisher;
 import jakarta.inject.Singleton;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventProcessor;
@@ -12,18 +15,21 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Publishes again what the event store holds since an instant, through the service's
- * {@value #PROCESSING_GROUP} handlers: the ones that turn domain events into integration events and
- * publish them after their unit of work commits, with the domain event's id as {@code ce_id}. Consumers
- * deduplicate on {@code ce_id}, so an event published twice counts once; an event stored but never
- * published (a crash, or Kafka unreachable for longer than the producer's delivery timeout) is published
- * now. One ordered pass over the log from that instant.
+ * Publishes what the event store holds since an instant and Kafka does not: the service's
+ * {@value #PROCESSING_GROUP} handlers (which turn domain events into integration events, with the domain event's
+ * id as {@code ce_id}) run again over the stored events with their publications collected, and only those whose
+ * {@code ce_id} is not on its topic yet are sent. So an event stored but never published (a crash, or Kafka
+ * unreachable for longer than the producer's delivery timeout) is published now, and one that made it is not
+ * published twice. One ordered pass over the log from that instant.
  */
 @Singleton
 public class PublicationRecovery {
@@ -31,17 +37,24 @@ public class PublicationRecovery {
     /** Put a service's integration-event publishers in this processing group to make them recoverable. */
     public static final String PROCESSING_GROUP = "publication";
 
+    /** Records are timestamped by the clock of the instance that sent them; allow for instances' clocks to differ. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(PublicationRecovery.class);
 
     private final Configuration axon;
     private final EventStorageEngine storage;
+    private final EventPublisher publisher;
+    private final PublishedIds published;
 
-    PublicationRecovery(Configuration axon, EventStorageEngine storage) {
+    PublicationRecovery(Configuration axon, EventStorageEngine storage, EventPublisher publisher,
+                        PublishedIds published) {
         this.axon = axon;
         this.storage = storage;
+        this.publisher = publisher;
+        this.published = published;
     }
 
-    /** @return how many stored events were handed to the publishers again */
+    /** @return how many stored events' publications were missing from Kafka and were sent */
     public long republishSince(Instant since) {
         Optional<EventHandlerInvoker> publishers = axon.eventProcessingConfiguration()
                 .eventProcessor(PROCESSING_GROUP, EventProcessor.class)
@@ -50,19 +63,23 @@ public class PublicationRecovery {
         if (publishers.isEmpty()) {
             return 0;
         }
-        AtomicLong count = new AtomicLong();
+        List<ProducerRecord<String, byte[]>> stored = publisher.capture(() -> replay(publishers.get(), since));
+        Set<String> topics = stored.stream().map(ProducerRecord::topic).collect(Collectors.toSet());
+        Set<String> onKafka = published.since(topics, since.minus(CLOCK_SKEW));
+        List<ProducerRecord<String, byte[]>> missing = stored.stream()
+                .filter(record -> !onKafka.contains(CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID)))
+                .toList();
+        missing.forEach(publisher::send);
+        LOG.info("publication recovery from {}: {} publications of stored events, {} already on Kafka, {} sent again",
+                since, stored.size(), stored.size() - missing.size(), missing.size());
+        return missing.size();
+    }
+
+    private void replay(EventHandlerInvoker publishers, Instant since) {
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(storage.createTokenAt(since), false)) {
-            events.forEach(event -> {
-                if (publishers.get().canHandle(event, Segment.ROOT_SEGMENT)) {
-                    DefaultUnitOfWork.startAndGet(event).execute(() -> handle(publishers.get(), event));
-                    count.incrementAndGet();
-                }
-            });
+            events.filter(event -> publishers.canHandle(event, Segment.ROOT_SEGMENT))
+                    .forEach(event -> DefaultUnitOfWork.startAndGet(event).execute(() -> handle(publishers, event)));
         }
-        if (count.get() > 0) {
-            LOG.info("published {} stored events again, from {} on", count.get(), since);
-        }
-        return count.get();
     }
 
     private static void handle(EventHandlerInvoker publishers, TrackedEventMessage<?> event) {

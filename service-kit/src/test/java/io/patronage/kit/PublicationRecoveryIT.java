@@ -1,0 +1,156 @@
+package io.patronage.kit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.patronage.contracts.Topics;
+import io.patronage.infra.Infrastructure;
+import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.kit.kafka.EventPublisher;
+import io.patronage.kit.publication.PublicationCheckpoint;
+import io.patronage.kit.publication.PublicationRecovery;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Republication is exact: what the store holds and Kafka lacks is published, once; what Kafka has is not published
+ * again; a dead instance's checkpoint is recovered by a live one, and a clean stop leaves nothing to recover.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicationRecoveryIT implements TestPropertyProvider {
+
+    private final String database = "kit-publication-it-" + UUID.randomUUID();
+    private final MongoClient mongo = MongoClients.create(Infrastructure.forTests().mongoUri());
+
+    @Inject
+    EventStore eventStore;
+
+    @Inject
+    EventPublisher publisher;
+
+    @Inject
+    PublicationRecovery recovery;
+
+    @Inject
+    PublicationCheckpoint checkpoint;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Infrastructure infra = Infrastructure.forTests();
+        return Map.of("kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
+                "mongodb.uri", infra.mongoUri(),
+                "patronage.mongo.database", database,
+                "patronage.publication.checkpoint-interval", "1h");
+    }
+
+    @AfterAll
+    void close() {
+        mongo.close();
+    }
+
+    @Test
+    void publishesAgainExactlyWhatTheStoreHoldsAndKafkaLacks() {
+        Instant before = Instant.now().minusSeconds(1);
+        String published = UUID.randomUUID().toString();
+        String lost = UUID.randomUUID().toString();
+        store(published);
+        publisher.flush();
+        publisher.capture(() -> store(lost)); // stored, but the process "died" before sending it
+
+        long sent = recovery.republishSince(before);
+        publisher.flush();
+
+        assertEquals(1, sent, "only the publication missing from Kafka");
+        Map<String, Long> copies = copiesOnKafka(Set.of(published, lost));
+        assertEquals(Map.of(published, 1L, lost, 1L), copies);
+    }
+
+    @Test
+    void aDeadInstancesCheckpointIsRecoveredByALiveOneAndThenRemoved() {
+        Instant before = Instant.now().minusSeconds(1);
+        String lost = UUID.randomUUID().toString();
+        publisher.capture(() -> store(lost));
+        MongoCollection<Document> checkpoints = mongo.getDatabase(database).getCollection("publication_checkpoints");
+        checkpoints.insertOne(new Document("_id", "publication:crashed-instance")
+                .append("publishedUntil", Date.from(before))
+                .append("heartbeatAt", Date.from(Instant.now().minus(Duration.ofMinutes(10)))));
+
+        checkpoint.checkpoint();
+
+        assertEquals(Map.of(lost, 1L), copiesOnKafka(Set.of(lost)));
+        assertNull(checkpoints.find(new Document("_id", "publication:crashed-instance")).first(), "recovered and removed");
+        Instant own = checkpoint.saved();
+        assertTrue(own != null && own.isBefore(Instant.now()), "this instance keeps its own checkpoint: " + own);
+    }
+
+    @Test
+    void aCleanStopWithEverythingPublishedLeavesNothingToRecover() {
+        store(UUID.randomUUID().toString());
+        checkpoint.checkpoint();
+        assertTrue(checkpoint.saved() != null);
+
+        checkpoint.stop();
+
+        assertNull(checkpoint.saved(), "nothing left for the next start to publish again");
+        checkpoint.checkpoint();
+    }
+
+    private void store(String id) {
+        DefaultUnitOfWork.startAndGet(null).execute(() ->
+                eventStore.publish(GenericEventMessage.asEventMessage(new RecordingPublisher.SampleHappened(id))));
+    }
+
+    /** How many records of each member id are on the members topic, read until all are there. */
+    private Map<String, Long> copiesOnKafka(Set<String> memberIds) {
+        List<String> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "publication-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.MEMBERS.name()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (memberIds.contains(record.key())) {
+                        found.add(record.key());
+                    }
+                }
+                return found.containsAll(memberIds);
+            });
+            // anything published twice would have been sent together with the first copy: read what is left
+            consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
+                if (memberIds.contains(record.key())) {
+                    found.add(record.key());
+                }
+            });
+        }
+        return found.stream().collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+    }
+}

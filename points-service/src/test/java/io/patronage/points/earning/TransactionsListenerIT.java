@@ -2,6 +2,7 @@ package io.patronage.points.earning;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.infra.Infrastructure;
 import io.patronage.kit.axon.BoundedCache;
@@ -59,13 +60,15 @@ class TransactionsListenerIT {
     private final MockProducer<String, byte[]> kafka = new MockProducer<>(true, null, new StringSerializer(),
             new ByteArraySerializer());
     private MongoClient mongo;
+    private MongoDatabase database;
     private Configuration axon;
     private TransactionsListener listener;
 
     @BeforeEach
     void start() {
         mongo = MongoClients.create(Infrastructure.forTests().mongoUri());
-        CardDirectory directory = CardDirectories.on(mongo.getDatabase("transactions-it-" + UUID.randomUUID()));
+        database = mongo.getDatabase("transactions-it-" + UUID.randomUUID());
+        CardDirectory directory = CardDirectories.on(database);
         directory.register(List.of(new CardAssignment("chain-1", "card-1", MEMBER)));
         ProgramCatalog catalog = (chainId, occurredAt) -> {
             if (occurredAt.equals(FAILING.toInstant())) {
@@ -128,6 +131,23 @@ class TransactionsListenerIT {
                 .filter(event -> event.getPayload() instanceof PointsEarned)
                 .map(event -> ((PointsEarned) event.getPayload()).transactionId())
                 .toList();
+    }
+
+    /** With several instances, the one that consumed the enrollment is not the one that sees the purchase. */
+    @Test
+    void aCardFiledByAnotherInstanceEarns() {
+        axon.commandGateway().sendAndWait(new OpenPointsAccount("m-2", "chain-1", "card-2", null, "en",
+                Instant.parse("2026-01-01T00:00:00Z")));
+        CardDirectories.on(database).register(List.of(new CardAssignment("chain-1", "card-2", "m-2")));
+
+        PosTransaction purchase = Transactions.purchase("t-9", "EUR", "10.00");
+        listener.onBatch(List.of(message(new PosTransaction(purchase.transactionId(), "chain-1", "store-7", "card-2",
+                purchase.type(), purchase.occurredAt(), "EUR", purchase.total(), List.of(), List.of(), null))));
+
+        assertEquals(List.of("t-9"), axon.eventStore().readEvents("m-2").asStream()
+                .filter(event -> event.getPayload() instanceof PointsEarned)
+                .map(event -> ((PointsEarned) event.getPayload()).transactionId())
+                .toList());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.patronage.bench;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.patronage.bench.BenchOptions.Measurement;
+import io.patronage.bench.chaos.ChaosRun;
 import io.patronage.bench.kafka.Clients;
 import io.patronage.bench.kafka.PointsWatcher;
 import io.patronage.bench.measure.AnalyticsProbe;
@@ -147,6 +148,10 @@ public final class Bench {
 
     /** Everything that needs the infrastructure; the services stop before it does. */
     private void runOn(Infrastructure infra, MongoClient mongo, ServiceLauncher launcher, Workload workload) {
+        if (options.chaos()) {
+            runChaos(infra, launcher, workload);
+            return;
+        }
         try {
             Optional<ServiceProcess> points = Optional.empty();
             Optional<ServiceProcess> analytics = Optional.empty();
@@ -178,6 +183,17 @@ public final class Bench {
             }
         } finally {
             services.forEach(ServiceProcess::close);
+        }
+    }
+
+    private void runChaos(Infrastructure infra, ServiceLauncher launcher, Workload workload) {
+        Map<String, String> databases = Map.of(POINTS, POINTS_DATABASE, ANALYTICS, ANALYTICS_DATABASE);
+        boolean met = ChaosRun.run((service, instance) -> launcher.start(service, instance, infra,
+                        databases.get(service), false), infra.kafkaBootstrapServers(), workload.universe(),
+                workload.generator(), options.transactions(), options.rate() == null ? 300 : options.rate(),
+                options.seed(), report);
+        if (!met) {
+            throw new BenchFailure("chaos run: a figure missed its \"must\" (see the table)");
         }
     }
 
@@ -227,6 +243,9 @@ public final class Bench {
     private Workload generate() {
         Universe universe = Universe.generate(options.seed(), options.chains(), options.stores(), options.members());
         TransactionGenerator generator = new TransactionGenerator(universe, options.seed());
+        if (options.chaos()) {
+            return new Workload(universe, generator, List.of(), List.of());
+        }
         List<Delivery> warmup = generator.next(options.warmup());
         List<Delivery> load = generator.next(options.transactions());
 
@@ -278,6 +297,7 @@ public final class Bench {
         json.put("mongo", options.mongo().name().toLowerCase());
         json.put("serviceHeap", options.heap());
         json.put("profile", options.profile());
+        json.put("chaos", options.chaos());
         return json;
     }
 

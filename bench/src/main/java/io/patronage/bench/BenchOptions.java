@@ -8,7 +8,7 @@ import java.util.Set;
 /** The command line of the bench. */
 record BenchOptions(int transactions, int members, int stores, int chains, Integer rate, Set<Measurement> only,
                     long seed, int warmup, int latencySeconds, long rebuildEvents, MongoBackend mongo, String heap,
-                    boolean profile) {
+                    boolean profile, boolean chaos) {
 
     enum Measurement { EARN, BASELINE, STORAGE, LATENCY, ANALYTICS, REBUILD }
 
@@ -30,6 +30,9 @@ record BenchOptions(int transactions, int members, int stores, int chains, Integ
               --mongo h2|memory    embedded store backend: h2 (the launcher's default) or memory (default h2)
               --heap SIZE          -Xmx of the spawned services (default 1g)
               --profile            JFR-profile points-service and the embedded infrastructure during the earn run
+              --chaos              instead of the measurements: the chaos run (every record twice, 1% poison,
+                                   two points-service instances, kill -9 of points-service and analytics-service);
+                                   --transactions purchases, sent at --rate records/s (default 300)
             """;
 
     static BenchOptions parse(String... args) {
@@ -46,10 +49,15 @@ record BenchOptions(int transactions, int members, int stores, int chains, Integ
         MongoBackend mongo = MongoBackend.H2;
         String heap = "1g";
         boolean profile = false;
+        boolean chaos = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--profile")) {
                 profile = true;
+                continue;
+            }
+            if (flag.equals("--chaos")) {
+                chaos = true;
                 continue;
             }
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -82,7 +90,7 @@ record BenchOptions(int transactions, int members, int stores, int chains, Integ
             throw new UsageException("--warmup must not be negative");
         }
         return new BenchOptions(transactions, members, stores, chains, rate, only, seed, warmup, latencySeconds,
-                rebuildEvents, mongo, heap, profile);
+                rebuildEvents, mongo, heap, profile, chaos);
     }
 
     boolean measures(Measurement measurement) {

@@ -45,9 +45,20 @@ final class ServiceLauncher {
     }
 
     ServiceProcess start(String service, Infrastructure infra, String database, boolean profiled) {
+        return start(service, service, infra, database, profiled);
+    }
+
+    /**
+     * @param instance names the process, its log and its publication checkpoint: starting an instance again (after
+     *                 a kill) is a restart of that instance, as a Kubernetes pod restarts its container
+     */
+    ServiceProcess start(String service, String instance, Infrastructure infra, String database, boolean profiled) {
         try {
             Files.createDirectories(logDir);
-            Path copy = Files.copy(jar(root, service), workDir.resolve(service + ".jar"));
+            Path copy = workDir.resolve(instance + ".jar");
+            if (!Files.exists(copy)) {
+                Files.copy(jar(root, service), copy);
+            }
             List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
             if (profiled) {
                 profiling.ifPresent(p -> jvm.addAll(p.jvmOptions(service)));
@@ -56,9 +67,10 @@ final class ServiceLauncher {
                     "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
                     "MONGODB_URI", infra.mongoUri(),
                     "PATRONAGE_MONGO_DATABASE", database,
+                    "PATRONAGE_INSTANCE_ID", instance,
                     // as the launcher runs it on the embedded store (see points-service README)
                     "PATRONAGE_POINTS_SNAPSHOT_EVERY", "0");
-            return ServiceProcess.start(service, copy, freePort(), jvm, env, logDir);
+            return ServiceProcess.start(instance, copy, freePort(), jvm, env, logDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service, e);
         }

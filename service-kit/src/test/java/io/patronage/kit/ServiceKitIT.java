@@ -20,6 +20,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import jakarta.inject.Inject;
 import io.patronage.kit.kafka.ConflictingResendException;
+import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -38,6 +39,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -48,7 +50,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,6 +96,9 @@ class ServiceKitIT implements TestPropertyProvider {
 
     @Inject
     EventStorageEngine storage;
+
+    @Inject
+    MongoDatabase mongo;
 
     @Override
     public Map<String, String> getProperties() {
@@ -154,10 +161,7 @@ class ServiceKitIT implements TestPropertyProvider {
         String big = base.replace("\"storeId\":\"s1\"", "\"storeId\":\"s" + "1".repeat(size - base.length() + 1) + "\"");
         assertEquals(size, big.length());
         RecordMetadata original;
-        try (KafkaProducer<String, String> large = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers(),
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024), new StringSerializer(), new StringSerializer())) {
-            // The broker's default message.max.bytes (1,048,588) takes it, as a production broker would.
+        try (KafkaProducer<String, String> large = largeRecordProducer()) {
             original = large.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), key, big)).get();
         }
         producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), key, transaction("after-big")));
@@ -174,6 +178,43 @@ class ServiceKitIT implements TestPropertyProvider {
         assertEquals(Integer.toString(original.partition()), header(deadLetter, DeadLetterPublisher.ORIGINAL_PARTITION));
         assertEquals(Long.toString(original.offset()), header(deadLetter, DeadLetterPublisher.ORIGINAL_OFFSET));
         assertEquals(big.substring(0, 64 * 1024), deadLetter.value(), "a prefix of the value for inspection");
+    }
+
+    @Test
+    void deadLettersARecordWithHugeHeadersWithoutThem() throws Exception {
+        String key = "headers-" + chain;
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.TRANSACTIONS.name(), key, transaction("boom-h"));
+        record.headers().add("trace", new byte[1_048_000]);
+        record.headers().add("origin", "till-7".getBytes(StandardCharsets.UTF_8));
+        try (KafkaProducer<String, String> large = largeRecordProducer()) {
+            large.send(record).get();
+        }
+
+        ConsumerRecord<String, String> deadLetter = readDeadLetters(key, 1).get(0);
+
+        assertEquals("cannot handle " + chain + ":boom-h", header(deadLetter, DeadLetterPublisher.REASON));
+        assertEquals("true", header(deadLetter, DeadLetterPublisher.TRUNCATED));
+        assertEquals("1", header(deadLetter, DeadLetterPublisher.DROPPED_HEADERS));
+        assertEquals(null, deadLetter.headers().lastHeader("trace"));
+        assertEquals("till-7", header(deadLetter, "origin"), "small headers are kept");
+        assertEquals(transaction("boom-h"), deadLetter.value(), "the value is whole");
+    }
+
+    /** Records of processed messages written before fingerprints were kept: the content is taken as the same. */
+    @Test
+    void skipsAMessageProcessedBeforeFingerprintsWereKept() {
+        String key = "legacy-" + chain;
+        mongo.getCollection("processed_messages").insertOne(
+                new Document("_id", "kit-test.recording:" + chain + ":legacy-1").append("at", new Date()));
+        send(key, transaction("legacy-1"));
+        send(key, transaction("boom-legacy"));
+        producer.flush();
+
+        List<ConsumerRecord<String, String>> deadLetters = readDeadLetters(key, 1);
+
+        assertEquals(1, deadLetters.size(), "only the failing message, not the legacy duplicate");
+        assertEquals("cannot handle " + chain + ":boom-legacy", header(deadLetters.get(0), DeadLetterPublisher.REASON));
+        assertTrue(!listener.handled.contains(chain + ":legacy-1"));
     }
 
     @Test
@@ -378,6 +419,13 @@ class ServiceKitIT implements TestPropertyProvider {
         return "{\"transactionId\":\"" + id + "\",\"chainId\":\"" + chain + "\",\"storeId\":\"s1\","
                 + "\"type\":\"PURCHASE\",\"occurredAt\":\"2026-11-27T10:00:00+02:00\",\"currency\":\"EUR\","
                 + "\"total\":\"10.00\",\"lines\":[]}";
+    }
+
+    /** Lets the broker's default message.max.bytes (1,048,588) be the limit, as with a till's own producer. */
+    private static KafkaProducer<String, String> largeRecordProducer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024), new StringSerializer(), new StringSerializer());
     }
 
     private void send(String value) {

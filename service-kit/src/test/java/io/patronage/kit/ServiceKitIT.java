@@ -200,6 +200,22 @@ class ServiceKitIT implements TestPropertyProvider {
         assertEquals(transaction("boom-h"), deadLetter.value(), "the value is whole");
     }
 
+    @Test
+    void boundsAHugeKeyAndAReasonQuotingAHugeValue() {
+        String key = "long-" + chain + "-" + "k".repeat(300_000);
+        send(key, transaction("long-1").replace("\"PURCHASE\"", "\"" + "P".repeat(200_000) + "\""));
+        producer.flush();
+
+        ConsumerRecord<String, String> deadLetter = readDeadLetters(Topics.TRANSACTIONS.deadLetterTopic(),
+                record -> record.key() != null && record.key().startsWith("long-" + chain), 1).get(0);
+
+        assertEquals(key.substring(0, 1024), deadLetter.key());
+        assertEquals("true", header(deadLetter, DeadLetterPublisher.TRUNCATED));
+        String reason = header(deadLetter, DeadLetterPublisher.REASON);
+        assertTrue(reason.startsWith("invalid value PPP") && reason.length() < 1100, reason.substring(0, 100));
+        assertTrue(deadLetter.value().contains("long-1"), "the value is whole");
+    }
+
     /** Records of processed messages written before fingerprints were kept: the content is taken as the same. */
     @Test
     void skipsAMessageProcessedBeforeFingerprintsWereKept() {

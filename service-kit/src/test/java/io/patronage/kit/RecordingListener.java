@@ -3,6 +3,7 @@ package io.patronage.kit;
 import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.kit.kafka.ConflictingResendException;
 import io.patronage.kit.kafka.InboundMessage;
 import io.patronage.kit.kafka.TopicListener;
 import jakarta.inject.Singleton;
@@ -10,7 +11,11 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Test listener: records what it is given and fails on transaction ids starting with "boom". */
+/**
+ * Test listener: records what it is given, fails on transaction ids starting with "boom", and on those starting
+ * with "clash" fails as a service's aggregate does on a conflicting resend (the conflict wrapped, as a command
+ * gateway would).
+ */
 @Singleton
 public class RecordingListener implements TopicListener {
 
@@ -29,8 +34,13 @@ public class RecordingListener implements TopicListener {
     @Override
     public void onBatch(List<InboundMessage> batch) {
         for (InboundMessage message : batch) {
-            if (((PosTransaction) message.payload()).transactionId().startsWith("boom")) {
+            String transactionId = ((PosTransaction) message.payload()).transactionId();
+            if (transactionId.startsWith("boom")) {
                 throw new IllegalStateException("cannot handle " + message.messageId());
+            }
+            if (transactionId.startsWith("clash")) {
+                throw new IllegalStateException("command failed", new ConflictingResendException(
+                        message.messageId() + " was already counted with another total"));
             }
         }
         batch.forEach(message -> handled.add(message.messageId()));

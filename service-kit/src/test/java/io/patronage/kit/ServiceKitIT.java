@@ -14,14 +14,27 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import jakarta.inject.Inject;
+import io.patronage.kit.kafka.ConflictingResendException;
+import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,10 +44,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,8 +64,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServiceKitIT implements TestPropertyProvider {
 
     private final String chain = "kit-" + UUID.randomUUID();
+    /** A topic of the stuck listener's own, named as the registry requires (letters only). */
+    private final String stuckTopic = "kit.stuck-" + UUID.randomUUID().toString().replaceAll("[^a-f]", "") + ".v1";
     private final HttpClient http = HttpClient.newHttpClient();
     private KafkaProducer<String, String> producer;
+    private Admin admin;
 
     @Inject
     RecordingListener listener;
@@ -58,19 +79,37 @@ class ServiceKitIT implements TestPropertyProvider {
     @Inject
     EventStorageEngine storage;
 
+    @Inject
+    MongoDatabase mongo;
+
     @Override
     public Map<String, String> getProperties() {
         Infrastructure infra = Infrastructure.forTests();
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()),
                 new StringSerializer(), new StringSerializer());
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()));
+        createStuckTopics();
         return Map.of("kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
                 "mongodb.uri", infra.mongoUri(),
-                "patronage.mongo.database", "kit-it-" + UUID.randomUUID());
+                "patronage.mongo.database", "kit-it-" + UUID.randomUUID(),
+                "kit-test.stuck-topic", stuckTopic);
+    }
+
+    /** The stuck listener's dead-letter topic refuses any record until the test lifts its limit. */
+    private void createStuckTopics() {
+        try {
+            admin.createTopics(List.of(new NewTopic(stuckTopic, 1, (short) 1),
+                    new NewTopic(stuckTopic + ".dlq", 1, (short) 1)
+                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "64")))).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the stuck listener's topics", e);
+        }
     }
 
     @AfterAll
-    void closeProducer() {
+    void closeClients() {
         producer.close();
+        admin.close();
     }
 
     @Test
@@ -93,6 +132,186 @@ class ServiceKitIT implements TestPropertyProvider {
         assertEquals("cannot handle " + chain + ":boom-1", failed);
         assertEquals("kit-test.recording", header(deadLetters.get(1), DeadLetterPublisher.CONSUMER_GROUP));
         assertEquals(transaction("boom-1"), deadLetters.get(1).value(), "original value kept for replay");
+    }
+
+    /** About 1 MB: the dead-letter headers would push it over the producer's request limit if it went whole. */
+    @Test
+    void deadLettersARecordTooLargeToForwardTruncatedWithItsSizeAndPositionAndGoesOn() throws Exception {
+        String key = "big-" + chain;
+        String base = transaction("big-1");
+        int size = 1_048_300;
+        String big = base.replace("\"storeId\":\"s1\"", "\"storeId\":\"s" + "1".repeat(size - base.length() + 1) + "\"");
+        assertEquals(size, big.length());
+        RecordMetadata original;
+        try (KafkaProducer<String, String> large = largeRecordProducer()) {
+            original = large.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), key, big)).get();
+        }
+        producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), key, transaction("after-big")));
+        producer.flush();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> listener.handled.contains(chain + ":after-big"));
+        ConsumerRecord<String, String> deadLetter = readDeadLetters(key, 1).get(0);
+
+        assertTrue(header(deadLetter, DeadLetterPublisher.REASON).startsWith("record value of 1048300 bytes exceeds"),
+                header(deadLetter, DeadLetterPublisher.REASON));
+        assertEquals("true", header(deadLetter, DeadLetterPublisher.TRUNCATED));
+        assertEquals(Integer.toString(size), header(deadLetter, DeadLetterPublisher.ORIGINAL_SIZE));
+        assertEquals(Topics.TRANSACTIONS.name(), header(deadLetter, DeadLetterPublisher.ORIGINAL_TOPIC));
+        assertEquals(Integer.toString(original.partition()), header(deadLetter, DeadLetterPublisher.ORIGINAL_PARTITION));
+        assertEquals(Long.toString(original.offset()), header(deadLetter, DeadLetterPublisher.ORIGINAL_OFFSET));
+        assertEquals(big.substring(0, 64 * 1024), deadLetter.value(), "a prefix of the value for inspection");
+    }
+
+    @Test
+    void deadLettersARecordWithHugeHeadersWithoutThem() throws Exception {
+        String key = "headers-" + chain;
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.TRANSACTIONS.name(), key, transaction("boom-h"));
+        record.headers().add("trace", new byte[1_048_000]);
+        record.headers().add("origin", "till-7".getBytes(StandardCharsets.UTF_8));
+        try (KafkaProducer<String, String> large = largeRecordProducer()) {
+            large.send(record).get();
+        }
+
+        ConsumerRecord<String, String> deadLetter = readDeadLetters(key, 1).get(0);
+
+        assertEquals("cannot handle " + chain + ":boom-h", header(deadLetter, DeadLetterPublisher.REASON));
+        assertEquals("true", header(deadLetter, DeadLetterPublisher.TRUNCATED));
+        assertEquals("1", header(deadLetter, DeadLetterPublisher.DROPPED_HEADERS));
+        assertEquals(null, deadLetter.headers().lastHeader("trace"));
+        assertEquals("till-7", header(deadLetter, "origin"), "small headers are kept");
+        assertEquals(transaction("boom-h"), deadLetter.value(), "the value is whole");
+    }
+
+    @Test
+    void boundsAHugeKeyAndAReasonQuotingAHugeValue() {
+        String key = "long-" + chain + "-" + "k".repeat(300_000);
+        send(key, transaction("long-1").replace("\"PURCHASE\"", "\"" + "P".repeat(200_000) + "\""));
+        producer.flush();
+
+        ConsumerRecord<String, String> deadLetter = readDeadLetters(Topics.TRANSACTIONS.deadLetterTopic(),
+                record -> record.key() != null && record.key().startsWith("long-" + chain), 1).get(0);
+
+        assertEquals(key.substring(0, 1024), deadLetter.key());
+        assertEquals("true", header(deadLetter, DeadLetterPublisher.TRUNCATED));
+        String reason = header(deadLetter, DeadLetterPublisher.REASON);
+        assertTrue(reason.startsWith("invalid value PPP") && reason.length() < 1100, reason.substring(0, 100));
+        assertTrue(deadLetter.value().contains("long-1"), "the value is whole");
+    }
+
+    /** Records of processed messages written before fingerprints were kept: the content is taken as the same. */
+    @Test
+    void skipsAMessageProcessedBeforeFingerprintsWereKept() {
+        String key = "legacy-" + chain;
+        mongo.getCollection("processed_messages").insertOne(
+                new Document("_id", "kit-test.recording:" + chain + ":legacy-1").append("at", new Date()));
+        send(key, transaction("legacy-1"));
+        send(key, transaction("boom-legacy"));
+        producer.flush();
+
+        List<ConsumerRecord<String, String>> deadLetters = readDeadLetters(key, 1);
+
+        assertEquals(1, deadLetters.size(), "only the failing message, not the legacy duplicate");
+        assertEquals("cannot handle " + chain + ":boom-legacy", header(deadLetters.get(0), DeadLetterPublisher.REASON));
+        assertTrue(!listener.handled.contains(chain + ":legacy-1"));
+    }
+
+    @Test
+    void deadLettersAResendWithOtherContentAndCountsIt() throws Exception {
+        String key = "resend-" + chain;
+        send(key, transaction("r-1"));
+        producer.flush();
+        await().atMost(Duration.ofSeconds(30)).until(() -> listener.handled.contains(chain + ":r-1"));
+        double before = conflictingResends();
+
+        send(key, transaction("r-1").replace("\"total\":\"10.00\"", "\"total\":\"99.00\""));
+        send(key, transaction("r-1").replace("\"lines\":[]", "\"lines\":[], \"note\":\"same sale, unknown field\""));
+        send(key, transaction("r-2"));
+        producer.flush();
+        await().atMost(Duration.ofSeconds(30)).until(() -> listener.handled.contains(chain + ":r-2"));
+        List<ConsumerRecord<String, String>> deadLetters = readDeadLetters(key, 1);
+
+        assertEquals(1, deadLetters.size(), "the same sale resent with an unknown extra field is a plain duplicate");
+        assertEquals(ConflictingResendException.REASON, header(deadLetters.get(0), DeadLetterPublisher.REASON));
+        assertEquals(Topics.TRANSACTIONS.name() + " " + chain + ":r-1 was first processed with other content; "
+                + "this copy was not counted", header(deadLetters.get(0), DeadLetterPublisher.DETAIL));
+        assertTrue(deadLetters.get(0).value().contains("99.00"), "the conflicting copy is the one dead-lettered");
+        assertEquals(1, listener.handled.stream().filter((chain + ":r-1")::equals).count());
+        await().atMost(Duration.ofSeconds(30)).until(() -> conflictingResends() == before + 1);
+    }
+
+    @Test
+    void deadLettersTwoCopiesWithDifferentContentArrivingTogether() {
+        String key = "twins-" + chain;
+        send(key, transaction("w-1"));
+        send(key, transaction("w-1").replace("\"storeId\":\"s1\"", "\"storeId\":\"s2\""));
+        send(key, transaction("w-2"));
+        producer.flush();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> listener.handled.contains(chain + ":w-2"));
+        List<ConsumerRecord<String, String>> deadLetters = readDeadLetters(key, 1);
+
+        assertEquals(ConflictingResendException.REASON, header(deadLetters.get(0), DeadLetterPublisher.REASON));
+        assertTrue(header(deadLetters.get(0), DeadLetterPublisher.DETAIL).endsWith("this copy was not counted"));
+        assertTrue(deadLetters.get(0).value().contains("\"s2\""), "the second copy is the one dead-lettered");
+        assertEquals(1, listener.handled.stream().filter((chain + ":w-1")::equals).count());
+    }
+
+    @Test
+    void mapsAConflictingResendThrownByTheHandlingToItsReason() throws Exception {
+        String key = "clash-" + chain;
+        double before = conflictingResends();
+        send(key, transaction("clash-1"));
+        producer.flush();
+
+        ConsumerRecord<String, String> deadLetter = readDeadLetters(key, 1).get(0);
+
+        assertEquals(ConflictingResendException.REASON, header(deadLetter, DeadLetterPublisher.REASON));
+        assertEquals(chain + ":clash-1 was already counted with another total",
+                header(deadLetter, DeadLetterPublisher.DETAIL));
+        assertEquals(IllegalStateException.class.getName(), header(deadLetter, DeadLetterPublisher.EXCEPTION));
+        await().atMost(Duration.ofSeconds(30)).until(() -> conflictingResends() == before + 1);
+    }
+
+    @Test
+    void deadLettersARecordWithTrailingContent() {
+        String key = "tail-" + chain;
+        send(key, transaction("tail-1") + " {\"total\":\"99.00\"}");
+        producer.flush();
+
+        ConsumerRecord<String, String> deadLetter = readDeadLetters(key, 1).get(0);
+
+        assertTrue(header(deadLetter, DeadLetterPublisher.REASON)
+                .startsWith("malformed transaction JSON: unexpected content after the JSON value"),
+                header(deadLetter, DeadLetterPublisher.REASON));
+        assertTrue(!listener.handled.contains(chain + ":tail-1"));
+    }
+
+    /** A dead letter the broker refuses holds the offset, readiness says why, and it goes on once it can. */
+    @Test
+    void keepsTheOffsetOfARecordWhoseDeadLetterCannotBeSent() throws Exception {
+        long poison = producer.send(new ProducerRecord<>(stuckTopic, "k", "poison")).get().offset();
+        producer.send(new ProducerRecord<>(stuckTopic, "k", "fine")).get();
+        TopicPartition partition = new TopicPartition(stuckTopic, 0);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> failingConsumers().has("kit-test.stuck"));
+        String failure = failingConsumers().get("kit-test.stuck").asText();
+        OffsetAndMetadata committed = committedOffset(partition);
+
+        assertTrue(failure.contains("dead letter not sent"), failure);
+        assertTrue(committed == null || committed.offset() <= poison, "committed " + committed + " past " + poison);
+
+        admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, stuckTopic + ".dlq"),
+                List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1048588"),
+                        AlterConfigOp.OpType.SET)))).all().get();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            OffsetAndMetadata moved = committedOffset(partition);
+            return moved != null && moved.offset() == poison + 2;
+        });
+        ConsumerRecord<String, String> deadLetter = readDeadLetters(stuckTopic + ".dlq", record -> true, 1).get(0);
+        assertEquals("refused by the test", header(deadLetter, DeadLetterPublisher.REASON));
+        assertEquals(Long.toString(poison), header(deadLetter, DeadLetterPublisher.ORIGINAL_OFFSET));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !failingConsumers().has("kit-test.stuck"));
     }
 
     @Test
@@ -183,27 +402,71 @@ class ServiceKitIT implements TestPropertyProvider {
                 + "\"total\":\"10.00\",\"lines\":[]}";
     }
 
+    /** Lets the broker's default message.max.bytes (1,048,588) be the limit, as with a till's own producer. */
+    private static KafkaProducer<String, String> largeRecordProducer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024), new StringSerializer(), new StringSerializer());
+    }
+
     private void send(String value) {
-        producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), chain, value));
+        send(chain, value);
+    }
+
+    private void send(String key, String value) {
+        producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), key, value));
     }
 
     private List<ConsumerRecord<String, String>> readDeadLetters(int expected) {
+        return readDeadLetters(chain, expected);
+    }
+
+    /** The transaction dead letters with this key: at least {@code expected}, and whatever came with them. */
+    private List<ConsumerRecord<String, String>> readDeadLetters(String key, int expected) {
+        return readDeadLetters(Topics.TRANSACTIONS.deadLetterTopic(), record -> key.equals(record.key()), expected);
+    }
+
+    private List<ConsumerRecord<String, String>> readDeadLetters(String topic,
+                                                                 Predicate<ConsumerRecord<String, String>> wanted,
+                                                                 int expected) {
         List<ConsumerRecord<String, String>> mine = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.TRANSACTIONS.deadLetterTopic()));
+            consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (chain.equals(record.key())) {
+                    if (wanted.test(record)) {
                         mine.add(record);
                     }
                 });
                 return mine.size() >= expected;
             });
+            // Whatever else is already on the topic for this key (a second dead letter would be a bug).
+            consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                if (wanted.test(record)) {
+                    mine.add(record);
+                }
+            });
         }
         return mine;
+    }
+
+    private double conflictingResends() throws Exception {
+        Matcher value = Pattern.compile("patronage_consumer_messages_conflicting_resends_total\\{[^}]*"
+                + "group=\"kit-test\\.recording\"[^}]*} (\\S+)").matcher(get("/prometheus").body());
+        assertTrue(value.find(), "the counter is exposed");
+        return Double.parseDouble(value.group(1));
+    }
+
+    private JsonNode failingConsumers() throws Exception {
+        JsonNode kafka = Json.mapper().readTree(get("/health/readiness").body()).path("details").path("kafka");
+        return kafka.path("details").path("failingConsumers");
+    }
+
+    private OffsetAndMetadata committedOffset(TopicPartition partition) throws Exception {
+        return admin.listConsumerGroupOffsets("kit-test.stuck").partitionsToOffsetAndMetadata().get().get(partition);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -2,6 +2,7 @@ package io.patronage.kit.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -13,12 +14,22 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 public final class Json {
 
     private static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
+    private static final ObjectReader STRICT = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * The same dialect for records from outside (Kafka), which must be exactly one JSON value: anything after
+     * it ({@code {...} {...}}, {@code {...}garbage}) is refused rather than silently ignored. Scoped to
+     * decoding so that the event store and HTTP keep their behaviour.
+     */
+    public static ObjectReader strictReader() {
+        return STRICT;
     }
 
     public static ObjectMapper configure(ObjectMapper mapper) {

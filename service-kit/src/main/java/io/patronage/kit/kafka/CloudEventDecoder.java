@@ -26,7 +26,7 @@ public final class CloudEventDecoder implements MessageDecoder {
         }
         RecordSize.check(record);
         try {
-            Object payload = Json.mapper().readValue(record.value(), eventClass.get());
+            Object payload = Json.strictReader().readValue(record.value(), eventClass.get());
             return new InboundMessage(id, time(record), payload, record);
         } catch (IOException e) {
             throw new PoisonMessageException("malformed " + type + " body: " + JsonErrors.describe(e), e);

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -15,15 +16,20 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * One listener's poll loop: decode, skip what was already processed, hand over the batch,
- * dead-letter what fails, flush what the handling published, then commit the offsets.
+ * dead-letter what fails, flush what the handling published, wait until every dead letter is on its
+ * topic, then commit the offsets. A dead letter that cannot be sent fails the batch like an outage:
+ * it is retried with backoff, and no offset moves past it meanwhile.
  */
 final class ConsumerLoop implements Runnable {
 
@@ -39,6 +45,7 @@ final class ConsumerLoop implements Runnable {
     private final EventPublisher publisher;
     private final Counter processed;
     private final Counter deadLettered;
+    private final List<CompletableFuture<RecordMetadata>> deadLettersInFlight = new ArrayList<>();
     private final KafkaClientMetrics clientMetrics;
     private volatile boolean running = true;
     private volatile boolean healthy = true;
@@ -57,6 +64,7 @@ final class ConsumerLoop implements Runnable {
                 .tag("group", group).register(meters);
         this.deadLettered = Counter.builder("patronage.consumer.messages.dead.lettered")
                 .tag("group", group).register(meters);
+        deadLetters.conflictingResends(group);
         this.clientMetrics = new KafkaClientMetrics(consumer);
         clientMetrics.bindTo(meters);
     }
@@ -91,6 +99,7 @@ final class ConsumerLoop implements Runnable {
                 try {
                     handle(records);
                     publisher.flush();
+                    awaitDeadLetters();
                     consumer.commitAsync(nextOffsets(records), this::onCommitted);
                     healthy = true;
                     backoff = 100;
@@ -98,6 +107,7 @@ final class ConsumerLoop implements Runnable {
                     if (!TransientFailures.isTransient(e)) {
                         throw e;
                     }
+                    deadLettersInFlight.clear();
                     healthy = false;
                     lastFailure = e.toString();
                     LOG.warn("{}: infrastructure failure, retrying the batch in {} ms: {}", group, backoff, e.toString());
@@ -153,28 +163,67 @@ final class ConsumerLoop implements Runnable {
 
     private void handle(ConsumerRecords<String, byte[]> records) {
         Map<String, InboundMessage> messages = new LinkedHashMap<>();
+        List<InboundMessage> laterCopies = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 InboundMessage message = listener.decoder().decode(record);
-                if (message != null) {
-                    messages.putIfAbsent(message.messageId(), message);
+                if (message != null && messages.putIfAbsent(message.messageId(), message) != null) {
+                    laterCopies.add(message);
                 }
             } catch (PoisonMessageException e) {
                 deadLetter(record, e);
             }
         }
-        if (listener.deduplicate()) {
-            processedMessages.alreadyProcessed(group, messages.keySet()).forEach(messages::remove);
-        }
+        Map<String, String> processedBefore = listener.deduplicate()
+                ? processedMessages.alreadyProcessed(group, messages.keySet()) : Map.of();
+        Map<String, String> fingerprints = new HashMap<>();
+        skipCopies(messages, laterCopies, processedBefore, fingerprints);
         List<InboundMessage> batch = new ArrayList<>(messages.values());
         if (batch.isEmpty()) {
             return;
         }
         Set<String> done = dispatch(batch);
         if (listener.deduplicate()) {
-            processedMessages.markProcessed(group, done);
+            Map<String, String> processedNow = new HashMap<>();
+            done.forEach(id -> processedNow.put(id, fingerprint(messages.get(id), fingerprints)));
+            processedMessages.markProcessed(group, processedNow);
         }
         processed.increment(done.size());
+    }
+
+    /**
+     * Leaves in {@code messages} only what is new. A copy of a message processed before, or a second copy in
+     * this batch, is skipped silently when it says the same (or when the earlier record predates
+     * fingerprints), and dead-lettered as a conflicting resend when it says something else.
+     */
+    private void skipCopies(Map<String, InboundMessage> messages, List<InboundMessage> laterCopies,
+                            Map<String, String> processedBefore, Map<String, String> fingerprints) {
+        for (InboundMessage copy : laterCopies) {
+            boolean before = processedBefore.containsKey(copy.messageId());
+            String taken = before ? processedBefore.get(copy.messageId())
+                    : fingerprint(messages.get(copy.messageId()), fingerprints);
+            if (taken != null && !taken.equals(Fingerprint.of(copy.payload()))) {
+                deadLetter(copy.record(), conflict(copy, before));
+            }
+        }
+        processedBefore.forEach((id, taken) -> {
+            InboundMessage message = messages.remove(id);
+            if (taken != null && !taken.equals(fingerprint(message, fingerprints))) {
+                deadLetter(message.record(), conflict(message, true));
+            }
+        });
+    }
+
+    private static String fingerprint(InboundMessage message, Map<String, String> fingerprints) {
+        return fingerprints.computeIfAbsent(message.messageId(), id -> Fingerprint.of(message.payload()));
+    }
+
+    private static ConflictingResendException conflict(InboundMessage copy, boolean processedBefore) {
+        String what = copy.topic() + " " + copy.messageId();
+        return new ConflictingResendException(processedBefore
+                ? what + " was first processed with other content; this copy was not counted"
+                : what + " came twice in one batch with different content; the first copy was taken, "
+                        + "this copy was not counted");
     }
 
     private Set<String> dispatch(List<InboundMessage> batch) {
@@ -203,8 +252,21 @@ final class ConsumerLoop implements Runnable {
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, Throwable failure) {
-        deadLetters.send(record, group, failure);
-        deadLettered.increment();
+        deadLettersInFlight.add(deadLetters.send(record, group, failure));
+    }
+
+    /** The batch's offsets may be committed only once its dead letters are safely on their topic. */
+    private void awaitDeadLetters() throws InterruptedException {
+        try {
+            for (CompletableFuture<RecordMetadata> sent : deadLettersInFlight) {
+                sent.get();
+            }
+            deadLettered.increment(deadLettersInFlight.size());
+        } catch (ExecutionException e) {
+            throw new DeadLetterNotSentException(e.getCause());
+        } finally {
+            deadLettersInFlight.clear();
+        }
     }
 
     private static void rethrowIfTransient(Exception failure) {

@@ -22,7 +22,7 @@ public final class EngagementDecoder implements MessageDecoder {
         RecordSize.check(record);
         EngagementEvent event;
         try {
-            event = Json.mapper().readValue(record.value(), EngagementEvent.class);
+            event = Json.strictReader().readValue(record.value(), EngagementEvent.class);
         } catch (IOException e) {
             throw new PoisonMessageException("malformed engagement JSON: " + JsonErrors.describe(e), e);
         }

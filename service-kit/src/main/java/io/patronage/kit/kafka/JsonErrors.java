@@ -1,6 +1,7 @@
 package io.patronage.kit.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import java.io.IOException;
 
@@ -14,6 +15,10 @@ final class JsonErrors {
         if (error instanceof JsonProcessingException json) {
             String where = json.getLocation() == null ? ""
                     : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+            if (json instanceof MismatchedInputException && json.getOriginalMessage().startsWith("Trailing token")) {
+                // Jackson's own wording names our Java class and its feature flag.
+                return "unexpected content after the JSON value" + where;
+            }
             return json.getOriginalMessage() + where;
         }
         return error.getMessage();

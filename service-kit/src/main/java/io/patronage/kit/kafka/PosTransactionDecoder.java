@@ -24,7 +24,7 @@ public final class PosTransactionDecoder implements MessageDecoder {
         RecordSize.check(record);
         PosTransaction transaction;
         try {
-            transaction = Json.mapper().readValue(record.value(), PosTransaction.class);
+            transaction = Json.strictReader().readValue(record.value(), PosTransaction.class);
         } catch (InvalidFormatException e) {
             throw new PoisonMessageException("invalid value " + e.getValue() + " at " + path(e) + ": "
                     + e.getOriginalMessage(), e);

@@ -10,18 +10,21 @@ import com.mongodb.client.model.Projections;
 import jakarta.inject.Singleton;
 import org.bson.Document;
 
-import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Which messages a listener has already processed, keyed by {@code _id = <listener>:<messageId>}
- * (the only index mongo-java-server serves). One query and one insert per batch.
+ * (the only index mongo-java-server serves), with the {@link Fingerprint} of what each said so that a resend
+ * with other content is told apart from a plain duplicate. One query and one insert per batch.
  */
 @Singleton
 public class ProcessedMessages {
+
+    private static final String FINGERPRINT = "fingerprint";
 
     private final MongoCollection<Document> collection;
 
@@ -29,26 +32,34 @@ public class ProcessedMessages {
         this.collection = database.getCollection("processed_messages");
     }
 
-    public Set<String> alreadyProcessed(String listener, Collection<String> messageIds) {
+    /**
+     * @return the fingerprint of each message id already processed; {@code null} for one recorded before
+     *         fingerprints were kept (unknown content, taken as the same)
+     */
+    public Map<String, String> alreadyProcessed(String listener, Collection<String> messageIds) {
         if (messageIds.isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
         List<String> keys = messageIds.stream().map(id -> listener + ":" + id).toList();
-        Set<String> processed = new HashSet<>();
+        Map<String, String> processed = new HashMap<>();
         int prefix = listener.length() + 1;
-        for (Document document : collection.find(Filters.in("_id", keys)).projection(Projections.include("_id"))) {
-            processed.add(document.getString("_id").substring(prefix));
+        for (Document document : collection.find(Filters.in("_id", keys))
+                .projection(Projections.include("_id", FINGERPRINT))) {
+            processed.put(document.getString("_id").substring(prefix), document.getString(FINGERPRINT));
         }
         return processed;
     }
 
-    public void markProcessed(String listener, Collection<String> messageIds) {
-        if (messageIds.isEmpty()) {
+    /** @param fingerprints message id → fingerprint of the messages just processed */
+    public void markProcessed(String listener, Map<String, String> fingerprints) {
+        if (fingerprints.isEmpty()) {
             return;
         }
-        Instant now = Instant.now();
-        List<Document> documents = messageIds.stream()
-                .map(id -> new Document("_id", listener + ":" + id).append("at", java.util.Date.from(now)))
+        Date now = new Date();
+        List<Document> documents = fingerprints.entrySet().stream()
+                .map(processed -> new Document("_id", listener + ":" + processed.getKey())
+                        .append("at", now)
+                        .append(FINGERPRINT, processed.getValue()))
                 .toList();
         try {
             collection.insertMany(documents, new InsertManyOptions().ordered(false));

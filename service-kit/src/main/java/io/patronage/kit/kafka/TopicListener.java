@@ -24,7 +24,11 @@ public interface TopicListener {
         return new StandardDecoder();
     }
 
-    /** Whether messages already processed by this listener (same message id) are skipped. */
+    /**
+     * Whether messages already processed by this listener (same message id) are skipped; a copy whose content
+     * differs from what was processed is dead-lettered as a conflicting resend instead. A listener that
+     * answers {@code false} detects conflicts itself and throws {@link ConflictingResendException}.
+     */
     default boolean deduplicate() {
         return true;
     }

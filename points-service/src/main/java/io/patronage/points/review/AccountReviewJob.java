@@ -6,6 +6,7 @@ import io.patronage.points.balance.BalanceStore;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,8 @@ import java.util.Map;
  * Every {@code patronage.points.review-interval}: the accounts whose next review is due (a lot's expiry notice
  * or expiry, a tier to re-evaluate, as the balance projection records them) get a {@link ReviewAccount}
  * command, which emits {@code PointsExpired}, expiry notices and tier changes; their next review is stored in
- * one bulk write. The decisions are the aggregate's, so a run that overlaps another changes nothing twice.
+ * one bulk write. The decisions are the aggregate's, so a run that overlaps another (another instance's) changes
+ * nothing twice; an account another instance changed during its review stays due for the next run.
  */
 @Singleton
 public class AccountReviewJob {
@@ -47,6 +49,8 @@ public class AccountReviewJob {
                 next.put(memberId, commands.sendAndWait(new ReviewAccount(memberId, now)));
             } catch (AggregateNotFoundException e) {
                 next.put(memberId, null);
+            } catch (ConcurrencyException e) {
+                // another instance changed the account meanwhile (it may be reviewing it too): due again next run
             }
         }
         balances.scheduleReviews(due, next);

@@ -52,11 +52,13 @@ class UnfinishedEnrollmentIT {
         }
         assertEquals(0, store.getCollection("emails-pending").countDocuments(), "a finished enrollment leaves no note");
 
-        // What a crash leaves: this instance's claim without a member, and one whose member was recorded just
-        // before the crash; and another instance's enrollment still running.
+        // What a crash leaves: this instance's claim without a member, and one whose member's event was stored
+        // just before the crash (before the profile: only the event store knows the member); and another
+        // instance's enrollment still running.
         String crashedEmail = "eino." + UUID.randomUUID() + "@example.fi";
         leavePendingClaim(crashedEmail, UUID.randomUUID().toString(), instance);
         leavePendingClaim(enrolledEmail, enrolled, instance);
+        store.getCollection("members").deleteOne(new Document("_id", enrolled));
         String otherInstanceEmail = "ilmari." + UUID.randomUUID() + "@example.fi";
         leavePendingClaim(otherInstanceEmail, UUID.randomUUID().toString(), "other-host:8081");
 

@@ -3,6 +3,7 @@ package io.patronage.enrollment.privacy;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
 import io.patronage.enrollment.EnrollmentInstance;
 import io.patronage.infra.Infrastructure;
 import org.bson.Document;
@@ -25,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The master key rotation procedure, run by restarting the service on one database: members enrolled under
- * the development key and under key A stay readable through a rotation to key B, which rewraps their keys at
- * startup, and after A is removed from the configuration.
+ * the development key (stored without a key id, as before ids were) and under key A stay readable through a
+ * rotation to key B, which rewraps their keys at startup, and after A is removed from the configuration.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MasterKeyRotationIT {
@@ -60,6 +61,8 @@ class MasterKeyRotationIT {
         try (EnrollmentInstance service = start(Map.of("patronage.enrollment.development-master-key", "true"))) {
             fromDevelopment = service.enrolled(chain, "Aino", "aino." + UUID.randomUUID() + "@example.fi");
         }
+        // As stored before master keys had ids (a launcher data directory from then).
+        memberKeys.updateOne(eq("_id", fromDevelopment), Updates.unset("masterKeyId"));
         String underA;
         try (EnrollmentInstance service = start(Map.of("patronage.enrollment.master-key", keyA))) {
             assertEquals("Aino", service.profile(fromDevelopment).get("firstName").asText(),

@@ -217,8 +217,8 @@ public final class Platform implements AutoCloseable {
                 + Console.seconds(process.uptime().toNanos()) + " s. Its last output:" + System.lineSeparator()
                 + process.lastOutput(CRASH_OUTPUT_LINES) + System.lineSeparator();
         if (delay.isEmpty()) {
-            out.println(crash + name + " crashed " + policy.crashesInARow() + " times in a row, each within "
-                    + RestartPolicy.HEALTHY_RUN.toSeconds() + " s of starting: NOT restarting it again. The other "
+            out.println(crash + name + " crashed " + policy.crashesInARow() + " times in a row without running "
+                    + RestartPolicy.HEALTHY_RUN.toSeconds() + " s in between: NOT restarting it again. The other "
                     + "services keep running; fix the cause and restart the launcher.");
             return;
         }

@@ -10,11 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -26,12 +30,23 @@ public final class Platform implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final long POLL_MILLIS = 250;
+    private static final int CRASH_OUTPUT_LINES = 10;
+    /** 128 + SIGINT: the exit code of a JVM stopped by Ctrl-C. */
+    private static final int SIGINT_EXIT = 130;
 
     private final PlatformConfig config;
     private final PrintStream out;
     private final ReadinessProbe readiness = new ReadinessProbe();
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private final Map<Service, RestartPolicy> restartPolicies = new EnumMap<>(Service.class);
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "patronage-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
     private Infrastructure infrastructure;
+    private Map<Service, Path> jars;
+    private String masterKey;
     private boolean closed;
 
     public Platform(PlatformConfig config, PrintStream out) {
@@ -59,13 +74,14 @@ public final class Platform implements AutoCloseable {
         out.println("Kafka bootstrap servers: " + infra.kafkaBootstrapServers());
         out.println("MongoDB URI:             " + infra.mongoUri());
         out.println("Data directory:          " + config.dataDir().toAbsolutePath().normalize());
-        Map<Service, Path> jars = stageJars();
+        masterKey = EnrollmentMasterKey.loadOrCreate(config.dataDir(), out);
+        jars = stageJars();
         for (Service service : Service.values()) {
-            spawn(service, jars.get(service), infra);
+            spawn(service);
         }
         Map<Service, Long> readyAfter = awaitReady(startedAt);
         // Before this, a service that dies fails the start with its output.
-        snapshot().forEach(ServiceProcess::reportUnexpectedExit);
+        snapshot().forEach(this::supervise);
         printServices(infra, readyAfter);
         out.println("Patronage is ready in " + Console.seconds(System.nanoTime() - startedAt) + " s");
     }
@@ -145,32 +161,115 @@ public final class Platform implements AutoCloseable {
         return config.dataDir().resolve("service-jars");
     }
 
-    private void spawn(Service service, Path jar, Infrastructure infra) throws PlatformStartException {
-        Map<String, String> environment = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
-                "MONGODB_URI", infra.mongoUri(),
+    private Map<String, String> environment(Service service) throws PlatformStartException {
+        Map<String, String> environment = new LinkedHashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers(),
+                "MONGODB_URI", mongoUri(),
                 "MICRONAUT_SERVER_PORT", Integer.toString(config.port(service)),
                 // Without an SMTP server enrollment writes its emails as files: keep them with the other data.
                 "PATRONAGE_MAIL_MAILBOX_DIR", config.dataDir().resolve("mailbox").toAbsolutePath().toString(),
                 "PATRONAGE_POINTS_PROGRAMS_FILE", demoPrograms().toAbsolutePath().toString(),
                 // The embedded store cannot index the aggregate identifier: a snapshot would scan the whole event
                 // log (blocking appends meanwhile) and a load scans it with or without one.
-                "PATRONAGE_POINTS_SNAPSHOT_EVERY", "0");
+                "PATRONAGE_POINTS_SNAPSHOT_EVERY", "0"));
+        if (service == Service.ENROLLMENT) {
+            environment.put("PATRONAGE_ENROLLMENT_MASTER_KEY", masterKey);
+        }
+        return environment;
+    }
+
+    private ServiceProcess spawn(Service service) throws PlatformStartException {
         ServiceProcess process;
         try {
-            process = ServiceProcess.start(service, jar, environment, out);
+            process = ServiceProcess.start(service, jars.get(service), environment(service), out);
         } catch (IOException e) {
             throw new PlatformStartException("Could not start " + service.artifact() + ": " + e.getMessage(), e);
         }
         synchronized (this) {
             if (!closed) {
-                services.add(process);
-                return;
+                services.put(service, process);
+                return process;
             }
         }
         process.requestStop();
         process.awaitStop(STOP_GRACE);
         throw new PlatformStartException("Stopped while starting");
+    }
+
+    /** Restarts the service whenever it exits without having been asked to, as {@link RestartPolicy} says. */
+    private void supervise(ServiceProcess process) {
+        process.onUnexpectedExit(exitCode -> crashed(process, exitCode));
+    }
+
+    private void crashed(ServiceProcess process, int exitCode) {
+        Service service = process.service();
+        String name = service.artifact();
+        // Ctrl-C reaches the services as well as the launcher; the launcher's own shutdown follows.
+        if (isClosed() || exitCode == SIGINT_EXIT) {
+            return;
+        }
+        RestartPolicy policy;
+        synchronized (this) {
+            policy = restartPolicies.computeIfAbsent(service, s -> new RestartPolicy());
+        }
+        Optional<Duration> delay = policy.afterCrash(process.uptime());
+        String crash = name + " exited unexpectedly with " + ServiceProcess.describeExit(exitCode) + " after "
+                + Console.seconds(process.uptime().toNanos()) + " s. Its last output:" + System.lineSeparator()
+                + process.lastOutput(CRASH_OUTPUT_LINES) + System.lineSeparator();
+        if (delay.isEmpty()) {
+            out.println(crash + name + " crashed " + policy.crashesInARow() + " times in a row without running "
+                    + RestartPolicy.HEALTHY_RUN.toSeconds() + " s in between: NOT restarting it again. The other "
+                    + "services keep running; fix the cause and restart the launcher.");
+            return;
+        }
+        out.println(crash + "Restarting " + name + " in " + delay.get().toSeconds() + " s (crash "
+                + policy.crashesInARow() + " in a row; the launcher gives up at " + RestartPolicy.MAX_CRASHES_IN_A_ROW + ").");
+        try {
+            supervisor.schedule(() -> restart(service), delay.get().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Closing meanwhile.
+        }
+    }
+
+    private void restart(Service service) {
+        if (isClosed()) {
+            return;
+        }
+        ServiceProcess process;
+        try {
+            process = spawn(service);
+        } catch (PlatformStartException e) {
+            if (!isClosed()) {
+                out.println("Could not restart " + service.artifact() + ": " + e.getMessage());
+            }
+            return;
+        }
+        supervise(process);
+        out.println("Restarted " + service.artifact() + " (pid " + process.handle().pid() + ")");
+        awaitReadyAgain(process, System.nanoTime());
+    }
+
+    /** Polls the restarted service's readiness on the supervisor thread and says when it is back. */
+    private void awaitReadyAgain(ServiceProcess process, long restartedAt) {
+        if (isClosed() || !process.isAlive()) {
+            return; // a crash is reported by its own exit
+        }
+        String name = process.service().artifact();
+        if (readiness.ask(url(process.service())).ready()) {
+            out.println(name + " is back: ready on " + url(process.service()) + " again after "
+                    + Console.seconds(System.nanoTime() - restartedAt) + " s");
+            return;
+        }
+        if (System.nanoTime() - restartedAt > config.readinessTimeout().toNanos()) {
+            out.println(name + " was restarted but is not ready after " + config.readinessTimeout().toSeconds()
+                    + " s; its readiness: " + readiness.ask(url(process.service())).detail());
+            return;
+        }
+        try {
+            supervisor.schedule(() -> awaitReadyAgain(process, restartedAt), POLL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Closing meanwhile.
+        }
     }
 
     private Map<Service, Long> awaitReady(long startedAt) throws PlatformStartException {
@@ -232,6 +331,11 @@ public final class Platform implements AutoCloseable {
         return URI.create("http://localhost:" + config.port(service));
     }
 
+    /** The running process of a service, e.g. for a test to kill it. */
+    synchronized ProcessHandle process(Service service) {
+        return services.get(service).handle();
+    }
+
     public synchronized String kafkaBootstrapServers() {
         return requireInfrastructure().kafkaBootstrapServers();
     }
@@ -265,9 +369,10 @@ public final class Platform implements AutoCloseable {
                 return;
             }
             closed = true;
-            running = List.copyOf(services);
+            running = List.copyOf(services.values());
             infra = infrastructure;
         }
+        supervisor.shutdownNow();
         running.forEach(ServiceProcess::requestStop);
         running.forEach(process -> process.awaitStop(STOP_GRACE));
         deleteStagedJars();
@@ -297,7 +402,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private synchronized List<ServiceProcess> snapshot() {
-        return List.copyOf(services);
+        return List.copyOf(services.values());
     }
 
     private static void pause() throws PlatformStartException {

@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /** One service running in its own JVM, its output streamed line by line with the service's prefix. */
 final class ServiceProcess {
@@ -33,6 +34,7 @@ final class ServiceProcess {
     private final PrintStream out;
     private final Deque<String> lastLines = new ArrayDeque<>();
     private final Thread pump;
+    private final long startedAt = System.nanoTime();
     private volatile boolean stopping;
 
     private ServiceProcess(Service service, Process process, PrintStream out) {
@@ -82,11 +84,11 @@ final class ServiceProcess {
         }
     }
 
-    /** From now on, says so when the service ends without having been asked to stop. */
-    void reportUnexpectedExit() {
+    /** From now on, tells {@code handler} the exit code when the service ends without having been asked to stop. */
+    void onUnexpectedExit(IntConsumer handler) {
         process.onExit().thenAccept(exited -> {
             if (!stopping) {
-                out.println(service.artifact() + " exited unexpectedly with " + describeExit(exited.exitValue()));
+                handler.accept(exited.exitValue());
             }
         });
     }
@@ -114,7 +116,12 @@ final class ServiceProcess {
 
     /** The service's last output lines, indented, for an error message. */
     String lastOutput() {
+        return lastOutput(KEPT_LINES);
+    }
+
+    String lastOutput(int count) {
         List<String> lines = lastLines();
+        lines = lines.subList(Math.max(0, lines.size() - count), lines.size());
         if (lines.isEmpty()) {
             return "  (no output)";
         }
@@ -123,6 +130,15 @@ final class ServiceProcess {
 
     Service service() {
         return service;
+    }
+
+    /** How long ago it was started. */
+    Duration uptime() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     boolean isAlive() {

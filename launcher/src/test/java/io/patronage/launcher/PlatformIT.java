@@ -16,16 +16,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -53,6 +61,8 @@ class PlatformIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
+    /** Everything the platform printed, as well as on the console. */
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private Platform platform;
     private KafkaProducer<String, String> producer;
 
@@ -68,7 +78,8 @@ class PlatformIT {
     @BeforeAll
     void startPlatform() throws Exception {
         ServiceJars jars = ServiceJars.locate(Optional.empty());
-        platform = Platform.start(PlatformConfig.onFreePorts(dataDir, jars, READINESS_TIMEOUT), System.out);
+        PrintStream console = new PrintStream(new TeeOutputStream(System.out, printed), true, StandardCharsets.UTF_8);
+        platform = Platform.start(PlatformConfig.onFreePorts(dataDir, jars, READINESS_TIMEOUT), console);
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"),
@@ -121,6 +132,37 @@ class PlatformIT {
         Map<String, Long> expected = counts(1, 1, 1, 123, 100);
         awaiting("analytics counts the member, both sales and the points")
                 .untilAsserted(() -> assertEquals(expected, participation(chainId)));
+    }
+
+    @Test
+    void enrollmentRunsWithThisInstallationsOwnMasterKeyReadableByItsOwnerOnly() throws Exception {
+        Path key = dataDir.resolve("keys/enrollment-master.key");
+
+        assertEquals(32, Base64.getDecoder().decode(Files.readString(key).strip()).length);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        // enrollment-service does not start without a master key unless told to use the public one, which it says.
+        String said = printed();
+        assertTrue(said.contains("Generated this installation's enrollment master key"), said);
+        assertFalse(said.contains("PUBLIC DEVELOPMENT"), said);
+    }
+
+    @Test
+    void aKilledServiceIsRestartedOnItsPortAndSaysWhy() throws Exception {
+        String memberId = enroll("bintang-my").path("memberId").asText();
+        ProcessHandle killed = platform.process(Service.ENROLLMENT);
+
+        killed.destroyForcibly();
+        killed.onExit().get(30, TimeUnit.SECONDS);
+
+        String back = "enrollment-service is back: ready on " + platform.url(Service.ENROLLMENT);
+        await("enrollment-service restarted and ready").atMost(READINESS_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .until(() -> printed().contains(back));
+        String said = printed();
+        assertTrue(said.contains("enrollment-service exited unexpectedly with exit code 137 (signal 9)"), said);
+        assertTrue(said.contains("Restarting enrollment-service in 1 s"), said);
+        assertNotEquals(killed.pid(), platform.process(Service.ENROLLMENT).pid());
+        // The member enrolled before the crash is readable: the new process got the same master key.
+        assertEquals("Ελένη", getJson(Service.ENROLLMENT, "/members/" + memberId).path("firstName").asText());
     }
 
     private JsonNode enroll(String chainId) throws IOException, InterruptedException {
@@ -212,6 +254,41 @@ class PlatformIT {
     private HttpRequest.Builder request(Service service, String path) {
         URI uri = platform.url(service).resolve(path);
         return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+    }
+
+    private String printed() {
+        synchronized (printed) {
+            return printed.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Writes to the console and keeps a copy. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream console;
+        private final ByteArrayOutputStream copy;
+
+        TeeOutputStream(OutputStream console, ByteArrayOutputStream copy) {
+            this.console = console;
+            this.copy = copy;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            console.write(bytes, offset, length);
+            synchronized (copy) {
+                copy.write(bytes, offset, length);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            console.flush();
+        }
     }
 
     private static ConditionFactory awaiting(String what) {

@@ -17,6 +17,8 @@ import io.patronage.enrollment.profile.MemberProfiles;
 import io.patronage.kit.http.Problem;
 import io.patronage.kit.http.ProblemException;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,10 +30,13 @@ import java.util.UUID;
 /**
  * Enrolls a member: checks the referral, claims the email within the chain, creates the member's key,
  * claims a card number and a referral code, seals the personal data, then lets the Member aggregate
- * record the enrollment. If anything fails after the email claim, the claim is released.
+ * record the enrollment. If anything fails after the email claim, the claim is released; if the process dies
+ * meanwhile, {@link UnfinishedEnrollments} releases it when the service starts again.
  */
 @Singleton
 class Enrollments {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Enrollments.class);
 
     private final CardRegistry cards;
     private final ReferralCodeRegistry referralCodes;
@@ -60,7 +65,8 @@ class Enrollments {
         PersonalData person = enrollment.personalData();
         String referrer = enrollment.referralCode() == null ? null : referrer(enrollment.referralCode(), chainId, person);
         String email = person.contact().email();
-        if (!emails.claim(chainId, email, memberId, profiles::isLiveMember)) {
+        EnrollmentResponse response;
+        if (!emails.claimForEnrollment(chainId, email, memberId, profiles::isLiveMember)) {
             throw new ProblemException(HttpStatus.CONFLICT, "email-taken",
                     "a member of chain " + chainId + " already enrolled with this email address",
                     List.of(new Problem.FieldError("email", "is already enrolled in this program")));
@@ -75,11 +81,18 @@ class Enrollments {
                     enrollment.termsAccepted() ? now : null);
             commands.send(new EnrollMember(memberId, chainId, cardNumber, referralCode, vault.seal(memberId, person),
                     consents, referrer, now), memberId);
-            return new EnrollmentResponse(memberId, cardNumber);
+            response = new EnrollmentResponse(memberId, cardNumber);
         } catch (RuntimeException e) {
-            emails.release(chainId, email, memberId);
+            emails.abandonEnrollment(chainId, email, memberId);
             throw e;
         }
+        try {
+            emails.confirmEnrollment(memberId);
+        } catch (RuntimeException e) {
+            // The member is enrolled; the next start finds the pending note and keeps the claim.
+            LOG.warn("Could not confirm the email claim of enrolled member {}: {}", memberId, e.toString());
+        }
+        return response;
     }
 
     /** The member whose code was given: of the same chain, still in the program, and not the enrolling person. */

@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,6 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongo.class);
-    private static final String DATA_FILE = "mongo.mv";
 
     private final MongoServer server;
     private final int port;
@@ -34,15 +34,24 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /**
-     * A server whose data lives in an H2 MVStore file, {@code dataDir/mongo.mv}, and survives a restart.
+     * A server whose data lives in an H2 MVStore file, {@code dataDir/mongo.mv}, and survives a restart. The file
+     * is encrypted with the installation's key {@code dataDir/mongo.key} (see {@link EncryptedStoreFile}), so
+     * what a delete leaves in it is never readable in clear.
      *
      * @param port the port, or 0 for a free one
      */
     public static EmbeddedMongo persistent(Path dataDir, int port) {
         Directories.create(dataDir);
-        Path file = dataDir.resolve(DATA_FILE).toAbsolutePath();
-        EmbeddedMongo mongo = bind(new H2Backend(file.toString()), port);
-        LOG.info("MongoDB wire server on localhost:{} keeps its data in {}", mongo.port, file);
+        MVStore store = EncryptedStoreFile.open(dataDir);
+        EmbeddedMongo mongo;
+        try {
+            mongo = bind(new H2Backend(store), port);
+        } catch (RuntimeException e) {
+            store.closeImmediately();
+            throw e;
+        }
+        LOG.info("MongoDB wire server on localhost:{} keeps its data in {} (encrypted)", mongo.port,
+                dataDir.resolve(EncryptedStoreFile.DATA_FILE).toAbsolutePath());
         return mongo;
     }
 

@@ -134,7 +134,8 @@ class EnrollmentServiceIT implements TestPropertyProvider {
         assertEquals(memberId, event.get("memberId").asText());
         assertEquals(chain, event.get("chainId").asText());
         assertEquals(cardNumber, event.get("cardNumber").asText());
-        assertEquals("1988-04-12", event.get("birthDate").asText());
+        assertEquals("--04-12", event.get("birthday").asText(), "the birthday without the year");
+        assertFalse(event.has("birthDate"), "the birth date stays in enrollment-service");
         assertEquals("el-GR", event.get("locale").asText());
         assertEquals(enrolledAt, Instant.parse(event.get("enrolledAt").asText()));
         for (String personal : List.of("katerina@example.gr", "Αικατερίνη", "Παπαδοπούλου", "+302101234567")) {

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -54,6 +55,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.awaitility.Awaitility.await;
@@ -532,8 +534,16 @@ class MemberLifecycleIT implements TestPropertyProvider {
         return new MimeMessage(null, new ByteArrayInputStream(eml.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private Path mail(String notificationId) {
-        return mailbox.resolve(notificationId + ".eml");
+    /** Where the message is, in whichever member's directory. */
+    private Path mail(String notificationId) throws IOException {
+        String name = notificationId + ".eml";
+        if (!Files.isDirectory(mailbox)) {
+            return mailbox.resolve(name);
+        }
+        try (Stream<Path> files = Files.walk(mailbox)) {
+            return files.filter(file -> file.getFileName().toString().equals(name)).findFirst()
+                    .orElse(mailbox.resolve(name));
+        }
     }
 
     private String awaitMail(String notificationId) throws Exception {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -325,7 +325,7 @@ class LedgerFlowsIT implements TestPropertyProvider {
 
     private Member enroll(String chain) {
         Member member = new Member("m-" + UUID.randomUUID(), chain, "card-" + UUID.randomUUID());
-        outside.sendCloudEvent(new MemberEnrolled(member.id, chain, member.card, LocalDate.parse("1990-06-15"),
+        outside.sendCloudEvent(new MemberEnrolled(member.id, chain, member.card, MonthDay.of(6, 15),
                 "el-GR", Instant.now()));
         await().atMost(Outside.PATIENCE).until(() -> cards.memberFor(chain, member.card).isPresent());
         return member;

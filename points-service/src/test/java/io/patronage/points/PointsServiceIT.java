@@ -41,7 +41,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -217,7 +217,7 @@ class PointsServiceIT implements TestPropertyProvider {
 
     private Member enroll() throws Exception {
         Member member = new Member("m-" + UUID.randomUUID(), "chain-" + UUID.randomUUID(), "card-" + UUID.randomUUID());
-        sendCloudEvent(new MemberEnrolled(member.id, member.chain, member.card, LocalDate.parse("1988-02-29"), "ja-JP",
+        sendCloudEvent(new MemberEnrolled(member.id, member.chain, member.card, MonthDay.of(2, 29), "ja-JP",
                 Instant.now()));
         awaitBalance(member.id, 0, 0, 0);
         return member;

@@ -28,7 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +173,7 @@ class RewardsServiceIT implements TestPropertyProvider {
 
     private String enrolledMember() throws Exception {
         String member = "m-" + UUID.randomUUID();
-        kafka.send(new MemberEnrolled(member, chain, "card-" + member, LocalDate.of(1990, 5, 17), "el-GR",
+        kafka.send(new MemberEnrolled(member, chain, "card-" + member, MonthDay.of(5, 17), "el-GR",
                 Instant.now()), ENROLLMENT);
         await().atMost(PATIENCE).until(() -> get("/members/" + member + "/coupons").statusCode() == 200);
         return member;

@@ -3,14 +3,14 @@ package io.patronage.bench.workload;
 import io.patronage.contracts.members.MemberEnrolled;
 
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.MonthDay;
 
 /**
  * An enrolled member with a card of their chain.
  *
  * @param activity relative share of the member transactions this member makes
  */
-public record Member(String memberId, Store homeStore, String cardNumber, LocalDate birthDate, String locale,
+public record Member(String memberId, Store homeStore, String cardNumber, MonthDay birthday, String locale,
                      Instant enrolledAt, double activity) {
 
     public Chain chain() {
@@ -18,6 +18,6 @@ public record Member(String memberId, Store homeStore, String cardNumber, LocalD
     }
 
     public MemberEnrolled enrolled() {
-        return new MemberEnrolled(memberId, chain().chainId(), cardNumber, birthDate, locale, enrolledAt);
+        return new MemberEnrolled(memberId, chain().chainId(), cardNumber, birthday, locale, enrolledAt);
     }
 }

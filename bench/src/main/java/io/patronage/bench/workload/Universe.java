@@ -4,6 +4,7 @@ import io.patronage.contracts.members.Luhn;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public final class Universe {
                     ? LocalDate.of(1940, 1, 1).plusDays(memberRandom.nextInt(68 * 365))
                     : null;
             members.add(new Member(uuid(memberRandom).toString(), home,
-                    cardNumber(home.chain(), i), birthDate, locales.get(memberRandom.nextInt(locales.size())),
+                    cardNumber(home.chain(), i), birthDate == null ? null : MonthDay.from(birthDate), locales.get(memberRandom.nextInt(locales.size())),
                     START.minus(1 + memberRandom.nextInt(5 * 365), ChronoUnit.DAYS)
                             .plusSeconds(memberRandom.nextInt(86_400)),
                     Gaussian.logNormal(memberRandom, 1, 1.0)));

@@ -91,6 +91,11 @@ public final class ClaimRegistry {
         claims.deleteOne(and(eq("_id", value), eq("memberId", memberId)));
     }
 
+    /** Frees every value {@code memberId} holds. A scan of the collection: for erasures, which are rare. */
+    public void releaseAllOf(String memberId) {
+        claims.deleteMany(eq("memberId", memberId));
+    }
+
     /** Keeps the value reserved for {@code memberId} but out of use, so it is never issued again. */
     public void retire(String value, String memberId) {
         claims.updateOne(and(eq("_id", value), eq("memberId", memberId)), Updates.set("retiredAt", Date.from(clock.instant())));

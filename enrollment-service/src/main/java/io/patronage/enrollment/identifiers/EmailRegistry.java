@@ -152,6 +152,11 @@ public class EmailRegistry {
         emails.release(id(chainId, email), memberId);
     }
 
+    /** Frees whatever address the member holds, also one an interrupted erasure no longer knows. */
+    public void releaseAllOf(String memberId) {
+        emails.releaseAllOf(memberId);
+    }
+
     private static String id(String chainId, String email) {
         return chainId + ":" + normalize(email);
     }

@@ -2,6 +2,7 @@ package io.patronage.enrollment.notifying;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -11,18 +12,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * Sends email. With {@code patronage.mail.smtp.host} ({@code SMTP_HOST}) set, through that SMTP server
  * (STARTTLS when offered, login when a user name is set); without it — the embedded default — each
- * message is written as {@code <notificationId>.eml} into {@code patronage.mail.mailbox-dir}, a file any
- * mail program opens.
+ * message is written as {@code <memberId>/<notificationId>.eml} into {@code patronage.mail.mailbox-dir}, a file
+ * any mail program opens. One directory per member, named by member id, so an erasure deletes a member's
+ * messages without the mailbox keeping an index of addresses.
  */
 @Singleton
 public class Mailer {
@@ -69,7 +75,7 @@ public class Mailer {
         }
     }
 
-    public void send(String notificationId, String to, String toName, String subject, String body) {
+    public void send(String memberId, String notificationId, String to, String toName, String subject, String body) {
         try {
             boolean ascii = to.chars().allMatch(c -> c < 128);
             MimeMessage message = new MimeMessage(ascii ? session : internationalSession);
@@ -81,7 +87,7 @@ public class Mailer {
             message.setHeader("X-Patronage-Notification-Id", notificationId);
             message.saveChanges();
             if (host.isBlank()) {
-                writeToMailbox(notificationId, message);
+                writeToMailbox(memberId, notificationId, message);
             } else if (username.isBlank()) {
                 Transport.send(message);
             } else {
@@ -93,21 +99,72 @@ public class Mailer {
     }
 
     /** Written to a temporary file and moved into place, so a reader never sees half a message. */
-    private void writeToMailbox(String notificationId, MimeMessage message) throws IOException, MessagingException {
-        Files.createDirectories(mailbox);
+    private void writeToMailbox(String memberId, String notificationId, MimeMessage message)
+            throws IOException, MessagingException {
+        Path directory = mailbox.resolve(directoryName(memberId));
+        Files.createDirectories(directory);
         String fileName = fileName(notificationId);
-        Path partial = Files.createTempFile(mailbox, fileName, ".part");
+        Path partial = Files.createTempFile(directory, fileName, ".part");
         try (OutputStream out = Files.newOutputStream(partial)) {
             message.writeTo(out);
         } catch (IOException | MessagingException e) {
             Files.deleteIfExists(partial);
             throw e;
         }
-        Files.move(partial, mailbox.resolve(fileName), StandardCopyOption.REPLACE_EXISTING,
+        Files.move(partial, directory.resolve(fileName), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Deletes every message written to the member's mailbox directory and, from mailboxes of earlier versions
+     * (flat, one file per message), every message addressed to {@code email} ({@code null}: none known). Messages
+     * already sent through SMTP are out of reach.
+     */
+    public void deleteMessagesOf(String memberId, String email) {
+        try {
+            Path directory = mailbox.resolve(directoryName(memberId));
+            if (Files.isDirectory(directory)) {
+                try (Stream<Path> files = Files.list(directory)) {
+                    for (Path file : files.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+                Files.deleteIfExists(directory);
+            }
+            if (email != null && Files.isDirectory(mailbox)) {
+                try (Stream<Path> files = Files.list(mailbox)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".eml") && Files.isRegularFile(f)).toList()) {
+                        if (addressedTo(file, email)) {
+                            Files.deleteIfExists(file);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the mailbox files of member " + memberId, e);
+        }
+    }
+
+    private static boolean addressedTo(Path eml, String email) throws IOException {
+        try (InputStream in = Files.newInputStream(eml)) {
+            Address[] recipients = new MimeMessage(null, in).getRecipients(MimeMessage.RecipientType.TO);
+            return recipients != null && Arrays.stream(recipients).anyMatch(address ->
+                    address instanceof InternetAddress internet && email.equalsIgnoreCase(internet.getAddress()));
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
     static String fileName(String notificationId) {
-        return notificationId.replaceAll("[^A-Za-z0-9._-]", "_") + ".eml";
+        return safeName(notificationId) + ".eml";
+    }
+
+    /** No dots: a directory name never climbs out of the mailbox. */
+    private static String directoryName(String memberId) {
+        return memberId.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    private static String safeName(String id) {
+        return id.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

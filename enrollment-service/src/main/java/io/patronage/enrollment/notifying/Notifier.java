@@ -88,7 +88,7 @@ class Notifier implements TopicListener {
             return;
         }
         try {
-            mailer.send(request.notificationId(), member.email(), member.firstName() + " " + member.lastName(),
+            mailer.send(member.memberId(), request.notificationId(), member.email(), member.firstName() + " " + member.lastName(),
                     text.subject(), text.body());
         } catch (RuntimeException e) {
             sent.release(request.notificationId());

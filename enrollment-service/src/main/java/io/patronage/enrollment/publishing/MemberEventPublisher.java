@@ -18,6 +18,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.MonthDay;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,7 +53,8 @@ public class MemberEventPublisher {
     void on(MemberEnrolled event, @MessageIdentifier String eventId) {
         PersonalData person = vault.open(event.memberId(), event.personalData(), PersonalData.class).orElse(null);
         publisher.publishAfterCommit(new io.patronage.contracts.members.MemberEnrolled(event.memberId(), event.chainId(),
-                event.cardNumber(), person == null ? null : person.birthDate(), person == null ? null : person.locale(),
+                event.cardNumber(), person == null || person.birthDate() == null ? null : MonthDay.from(person.birthDate()),
+                person == null ? null : person.locale(),
                 event.enrolledAt()), eventId, event.enrolledAt());
         String notificationId = welcomeNotificationId(event.memberId());
         publisher.publishAfterCommit(new NotificationRequested(notificationId, event.memberId(), event.chainId(), WELCOME, false,

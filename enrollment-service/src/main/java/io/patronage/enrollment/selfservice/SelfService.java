@@ -12,6 +12,7 @@ import io.patronage.enrollment.member.MemberCommands;
 import io.patronage.enrollment.member.MemberStatus;
 import io.patronage.enrollment.member.OptOut;
 import io.patronage.enrollment.member.ReplaceCard;
+import io.patronage.enrollment.notifying.Mailer;
 import io.patronage.enrollment.privacy.MemberKeys;
 import io.patronage.enrollment.privacy.PersonalDataVault;
 import io.patronage.enrollment.profile.MemberProfile;
@@ -37,16 +38,18 @@ class SelfService {
     private final CardRegistry cards;
     private final MemberKeys keys;
     private final PersonalDataVault vault;
+    private final Mailer mailer;
     private final Clock clock;
 
     SelfService(MemberProfiles profiles, MemberCommands commands, EmailRegistry emails, CardRegistry cards,
-                MemberKeys keys, PersonalDataVault vault, Clock clock) {
+                MemberKeys keys, PersonalDataVault vault, Mailer mailer, Clock clock) {
         this.profiles = profiles;
         this.commands = commands;
         this.emails = emails;
         this.cards = cards;
         this.keys = keys;
         this.vault = vault;
+        this.mailer = mailer;
         this.clock = clock;
     }
 
@@ -109,17 +112,18 @@ class SelfService {
     }
 
     /**
-     * Records the erasure, then destroys the member's key, frees the email address and retires the card.
-     * Every step is idempotent, so a retried or repeated erasure finishes what an interrupted one began.
+     * Records the erasure, then destroys the member's key, frees the email address, retires the card and deletes
+     * the member's mailbox files. Every step is idempotent and none needs the personal data the first step
+     * blanks (the address claim and the mailbox are found by member id), so a retried or repeated erasure
+     * finishes what an interrupted one began.
      */
     void erase(String memberId) {
         MemberProfile member = profile(memberId);
         commands.send(new EraseMember(memberId, now()), memberId);
         keys.destroy(memberId, now());
-        if (member.email() != null) {
-            emails.release(member.chainId(), member.email(), memberId);
-        }
+        emails.releaseAllOf(memberId);
         cards.retire(member.cardNumber(), memberId);
+        mailer.deleteMessagesOf(memberId, member.email());
     }
 
     private MemberProfile activeMember(String memberId) {

@@ -4,14 +4,13 @@ import io.patronage.contracts.members.MemberEnrolled;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.MonthDay;
 
 /** Opens a member's points account; opening one that is already open changes nothing. */
 public record OpenPointsAccount(@TargetAggregateIdentifier String memberId,
                                 String chainId,
                                 String cardNumber,
-                                LocalDate birthDate,
-                                String locale,
+                                MonthDay birthday,
                                 Instant enrolledAt) {
 
     public OpenPointsAccount {
@@ -21,6 +20,6 @@ public record OpenPointsAccount(@TargetAggregateIdentifier String memberId,
 
     public static OpenPointsAccount from(MemberEnrolled enrolled) {
         return new OpenPointsAccount(enrolled.memberId(), enrolled.chainId(), enrolled.cardNumber(),
-                enrolled.birthDate(), enrolled.locale(), enrolled.enrolledAt());
+                enrolled.birthday(), enrolled.enrolledAt());
     }
 }

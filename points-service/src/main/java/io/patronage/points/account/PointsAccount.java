@@ -20,7 +20,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,7 +44,7 @@ public class PointsAccount {
     @AggregateIdentifier
     private String memberId;
     private String chainId;
-    private LocalDate birthDate;
+    private MonthDay birthday;
     private boolean active = true;
     private String referrer;
     private int earningPurchases;
@@ -74,7 +74,7 @@ public class PointsAccount {
             return;
         }
         apply(new PointsAccountOpened(command.memberId(), command.chainId(), command.cardNumber(),
-                command.birthDate(), command.locale(), command.enrolledAt()));
+                command.birthday(), command.enrolledAt()));
     }
 
     /** Returns the referrer's bonus this purchase owes (also when it is redelivered), or {@code null}. */
@@ -91,7 +91,7 @@ public class PointsAccount {
         }
         Instant occurredAt = transaction.occurredAt().toInstant();
         ProgramRules rules = programs.rulesFor(chainId, occurredAt);
-        EarningOutcome outcome = EarningPolicy.earn(rules, new AccountStanding(birthDate, earningPurchases,
+        EarningOutcome outcome = EarningPolicy.earn(rules, new AccountStanding(birthday, earningPurchases,
                 lastBirthdayBonus, tier, referrer != null), transaction);
         Lot lot = outcome.points() > 0 ? lot(rules, transactionKey, outcome.points(), occurredAt) : null;
         apply(new PointsEarned(memberId, transaction.chainId(), transaction.transactionId(), transaction.storeId(),
@@ -279,7 +279,7 @@ public class PointsAccount {
 
     @CommandHandler
     void handle(ErasePersonalData command) {
-        if (birthDate != null) {
+        if (birthday != null) {
             apply(new PersonalDataErased(memberId, command.at()));
         }
     }
@@ -333,7 +333,7 @@ public class PointsAccount {
     void on(PointsAccountOpened event) {
         memberId = event.memberId();
         chainId = event.chainId();
-        birthDate = event.birthDate();
+        birthday = event.birthday();
     }
 
     @EventSourcingHandler
@@ -417,7 +417,7 @@ public class PointsAccount {
 
     @EventSourcingHandler
     void on(PersonalDataErased event) {
-        birthDate = null;
+        birthday = null;
     }
 
     static String transactionKey(String chainId, String transactionId) {

@@ -147,7 +147,7 @@ public final class EarningPolicy {
 
     private static boolean birthdayBonusDue(ProgramRules rules, AccountStanding account, Instant at) {
         Bonuses.BirthdayBonus bonus = rules.bonuses().birthday();
-        if (bonus == null || bonus.points() == 0 || account.birthDate() == null) {
+        if (bonus == null || bonus.points() == 0 || account.birthday() == null) {
             return false;
         }
         ZoneId zone = rules.timeZone();
@@ -156,7 +156,7 @@ public final class EarningPolicy {
                 && account.lastBirthdayBonus().atZone(zone).getYear() == day.getYear()) {
             return false;
         }
-        MonthDay birthday = MonthDay.from(account.birthDate());
+        MonthDay birthday = account.birthday();
         return switch (bonus.scope()) {
             case DAY -> birthday.atYear(day.getYear()).equals(day);
             case MONTH -> birthday.getMonth() == day.getMonth();

@@ -11,7 +11,7 @@ import io.patronage.points.account.TierChanged;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,7 +23,7 @@ import java.util.TreeMap;
 /**
  * What-if re-rating: the chain's purchases of a period (the inputs their {@code PointsEarned} events keep) rated
  * again under a draft program version, against what was issued, per rule and in total. One pass over the event
- * store; writes nothing. Each member's standing (birth date, purchases so far, last birthday bonus, tier,
+ * store; writes nothing. Each member's standing (birthday, purchases so far, last birthday bonus, tier,
  * referral) is folded from the log as it actually was, so member bonuses are judged as they would have been then;
  * the referrer's side of a referral is not counted (it lands on another account).
  */
@@ -53,7 +53,7 @@ public class WhatIf {
         long events = log.forEach("what-if " + chainId, (sequence, event) -> {
             if (event instanceof PointsAccountOpened opened) {
                 if (opened.chainId().equals(chainId)) {
-                    standings.put(opened.memberId(), new Standing(opened.birthDate()));
+                    standings.put(opened.memberId(), new Standing(opened.birthday()));
                 }
                 return;
             }
@@ -77,7 +77,7 @@ public class WhatIf {
             } else if (event instanceof ReferralRecorded) {
                 standing.referred = true;
             } else if (event instanceof PersonalDataErased) {
-                standing.birthDate = null;
+                standing.birthday = null;
             }
         });
         List<RuleDifference> rows = new ArrayList<>();
@@ -101,18 +101,18 @@ public class WhatIf {
 
     /** A member's standing as the account had it, folded from its events. */
     private static final class Standing {
-        private LocalDate birthDate;
+        private MonthDay birthday;
         private int purchases;
         private Instant lastBirthdayBonus;
         private String tier;
         private boolean referred;
 
-        Standing(LocalDate birthDate) {
-            this.birthDate = birthDate;
+        Standing(MonthDay birthday) {
+            this.birthday = birthday;
         }
 
         AccountStanding now() {
-            return new AccountStanding(birthDate, purchases, lastBirthdayBonus, tier, referred);
+            return new AccountStanding(birthday, purchases, lastBirthdayBonus, tier, referred);
         }
 
         void fold(PointsEarned earned) {

@@ -27,7 +27,7 @@ import static io.patronage.points.Transactions.purchase;
 class LedgerPolicyTest {
 
     private static final String MEMBER = "m-1";
-    private static final PointsAccountOpened OPENED = new PointsAccountOpened(MEMBER, "chain-1", "card-1", null, "en",
+    private static final PointsAccountOpened OPENED = new PointsAccountOpened(MEMBER, "chain-1", "card-1", null,
             Instant.parse("2026-01-05T09:00:00Z"));
     private static final PosTransaction T1 = purchase("t-1", "EUR", "100.00",
             OffsetDateTime.parse("2026-03-01T12:00:00+01:00"));

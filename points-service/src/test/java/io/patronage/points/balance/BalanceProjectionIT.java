@@ -75,7 +75,7 @@ class BalanceProjectionIT {
 
     private List<PointsAccountEvent> history(String member) {
         return List.of(
-                new PointsAccountOpened(member, "chain-1", "card-1", null, "en", Instant.parse("2026-01-01T00:00:00Z")),
+                new PointsAccountOpened(member, "chain-1", "card-1", null, Instant.parse("2026-01-01T00:00:00Z")),
                 earned(member, "t-1", 120),
                 new PointsRedeemed(member, "chain-1", "r-1", 50, "reward", List.of(new LotDebit("chain-1:t-1", 50)), 70),
                 earned(member, "t-2", 30));

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class BalanceTest {
 
     private static final List<PointsAccountEvent> HISTORY = List.of(
-            new PointsAccountOpened("m-1", "chain-1", "card-1", null, "en", Instant.parse("2026-01-01T00:00:00Z")),
+            new PointsAccountOpened("m-1", "chain-1", "card-1", null, Instant.parse("2026-01-01T00:00:00Z")),
             earned("t-1", 120),
             new PointsRedeemed("m-1", "chain-1", "r-1", 50, "reward", List.of(new LotDebit("chain-1:t-1", 50)), 70),
             new PointsRedemptionRejected("m-1", "chain-1", "r-2", 500, RejectionReason.INSUFFICIENT_POINTS, 70),

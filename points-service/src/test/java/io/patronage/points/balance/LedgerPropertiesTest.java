@@ -107,7 +107,7 @@ class LedgerPropertiesTest {
         Configuration axon = account(rules);
         try {
             CommandGateway commands = axon.commandGateway();
-            commands.sendAndWait(new OpenPointsAccount(MEMBER, CHAIN, "card-1", null, "en", START));
+            commands.sendAndWait(new OpenPointsAccount(MEMBER, CHAIN, "card-1", null, START));
             Instant clock = START;
             int purchases = 0;
             long step = 0;

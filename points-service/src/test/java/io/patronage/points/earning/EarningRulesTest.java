@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -68,7 +69,7 @@ class EarningRulesTest {
         Bonuses bonuses = new Bonuses(Map.of("B-1", 10L), 5, new Bonuses.BirthdayBonus(50, Bonuses.BirthdayBonus.Scope.MONTH),
                 30, 0, 0, null);
         ProgramRules rules = program(null, bonuses, null, 40L);
-        AccountStanding birthdayMonth = new AccountStanding(LocalDate.parse("1990-05-20"), 0);
+        AccountStanding birthdayMonth = new AccountStanding(MonthDay.of(5, 20), 0);
 
         EarningOutcome outcome = EarningPolicy.earn(rules, birthdayMonth, purchase("2026-05-01T10:00:00Z", "s", List.of()));
 
@@ -81,10 +82,10 @@ class EarningRulesTest {
     void theBirthdayBonusIsGivenOncePerYear() {
         Bonuses bonuses = new Bonuses(null, 0, new Bonuses.BirthdayBonus(50, Bonuses.BirthdayBonus.Scope.DAY), 0, 0, 0, null);
         ProgramRules rules = program(null, bonuses, null, null);
-        AccountStanding given = new AccountStanding(LocalDate.parse("1990-05-01"), 2,
+        AccountStanding given = new AccountStanding(MonthDay.of(5, 1), 2,
                 Instant.parse("2026-05-01T08:00:00Z"), null, false);
 
-        assertEquals(70, EarningPolicy.earn(rules, new AccountStanding(LocalDate.parse("1990-05-01"), 2),
+        assertEquals(70, EarningPolicy.earn(rules, new AccountStanding(MonthDay.of(5, 1), 2),
                 purchase("2026-05-01T10:00:00Z", "s", List.of())).points());
         assertEquals(20, EarningPolicy.earn(rules, given, purchase("2026-05-01T10:00:00Z", "s", List.of())).points());
     }

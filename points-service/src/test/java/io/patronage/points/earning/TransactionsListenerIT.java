@@ -96,7 +96,7 @@ class TransactionsListenerIT {
                 .registerEventHandler(config -> PointsEventPublishers.on(new EventPublisher(kafka, "points-service")))
                 .buildConfiguration();
         axon.start();
-        axon.commandGateway().sendAndWait(new OpenPointsAccount(MEMBER, "chain-1", "card-1", null, "en",
+        axon.commandGateway().sendAndWait(new OpenPointsAccount(MEMBER, "chain-1", "card-1", null,
                 Instant.parse("2026-01-01T00:00:00Z")));
         listener = new TransactionsListener(axon.commandGateway(), directory);
         appends.set(0);

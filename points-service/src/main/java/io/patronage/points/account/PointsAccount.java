@@ -220,8 +220,10 @@ public class PointsAccount {
         if (earlier != null) {
             return earlier;
         }
-        requireSound();
-        if (command.points() <= 0) {
+        if (frozen != null) {
+            // answered rather than refused, so the redemption waiting for it ends with the reason
+            apply(rejection(command, RejectionReason.ACCOUNT_FROZEN));
+        } else if (command.points() <= 0) {
             apply(rejection(command, RejectionReason.INVALID_POINTS));
         } else if (command.points() > ledger.available(command.at())) {
             apply(rejection(command, RejectionReason.INSUFFICIENT_POINTS));

@@ -27,6 +27,6 @@ public record PointsReversed(String memberId, String chainId, String transaction
     }
 
     public long taken() {
-        return debits.stream().mapToLong(LotDebit::points).sum() + debt;
+        return LedgerLimits.add(debits.stream().mapToLong(LotDebit::points).reduce(0, LedgerLimits::add), debt);
     }
 }

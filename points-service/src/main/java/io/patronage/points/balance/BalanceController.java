@@ -12,6 +12,7 @@ import io.patronage.kit.http.ProblemException;
 import io.patronage.points.account.AccountView;
 import io.patronage.points.account.AdjustPoints;
 import io.patronage.points.account.DescribeAccount;
+import io.patronage.points.account.LedgerLimits;
 import io.patronage.points.account.PointsEarned;
 import io.patronage.points.account.PointsOverflowException;
 import io.patronage.points.account.PointsReversed;
@@ -63,7 +64,8 @@ class BalanceController {
             throw frozen(e);
         }
         Instant horizon = now.plus(Duration.ofDays(EXPIRING_WITHIN_DAYS));
-        long expiring = view.lots().stream().filter(lot -> lot.expiredAt(horizon)).mapToLong(lot -> lot.remaining()).sum();
+        long expiring = view.lots().stream().filter(lot -> lot.expiredAt(horizon)).mapToLong(lot -> lot.remaining())
+                .reduce(0, LedgerLimits::add);
         return new PointsBalance(balance.memberId(), balance.balance(), balance.lifetimeEarned(),
                 balance.lifetimeRedeemed(), view.available(), view.pending(), view.debt(), expiring,
                 EXPIRING_WITHIN_DAYS, view.tier(), view.nextTier(), view.toNextTier(), null);

@@ -121,11 +121,11 @@ class LedgerLimitsTest {
         }
 
         @Test
-        void itRefusesRedemptionsAdjustmentsAndDescriptions() {
+        void itRejectsRedemptionsAndRefusesAdjustmentsAndDescriptions() {
             fixture.given(poisoned)
                     .when(new RedeemPoints(MEMBER, "r-1", 5, "reward", NOW))
-                    .expectNoEvents()
-                    .expectException(PointsOverflowException.class);
+                    .expectEvents(new PointsRedemptionRejected(MEMBER, "chain-1", "r-1", 5,
+                            RejectionReason.ACCOUNT_FROZEN, 0));
             fixture.given(poisoned)
                     .when(new AdjustPoints(MEMBER, "adj-1", -5, "fix", "ops", NOW))
                     .expectNoEvents()

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.infra.Infrastructure;
 import io.patronage.kit.axon.BoundedCache;
+import io.patronage.kit.kafka.ConflictingResendException;
 import io.patronage.kit.kafka.EventPublisher;
 import io.patronage.kit.kafka.InboundMessage;
 import io.patronage.points.Transactions;
@@ -162,6 +163,32 @@ class TransactionsListenerIT {
 
         assertEquals(List.of("chain-1:t-bad"), deadLettered);
         assertEquals(List.of("t-1", "t-2"), storedEarnings());
+        assertEquals(storedEarningIds(), published());
+    }
+
+    @Test
+    void aConflictingResendReachesTheKitUnwrappedAndOnlyItIsDeadLetteredOnTheRetry() {
+        listener.onBatch(List.of(message(Transactions.purchase("t-1", "EUR", "10.00"))));
+        List<InboundMessage> batch = List.of(message(Transactions.purchase("t-2", "EUR", "20.00")),
+                message(Transactions.purchase("t-1", "EUR", "99.00")),
+                message(Transactions.purchase("t-3", "EUR", "30.00")));
+
+        // thrown as is through sendAndWait and both units of work: the kit's dead-letter path sees its type
+        assertThrows(ConflictingResendException.class, () -> listener.onBatch(batch));
+        assertEquals(List.of("t-1"), storedEarnings(), "nothing of the failed batch is stored");
+
+        List<String> deadLettered = new ArrayList<>();
+        for (InboundMessage message : batch) {
+            try {
+                listener.onBatch(List.of(message));
+            } catch (ConflictingResendException e) {
+                deadLettered.add(message.messageId());
+            }
+        }
+        listener.onBatch(List.of(message(Transactions.purchase("t-1", "EUR", "10.00"))));
+
+        assertEquals(List.of("chain-1:t-1"), deadLettered);
+        assertEquals(List.of("t-1", "t-2", "t-3"), storedEarnings());
         assertEquals(storedEarningIds(), published());
     }
 }

@@ -192,7 +192,7 @@ public class PointsAccount {
         long rest = points - fromOwn;
         long debt = 0;
         if (rest > 0 && rules.returnPolicy() != ReturnPolicy.FORGIVE) {
-            long balanceLeft = Math.subtractExact(ledger.balance(), fromOwn);
+            long balanceLeft = LedgerLimits.add(ledger.balance(), -fromOwn);
             long fromOthers = rules.returnPolicy() == ReturnPolicy.CLAMP_AT_ZERO
                     ? Math.max(0, Math.min(rest, balanceLeft)) : rest;
             List<LotDebit> others = ledger.oldestFirst(fromOthers, lot -> !lot.lotId().equals(purchase.lotId()));

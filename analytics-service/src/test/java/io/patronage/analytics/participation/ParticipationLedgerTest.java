@@ -5,6 +5,7 @@ import io.patronage.contracts.members.CardReplaced;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsAwarded;
 import io.patronage.contracts.points.PointsEarned;
+import io.patronage.contracts.points.PointsLimits;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionType;
@@ -171,6 +172,29 @@ class ParticipationLedgerTest {
 
         assertEquals("MemberEnrolled without a chainId", noChain.getMessage());
         assertEquals("PointsRedeemed with negative points: -5", negative.getMessage());
+    }
+
+    @Test
+    void refusesPointsBeyondTheLedgersCeilingSoTheyAreDeadLettered() {
+        points(new PointsEarned("m1", "athens", "t1", "s1", "EUR", BigDecimal.TEN, Long.MAX_VALUE, "v1", List.of(),
+                Long.MAX_VALUE, NOW));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, this::apply);
+
+        assertEquals("PointsEarned with 9223372036854775807 points, beyond the ledger's ceiling of "
+                + PointsLimits.TRANSACTION, refused.getMessage());
+    }
+
+    @Test
+    void aCountThatWouldOverflowIsRefusedNeverWrapped() {
+        stored.put(ATHENS, new ParticipationState(ATHENS, new ParticipationCounts(0, 0, 0, Long.MAX_VALUE - 5, 0),
+                Map.of(), 3, NOW));
+        points(new PointsEarned("m1", "athens", "t1", "s1", "EUR", BigDecimal.TEN, 10, "v1", List.of(), 10, NOW));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, this::apply);
+
+        assertEquals("participation overflow: pointsIssued 9223372036854775802 + 10 is beyond a long",
+                refused.getMessage());
     }
 
     private ParticipationLedger.Outcome apply() {

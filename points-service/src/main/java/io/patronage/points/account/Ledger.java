@@ -8,7 +8,8 @@ import java.util.function.Predicate;
 /**
  * The open lots of an account (oldest earned first) and its debt (points a return took back after they were
  * spent, under {@code ALLOW_NEGATIVE}). The balance is always the sum of the open lots minus the debt.
- * Only folded from events; the decisions that read it live in {@link PointsAccount}.
+ * Only folded from events; the decisions that read it live in {@link PointsAccount}. Its sums are exact
+ * ({@link LedgerLimits#add}): within the limits every event keeps to they never come near a {@code long}'s range.
  */
 public final class Ledger {
 
@@ -16,12 +17,12 @@ public final class Ledger {
     private long debt;
 
     public long balance() {
-        return sum(lot -> true) - debt;
+        return LedgerLimits.add(sum(lot -> true), -debt);
     }
 
     /** What can be spent at {@code at}: the lots past their pending days, minus the debt. */
     public long available(Instant at) {
-        return sum(lot -> lot.availableAt(at)) - debt;
+        return LedgerLimits.add(sum(lot -> lot.availableAt(at)), -debt);
     }
 
     public long pending(Instant at) {
@@ -62,7 +63,7 @@ public final class Ledger {
     }
 
     void addDebt(long points) {
-        debt += points;
+        debt = LedgerLimits.add(debt, points);
     }
 
     /** Up to {@code points} from the lots {@code from} accepts, oldest first. */
@@ -92,6 +93,6 @@ public final class Ledger {
     }
 
     private long sum(Predicate<OpenLot> which) {
-        return lots.stream().filter(which).mapToLong(OpenLot::remaining).sum();
+        return lots.stream().filter(which).mapToLong(OpenLot::remaining).reduce(0, LedgerLimits::add);
     }
 }

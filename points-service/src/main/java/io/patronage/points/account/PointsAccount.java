@@ -1,6 +1,8 @@
 package io.patronage.points.account;
 
 import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.kit.kafka.ConflictingResendException;
+import io.patronage.kit.kafka.Fingerprint;
 import io.patronage.points.earning.AccountStanding;
 import io.patronage.points.earning.EarningOutcome;
 import io.patronage.points.earning.EarningPolicy;
@@ -15,6 +17,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,9 +37,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A member's points ledger. Command handlers decide; event sourcing handlers only fold events into state:
- * the {@link Ledger} (open lots, debt), the purchases and returns already counted, the requests, awards and
- * adjustments already answered, the tier and what qualifies for it, so that nothing counts twice.
+ * the {@link Ledger} (open lots, debt), the purchases and returns already counted (with what their till records
+ * said, so a resend with other content is refused), the requests, awards and adjustments already answered, the
+ * tier and what qualifies for it, so that nothing counts twice.
+ * <p>
+ * Every figure stays within {@link LedgerLimits}: a command whose outcome would cross them is refused with a
+ * {@link PointsOverflowException}. An account whose log holds an event beyond them (stored by an older version)
+ * still loads, but is frozen at that event: its ledger stops there and it refuses every ledger command with the
+ * reason, rather than compute with a wrapped number. Revision 2 (limits and fingerprints) ignores older snapshots,
+ * which may hold a ledger folded past such an event.
  */
+@Revision("2")
 public class PointsAccount {
 
     private static final Duration DAY = Duration.ofDays(1);
@@ -52,6 +63,10 @@ public class PointsAccount {
     private String tier;
     private final Ledger ledger = new Ledger();
     private final Set<String> processedTransactions = new HashSet<>();
+    /** The fingerprint of each processed transaction that has one (events recorded before they were kept have none). */
+    private final Map<String, String> fingerprints = new HashMap<>();
+    /** Why the account is frozen: its first event beyond the ledger's limits; {@code null} for a sound account. */
+    private String frozen;
     private final Map<String, Purchase> purchases = new HashMap<>();
     private final Map<String, AnsweredRequest> answeredRequests = new HashMap<>();
     private final Set<String> awards = new HashSet<>();
@@ -82,23 +97,26 @@ public class PointsAccount {
     ReferralDue handle(EarnPoints command, ProgramCatalog programs) {
         PosTransaction transaction = command.transaction();
         String transactionKey = transactionKey(transaction.chainId(), transaction.transactionId());
+        String fingerprint = Fingerprint.of(transaction);
         Purchase earlier = purchases.get(transactionKey);
         if (processedTransactions.contains(transactionKey)) {
+            requireSameContent(transactionKey, fingerprint);
             return earlier != null && earlier.referrerBonus() > 0 ? referralDue(earlier.occurredAt()) : null;
         }
         if (!active) {
             return null;
         }
+        requireSound();
         Instant occurredAt = transaction.occurredAt().toInstant();
         ProgramRules rules = programs.rulesFor(chainId, occurredAt);
         EarningOutcome outcome = EarningPolicy.earn(rules, new AccountStanding(birthday, earningPurchases,
                 lastBirthdayBonus, tier, referrer != null), transaction);
+        long balanceAfter = LedgerLimits.balanceAfter(memberId, ledger.balance(), outcome.points());
         Lot lot = outcome.points() > 0 ? lot(rules, transactionKey, outcome.points(), occurredAt) : null;
         apply(new PointsEarned(memberId, transaction.chainId(), transaction.transactionId(), transaction.storeId(),
                 transaction.currency(), transaction.total(), outcome.eligibleAmount(), outcome.points(),
-                outcome.ruleVersion(), outcome.breakdown(), transaction.occurredAt(), lot,
-                ledger.balance() + outcome.points(), outcome.referrerBonus(), transaction.lines(),
-                transaction.couponCodes()));
+                outcome.ruleVersion(), outcome.breakdown(), transaction.occurredAt(), lot, balanceAfter,
+                outcome.referrerBonus(), transaction.lines(), transaction.couponCodes(), fingerprint));
         upgradeTier(rules, occurredAt);
         return outcome.referrerBonus() > 0 ? referralDue(occurredAt) : null;
     }
@@ -107,14 +125,50 @@ public class PointsAccount {
         return new ReferralDue(referrer, memberId, occurredAt);
     }
 
+    /**
+     * A transaction id counts once; a resend with the same content changes nothing, one with other content is
+     * refused so that the sender hears of it (the first one counted). Transactions recorded before fingerprints
+     * were kept have none: any resend of them counts as the same.
+     */
+    private void requireSameContent(String transactionKey, String fingerprint) {
+        String recorded = fingerprints.get(transactionKey);
+        if (recorded != null && !recorded.equals(fingerprint)) {
+            throw new ConflictingResendException(ConflictingResendException.REASON + ": transaction " + transactionKey
+                    + " of member " + memberId + " was already processed with other content (fingerprint " + recorded
+                    + ", this one " + fingerprint + "); the first one counted");
+        }
+    }
+
+    /** A frozen account takes no ledger command: see the class comment. */
+    private void requireSound() {
+        if (frozen != null) {
+            throw new PointsOverflowException("account of member " + memberId + " is frozen: its log holds " + frozen
+                    + "; it takes no ledger commands");
+        }
+    }
+
+    /** Whether an event is not folded into the ledger: the first one beyond the limits freezes the account there. */
+    private boolean frozenAt(PointsAccountEvent event) {
+        if (frozen == null) {
+            frozen = LedgerLimits.violation(event);
+        }
+        return frozen != null;
+    }
+
     @CommandHandler
     void handle(ReturnPurchase command, ProgramCatalog programs) {
         PosTransaction refund = command.transaction();
         String returnKey = transactionKey(refund.chainId(), refund.transactionId());
-        Purchase purchase = purchases.get(transactionKey(refund.chainId(), refund.originalTransactionId()));
-        if (processedTransactions.contains(returnKey) || purchase == null || purchase.points() == 0) {
+        String fingerprint = Fingerprint.of(refund);
+        if (processedTransactions.contains(returnKey)) {
+            requireSameContent(returnKey, fingerprint);
             return;
         }
+        Purchase purchase = purchases.get(transactionKey(refund.chainId(), refund.originalTransactionId()));
+        if (purchase == null || purchase.points() == 0) {
+            return;
+        }
+        requireSound();
         ProgramRules rules = programs.rulesFor(chainId, purchase.occurredAt());
         BigDecimal returned = refund.total().abs();
         BigDecimal share = refund.lines() == null || refund.lines().isEmpty()
@@ -138,12 +192,12 @@ public class PointsAccount {
         long rest = points - fromOwn;
         long debt = 0;
         if (rest > 0 && rules.returnPolicy() != ReturnPolicy.FORGIVE) {
-            long balanceLeft = ledger.balance() - fromOwn;
+            long balanceLeft = LedgerLimits.add(ledger.balance(), -fromOwn);
             long fromOthers = rules.returnPolicy() == ReturnPolicy.CLAMP_AT_ZERO
                     ? Math.max(0, Math.min(rest, balanceLeft)) : rest;
             List<LotDebit> others = ledger.oldestFirst(fromOthers, lot -> !lot.lotId().equals(purchase.lotId()));
             debits.addAll(others);
-            long taken = others.stream().mapToLong(LotDebit::points).sum();
+            long taken = others.stream().mapToLong(LotDebit::points).reduce(0, LedgerLimits::add);
             if (rules.returnPolicy() == ReturnPolicy.ALLOW_NEGATIVE) {
                 debt = rest - taken;
             }
@@ -153,7 +207,7 @@ public class PointsAccount {
         long removed = points - shortfall + debt;
         apply(new PointsReversed(memberId, refund.chainId(), refund.transactionId(), refund.originalTransactionId(),
                 refund.currency(), returned, points, debits, debt, shortfall, cumulative,
-                ledger.balance() - removed, refund.occurredAt()));
+                LedgerLimits.balanceAfter(memberId, ledger.balance(), -removed), refund.occurredAt(), fingerprint));
     }
 
     private static BigDecimal ratio(BigDecimal part, BigDecimal whole) {
@@ -166,7 +220,10 @@ public class PointsAccount {
         if (earlier != null) {
             return earlier;
         }
-        if (command.points() <= 0) {
+        if (frozen != null) {
+            // answered rather than refused, so the redemption waiting for it ends with the reason
+            apply(rejection(command, RejectionReason.ACCOUNT_FROZEN));
+        } else if (command.points() <= 0) {
             apply(rejection(command, RejectionReason.INVALID_POINTS));
         } else if (command.points() > ledger.available(command.at())) {
             apply(rejection(command, RejectionReason.INSUFFICIENT_POINTS));
@@ -188,14 +245,15 @@ public class PointsAccount {
         if (awards.contains(command.awardId()) || !active) {
             return;
         }
+        requireSound();
         ProgramRules rules = programs.rulesFor(chainId, command.occurredAt());
         long points = rules.bonuses().award(command.rule());
         if (points <= 0) {
             return;
         }
         apply(new PointsAwarded(memberId, chainId, command.awardId(), command.rule(), rules.version(), points,
-                lot(rules, command.awardId(), points, command.occurredAt()), ledger.balance() + points,
-                command.occurredAt()));
+                lot(rules, command.awardId(), points, command.occurredAt()),
+                LedgerLimits.balanceAfter(memberId, ledger.balance(), points), command.occurredAt()));
         upgradeTier(rules, command.occurredAt());
     }
 
@@ -204,7 +262,9 @@ public class PointsAccount {
         if (awards.contains(command.adjustmentId())) {
             return ledger.balance();
         }
+        requireSound();
         long points = command.points();
+        long balanceAfter = LedgerLimits.balanceAfter(memberId, ledger.balance(), points);
         Lot lot = null;
         List<LotDebit> debits = List.of();
         if (points > 0) {
@@ -218,16 +278,19 @@ public class PointsAccount {
             debits = ledger.oldestFirst(-points, any -> true);
         }
         apply(new PointsAdjusted(memberId, chainId, command.adjustmentId(), points, command.reason(), command.actor(),
-                lot, debits, ledger.balance() + points, command.at()));
+                lot, debits, balanceAfter, command.at()));
         return ledger.balance();
     }
 
     @CommandHandler
     Instant handle(ReviewAccount command, ProgramCatalog programs) {
         Instant at = command.at();
+        if (frozen != null) {
+            return null;
+        }
         List<LotDebit> expired = ledger.expiredAt(at);
         if (!expired.isEmpty()) {
-            long points = expired.stream().mapToLong(LotDebit::points).sum();
+            long points = expired.stream().mapToLong(LotDebit::points).reduce(0, LedgerLimits::add);
             apply(new PointsExpired(memberId, chainId, points, expired, ledger.balance() - points, at));
         }
         List<OpenLot> announce = ledger.lots().stream()
@@ -237,7 +300,7 @@ public class PointsAccount {
         if (!announce.isEmpty()) {
             Instant first = announce.stream().map(OpenLot::expiresAt).min(Instant::compareTo).orElseThrow();
             apply(new ExpiryAnnounced(memberId, chainId, "expiry:" + memberId + ":" + announce.get(0).lotId(),
-                    announce.stream().mapToLong(OpenLot::remaining).sum(), first,
+                    announce.stream().mapToLong(OpenLot::remaining).reduce(0, LedgerLimits::add), first,
                     announce.stream().map(OpenLot::lotId).toList(), at));
         }
         downgradeTier(programs.rulesFor(chainId, at), at);
@@ -254,6 +317,7 @@ public class PointsAccount {
 
     @CommandHandler
     AccountView handle(DescribeAccount command, ProgramCatalog programs) {
+        requireSound();
         TierRules tiers = programs.rulesFor(chainId, command.at()).tiers();
         BigDecimal qualifying = qualifying(tiers, command.at());
         TierRules.Level next = tiers.next(tier);
@@ -338,8 +402,14 @@ public class PointsAccount {
 
     @EventSourcingHandler
     void on(PointsEarned event) {
+        if (frozenAt(event)) {
+            return;
+        }
         String key = transactionKey(event.chainId(), event.transactionId());
         processedTransactions.add(key);
+        if (event.fingerprint() != null) {
+            fingerprints.put(key, event.fingerprint());
+        }
         Instant at = event.occurredAt().toInstant();
         if (event.lot() != null) {
             ledger.credit(event.lot());
@@ -355,8 +425,15 @@ public class PointsAccount {
 
     @EventSourcingHandler
     void on(PointsReversed event) {
+        if (frozenAt(event)) {
+            return;
+        }
         String original = transactionKey(event.chainId(), event.originalTransactionId());
-        processedTransactions.add(transactionKey(event.chainId(), event.transactionId()));
+        String returnKey = transactionKey(event.chainId(), event.transactionId());
+        processedTransactions.add(returnKey);
+        if (event.fingerprint() != null) {
+            fingerprints.put(returnKey, event.fingerprint());
+        }
         purchases.computeIfPresent(original, (key, purchase) -> purchase.returned(event.share(), event.points()));
         ledger.debit(event.debits());
         ledger.addDebt(event.debt());
@@ -365,6 +442,9 @@ public class PointsAccount {
 
     @EventSourcingHandler
     void on(PointsRedeemed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        if (frozenAt(event)) {
+            return;
+        }
         ledger.debit(event.debits());
         answeredRequests.put(event.requestId(), new AnsweredRequest(eventId, at, event));
     }
@@ -376,6 +456,9 @@ public class PointsAccount {
 
     @EventSourcingHandler
     void on(PointsAwarded event) {
+        if (frozenAt(event)) {
+            return;
+        }
         awards.add(event.awardId());
         ledger.credit(event.lot());
         activity.add(new Activity(event.awardedAt(), event.points(), BigDecimal.ZERO, 0));
@@ -383,6 +466,9 @@ public class PointsAccount {
 
     @EventSourcingHandler
     void on(PointsAdjusted event) {
+        if (frozenAt(event)) {
+            return;
+        }
         awards.add(event.adjustmentId());
         if (event.lot() != null) {
             ledger.credit(event.lot());
@@ -392,6 +478,9 @@ public class PointsAccount {
 
     @EventSourcingHandler
     void on(PointsExpired event) {
+        if (frozenAt(event)) {
+            return;
+        }
         ledger.debit(event.debits());
     }
 

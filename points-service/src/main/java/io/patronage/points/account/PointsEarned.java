@@ -19,6 +19,8 @@ import java.util.List;
  * @param referrerBonus  points this first purchase owes the member's referrer (awarded on the referrer's account)
  * @param lines          the purchase's lines and {@code couponCodes} its coupons: the inputs a what-if re-rating
  *                       replays (empty in events recorded before they were kept)
+ * @param fingerprint    what the till record said ({@code Fingerprint.of} the transaction), so that a resend with
+ *                       other content is told apart; {@code null} in events recorded before it was kept
  */
 public record PointsEarned(String memberId,
                            String chainId,
@@ -35,7 +37,8 @@ public record PointsEarned(String memberId,
                            long balanceAfter,
                            long referrerBonus,
                            List<TransactionLine> lines,
-                           List<String> couponCodes) implements PointsAccountEvent {
+                           List<String> couponCodes,
+                           String fingerprint) implements PointsAccountEvent {
 
     public PointsEarned {
         lines = lines == null ? List.of() : List.copyOf(lines);
@@ -44,9 +47,17 @@ public record PointsEarned(String memberId,
 
     public PointsEarned(String memberId, String chainId, String transactionId, String storeId, String currency,
                         BigDecimal amount, BigDecimal eligibleAmount, long points, String ruleVersion,
+                        List<Contribution> breakdown, OffsetDateTime occurredAt, Lot lot, long balanceAfter,
+                        long referrerBonus, List<TransactionLine> lines, List<String> couponCodes) {
+        this(memberId, chainId, transactionId, storeId, currency, amount, eligibleAmount, points, ruleVersion,
+                breakdown, occurredAt, lot, balanceAfter, referrerBonus, lines, couponCodes, null);
+    }
+
+    public PointsEarned(String memberId, String chainId, String transactionId, String storeId, String currency,
+                        BigDecimal amount, BigDecimal eligibleAmount, long points, String ruleVersion,
                         List<Contribution> breakdown, OffsetDateTime occurredAt, Lot lot, long balanceAfter) {
         this(memberId, chainId, transactionId, storeId, currency, amount, eligibleAmount, points, ruleVersion,
-                breakdown, occurredAt, lot, balanceAfter, 0, null, null);
+                breakdown, occurredAt, lot, balanceAfter, 0, null, null, null);
     }
 
     public PointsEarned(String memberId, String chainId, String transactionId, String storeId, String currency,
@@ -54,6 +65,6 @@ public record PointsEarned(String memberId,
                         List<Contribution> breakdown, OffsetDateTime occurredAt, Lot lot, long balanceAfter,
                         long referrerBonus) {
         this(memberId, chainId, transactionId, storeId, currency, amount, eligibleAmount, points, ruleVersion,
-                breakdown, occurredAt, lot, balanceAfter, referrerBonus, null, null);
+                breakdown, occurredAt, lot, balanceAfter, referrerBonus, null, null, null);
     }
 }

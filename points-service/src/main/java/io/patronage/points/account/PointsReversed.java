@@ -12,13 +12,21 @@ import java.util.List;
  * @param debt      what was taken beyond the lots ({@code ALLOW_NEGATIVE}): the balance goes below zero
  * @param shortfall what could not be taken from the lots because it was spent: forgiven, or {@code debt}
  * @param share     the share of the purchase returned so far, including this return (0..1)
+ * @param fingerprint what the till record of the return said, {@code null} in events recorded before it was kept
  */
 public record PointsReversed(String memberId, String chainId, String transactionId, String originalTransactionId,
                              String currency, BigDecimal returnedAmount, long points, List<LotDebit> debits,
                              long debt, long shortfall, BigDecimal share, long balanceAfter,
-                             OffsetDateTime occurredAt) implements PointsAccountEvent {
+                             OffsetDateTime occurredAt, String fingerprint) implements PointsAccountEvent {
+
+    public PointsReversed(String memberId, String chainId, String transactionId, String originalTransactionId,
+                          String currency, BigDecimal returnedAmount, long points, List<LotDebit> debits, long debt,
+                          long shortfall, BigDecimal share, long balanceAfter, OffsetDateTime occurredAt) {
+        this(memberId, chainId, transactionId, originalTransactionId, currency, returnedAmount, points, debits, debt,
+                shortfall, share, balanceAfter, occurredAt, null);
+    }
 
     public long taken() {
-        return debits.stream().mapToLong(LotDebit::points).sum() + debt;
+        return LedgerLimits.add(debits.stream().mapToLong(LotDebit::points).reduce(0, LedgerLimits::add), debt);
     }
 }

@@ -12,7 +12,9 @@ import io.patronage.kit.http.ProblemException;
 import io.patronage.points.account.AccountView;
 import io.patronage.points.account.AdjustPoints;
 import io.patronage.points.account.DescribeAccount;
+import io.patronage.points.account.LedgerLimits;
 import io.patronage.points.account.PointsEarned;
+import io.patronage.points.account.PointsOverflowException;
 import io.patronage.points.account.PointsReversed;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -25,6 +27,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+/**
+ * A member's points. An account whose log holds a poisoned event (beyond the ledger's limits, stored by an older
+ * version) is frozen at it: its balance, statement and any balance as of an instant after that event answer
+ * {@code 409 account-frozen} with the event and the reason, never a wrapped number.
+ */
 @Controller("/members/{memberId}/points")
 class BalanceController {
 
@@ -53,9 +60,12 @@ class BalanceController {
             view = commands.sendAndWait(new DescribeAccount(memberId, now));
         } catch (AggregateNotFoundException e) {
             throw ProblemException.notFound("points account for member", memberId);
+        } catch (PointsOverflowException e) {
+            throw frozen(e);
         }
         Instant horizon = now.plus(Duration.ofDays(EXPIRING_WITHIN_DAYS));
-        long expiring = view.lots().stream().filter(lot -> lot.expiredAt(horizon)).mapToLong(lot -> lot.remaining()).sum();
+        long expiring = view.lots().stream().filter(lot -> lot.expiredAt(horizon)).mapToLong(lot -> lot.remaining())
+                .reduce(0, LedgerLimits::add);
         return new PointsBalance(balance.memberId(), balance.balance(), balance.lifetimeEarned(),
                 balance.lifetimeRedeemed(), view.available(), view.pending(), view.debt(), expiring,
                 EXPIRING_WITHIN_DAYS, view.tier(), view.nextTier(), view.toNextTier(), null);
@@ -68,7 +78,11 @@ class BalanceController {
             if (entry.at().isAfter(asOf)) {
                 break;
             }
-            balance = Balance.fold(balance, entry.event(), entry.sequence());
+            try {
+                balance = Balance.fold(balance, entry.event(), entry.sequence());
+            } catch (PointsOverflowException e) {
+                throw frozen(e);
+            }
         }
         if (balance == null) {
             throw ProblemException.notFound("points account as of " + asOf + " for member", memberId);
@@ -103,9 +117,14 @@ class BalanceController {
             throw ProblemException.badRequest("page must be 0 or more and size between 1 and 200");
         }
         List<AccountHistory.Entry> entries = history.of(memberId);
-        List<StatementLine> lines = new ArrayList<>(StatementLine.of(entries));
         if (entries.isEmpty()) {
             throw ProblemException.notFound("points account for member", memberId);
+        }
+        List<StatementLine> lines;
+        try {
+            lines = new ArrayList<>(StatementLine.of(entries));
+        } catch (PointsOverflowException e) {
+            throw frozen(e);
         }
         java.util.Collections.reverse(lines);
         int from = Math.min(lines.size(), pageNumber * pageSize);
@@ -128,6 +147,10 @@ class BalanceController {
         } catch (IllegalStateException | CommandExecutionException e) {
             throw new ProblemException(HttpStatus.CONFLICT, "adjustment-refused", e.getMessage());
         }
+    }
+
+    private static ProblemException frozen(PointsOverflowException e) {
+        return new ProblemException(HttpStatus.CONFLICT, "account-frozen", e.getMessage());
     }
 
     private static Instant instant(String value) {

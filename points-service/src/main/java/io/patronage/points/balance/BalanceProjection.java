@@ -1,5 +1,6 @@
 package io.patronage.points.balance;
 
+import io.patronage.points.account.LedgerLimits;
 import io.patronage.points.account.PointsAccountEvent;
 import io.patronage.points.account.Lot;
 import io.patronage.points.account.PointsAccountOpened;
@@ -12,6 +13,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,10 +31,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * that is not its successor is either already applied (skipped) or follows a lost update, and then the member is
  * folded again from the event store (self-healing). Without a last written balance (after a restart, or after a
  * rolled back unit of work) the stored document is read once. Redelivered events write nothing, or the same
- * figures.
+ * figures. A member whose log holds a poisoned event (see {@link Balance}) keeps the balance before it; a stored
+ * balance beyond the ceiling (written wrapped by an older version) is folded again from the event store.
  */
 public class BalanceProjection {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BalanceProjection.class);
     private static final String PENDING = BalanceProjection.class.getName() + ".pending";
 
     private final BalanceStore store;
@@ -78,14 +83,18 @@ public class BalanceProjection {
                 current = null;
             }
         }
+        if (current != null && !current.withinLimits()) {
+            current = null;
+        }
         Balance next;
         if (current != null && current.version() >= sequence) {
             lastWritten.put(memberId, current);
             return;
-        } else if (current != null && current.version() == sequence - 1) {
+        } else if (current != null && current.version() == sequence - 1 && LedgerLimits.violation(event) == null) {
             next = Balance.fold(current, event, sequence);
         } else {
-            next = Balance.replay(eventStore.readEvents(memberId, 0).asStream(), sequence);
+            next = Balance.replay(eventStore.readEvents(memberId, 0).asStream(), sequence,
+                    reason -> LOG.warn("balance of member {} kept before its poisoned event: {}", memberId, reason));
             if (next == null) {
                 return;
             }

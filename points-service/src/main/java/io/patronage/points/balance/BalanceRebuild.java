@@ -1,6 +1,7 @@
 package io.patronage.points.balance;
 
 import io.patronage.points.account.EventLog;
+import io.patronage.points.account.PointsOverflowException;
 import jakarta.inject.Singleton;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -30,6 +31,10 @@ import java.util.function.Function;
  * Live processing is not paused. The live projection folds each member from the balance it last wrote, not from
  * the document, so a member whose event was applied between the pass and the replacement of its document gets the
  * right figures again with its next event; meanwhile {@code equal} is {@code false} and a second rebuild settles it.
+ * <p>
+ * A member whose log holds a poisoned event (beyond the ledger's limits, stored by an older version) is rebuilt up
+ * to the event before it, as its frozen account has it, counted in {@code poisonedMembers} and logged with the
+ * reason; the pass goes on.
  */
 @Singleton
 public class BalanceRebuild {
@@ -48,7 +53,7 @@ public class BalanceRebuild {
 
     /** What a rebuild did; {@code equal} says the balances are the same as before. */
     public record Result(long events, int members, int balancesWritten, String checksumBefore, String checksumAfter,
-                         boolean equal, double seconds) {
+                         boolean equal, int poisonedMembers, double seconds) {
     }
 
     public synchronized Result rebuild() {
@@ -59,35 +64,48 @@ public class BalanceRebuild {
         Map<String, Balance> balances = new HashMap<>();
         Map<String, Instant> firstReview = new HashMap<>();
         Set<String> outOfOrder = new HashSet<>();
+        Map<String, String> poisoned = new TreeMap<>();
         long count = log.forEach("rebuild", (sequence, event) -> {
+            if (poisoned.containsKey(event.memberId())) {
+                return;
+            }
             Balance current = balances.get(event.memberId());
             boolean next = current == null ? sequence == 0 : sequence == current.version() + 1;
             if (!next) {
                 outOfOrder.add(event.memberId());
                 return;
             }
-            balances.put(event.memberId(), Balance.fold(current, event, sequence));
+            try {
+                balances.put(event.memberId(), Balance.fold(current, event, sequence));
+            } catch (PointsOverflowException e) {
+                poisoned.put(event.memberId(), e.getMessage());
+                return;
+            }
             Instant reviewAt = BalanceProjection.reviewAt(event);
             if (reviewAt != null) {
                 firstReview.merge(event.memberId(), reviewAt, (a, b) -> a.isBefore(b) ? a : b);
             }
         });
         for (String memberId : outOfOrder) {
-            Balance replayed = Balance.replay(eventStore.readEvents(memberId, 0).asStream(), Long.MAX_VALUE);
+            poisoned.remove(memberId);
+            Balance replayed = Balance.replay(eventStore.readEvents(memberId, 0).asStream(), Long.MAX_VALUE,
+                    reason -> poisoned.put(memberId, reason));
             if (replayed != null) {
                 balances.put(memberId, replayed);
             }
         }
+        poisoned.forEach((memberId, reason) ->
+                LOG.warn("rebuild: balance of member {} kept before its poisoned event: {}", memberId, reason));
         List<Balance> before = stored.join();
         int written = reconcile(before, balances, memberId -> reviews.containsKey(memberId) ? reviews.get(memberId)
                 : firstReview.containsKey(memberId) ? Date.from(firstReview.get(memberId)) : null);
         String checksumBefore = checksum(before);
         String after = checksum(store.all((memberId, reviewAt) -> { }));
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        LOG.info("balance projection rebuilt: {} events, {} members, {} balances written, in {} s, checksum {} -> {}",
-                count, balances.size(), written, seconds, checksumBefore, after);
+        LOG.info("balance projection rebuilt: {} events, {} members ({} poisoned), {} balances written, in {} s,"
+                + " checksum {} -> {}", count, balances.size(), poisoned.size(), written, seconds, checksumBefore, after);
         return new Result(count, balances.size(), written, checksumBefore, after, checksumBefore.equals(after),
-                seconds);
+                poisoned.size(), seconds);
     }
 
     /**

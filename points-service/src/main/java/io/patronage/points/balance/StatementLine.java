@@ -1,10 +1,12 @@
 package io.patronage.points.balance;
 
+import io.patronage.points.account.LedgerLimits;
 import io.patronage.points.account.PointsAccountEvent;
 import io.patronage.points.account.PointsAdjusted;
 import io.patronage.points.account.PointsAwarded;
 import io.patronage.points.account.PointsEarned;
 import io.patronage.points.account.PointsExpired;
+import io.patronage.points.account.PointsOverflowException;
 import io.patronage.points.account.PointsRedeemed;
 import io.patronage.points.account.PointsReversed;
 
@@ -15,13 +17,19 @@ import java.util.List;
 /** One ledger movement of a member's statement; {@code balance} is the running balance after it. */
 record StatementLine(Instant at, String kind, String reference, long points, long balance, String detail) {
 
+    /** @throws PointsOverflowException when the log holds a poisoned event: the account is frozen at it */
     static List<StatementLine> of(List<AccountHistory.Entry> entries) {
         List<StatementLine> lines = new ArrayList<>();
         long balance = 0;
         for (AccountHistory.Entry entry : entries) {
             PointsAccountEvent event = entry.event();
+            String violation = LedgerLimits.violation(event);
+            if (violation != null) {
+                throw new PointsOverflowException("event " + entry.sequence() + " of member " + event.memberId()
+                        + ", " + violation + ": the account is frozen at it");
+            }
             long delta = BalanceChange.of(event).balanceDelta();
-            balance += delta;
+            balance = LedgerLimits.add(balance, delta);
             StatementLine line = line(entry.at(), event, delta, balance);
             if (line != null) {
                 lines.add(line);

@@ -1,6 +1,9 @@
 package io.patronage.points.earning;
 
+import io.patronage.points.account.LedgerLimits;
+
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Fixed points a program gives, added after rounding.
@@ -25,6 +28,10 @@ public record Bonuses(Map<String, Long> skus, long visit, BirthdayBonus birthday
                 || skus.values().stream().anyMatch(p -> p < 0) || engagement.values().stream().anyMatch(p -> p < 0)) {
             throw new IllegalArgumentException("bonuses must not be negative");
         }
+        if (Stream.of(Stream.of(visit, firstPurchase, referrer, referee), skus.values().stream(),
+                engagement.values().stream()).flatMap(points -> points).anyMatch(p -> p > LedgerLimits.TRANSACTION)) {
+            throw new IllegalArgumentException("a bonus is at most " + LedgerLimits.TRANSACTION + " points");
+        }
     }
 
     /** Points for an award outside a purchase: {@code referrer} or an engagement type; 0 when the program gives none. */
@@ -37,8 +44,8 @@ public record Bonuses(Map<String, Long> skus, long visit, BirthdayBonus birthday
         public enum Scope { DAY, MONTH }
 
         public BirthdayBonus {
-            if (points < 0) {
-                throw new IllegalArgumentException("the birthday bonus must not be negative");
+            if (points < 0 || points > LedgerLimits.TRANSACTION) {
+                throw new IllegalArgumentException("the birthday bonus must be between 0 and " + LedgerLimits.TRANSACTION);
             }
             scope = scope == null ? Scope.DAY : scope;
         }

@@ -1,5 +1,7 @@
 package io.patronage.points.earning;
 
+import io.patronage.points.account.LedgerLimits;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,6 +31,10 @@ public record Campaign(String name, LocalDate from, LocalDate to, BigDecimal mul
         multiplier = multiplier == null ? BigDecimal.ONE : multiplier;
         if (multiplier.signum() < 0 || bonus < 0) {
             throw new IllegalArgumentException("campaign " + name + ": multiplier and bonus must not be negative");
+        }
+        if (bonus > LedgerLimits.TRANSACTION) {
+            throw new IllegalArgumentException("campaign " + name + ": a bonus is at most " + LedgerLimits.TRANSACTION
+                    + " points");
         }
         stores = stores == null ? List.of() : List.copyOf(stores);
         categories = categories == null ? List.of() : List.copyOf(categories);

@@ -3,6 +3,8 @@ package io.patronage.points.earning;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionLine;
 import io.patronage.contracts.retail.TransactionType;
+import io.patronage.points.account.LedgerLimits;
+import io.patronage.points.account.PointsOverflowException;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,6 +28,11 @@ import java.util.stream.IntStream;
  * rate-based rule's exact points are kept as a numerator over the common denominator (the lines' sum), and
  * the only rounding is the program's, once, on their sum. Nothing assumes a number of minor units: JPY, EUR
  * and KWD amounts go through the same arithmetic.
+ * <p>
+ * Points are exact too: amounts become whole points only through {@link LedgerLimits#credit} (refused above the
+ * ceiling of one transaction, never truncated) and are added with exact arithmetic, so a purchase that would earn
+ * more than {@link LedgerLimits#TRANSACTION} points (at any step: the rate rules, a bonus, the total) is refused
+ * with a {@link PointsOverflowException} rather than earning a wrapped or truncated number.
  */
 public final class EarningPolicy {
 
@@ -40,6 +47,16 @@ public final class EarningPolicy {
     }
 
     public static EarningOutcome earn(ProgramRules rules, AccountStanding account, PosTransaction transaction) {
+        String what = "transaction " + transaction.chainId() + ":" + transaction.transactionId();
+        try {
+            return rate(rules, account, transaction, what);
+        } catch (ArithmeticException e) {
+            throw new PointsOverflowException(what + ": " + e.getMessage());
+        }
+    }
+
+    private static EarningOutcome rate(ProgramRules rules, AccountStanding account, PosTransaction transaction,
+                                       String what) {
         Instant at = transaction.occurredAt().toInstant();
         if (transaction.type() != TransactionType.PURCHASE || !rules.inForceAt(at)
                 || !rules.acceptsCurrency(transaction.currency())) {
@@ -63,22 +80,25 @@ public final class EarningPolicy {
                 .toList();
 
         Map<String, Long> breakdown = new LinkedHashMap<>();
-        ratePoints(rules, account, total, denominator, eligible, campaigns).forEach(breakdown::put);
+        ratePoints(rules, account, total, denominator, eligible, campaigns, what).forEach(breakdown::put);
         Bonuses bonuses = rules.bonuses();
         for (Line line : eligible) {
             Long perUnit = line.sku() == null ? null : bonuses.skus().get(line.sku());
-            long units = line.quantity().setScale(0, RoundingMode.FLOOR).longValue();
-            if (perUnit != null && perUnit * units > 0) {
-                breakdown.merge("sku-bonus:" + line.sku(), perUnit * units, Long::sum);
+            if (perUnit != null) {
+                long points = LedgerLimits.credit(BigDecimal.valueOf(perUnit)
+                        .multiply(line.quantity().setScale(0, RoundingMode.FLOOR)), what);
+                if (points > 0) {
+                    breakdown.merge("sku-bonus:" + line.sku(), points, LedgerLimits::add);
+                }
             }
         }
         add(breakdown, VISIT, bonuses.visit());
         for (Campaign campaign : campaigns) {
             if (campaign.bonus() > 0 && eligible.stream().anyMatch(line -> campaign.covers(line.category()))) {
-                breakdown.merge(campaign.rule(), campaign.bonus(), Long::sum);
+                breakdown.merge(campaign.rule(), campaign.bonus(), LedgerLimits::add);
             }
         }
-        long points = breakdown.values().stream().mapToLong(Long::longValue).sum();
+        long points = breakdown.values().stream().mapToLong(Long::longValue).reduce(0, LedgerLimits::add);
         if (rules.maxPointsPerTransaction() != null && points > rules.maxPointsPerTransaction()) {
             breakdown.put(CAP, rules.maxPointsPerTransaction() - points);
         }
@@ -95,7 +115,8 @@ public final class EarningPolicy {
         }
         List<Contribution> contributions = breakdown.entrySet().stream()
                 .filter(e -> e.getValue() != 0).map(e -> new Contribution(e.getKey(), e.getValue())).toList();
-        long earned = contributions.stream().mapToLong(Contribution::points).sum();
+        long earned = LedgerLimits.credit(BigDecimal.valueOf(
+                contributions.stream().mapToLong(Contribution::points).reduce(0, LedgerLimits::add)), what);
         return new EarningOutcome(rules.version(), eligibleAmount, earned, contributions, referrerBonus);
     }
 
@@ -107,7 +128,8 @@ public final class EarningPolicy {
 
     /** Base, line, campaign and tier multipliers: exact points summed, rounded once, apportioned per rule. */
     private static Map<String, Long> ratePoints(ProgramRules rules, AccountStanding account, BigDecimal total,
-                                                BigDecimal denominator, List<Line> eligible, List<Campaign> campaigns) {
+                                                BigDecimal denominator, List<Line> eligible, List<Campaign> campaigns,
+                                                String what) {
         List<String> names = new ArrayList<>();
         List<BigDecimal> numerators = new ArrayList<>();
         BigDecimal perUnit = rules.pointsPerUnit().multiply(total);
@@ -131,7 +153,7 @@ public final class EarningPolicy {
         if (exact.signum() <= 0) {
             return Map.of();
         }
-        long points = exact.divide(denominator, 0, rules.rounding().mode()).longValueExact();
+        long points = LedgerLimits.credit(exact.divide(denominator, 0, rules.rounding().mode()), what);
         return apportion(names, numerators, denominator, points);
     }
 
@@ -165,7 +187,7 @@ public final class EarningPolicy {
 
     private static void add(Map<String, Long> breakdown, String rule, long points) {
         if (points != 0) {
-            breakdown.merge(rule, points, Long::sum);
+            breakdown.merge(rule, points, LedgerLimits::add);
         }
     }
 
@@ -182,7 +204,7 @@ public final class EarningPolicy {
             BigDecimal floor = numerators.get(i).divide(denominator, 0, RoundingMode.FLOOR);
             whole[i] = floor.longValueExact();
             remainders[i] = numerators.get(i).subtract(floor.multiply(denominator));
-            assigned += whole[i];
+            assigned = Math.addExact(assigned, whole[i]);
         }
         long left = points - assigned;
         List<Integer> byRemainder = IntStream.range(0, names.size()).boxed()
@@ -193,7 +215,7 @@ public final class EarningPolicy {
         }
         Map<String, Long> breakdown = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            breakdown.merge(names.get(i), whole[i], Long::sum);
+            breakdown.merge(names.get(i), whole[i], LedgerLimits::add);
         }
         return breakdown;
     }

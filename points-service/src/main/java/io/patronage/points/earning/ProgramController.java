@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.json.Json;
+import io.patronage.points.account.PointsOverflowException;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -84,7 +85,12 @@ class ProgramController {
         if (!from.isBefore(to)) {
             throw ProblemException.badRequest("from must be before to");
         }
-        return whatIf.rerate(chainId, parse(request.get("draft").toString()), from, to);
+        try {
+            return whatIf.rerate(chainId, parse(request.get("draft").toString()), from, to);
+        } catch (PointsOverflowException | ArithmeticException e) {
+            // the period's totals themselves beyond a long: unreachable within the ledger's limits, still never a 500
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "points-overflow", e.getMessage());
+        }
     }
 
     private static Instant instant(JsonNode request, String field) {

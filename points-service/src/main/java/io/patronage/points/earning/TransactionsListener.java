@@ -7,6 +7,7 @@ import io.patronage.contracts.retail.TransactionType;
 import io.patronage.kit.kafka.InboundMessage;
 import io.patronage.kit.kafka.TopicListener;
 import io.patronage.points.account.EarnPoints;
+import io.patronage.points.account.PointsOverflowException;
 import io.patronage.points.account.ReferralDue;
 import io.patronage.points.account.ReturnPurchase;
 import io.patronage.points.members.CardDirectory;
@@ -107,12 +108,17 @@ class TransactionsListener implements TopicListener {
         }
     }
 
-    /** The referrer may have no account here (erased, other chain): then there is nobody to award. */
+    /**
+     * The referrer may have no account here (erased, other chain): then there is nobody to award. A referrer's
+     * account that refuses the bonus (frozen, or at its ceiling) must not cost the referee the purchase.
+     */
     private void awardReferrer(ReferralDue referral) {
         try {
             commands.sendAndWait(referral.award());
         } catch (AggregateNotFoundException e) {
             LOG.info("referrer {} has no points account: no referral bonus", referral.referrerMemberId());
+        } catch (PointsOverflowException e) {
+            LOG.warn("referrer {} gets no referral bonus: {}", referral.referrerMemberId(), e.getMessage());
         }
     }
 

@@ -3,6 +3,8 @@ package io.patronage.points.earning;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionType;
 import io.patronage.points.account.EventLog;
+import io.patronage.points.account.LedgerLimits;
+import io.patronage.points.account.PointsOverflowException;
 import io.patronage.points.account.PersonalDataErased;
 import io.patronage.points.account.PointsAccountOpened;
 import io.patronage.points.account.PointsEarned;
@@ -26,9 +28,15 @@ import java.util.TreeMap;
  * store; writes nothing. Each member's standing (birthday, purchases so far, last birthday bonus, tier,
  * referral) is folded from the log as it actually was, so member bonuses are judged as they would have been then;
  * the referrer's side of a referral is not counted (it lands on another account).
+ * <p>
+ * A purchase whose earning is poisoned (beyond the ledger's limits, stored by an older version), or that the draft
+ * would rate beyond the ceiling of one transaction, is skipped and listed with the reason (the first
+ * {@link #SKIPPED_LISTED}); the totals are exact.
  */
 @Singleton
 public class WhatIf {
+
+    static final int SKIPPED_LISTED = 100;
 
     private final EventLog log;
 
@@ -39,9 +47,17 @@ public class WhatIf {
     public record RuleDifference(String rule, long issued, long wouldIssue, long difference) {
     }
 
+    /** A purchase left out of the comparison, and why. */
+    public record Skipped(String memberId, String transactionId, String reason) {
+    }
+
+    /**
+     * @param purchasesSkipped how many purchases of the period were left out; {@code skipped} lists the first
+     *                         {@value #SKIPPED_LISTED}
+     */
     public record Report(String chainId, String draftVersion, Instant from, Instant to, long eventsRead,
                          int purchases, int members, long issued, long wouldIssue, long difference,
-                         List<RuleDifference> rules) {
+                         List<RuleDifference> rules, int purchasesSkipped, List<Skipped> skipped) {
     }
 
     public Report rerate(String chainId, ProgramRules draft, Instant from, Instant to) {
@@ -50,6 +66,8 @@ public class WhatIf {
         Map<String, long[]> perRule = new TreeMap<>();
         Set<String> members = new HashSet<>();
         int[] purchases = {0};
+        List<Skipped> skipped = new ArrayList<>();
+        int[] skippedCount = {0};
         long events = log.forEach("what-if " + chainId, (sequence, event) -> {
             if (event instanceof PointsAccountOpened opened) {
                 if (opened.chainId().equals(chainId)) {
@@ -64,12 +82,24 @@ public class WhatIf {
             if (event instanceof PointsEarned earned) {
                 Instant at = earned.occurredAt().toInstant();
                 if (!at.isBefore(from) && at.isBefore(to)) {
-                    purchases[0]++;
-                    members.add(earned.memberId());
-                    earned.breakdown().forEach(c -> perRule.computeIfAbsent(c.rule(), r -> new long[2])[0] += c.points());
-                    EarningOutcome outcome = EarningPolicy.earn(rules, standing.now(), transaction(earned));
-                    outcome.breakdown().forEach(c ->
-                            perRule.computeIfAbsent(c.rule(), r -> new long[2])[1] += c.points());
+                    EarningOutcome outcome = null;
+                    try {
+                        String poisoned = LedgerLimits.violation(earned);
+                        if (poisoned != null) {
+                            throw new PointsOverflowException(poisoned);
+                        }
+                        outcome = EarningPolicy.earn(rules, standing.now(), transaction(earned));
+                    } catch (PointsOverflowException e) {
+                        if (skippedCount[0]++ < SKIPPED_LISTED) {
+                            skipped.add(new Skipped(earned.memberId(), earned.transactionId(), e.getMessage()));
+                        }
+                    }
+                    if (outcome != null) {
+                        earned.breakdown().forEach(c -> add(perRule, c, 0));
+                        outcome.breakdown().forEach(c -> add(perRule, c, 1));
+                        purchases[0]++;
+                        members.add(earned.memberId());
+                    }
                 }
                 standing.fold(earned);
             } else if (event instanceof TierChanged changed) {
@@ -85,12 +115,18 @@ public class WhatIf {
         long wouldIssue = 0;
         for (Map.Entry<String, long[]> rule : perRule.entrySet()) {
             long[] points = rule.getValue();
-            rows.add(new RuleDifference(rule.getKey(), points[0], points[1], points[1] - points[0]));
-            issued += points[0];
-            wouldIssue += points[1];
+            rows.add(new RuleDifference(rule.getKey(), points[0], points[1], Math.subtractExact(points[1], points[0])));
+            issued = LedgerLimits.add(issued, points[0]);
+            wouldIssue = LedgerLimits.add(wouldIssue, points[1]);
         }
         return new Report(chainId, draft.version(), from, to, events, purchases[0], members.size(), issued,
-                wouldIssue, wouldIssue - issued, rows);
+                wouldIssue, Math.subtractExact(wouldIssue, issued), rows, skippedCount[0], skipped);
+    }
+
+    /** Adds a contribution to its rule's issued ({@code side} 0) or would-issue (1) points, exactly. */
+    private static void add(Map<String, long[]> perRule, Contribution contribution, int side) {
+        long[] points = perRule.computeIfAbsent(contribution.rule(), r -> new long[2]);
+        points[side] = LedgerLimits.add(points[side], contribution.points());
     }
 
     private static PosTransaction transaction(PointsEarned earned) {

@@ -93,6 +93,8 @@ final class IntegrationEvents {
         String detail = switch (rejected.reason()) {
             case INSUFFICIENT_POINTS -> rejected.points() + " points requested, the balance is " + rejected.balance();
             case INVALID_POINTS -> "the points to debit must be positive, got " + rejected.points();
+            case ACCOUNT_FROZEN -> "the member's points account is frozen: its log holds an event beyond the"
+                    + " ledger's limits";
         };
         return new io.patronage.contracts.points.PointsRedemptionRejected(rejected.requestId(), rejected.memberId(),
                 rejected.chainId(), rejected.points(), rejected.balance(), rejected.reason().name(), detail, at);

@@ -4,6 +4,7 @@ import io.patronage.points.account.LotDebit;
 import io.patronage.points.account.PointsAccountEvent;
 import io.patronage.points.account.PointsAccountOpened;
 import io.patronage.points.account.PointsEarned;
+import io.patronage.points.account.PointsOverflowException;
 import io.patronage.points.account.PointsRedeemed;
 import io.patronage.points.account.PointsRedemptionRejected;
 import io.patronage.points.account.RejectionReason;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class BalanceTest {
 
@@ -70,6 +72,22 @@ class BalanceTest {
         Balance balance = Balance.replay(withStagedCopies.stream(), 2);
 
         assertEquals(new Balance("m-1", "chain-1", 70, 120, 50, 2), balance);
+    }
+
+    @Test
+    void aPoisonedEventIsNeverFoldedAndAReplayStopsBeforeIt() {
+        List<PointsAccountEvent> poisoned = new ArrayList<>(HISTORY.subList(0, 2));
+        poisoned.add(earned("t-max", Long.MAX_VALUE));
+        poisoned.add(earned("t-after", 10));
+        List<String> reasons = new ArrayList<>();
+
+        Balance balance = Balance.replay(messages(poisoned).stream(), Long.MAX_VALUE, reasons::add);
+
+        assertEquals(new Balance("m-1", "chain-1", 120, 120, 0, 1), balance, "not wrapped to a negative balance");
+        assertEquals(List.of("points overflow: event 2 of member m-1, PointsEarned chain-1:t-max credits "
+                + "9223372036854775807 points, beyond the ceiling of 1000000000000 per transaction: the account is"
+                + " frozen at it"), reasons);
+        assertThrows(PointsOverflowException.class, () -> Balance.fold(balance, poisoned.get(2), 2));
     }
 
     @Test

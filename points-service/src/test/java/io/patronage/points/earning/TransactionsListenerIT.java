@@ -6,12 +6,16 @@ import com.mongodb.client.MongoDatabase;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.infra.Infrastructure;
 import io.patronage.kit.axon.BoundedCache;
+import io.patronage.kit.kafka.ConflictingResendException;
 import io.patronage.kit.kafka.EventPublisher;
 import io.patronage.kit.kafka.InboundMessage;
 import io.patronage.points.Transactions;
 import io.patronage.points.account.OpenPointsAccount;
 import io.patronage.points.account.PointsAccount;
+import io.patronage.points.account.Lot;
+import io.patronage.points.account.PointsAccountOpened;
 import io.patronage.points.account.PointsEarned;
+import io.patronage.points.account.RecordReferral;
 import io.patronage.points.members.CardDirectories;
 import io.patronage.points.members.CardDirectory;
 import io.patronage.points.members.CardDirectory.CardAssignment;
@@ -24,6 +28,8 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
@@ -57,6 +63,7 @@ class TransactionsListenerIT {
     private static final OffsetDateTime FAILING = OffsetDateTime.parse("2026-11-27T23:59:00+02:00");
 
     private final AtomicInteger appends = new AtomicInteger();
+    private ProgramRules rules = ProgramRules.DEFAULT;
     private final MockProducer<String, byte[]> kafka = new MockProducer<>(true, null, new StringSerializer(),
             new ByteArraySerializer());
     private MongoClient mongo;
@@ -74,7 +81,7 @@ class TransactionsListenerIT {
             if (occurredAt.equals(FAILING.toInstant())) {
                 throw new IllegalStateException("no program readable for this transaction");
             }
-            return ProgramRules.DEFAULT;
+            return rules;
         };
         InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine() {
             @Override
@@ -182,6 +189,54 @@ class TransactionsListenerIT {
 
         assertEquals(List.of("chain-1:t-bad"), deadLettered);
         assertEquals(List.of("t-1", "t-2"), storedEarnings());
+        assertEquals(storedEarningIds(), published());
+    }
+
+    @Test
+    void aFrozenReferrerGetsNoBonusAndTheRefereesPurchaseStillEarns() {
+        rules = new ProgramRules("referral-v1", null, null, null, null, java.math.BigDecimal.ONE, null, null, null,
+                null, null, new Bonuses(null, 0, null, 0, 300, 150, null), null, 0, null, null);
+        OffsetDateTime at = OffsetDateTime.parse("2026-02-01T10:00:00Z");
+        DefaultUnitOfWork.startAndGet(null).execute(() -> axon.eventStore().publish(
+                new GenericDomainEventMessage<>("PointsAccount", "m-referrer", 0, new PointsAccountOpened("m-referrer",
+                        "chain-1", "card-2", null, "en", Instant.parse("2026-01-01T00:00:00Z"))),
+                new GenericDomainEventMessage<>("PointsAccount", "m-referrer", 1, new PointsEarned("m-referrer",
+                        "chain-1", "t-old", "s-1", "EUR", java.math.BigDecimal.TEN, java.math.BigDecimal.TEN,
+                        Long.MAX_VALUE, "v0", List.of(), at, new Lot("chain-1:t-old", Long.MAX_VALUE, at.toInstant()),
+                        Long.MAX_VALUE))));
+        axon.commandGateway().sendAndWait(new RecordReferral(MEMBER, "m-referrer"));
+
+        listener.onBatch(List.of(message(Transactions.purchase("t-1", "EUR", "10.00"))));
+
+        assertEquals(List.of(160L), axon.eventStore().readEvents(MEMBER).asStream()
+                .filter(event -> event.getPayload() instanceof PointsEarned)
+                .map(event -> ((PointsEarned) event.getPayload()).points()).toList(), "10 points and the referee's 150");
+        assertEquals(2, axon.eventStore().readEvents("m-referrer").asStream().count(), "no award on a frozen account");
+    }
+
+    @Test
+    void aConflictingResendReachesTheKitUnwrappedAndOnlyItIsDeadLetteredOnTheRetry() {
+        listener.onBatch(List.of(message(Transactions.purchase("t-1", "EUR", "10.00"))));
+        List<InboundMessage> batch = List.of(message(Transactions.purchase("t-2", "EUR", "20.00")),
+                message(Transactions.purchase("t-1", "EUR", "99.00")),
+                message(Transactions.purchase("t-3", "EUR", "30.00")));
+
+        // thrown as is through sendAndWait and both units of work: the kit's dead-letter path sees its type
+        assertThrows(ConflictingResendException.class, () -> listener.onBatch(batch));
+        assertEquals(List.of("t-1"), storedEarnings(), "nothing of the failed batch is stored");
+
+        List<String> deadLettered = new ArrayList<>();
+        for (InboundMessage message : batch) {
+            try {
+                listener.onBatch(List.of(message));
+            } catch (ConflictingResendException e) {
+                deadLettered.add(message.messageId());
+            }
+        }
+        listener.onBatch(List.of(message(Transactions.purchase("t-1", "EUR", "10.00"))));
+
+        assertEquals(List.of("chain-1:t-1"), deadLettered);
+        assertEquals(List.of("t-1", "t-2", "t-3"), storedEarnings());
         assertEquals(storedEarningIds(), published());
     }
 }

@@ -1,0 +1,20 @@
+package io.patronage.contracts.points;
+
+/**
+ * The hard ceilings of the points ledger. points-service refuses any command whose outcome would cross them, so no
+ * published points event does: one credit is at most {@link #TRANSACTION} points and a balance stays within
+ * ±{@link #BALANCE}. A consumer may therefore add up millions of events in a {@code long} (its 9.2 × 10^18 holds
+ * 9.2 million transactions at the ceiling) and still use exact arithmetic to refuse what never should happen.
+ * The till's plausibility limits (maximum total per chain) keep real purchases many orders of magnitude below.
+ */
+public final class PointsLimits {
+
+    /** Most points one purchase, award or adjustment can credit: 10^12. */
+    public static final long TRANSACTION = 1_000_000_000_000L;
+
+    /** A balance (and any one debit) stays within ±10^15 points. */
+    public static final long BALANCE = 1_000_000_000_000_000L;
+
+    private PointsLimits() {
+    }
+}

@@ -195,7 +195,7 @@ class LedgerIntegrityIT implements TestPropertyProvider {
     }
 
     private static PointsAccountOpened opened(String member, String chain) {
-        return new PointsAccountOpened(member, chain, "card-" + member, null, "en", T0);
+        return new PointsAccountOpened(member, chain, "card-" + member, null, T0);
     }
 
     private static PointsEarned earned(String member, String chain, String transactionId, long points,

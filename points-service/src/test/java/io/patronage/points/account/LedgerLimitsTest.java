@@ -25,7 +25,7 @@ class LedgerLimitsTest {
 
     private static final String MEMBER = "m-1";
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-    private static final PointsAccountOpened OPENED = new PointsAccountOpened(MEMBER, "chain-1", "card-1", null, "en",
+    private static final PointsAccountOpened OPENED = new PointsAccountOpened(MEMBER, "chain-1", "card-1", null,
             Instant.parse("2026-01-05T09:00:00Z"));
 
     private AggregateTestFixture<PointsAccount> fixture;

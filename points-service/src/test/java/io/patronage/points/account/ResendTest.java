@@ -22,7 +22,7 @@ import static io.patronage.points.Transactions.purchase;
 class ResendTest {
 
     private static final String MEMBER = "m-1";
-    private static final PointsAccountOpened OPENED = new PointsAccountOpened(MEMBER, "chain-1", "card-1", null, "en",
+    private static final PointsAccountOpened OPENED = new PointsAccountOpened(MEMBER, "chain-1", "card-1", null,
             Instant.parse("2026-01-05T09:00:00Z"));
     private static final PosTransaction T1 = purchase("T-1", "EUR", "10.00");
     private static final PosTransaction T1_CHANGED = purchase("T-1", "EUR", "20.00");

@@ -143,7 +143,7 @@ class TransactionsListenerIT {
     /** With several instances, the one that consumed the enrollment is not the one that sees the purchase. */
     @Test
     void aCardFiledByAnotherInstanceEarns() {
-        axon.commandGateway().sendAndWait(new OpenPointsAccount("m-2", "chain-1", "card-2", null, "en",
+        axon.commandGateway().sendAndWait(new OpenPointsAccount("m-2", "chain-1", "card-2", null,
                 Instant.parse("2026-01-01T00:00:00Z")));
         CardDirectories.on(database).register(List.of(new CardAssignment("chain-1", "card-2", "m-2")));
 
@@ -199,7 +199,7 @@ class TransactionsListenerIT {
         OffsetDateTime at = OffsetDateTime.parse("2026-02-01T10:00:00Z");
         DefaultUnitOfWork.startAndGet(null).execute(() -> axon.eventStore().publish(
                 new GenericDomainEventMessage<>("PointsAccount", "m-referrer", 0, new PointsAccountOpened("m-referrer",
-                        "chain-1", "card-2", null, "en", Instant.parse("2026-01-01T00:00:00Z"))),
+                        "chain-1", "card-2", null, Instant.parse("2026-01-01T00:00:00Z"))),
                 new GenericDomainEventMessage<>("PointsAccount", "m-referrer", 1, new PointsEarned("m-referrer",
                         "chain-1", "t-old", "s-1", "EUR", java.math.BigDecimal.TEN, java.math.BigDecimal.TEN,
                         Long.MAX_VALUE, "v0", List.of(), at, new Lot("chain-1:t-old", Long.MAX_VALUE, at.toInstant()),

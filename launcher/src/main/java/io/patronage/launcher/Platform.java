@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class Platform implements AutoCloseable {
     private final ReadinessProbe readiness = new ReadinessProbe();
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     private final Map<Service, RestartPolicy> restartPolicies = new EnumMap<>(Service.class);
+    private final List<ServiceProcess> extraInstances = new ArrayList<>();
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "patronage-supervisor");
         thread.setDaemon(true);
@@ -162,10 +164,19 @@ public final class Platform implements AutoCloseable {
     }
 
     private Map<String, String> environment(Service service) throws PlatformStartException {
+        return environment(service, service.artifact(), config.port(service));
+    }
+
+    /**
+     * @param instance names the instance's publication checkpoint: a restarted service keeps its name, so it publishes
+     *                 at once what its crashed run left unpublished
+     */
+    private Map<String, String> environment(Service service, String instance, int port) throws PlatformStartException {
         Map<String, String> environment = new LinkedHashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers(),
                 "MONGODB_URI", mongoUri(),
-                "MICRONAUT_SERVER_PORT", Integer.toString(config.port(service)),
+                "MICRONAUT_SERVER_PORT", Integer.toString(port),
+                "PATRONAGE_INSTANCE_ID", instance,
                 // Without an SMTP server enrollment writes its emails as files: keep them with the other data.
                 "PATRONAGE_MAIL_MAILBOX_DIR", config.dataDir().resolve("mailbox").toAbsolutePath().toString(),
                 "PATRONAGE_POINTS_PROGRAMS_FILE", demoPrograms().toAbsolutePath().toString(),
@@ -194,6 +205,33 @@ public final class Platform implements AutoCloseable {
         process.requestStop();
         process.awaitStop(STOP_GRACE);
         throw new PlatformStartException("Stopped while starting");
+    }
+
+    /**
+     * Starts one more instance of a service on {@code port}, in the same consumer groups and database as the first:
+     * what a Kubernetes scale-out does. Not supervised; stopped with the platform. Returns once it is ready.
+     */
+    ServiceProcess startAnotherInstance(Service service, String instance, int port)
+            throws PlatformStartException {
+        ServiceProcess process;
+        try {
+            process = ServiceProcess.start(service, jars.get(service), environment(service, instance, port), out);
+        } catch (IOException e) {
+            throw new PlatformStartException("Could not start " + instance + ": " + e.getMessage(), e);
+        }
+        synchronized (this) {
+            extraInstances.add(process);
+        }
+        URI url = URI.create("http://localhost:" + port);
+        long deadline = System.nanoTime() + config.readinessTimeout().toNanos();
+        while (!readiness.ask(url).ready()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new PlatformStartException(instance + " did not become ready on " + url + ":"
+                        + System.lineSeparator() + process.lastOutput());
+            }
+            pause();
+        }
+        return process;
     }
 
     /** Restarts the service whenever it exits without having been asked to, as {@link RestartPolicy} says. */
@@ -369,7 +407,8 @@ public final class Platform implements AutoCloseable {
                 return;
             }
             closed = true;
-            running = List.copyOf(services.values());
+            running = new ArrayList<>(services.values());
+            running.addAll(extraInstances);
             infra = infrastructure;
         }
         supervisor.shutdownNow();

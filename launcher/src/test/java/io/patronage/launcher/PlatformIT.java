@@ -1,13 +1,7 @@
 package io.patronage.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,25 +14,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static io.patronage.launcher.Outside.awaiting;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,18 +40,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlatformIT {
 
     private static final Duration READINESS_TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration OUTCOME_TIMEOUT = Duration.ofSeconds(90);
-    private static final String TRANSACTIONS = "retail.transactions.v1";
 
     @TempDir
     static Path dataDir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
     /** Everything the platform printed, as well as on the console. */
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private Platform platform;
-    private KafkaProducer<String, String> producer;
+    private Outside outside;
 
     /** A failure shows what the services printed last, not only what the test expected. */
     @RegisterExtension
@@ -80,16 +63,13 @@ class PlatformIT {
         ServiceJars jars = ServiceJars.locate(Optional.empty());
         PrintStream console = new PrintStream(new TeeOutputStream(System.out, printed), true, StandardCharsets.UTF_8);
         platform = Platform.start(PlatformConfig.onFreePorts(dataDir, jars, READINESS_TIMEOUT), console);
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer());
+        outside = new Outside(platform.kafkaBootstrapServers());
     }
 
     @AfterAll
     void stopPlatform() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+        if (outside != null) {
+            outside.close();
         }
         if (platform != null) {
             platform.close();
@@ -109,15 +89,15 @@ class PlatformIT {
                 .until(() -> find(Service.POINTS, "/members/" + memberId + "/points"), found -> !found.isMissingNode());
         assertEquals(0, account.path("balance").asLong(), account.toString());
 
-        produce(cardNumber, purchase(UUID.randomUUID().toString(), chainId, cardNumber, "123.45"));
+        produce(cardNumber, Outside.purchase(UUID.randomUUID().toString(), chainId, cardNumber, "123.45"));
         String anonymousSale = UUID.randomUUID().toString();
-        produce(anonymousSale, purchase(anonymousSale, chainId, null, "19.99"));
+        produce(anonymousSale, Outside.purchase(anonymousSale, chainId, null, "19.99"));
 
         awaiting("1 point per whole euro of 123.45 EUR").untilAsserted(() -> assertEquals(123, balance(memberId)));
 
         // rewards-service learns about the member from Kafka too, so it may not know them for a moment.
         String redemptionId = awaiting("rewards-service accepts the redemption")
-                .until(() -> redeem(memberId, "free-coffee"), Optional::isPresent).orElseThrow();
+                .until(() -> outside.redeem(platform.url(Service.REWARDS), memberId, "free-coffee"), Optional::isPresent).orElseThrow();
         JsonNode redemption = awaiting("the redemption saga finishes")
                 .until(() -> find(Service.REWARDS, "/redemptions/" + redemptionId),
                         view -> !view.isMissingNode() && !"PENDING".equals(view.path("status").asText()));
@@ -129,9 +109,9 @@ class PlatformIT {
         assertTrue(coupons.findValuesAsText("couponCode").contains(couponCode), coupons.toString());
         awaiting("123 points less the 100 of a free coffee").untilAsserted(() -> assertEquals(23, balance(memberId)));
 
-        Map<String, Long> expected = counts(1, 1, 1, 123, 100);
+        Map<String, Long> expected = Outside.counts(1, 1, 1, 123, 100);
         awaiting("analytics counts the member, both sales and the points")
-                .untilAsserted(() -> assertEquals(expected, participation(chainId)));
+                .untilAsserted(() -> assertEquals(expected, outside.participation(platform.url(Service.ANALYTICS), chainId)));
     }
 
     @Test
@@ -166,94 +146,23 @@ class PlatformIT {
     }
 
     private JsonNode enroll(String chainId) throws IOException, InterruptedException {
-        String body = """
-                {"chainId":"%s","firstName":"Ελένη","lastName":"Παπαδοπούλου","email":"eleni.%s@example.gr",
-                 "phone":"+306912345678","birthDate":"1988-04-12","locale":"el-GR"}
-                """.formatted(chainId, UUID.randomUUID());
-        HttpResponse<String> response = post(Service.ENROLLMENT, "/members", body);
-        assertEquals(201, response.statusCode(), response.body());
-        return json.readTree(response.body());
-    }
-
-    /** A purchase as a POS system sends it: plain JSON, no headers, the total as a decimal string. */
-    private static String purchase(String transactionId, String chainId, String cardNumber, String total) {
-        String occurredAt = OffsetDateTime.now(ZoneId.of("Europe/Athens")).truncatedTo(ChronoUnit.SECONDS).toString();
-        return """
-                {"transactionId":"%s","chainId":"%s","storeId":"ath-syntagma","cardNumber":%s,"type":"PURCHASE",
-                 "occurredAt":"%s","currency":"EUR","total":"%s",
-                 "lines":[{"sku":"OLIVE-OIL-EV-1L","category":"pantry","quantity":1,"unitPrice":"%s"}],
-                 "couponCodes":[]}
-                """.formatted(transactionId, chainId,
-                cardNumber == null ? "null" : "\"" + cardNumber + "\"", occurredAt, total, total);
+        return outside.enroll(platform.url(Service.ENROLLMENT), chainId);
     }
 
     private void produce(String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>(TRANSACTIONS, key, value)).get(30, TimeUnit.SECONDS);
+        outside.produce(key, value);
     }
 
     private long balance(String memberId) throws IOException, InterruptedException {
-        return getJson(Service.POINTS, "/members/" + memberId + "/points").path("balance").asLong();
+        return outside.balance(platform.url(Service.POINTS), memberId);
     }
 
-    private Optional<String> redeem(String memberId, String rewardId) throws IOException, InterruptedException {
-        HttpResponse<String> response = post(Service.REWARDS, "/members/" + memberId + "/redemptions",
-                "{\"rewardId\":\"" + rewardId + "\"}");
-        if (response.statusCode() == 404) {
-            return Optional.empty();
-        }
-        assertEquals(202, response.statusCode(), response.body());
-        return Optional.of(json.readTree(response.body()).path("redemptionId").asText());
-    }
-
-    private Map<String, Long> participation(String chainId) throws IOException, InterruptedException {
-        JsonNode view = getJson(Service.ANALYTICS, "/analytics/participation?chainId=" + chainId);
-        return counts(view.path("enrolledMembers").asLong(), view.path("memberTransactions").asLong(),
-                view.path("nonMemberTransactions").asLong(), view.path("pointsIssued").asLong(),
-                view.path("pointsRedeemed").asLong());
-    }
-
-    private static Map<String, Long> counts(long enrolledMembers, long memberTransactions, long nonMemberTransactions,
-                                            long pointsIssued, long pointsRedeemed) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("enrolledMembers", enrolledMembers);
-        counts.put("memberTransactions", memberTransactions);
-        counts.put("nonMemberTransactions", nonMemberTransactions);
-        counts.put("pointsIssued", pointsIssued);
-        counts.put("pointsRedeemed", pointsRedeemed);
-        return counts;
-    }
-
-    /** The resource, or a missing node while it does not exist (yet). */
     private JsonNode find(Service service, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = get(service, path);
-        if (response.statusCode() == 404) {
-            return MissingNode.getInstance();
-        }
-        assertEquals(200, response.statusCode(), "GET " + path + ": " + response.body());
-        return json.readTree(response.body());
+        return outside.find(platform.url(service), path);
     }
 
     private JsonNode getJson(Service service, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = get(service, path);
-        assertEquals(200, response.statusCode(), "GET " + path + ": " + response.body());
-        return json.readTree(response.body());
-    }
-
-    private HttpResponse<String> get(Service service, String path) throws IOException, InterruptedException {
-        return http.send(request(service, path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(Service service, String path, String body) throws IOException, InterruptedException {
-        HttpRequest request = request(service, path)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(Service service, String path) {
-        URI uri = platform.url(service).resolve(path);
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+        return outside.getJson(platform.url(service), path);
     }
 
     private String printed() {
@@ -289,9 +198,5 @@ class PlatformIT {
         public void flush() throws IOException {
             console.flush();
         }
-    }
-
-    private static ConditionFactory awaiting(String what) {
-        return await(what).atMost(OUTCOME_TIMEOUT).pollInterval(Duration.ofMillis(250));
     }
 }

@@ -1,8 +1,10 @@
 package io.patronage.kit.chains;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpStatus;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.chains.ChainConfigured;
+import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.kafka.CloudEventDecoder;
 import io.patronage.kit.kafka.InboundMessage;
 import io.patronage.kit.kafka.PoisonMessageException;
@@ -129,6 +131,16 @@ public class ChainDirectory implements Chains {
             chain = chains.get(chainId);
         }
         return Optional.ofNullable(chain);
+    }
+
+    /** The chain, or a 404 problem for an HTTP caller who named a chain nobody configured. */
+    public ChainConfigured require(String chainId) {
+        return find(chainId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "unknown-chain",
+                "no chain " + shown(chainId) + " is configured"));
+    }
+
+    private static String shown(String chainId) {
+        return chainId != null && chainId.length() > 64 ? chainId.substring(0, 64) + "…" : chainId;
     }
 
     private void follow() {

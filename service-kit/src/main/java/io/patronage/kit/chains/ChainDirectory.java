@@ -82,21 +82,25 @@ public class ChainDirectory implements Chains {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        partitions = consumer.partitionsFor(TOPIC, CATCH_UP).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        if (partitions.isEmpty()) {
-            consumer.close();
-            throw new IllegalStateException("topic " + TOPIC + " does not exist: no chain can be known");
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, CATCH_UP);
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        while (!reached(end)) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("could not read " + TOPIC + " to its end within " + CATCH_UP);
+        try {
+            partitions = consumer.partitionsFor(TOPIC, CATCH_UP).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException("topic " + TOPIC + " does not exist: no chain can be known");
             }
-            readOnce();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, CATCH_UP);
+            long deadline = System.nanoTime() + CATCH_UP.toNanos();
+            while (!reached(end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("could not read " + TOPIC + " to its end within " + CATCH_UP);
+                }
+                readOnce();
+            }
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
         }
         LOG.info("{} chains known from {}: {}", chains.size(), TOPIC, chains.keySet());
         running = true;

@@ -11,6 +11,7 @@ import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.analytics.ParticipationView;
+import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsEarned;
 import io.patronage.contracts.points.PointsRedeemed;
@@ -90,7 +91,7 @@ class AnalyticsServiceIT implements TestPropertyProvider {
 
     @Test
     void countsParticipationExactlyOverKafkaAndPublishesTheView() throws Exception {
-        String chain = "chain-" + UUID.randomUUID();
+        String chain = chain();
         event(Topics.MEMBERS, "e-m1", new MemberEnrolled("m1", chain, "C-1", null, "el-GR", AT));
         event(Topics.MEMBERS, "e-m2", new MemberEnrolled("m2", chain, "C-2", null, "pt-PT", AT));
         // a purchase is classified against the cards known when it is consumed: enroll first
@@ -134,7 +135,7 @@ class AnalyticsServiceIT implements TestPropertyProvider {
 
     @Test
     void aNewInstanceOnTheSameDatabaseKeepsTheNumbersAndRereadingTheLogCountsNothingTwice() throws Exception {
-        String chain = "chain-" + UUID.randomUUID();
+        String chain = chain();
         event(Topics.MEMBERS, "e-" + chain, new MemberEnrolled("m9", chain, "C-9", null, "ja-JP", AT));
         sale(chain, "t1", "C-9", "PURCHASE");
         event(Topics.POINTS, "p-" + chain, earned(chain, "m9", "t1", 120));
@@ -168,13 +169,31 @@ class AnalyticsServiceIT implements TestPropertyProvider {
 
     @Test
     void aChainWithNoDataHasZeros() throws Exception {
-        JsonNode view = participation(server, "never-seen-" + UUID.randomUUID());
+        JsonNode view = participation(server, chain());
 
         for (String field : List.of("enrolledMembers", "memberTransactions", "nonMemberTransactions",
                 "pointsIssued", "pointsRedeemed")) {
             assertEquals(0, view.get(field).asLong(), field);
         }
         assertNotNull(view.get("computedAt"));
+    }
+
+    @Test
+    void anUnknownChainIsNotFoundAndItsTillRecordsAreNotCounted() throws Exception {
+        String chain = chain();
+        String unknown = "never-configured-" + UUID.randomUUID();
+        sale(unknown, "t1", null, "PURCHASE");
+        sale(chain, "t1", null, "PURCHASE");
+        producer.flush();
+        await().atMost(PATIENCE).until(() -> participation(server, chain).get("nonMemberTransactions").asLong() == 1);
+
+        HttpResponse<String> response = get(server, "/analytics/participation?chainId=" + unknown);
+
+        assertEquals(404, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
+        assertEquals("urn:patronage:problem:unknown-chain", Json.mapper().readTree(response.body()).get("type").asText());
+        assertEquals(0, database.getCollection("participation").countDocuments(
+                Filters.eq("_id", unknown + "|all-time")), "the unknown chain's sale was dead-lettered, not counted");
     }
 
     @Test
@@ -187,6 +206,14 @@ class AnalyticsServiceIT implements TestPropertyProvider {
         assertTrue(page.body().contains("<label for=\"chain-id\">Chain id</label>"), page.body());
         assertEquals(200, script.statusCode());
         assertTrue(script.body().contains("/analytics/participation?chainId="));
+    }
+
+    /** A new chain, published on loyalty.chains.v1 as enrollment-service does. */
+    private String chain() throws Exception {
+        String chain = "chain-" + UUID.randomUUID();
+        event(Topics.CHAINS, "c-" + chain, new ChainConfigured(chain, "EUR", "Europe/Athens", "el-GR", null, AT));
+        producer.flush();
+        return chain;
     }
 
     private static PointsEarned earned(String chain, String member, String transaction, long points) {

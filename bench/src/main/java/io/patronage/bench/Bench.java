@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.patronage.bench.BenchOptions.Measurement;
 import io.patronage.bench.chaos.ChaosRun;
+import io.patronage.bench.kafka.ChainRecords;
 import io.patronage.bench.kafka.Clients;
 import io.patronage.bench.kafka.PointsWatcher;
 import io.patronage.bench.measure.AnalyticsProbe;
@@ -211,6 +212,7 @@ public final class Bench {
              PointsWatcher watcher = new PointsWatcher(bootstrap)) {
             Platform platform = new Platform(bootstrap, mongo, POINTS_DATABASE, points, analytics, producer, watcher,
                     expectations, memberByCard);
+            ChainRecords.publish(producer, universe.chains());
             Enrollment.run(platform, universe.members(), probe, report);
             if (options.runsEarnPhase() || options.measures(Measurement.LATENCY)) {
                 EarnRun.warmUp(platform, workload.warmup());

@@ -1,6 +1,7 @@
 package io.patronage.contracts;
 
 import io.patronage.contracts.analytics.ParticipationView;
+import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.members.CardReplaced;
 import io.patronage.contracts.members.ConsentsChanged;
 import io.patronage.contracts.members.MemberEnrolled;
@@ -41,6 +42,9 @@ public final class Topics {
             "member id", "enrollment-service", 6, FOREVER, false,
             List.of(MemberEnrolled.class, ReferralRegistered.class, CardReplaced.class, ConsentsChanged.class,
                     MemberOptedOut.class, MemberErased.class));
+    /** Compacted: the latest {@link ChainConfigured} per chain id is the chain; every service reads it all. */
+    public static final Topic CHAINS = new Topic("loyalty.chains.v1",
+            "chain id", "enrollment-service", 1, FOREVER, true, List.of(ChainConfigured.class));
     public static final Topic POINTS = new Topic("loyalty.points.v1",
             "member id", "points-service", 12, FOREVER, false,
             List.of(PointsEarned.class, PointsAwarded.class, PointsReversed.class, PointsRedeemed.class,
@@ -58,7 +62,7 @@ public final class Topics {
     public static final Topic PARTICIPATION = new Topic("loyalty.analytics.participation.v1",
             "chain id and period", "analytics-service", 3, FOREVER, true, List.of(ParticipationView.class));
 
-    public static final List<Topic> ALL = List.of(TRANSACTIONS, ENGAGEMENT, MEMBERS, POINTS, POINTS_REQUESTS,
+    public static final List<Topic> ALL = List.of(TRANSACTIONS, ENGAGEMENT, MEMBERS, CHAINS, POINTS, POINTS_REQUESTS,
             REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION);
 
     private static final Map<String, Class<? extends IntegrationEvent>> EVENTS_BY_TYPE = ALL.stream()

@@ -6,15 +6,20 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.Topics;
+import io.patronage.contracts.chains.ChainConfigured;
+import io.patronage.contracts.chains.TillLimits;
+import io.patronage.enrollment.chains.ChainPublication;
 import io.patronage.enrollment.identifiers.ClaimRegistry;
 import io.patronage.contracts.members.Luhn;
 import io.patronage.infra.Infrastructure;
+import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,6 +72,12 @@ class EnrollmentServiceIT implements TestPropertyProvider {
     @Inject
     Clock clock;
 
+    @Inject
+    ChainDirectory chains;
+
+    @Inject
+    ChainPublication chainPublication;
+
     @Override
     public Map<String, String> getProperties() {
         Infrastructure infra = Infrastructure.forTests();
@@ -74,6 +86,7 @@ class EnrollmentServiceIT implements TestPropertyProvider {
                 "patronage.mongo.database", "enrollment-it-" + UUID.randomUUID(),
                 "micronaut.server.port", "-1",
                 "patronage.enrollment.chains." + chain + ".enrollment", "open",
+                "patronage.enrollment.chains." + chain + ".currency", "EUR",
                 "patronage.mail.mailbox-dir", "target/mailbox-" + UUID.randomUUID());
     }
 
@@ -86,9 +99,47 @@ class EnrollmentServiceIT implements TestPropertyProvider {
         membersTopic.subscribe(List.of(Topics.MEMBERS.name()));
     }
 
+    /** Every record on loyalty.chains.v1 for the chain, read from the beginning to the end. */
+    private List<ConsumerRecord<String, String>> chainRecords(String chainId) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers()),
+                new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition(Topics.CHAINS.name(), 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            while (consumer.position(partition) < end) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (chainId.equals(record.key())) {
+                        records.add(record);
+                    }
+                });
+            }
+            return records;
+        }
+    }
+
     @AfterAll
     void closeConsumer() {
         membersTopic.close();
+    }
+
+    @Test
+    void publishesTheConfiguredChainsOnceForEveryServiceAndNotAgainWhenNothingChanged() {
+        ChainConfigured mine = chains.find(chain).orElseThrow();
+        assertEquals("EUR", mine.currency());
+        assertEquals(TillLimits.DEFAULTS, mine.tillLimits());
+        ChainConfigured aegean = chains.find("aegean-market-gr").orElseThrow();
+        assertEquals("EUR", aegean.currency());
+        assertEquals("Europe/Athens", aegean.timeZone());
+        assertEquals(0, new BigDecimal("100000").compareTo(aegean.tillLimits().maxTotal()));
+        assertEquals("IRR", chains.find("khorshid-ir").orElseThrow().currency());
+        assertEquals("MYR", chains.find("bintang-my").orElseThrow().currency());
+
+        chainPublication.publish();
+
+        assertEquals(1, chainRecords(chain).size(), "a restart with the same configuration publishes nothing");
     }
 
     @Test

@@ -309,11 +309,30 @@ class LedgerFlowsIT implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void programsOfAnUnknownChainAre404AndAProgramInAnotherCurrencyThanTheChainsIs422() {
+        String unknown = "chain-never-configured-" + UUID.randomUUID();
+        List<HttpResponse<String>> answers = List.of(
+                outside.post("/programs/" + unknown + "/versions", PROGRAM.formatted("v1")),
+                outside.post("/programs/" + unknown + "/what-if", "{\"draft\":" + PROGRAM.formatted("d")
+                        + ",\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2026-02-01T00:00:00Z\"}"));
+        for (HttpResponse<String> answer : answers) {
+            assertEquals(404, answer.statusCode(), answer.uri() + " " + answer.body());
+            assertEquals("application/problem+json", answer.headers().firstValue("content-type").orElseThrow());
+            assertEquals("urn:patronage:problem:unknown-chain", Outside.read(answer.body()).get("type").asText());
+        }
+
+        HttpResponse<String> dollars = outside.post("/programs/" + chain() + "/versions",
+                PROGRAM.formatted("v1").replace("\"currency\":\"EUR\"", "\"currency\":\"USD\""));
+        assertEquals(422, dollars.statusCode(), dollars.body());
+        assertTrue(dollars.body().contains("is not the chain's currency EUR"), dollars.body());
+    }
+
     private record Member(String id, String chain, String card) {
     }
 
-    private static String chain() {
-        return "chain-" + UUID.randomUUID();
+    private String chain() {
+        return outside.configureChain("chain-" + UUID.randomUUID(), "EUR");
     }
 
     private Member enrollWithProgram() {

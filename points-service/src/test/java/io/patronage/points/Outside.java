@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
+import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.infra.Infrastructure;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
@@ -80,6 +81,12 @@ final class Outside implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Publishes the chain on loyalty.chains.v1, as enrollment-service does, and returns its id. */
+    String configureChain(String chainId, String currency) {
+        sendCloudEvent(new ChainConfigured(chainId, currency, "Europe/Athens", "en", null, Instant.now()));
+        return chainId;
     }
 
     /** The first record of {@code type} about {@code memberId} on {@code topic} whose body matches, awaited. */

@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
+import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.infra.Infrastructure;
@@ -153,7 +154,7 @@ class PointsServiceIT implements TestPropertyProvider {
 
     @Test
     void aMalformedTransactionIsDeadLetteredAndTheNextOneStillEarns() throws Exception {
-        Member member = enroll();
+        Member member = enroll("JPY");
         String malformed = "{\"transactionId\":\"t-bad\",\"chainId\":\"" + member.chain + "\",\"total\":\"12,50\"}";
 
         sendTransaction(member.card, malformed);
@@ -167,6 +168,44 @@ class PointsServiceIT implements TestPropertyProvider {
         assertEquals(malformed, new String(deadLetter.value(), StandardCharsets.UTF_8));
         String reason = header(deadLetter, DeadLetterPublisher.REASON);
         assertTrue(reason.contains("12,50") && reason.contains("total"), reason);
+    }
+
+    @Test
+    void implausibleTillRecordsAreDeadLetteredWithTheirReasonAndTheRecordsAfterThemStillEarn() throws Exception {
+        Member member = enroll("EUR");
+        String lines501 = "[" + String.join(",", java.util.Collections.nCopies(501,
+                "{\"sku\":\"A\",\"category\":\"c\",\"quantity\":1,\"unitPrice\":\"1.00\"}")) + "]";
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("rial", purchase(member, "t-rial", "5000000", "[]").replace("EUR", "IRR"));
+        refused.put("nowhere", purchase(member, "t-nowhere", "10.00", "[]")
+                .replace(member.chain, "chain-never-configured"));
+        refused.put("huge", purchase(member, "t-huge", "1000000000001.00", "[]"));
+        refused.put("lines", purchase(member, "t-lines", "501.00", lines501));
+        refused.put("future", purchase(member, "t-future", "10.00", "[]").replace("2026-11-27T10:15:00+02:00",
+                "9999-11-27T10:15:00+02:00"));
+        refused.put("long-id", purchase(member, "T".repeat(200 * 1024), "10.00", "[]"));
+        refused.put("cents", purchase(member, "t-cents", "10.001", "[]"));
+        refused.forEach((kind, json) -> sendTransaction(member.card + "-" + kind, json));
+        sendTransaction(member.card, purchase(member, "t-good", "23.00", "[]"));
+
+        awaitBalance(member.id, 23, 23, 0);
+        Map<String, String> reasons = Map.of(
+                "rial", "currency IRR is not the chain's currency EUR",
+                "nowhere", "unknown chain chain-never-configured",
+                "huge", "total 1000000000001.00 exceeds the chain's maximum of 1000000000000 EUR",
+                "lines", "lines has 501 lines, the chain allows at most 500",
+                "future", "occurredAt 9999-11-27T10:15+02:00 is later than now plus the chain's clock skew of PT10M",
+                "long-id", "transactionId has 204800 characters, at most 128",
+                "cents", "total has 3 decimals, at most 2");
+        for (Map.Entry<String, String> expected : reasons.entrySet()) {
+            ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(member.card + "-" + expected.getKey());
+            String reason = header(deadLetter, DeadLetterPublisher.REASON);
+            assertTrue(reason.contains(expected.getValue()), expected.getKey() + ": " + reason);
+            assertTrue(reason.length() < 300, expected.getKey() + ": " + reason.length() + " characters");
+            assertEquals(refused.get(expected.getKey()), new String(deadLetter.value(), StandardCharsets.UTF_8));
+        }
+        assertTrue(pointsEventsOf(member.id, "io.patronage.PointsEarned",
+                b -> !b.get("transactionId").asText().equals("t-good")).isEmpty(), "only the good sale earned");
     }
 
     @Test
@@ -216,7 +255,13 @@ class PointsServiceIT implements TestPropertyProvider {
     }
 
     private Member enroll() throws Exception {
+        return enroll("EUR");
+    }
+
+    /** A member of a new chain in {@code currency}, published on loyalty.chains.v1 first as enrollment does. */
+    private Member enroll(String currency) throws Exception {
         Member member = new Member("m-" + UUID.randomUUID(), "chain-" + UUID.randomUUID(), "card-" + UUID.randomUUID());
+        sendCloudEvent(new ChainConfigured(member.chain, currency, "Europe/Athens", "en", null, Instant.now()));
         sendCloudEvent(new MemberEnrolled(member.id, member.chain, member.card, MonthDay.of(2, 29), "ja-JP",
                 Instant.now()));
         awaitBalance(member.id, 0, 0, 0);

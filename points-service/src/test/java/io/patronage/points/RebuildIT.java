@@ -228,6 +228,7 @@ class RebuildIT implements TestPropertyProvider {
     }
 
     private String enroll(String chain) {
+        outside.configureChain(chain, "EUR");
         String member = "m-" + UUID.randomUUID();
         outside.sendCloudEvent(new MemberEnrolled(member, chain, card(member), null, "en", Instant.now()));
         await().atMost(Outside.PATIENCE).until(() -> cards.memberFor(chain, card(member)).isPresent());

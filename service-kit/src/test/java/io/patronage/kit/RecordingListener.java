@@ -3,8 +3,11 @@ package io.patronage.kit;
 import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.kafka.ConflictingResendException;
 import io.patronage.kit.kafka.InboundMessage;
+import io.patronage.kit.kafka.MessageDecoder;
+import io.patronage.kit.kafka.StandardDecoder;
 import io.patronage.kit.kafka.TopicListener;
 import jakarta.inject.Singleton;
 
@@ -20,6 +23,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class RecordingListener implements TopicListener {
 
     final List<String> handled = new CopyOnWriteArrayList<>();
+    private final MessageDecoder decoder;
+
+    RecordingListener(ChainDirectory chains) {
+        this.decoder = new StandardDecoder(chains);
+    }
 
     @Override
     public String name() {
@@ -29,6 +37,11 @@ public class RecordingListener implements TopicListener {
     @Override
     public List<Topic> topics() {
         return List.of(Topics.TRANSACTIONS);
+    }
+
+    @Override
+    public MessageDecoder decoder() {
+        return decoder;
     }
 
     @Override

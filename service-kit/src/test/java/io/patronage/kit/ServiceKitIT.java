@@ -5,10 +5,14 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.Topics;
+import io.patronage.contracts.chains.ChainConfigured;
+import io.patronage.contracts.chains.TillLimits;
 import io.patronage.infra.Infrastructure;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.kafka.DeadLetterPublisher;
+import io.patronage.kit.kafka.EventPublisher;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -39,12 +43,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -53,6 +59,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,6 +79,12 @@ class ServiceKitIT implements TestPropertyProvider {
 
     @Inject
     RecordingListener listener;
+
+    @Inject
+    ChainDirectory chains;
+
+    @Inject
+    EventPublisher publisher;
 
     @Inject
     EmbeddedServer server;
@@ -114,6 +127,8 @@ class ServiceKitIT implements TestPropertyProvider {
 
     @Test
     void deadLettersPoisonRecordsAndSkipsDuplicatesWhileTheRestFlows() throws Exception {
+        publisher.publish(new ChainConfigured(chain, "EUR", "Europe/Athens", "el-GR", null, Instant.now()))
+                .get(30, TimeUnit.SECONDS);
         send(transaction("t-1"));
         send("{this is not json");
         send(transaction("boom-1"));
@@ -394,6 +409,22 @@ class ServiceKitIT implements TestPropertyProvider {
 
         assertThrows(AggregateStreamCreationException.class, () -> storage.appendEvents(rival));
         assertEquals(1, storage.readEvents(aggregate).asStream().count());
+    }
+
+    @Test
+    void knowsAChainAsSoonAsItIsOnTheTopicAndItsLatestConfiguration() throws Exception {
+        String id = "kit-chain-" + UUID.randomUUID();
+        assertTrue(chains.find(id).isEmpty());
+
+        publisher.publish(new ChainConfigured(id, "JPY", "Asia/Tokyo", "ja-JP", null, Instant.now()))
+                .get(30, TimeUnit.SECONDS);
+        assertEquals("JPY", chains.find(id).orElseThrow().currency(), "a miss waits for what is on the topic");
+
+        TillLimits limits = new TillLimits(new BigDecimal("500000"), 50, Duration.ofMinutes(1), null);
+        publisher.publish(new ChainConfigured(id, "JPY", "Asia/Tokyo", "ja-JP", limits, Instant.now()))
+                .get(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> chains.find(id).orElseThrow().tillLimits().equals(limits));
+        assertTrue(chains.find("kit-chain-never-configured").isEmpty());
     }
 
     private String transaction(String id) {

@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.patronage.contracts.analytics.ParticipationView;
+import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.http.Problem;
 import io.patronage.kit.http.ProblemException;
 
@@ -16,12 +17,17 @@ import java.util.List;
 class ParticipationController {
 
     private final ParticipationStore views;
+    private final ChainDirectory chains;
 
-    ParticipationController(ParticipationStore views) {
+    ParticipationController(ParticipationStore views, ChainDirectory chains) {
         this.views = views;
+        this.chains = chains;
     }
 
-    /** A chain nothing was counted for yet gets zeros, computed now: no data is a valid answer, not a 404. */
+    /**
+     * A chain nothing was counted for yet gets zeros, computed now: no data is a valid answer, not a 404. A chain
+     * that is not on loyalty.chains.v1 is a 404.
+     */
     @Get
     ParticipationView participation(@Nullable @QueryValue String chainId) {
         if (chainId == null || chainId.isBlank()) {
@@ -29,6 +35,7 @@ class ParticipationController {
                     "the query parameter chainId is required",
                     List.of(new Problem.FieldError("chainId", "is required")));
         }
+        chains.require(chainId);
         return views.current(ViewKey.allTime(chainId)).view(Instant.now());
     }
 }

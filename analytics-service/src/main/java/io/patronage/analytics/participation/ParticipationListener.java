@@ -3,8 +3,11 @@ package io.patronage.analytics.participation;
 import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.kit.chains.Chains;
 import io.patronage.kit.kafka.EventPublisher;
 import io.patronage.kit.kafka.InboundMessage;
+import io.patronage.kit.kafka.MessageDecoder;
+import io.patronage.kit.kafka.StandardDecoder;
 import io.patronage.kit.kafka.TopicListener;
 import jakarta.inject.Singleton;
 
@@ -25,11 +28,13 @@ class ParticipationListener implements TopicListener {
     private final ParticipationStore views;
     private final MemberCards cards;
     private final EventPublisher publisher;
+    private final MessageDecoder decoder;
 
-    ParticipationListener(ParticipationStore views, MemberCards cards, EventPublisher publisher) {
+    ParticipationListener(ParticipationStore views, MemberCards cards, EventPublisher publisher, Chains chains) {
         this.views = views;
         this.cards = cards;
         this.publisher = publisher;
+        this.decoder = new StandardDecoder(chains);
     }
 
     @Override
@@ -40,6 +45,12 @@ class ParticipationListener implements TopicListener {
     @Override
     public List<Topic> topics() {
         return List.of(Topics.MEMBERS, Topics.TRANSACTIONS, Topics.POINTS);
+    }
+
+    /** Till records that are implausible for their chain are dead-lettered, never counted. */
+    @Override
+    public MessageDecoder decoder() {
+        return decoder;
     }
 
     @Override

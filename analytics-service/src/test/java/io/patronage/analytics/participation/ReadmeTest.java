@@ -18,7 +18,7 @@ class ReadmeTest {
     void documentsEveryConsumedTopicAndItsEventsAndThePublishedView() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
 
-        for (Topic topic : new ParticipationListener(null, null, null).topics()) {
+        for (Topic topic : new ParticipationListener(null, null, null, null).topics()) {
             assertTrue(readme.contains("| consumes | `" + topic.name() + "` |"), topic.name());
             for (Class<? extends IntegrationEvent> event : topic.events()) {
                 assertTrue(readme.contains("`" + event.getSimpleName() + "`"), event.getSimpleName());

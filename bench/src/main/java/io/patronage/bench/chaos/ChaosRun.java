@@ -2,6 +2,7 @@ package io.patronage.bench.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patronage.bench.kafka.ChainRecords;
 import io.patronage.bench.kafka.Clients;
 import io.patronage.bench.kafka.Enrollments;
 import io.patronage.bench.measure.Fmt;
@@ -118,6 +119,7 @@ public final class ChaosRun {
         List<Send> sends = schedule(purchases, universe, new SplittableRandom(seed));
 
         try (KafkaProducer<String, byte[]> producer = Clients.producer(bootstrapServers, "chaos-pos-gateway")) {
+            ChainRecords.publish(producer, universe.chains());
             Enrollments.publish(producer, universe.members());
             awaitAccountsOpened(universe.members());
             List<Fault> faults = List.of(

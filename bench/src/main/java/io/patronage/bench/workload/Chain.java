@@ -6,4 +6,13 @@ public record Chain(String chainId, int number, ChainProfile profile) {
     public String currency() {
         return profile.currency();
     }
+
+    /** Where its first stores are. */
+    public String timeZone() {
+        return profile.zones().get(0);
+    }
+
+    public String locale() {
+        return profile.locales().get(0);
+    }
 }

@@ -3,6 +3,8 @@ package io.patronage.enrollment.chains;
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -19,6 +21,11 @@ public class ChainSettings {
     private List<RequiredConsent> requiredConsents = List.of();
     private String defaultLocale;
     private String timeZone = "UTC";
+    private String currency;
+    private BigDecimal tillMaxTotal;
+    private Integer tillMaxLines;
+    private Duration tillMaxClockSkew;
+    private Duration tillMaxAge;
 
     public ChainSettings(@Parameter String chainId) {
         this.chainId = chainId;
@@ -74,5 +81,46 @@ public class ChainSettings {
 
     public void setTimeZone(String timeZone) {
         this.timeZone = timeZone;
+    }
+
+    /** ISO 4217 code of the chain's till records; required. */
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
+
+    public BigDecimal getTillMaxTotal() {
+        return tillMaxTotal;
+    }
+
+    public void setTillMaxTotal(BigDecimal tillMaxTotal) {
+        this.tillMaxTotal = tillMaxTotal;
+    }
+
+    public Integer getTillMaxLines() {
+        return tillMaxLines;
+    }
+
+    public void setTillMaxLines(Integer tillMaxLines) {
+        this.tillMaxLines = tillMaxLines;
+    }
+
+    public Duration getTillMaxClockSkew() {
+        return tillMaxClockSkew;
+    }
+
+    public void setTillMaxClockSkew(Duration tillMaxClockSkew) {
+        this.tillMaxClockSkew = tillMaxClockSkew;
+    }
+
+    public Duration getTillMaxAge() {
+        return tillMaxAge;
+    }
+
+    public void setTillMaxAge(Duration tillMaxAge) {
+        this.tillMaxAge = tillMaxAge;
     }
 }

@@ -12,6 +12,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.patronage.contracts.chains.ChainConfigured;
+import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.json.Json;
 import io.patronage.points.account.PointsOverflowException;
@@ -29,10 +31,12 @@ class ProgramController {
 
     private final Programs programs;
     private final WhatIf whatIf;
+    private final ChainDirectory chains;
 
-    ProgramController(Programs programs, WhatIf whatIf) {
+    ProgramController(Programs programs, WhatIf whatIf, ChainDirectory chains) {
         this.programs = programs;
         this.whatIf = whatIf;
+        this.chains = chains;
     }
 
     /** The version in force now and every version of the chain, oldest first. */
@@ -44,7 +48,12 @@ class ProgramController {
     @Post("/versions")
     @Consumes(MediaType.APPLICATION_JSON)
     HttpResponse<ProgramRules> addVersion(String chainId, @Body String json) {
+        ChainConfigured chain = chains.require(chainId);
         ProgramRules draft = parse(json);
+        if (draft.currency() != null && !draft.currency().equals(chain.currency())) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "wrong-currency", "the program's currency "
+                    + draft.currency() + " is not the chain's currency " + chain.currency());
+        }
         Instant now = Instant.now();
         ProgramRules rules = draft.effectiveFrom().equals(Instant.EPOCH) ? draft.withEffectiveFrom(now) : draft;
         if (rules.effectiveFrom().isBefore(now)) {
@@ -71,6 +80,7 @@ class ProgramController {
     @Consumes(MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     WhatIf.Report whatIf(String chainId, @Body String json) {
+        chains.require(chainId);
         JsonNode request;
         try {
             request = Json.mapper().readTree(json);

@@ -4,7 +4,10 @@ import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionType;
+import io.patronage.kit.chains.Chains;
 import io.patronage.kit.kafka.InboundMessage;
+import io.patronage.kit.kafka.MessageDecoder;
+import io.patronage.kit.kafka.StandardDecoder;
 import io.patronage.kit.kafka.TopicListener;
 import io.patronage.points.account.EarnPoints;
 import io.patronage.points.account.PointsOverflowException;
@@ -38,10 +41,12 @@ class TransactionsListener implements TopicListener {
 
     private final CommandGateway commands;
     private final CardDirectory directory;
+    private final MessageDecoder decoder;
 
-    TransactionsListener(CommandGateway commands, CardDirectory directory) {
+    TransactionsListener(CommandGateway commands, CardDirectory directory, Chains chains) {
         this.commands = commands;
         this.directory = directory;
+        this.decoder = new StandardDecoder(chains);
     }
 
     @Override
@@ -52,6 +57,12 @@ class TransactionsListener implements TopicListener {
     @Override
     public List<Topic> topics() {
         return List.of(Topics.TRANSACTIONS);
+    }
+
+    /** Till records of an unknown chain, in another currency than the chain's or beyond its limits are dead-lettered. */
+    @Override
+    public MessageDecoder decoder() {
+        return decoder;
     }
 
     /**

@@ -105,7 +105,7 @@ class TransactionsListenerIT {
         axon.start();
         axon.commandGateway().sendAndWait(new OpenPointsAccount(MEMBER, "chain-1", "card-1", null,
                 Instant.parse("2026-01-01T00:00:00Z")));
-        listener = new TransactionsListener(axon.commandGateway(), directory);
+        listener = new TransactionsListener(axon.commandGateway(), directory, chainId -> java.util.Optional.empty());
         appends.set(0);
     }
 

@@ -20,6 +20,7 @@ public interface TopicListener {
 
     void onBatch(List<InboundMessage> batch) throws Exception;
 
+    /** Listeners of {@code retail.transactions.v1} return a {@code new StandardDecoder(chains)}, kept in a field. */
     default MessageDecoder decoder() {
         return new StandardDecoder();
     }

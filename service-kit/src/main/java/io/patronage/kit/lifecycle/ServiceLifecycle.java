@@ -3,6 +3,7 @@ package io.patronage.kit.lifecycle;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.kafka.KafkaConsumers;
 import io.patronage.kit.kafka.TopicProvisioner;
 import io.patronage.kit.publication.PublicationCheckpoint;
@@ -12,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a service in order — topics, then Axon, then publishing again what may not have reached Kafka
+ * Starts a service in order — topics, then the chains, then Axon, then publishing again what may not have reached Kafka
  * before the last stop, then the Kafka consumers that feed it — and stops it in reverse, so no message is
  * consumed before its handlers exist or after they are gone.
  */
@@ -22,13 +23,15 @@ public class ServiceLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceLifecycle.class);
 
     private final TopicProvisioner topics;
+    private final ChainDirectory chains;
     private final Configuration axon;
     private final PublicationCheckpoint publication;
     private final KafkaConsumers consumers;
 
-    ServiceLifecycle(TopicProvisioner topics, Configuration axon, PublicationCheckpoint publication,
+    ServiceLifecycle(TopicProvisioner topics, ChainDirectory chains, Configuration axon, PublicationCheckpoint publication,
                      KafkaConsumers consumers) {
         this.topics = topics;
+        this.chains = chains;
         this.axon = axon;
         this.publication = publication;
         this.consumers = consumers;
@@ -37,6 +40,7 @@ public class ServiceLifecycle {
     @EventListener
     void onStartup(StartupEvent event) {
         topics.provision();
+        chains.start();
         axon.start();
         publication.recover();
         consumers.start();
@@ -46,6 +50,7 @@ public class ServiceLifecycle {
     @EventListener
     void onShutdown(ShutdownEvent event) {
         consumers.stop();
+        chains.stop();
         publication.stop();
         axon.shutdown();
     }

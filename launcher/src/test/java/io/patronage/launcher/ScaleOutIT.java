@@ -1,0 +1,172 @@
+package io.patronage.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.patronage.launcher.Outside.awaiting;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Two instances of every service in one consumer group each, as a Kubernetes scale-out runs them: members enrolled
+ * and purchases made before the second instances join, while both run, and after the first ones stop, each
+ * through whichever instance; then every balance is checked on both points-service instances and every published
+ * event is on its topic exactly once.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScaleOutIT {
+
+    private static final Duration READINESS_TIMEOUT = Duration.ofMinutes(4);
+    private static final String CHAIN = "aegean-market-gr";
+
+    @TempDir
+    static Path dataDir;
+
+    private Platform platform;
+    private Outside outside;
+    private final Map<Service, URI> second = new EnumMap<>(Service.class);
+    /** Member id to card number, and each member's points so far. */
+    private final Map<String, String> cards = new HashMap<>();
+    private final Map<String, Long> expectedPoints = new HashMap<>();
+    private final List<String> purchases = new ArrayList<>();
+
+    @RegisterExtension
+    final TestExecutionExceptionHandler serviceOutput = (context, error) -> {
+        if (platform != null) {
+            error.addSuppressed(new AssertionError("Services' output:" + System.lineSeparator() + platform.lastOutput()));
+        }
+        throw error;
+    };
+
+    @BeforeAll
+    void startPlatform() throws Exception {
+        platform = Platform.start(PlatformConfig.onFreePorts(dataDir, ServiceJars.locate(Optional.empty()),
+                READINESS_TIMEOUT), System.out);
+        outside = new Outside(platform.kafkaBootstrapServers());
+    }
+
+    @AfterAll
+    void stopPlatform() {
+        if (outside != null) {
+            outside.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void everyBalanceAndEveryPublishedEventIsRightAcrossRebalances() throws Exception {
+        enrollAndBuy(platform.url(Service.ENROLLMENT), 4);
+
+        List<Integer> ports = Ports.free(Service.values().length);
+        List<ServiceProcess> secondInstances = new ArrayList<>();
+        for (Service service : Service.values()) {
+            secondInstances.add(platform.startAnotherInstance(service, service.artifact() + "-2",
+                    ports.get(service.ordinal())));
+            second.put(service, URI.create("http://localhost:" + ports.get(service.ordinal())));
+        }
+        enrollAndBuy(second.get(Service.ENROLLMENT), 4);
+        enrollAndBuy(platform.url(Service.ENROLLMENT), 4);
+        buyAgain();
+
+        // a member enrolled before the scale-out redeems through the second rewards-service instance
+        String early = cards.keySet().iterator().next();
+        awaitBalances(List.of(platform.url(Service.POINTS), second.get(Service.POINTS)));
+        String redemptionId = awaiting("the second rewards-service instance accepts the redemption")
+                .until(() -> outside.redeem(second.get(Service.REWARDS), early, "free-coffee"), Optional::isPresent)
+                .orElseThrow();
+        JsonNode redemption = awaiting("the redemption saga finishes")
+                .until(() -> outside.find(platform.url(Service.REWARDS), "/redemptions/" + redemptionId),
+                        view -> !view.isMissingNode() && !"PENDING".equals(view.path("status").asText()));
+        assertEquals("COMPLETED", redemption.path("status").asText(), redemption.toString());
+        expectedPoints.merge(early, -100L, Long::sum);
+
+        // the second instances leave: their partitions go back to the first ones
+        secondInstances.forEach(ServiceProcess::requestStop);
+        secondInstances.forEach(process -> process.awaitStop(Duration.ofSeconds(30)));
+        enrollAndBuy(platform.url(Service.ENROLLMENT), 2);
+        buyAgain();
+
+        awaitBalances(List.of(platform.url(Service.POINTS)));
+        assertPublishedOnce();
+        long issued = expectedPoints.values().stream().mapToLong(Long::longValue).sum() + 100;
+        Map<String, Long> participation = Outside.counts(cards.size(), purchases.size(), 0, issued, 100);
+        awaiting("analytics counts every member, purchase and point once")
+                .untilAsserted(() -> assertEquals(participation,
+                        outside.participation(platform.url(Service.ANALYTICS), CHAIN)));
+    }
+
+    /** Enrolls members through {@code enrollment}; each buys once, for 10 to 60 euros (1 point per whole euro). */
+    private void enrollAndBuy(URI enrollment, int members) throws Exception {
+        for (int i = 0; i < members; i++) {
+            JsonNode enrolled = outside.enroll(enrollment, CHAIN);
+            cards.put(enrolled.path("memberId").asText(), enrolled.path("cardNumber").asText());
+        }
+        buyAgain();
+    }
+
+    /** Every member enrolled so far buys once more. */
+    private void buyAgain() throws Exception {
+        for (Map.Entry<String, String> member : cards.entrySet()) {
+            long euros = 10 + purchases.size() % 50;
+            String transactionId = "T-" + UUID.randomUUID();
+            outside.produce(member.getValue(), Outside.purchase(transactionId, CHAIN, member.getValue(), euros + ".99"));
+            purchases.add(transactionId);
+            expectedPoints.merge(member.getKey(), euros, Long::sum);
+        }
+    }
+
+    private void awaitBalances(List<URI> pointsInstances) {
+        for (URI points : pointsInstances) {
+            awaiting("every balance on " + points).untilAsserted(() -> {
+                Map<String, Long> balances = new HashMap<>();
+                for (String memberId : expectedPoints.keySet()) {
+                    balances.put(memberId, outside.balance(points, memberId));
+                }
+                assertEquals(expectedPoints, balances);
+            });
+        }
+    }
+
+    /** Each member enrolled once and each purchase earned once on Kafka, and no ce_id twice on any topic. */
+    private void assertPublishedOnce() {
+        for (String topic : List.of("loyalty.members.v1", "loyalty.points.v1", "loyalty.notifications.v1",
+                "loyalty.rewards.v1", "loyalty.points-requests.v1")) {
+            List<ConsumerRecord<String, String>> records = outside.readAll(topic);
+            Set<String> ids = records.stream().map(record -> Outside.header(record, "ce_id")).collect(Collectors.toSet());
+            assertEquals(records.size(), ids.size(), topic + ": an event published twice");
+        }
+        Map<String, Long> enrollments = countByType("loyalty.members.v1", "io.patronage.MemberEnrolled");
+        assertEquals(cards.keySet(), enrollments.keySet());
+        assertEquals(Set.of(1L), Set.copyOf(enrollments.values()), "one MemberEnrolled per member");
+        long earned = countByType("loyalty.points.v1", "io.patronage.PointsEarned").values().stream()
+                .mapToLong(Long::longValue).sum();
+        assertEquals(purchases.size(), earned, "one PointsEarned per purchase");
+    }
+
+    private Map<String, Long> countByType(String topic, String type) {
+        return outside.readAll(topic).stream()
+                .filter(record -> type.equals(Outside.header(record, "ce_type")))
+                .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+    }
+}

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.patronage.contracts.Topic;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -129,7 +130,10 @@ final class ConsumerLoop implements Runnable {
         } finally {
             clientMetrics.close();
             commitOnClose();
-            consumer.close(Duration.ofSeconds(5));
+            // A clean stop leaves the group at once (a static member would otherwise hold its partitions until its
+            // session times out); a crash leaves the slot to the same instance restarted.
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         }
     }
 

@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,7 @@ public class KafkaConsumers {
     private final String bootstrapServers;
     private final String application;
     private final int maxPollRecords;
+    private final String instanceId;
     private final DeadLetterPublisher deadLetters;
     private final ProcessedMessages processedMessages;
     private final EventPublisher publisher;
@@ -34,12 +36,14 @@ public class KafkaConsumers {
                    @Value("${kafka.bootstrap.servers}") String bootstrapServers,
                    @Value("${micronaut.application.name}") String application,
                    @Value("${patronage.kafka.max-poll-records:500}") int maxPollRecords,
+                   @Value("${patronage.instance-id:}") String instanceId,
                    DeadLetterPublisher deadLetters, ProcessedMessages processedMessages,
                    EventPublisher publisher, MeterRegistry meters) {
         this.listeners = listeners;
         this.bootstrapServers = bootstrapServers;
         this.application = application;
         this.maxPollRecords = maxPollRecords;
+        this.instanceId = instanceId;
         this.deadLetters = deadLetters;
         this.processedMessages = processedMessages;
         this.publisher = publisher;
@@ -90,15 +94,23 @@ public class KafkaConsumers {
         return failing;
     }
 
+    /**
+     * With a configured instance id the consumer is a static member of its group: the same instance restarted after
+     * a crash takes its partitions back at once, instead of every partition waiting for the dead member's session
+     * to time out and for a rebalance. Two live instances must never share an id (the broker fences one of them).
+     */
     private KafkaConsumer<String, byte[]> consumer(String group) {
-        return new KafkaConsumer<>(Map.of(
+        Map<String, Object> config = new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.CLIENT_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+        if (!instanceId.isBlank()) {
+            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, group + "@" + instanceId);
+        }
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

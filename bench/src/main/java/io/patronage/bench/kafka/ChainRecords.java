@@ -1,5 +1,10 @@
 package io.patronage.bench.kafka;
 
+import io.patronage.bench.platform.BenchFailure;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -31,8 +36,10 @@ public final class ChainRecords {
     private ChainRecords() {
     }
 
+    /** Waits until every chain is on the topic: without them, the services dead-letter every till record. */
     public static void publish(Producer<String, byte[]> producer, List<Chain> chains) {
         Instant now = Instant.now();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (Chain chain : chains) {
             ChainConfigured event = new ChainConfigured(chain.chainId(), chain.currency(), chain.timeZone(),
                     chain.locale(), null, now);
@@ -45,9 +52,16 @@ public final class ChainRecords {
             header(headers, "ce_time", now.toString());
             header(headers, "ce_subject", event.chainId());
             header(headers, "content-type", "application/json");
-            producer.send(record);
+            sent.add(producer.send(record));
         }
         producer.flush();
+        for (Future<RecordMetadata> send : sent) {
+            try {
+                send.get();
+            } catch (InterruptedException | ExecutionException e) {
+                throw new BenchFailure("could not publish the chains on " + Topics.CHAINS.name() + ": " + e, e);
+            }
+        }
     }
 
     private static void header(Headers headers, String name, String value) {

@@ -291,7 +291,8 @@ public class PointsAccount {
         List<LotDebit> expired = ledger.expiredAt(at);
         if (!expired.isEmpty()) {
             long points = expired.stream().mapToLong(LotDebit::points).reduce(0, LedgerLimits::add);
-            apply(new PointsExpired(memberId, chainId, points, expired, ledger.balance() - points, at));
+            apply(new PointsExpired(memberId, chainId, points, expired,
+                    LedgerLimits.balanceAfter(memberId, ledger.balance(), -points), at));
         }
         List<OpenLot> announce = ledger.lots().stream()
                 .filter(lot -> lot.noticeAt() != null && !lot.noticeAt().isAfter(at)

@@ -9,6 +9,8 @@ import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.patronage.kit.json.Json;
+import io.patronage.kit.lifecycle.ServiceInstance;
+import io.patronage.kit.publication.PublicationRecovery;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
@@ -29,6 +31,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Axon, configured once for every service and without Spring: Mongo event store (one document per
@@ -58,6 +61,7 @@ class AxonFactory {
     Configuration axonConfiguration(MongoDatabase database,
                                     EventStorageEngine storageEngine,
                                     List<AxonModule> modules,
+                                    ServiceInstance instance,
                                     BeanContext beans) {
         MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
 
@@ -76,7 +80,10 @@ class AxonFactory {
                 .registerSagaStore(config -> MongoSagaStore.builder()
                         .mongoTemplate(template).serializer(STATE_SERIALIZER).build());
         modules.forEach(module -> module.configure(configurer));
-        return configurer.buildConfiguration();
+        Configuration configuration = configurer.buildConfiguration();
+        configuration.eventBus().registerDispatchInterceptor(events -> (index, event) ->
+                event.andMetaData(Map.of(PublicationRecovery.STORED_BY, instance.id())));
+        return configuration;
     }
 
     @Singleton

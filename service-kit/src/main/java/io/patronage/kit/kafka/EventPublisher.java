@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes integration events as CloudEvents (binary mode) to the topic the registry gives for
@@ -36,7 +35,6 @@ public class EventPublisher {
     private static final int MAX_KEPT_FAILURES = 100_000;
     private static final ThreadLocal<List<ProducerRecord<String, byte[]>>> CAPTURE = new ThreadLocal<>();
 
-    private final AtomicLong failures = new AtomicLong();
     private final List<ProducerRecord<String, byte[]>> failed = new ArrayList<>();
     private boolean overflowed;
 
@@ -78,7 +76,6 @@ public class EventPublisher {
             if (error == null) {
                 sent.complete(metadata);
             } else {
-                failures.incrementAndGet();
                 keepFailed(record);
                 LOG.warn("{} {} not published ({}); it will be published again",
                         CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE),
@@ -154,11 +151,6 @@ public class EventPublisher {
     /** Blocks until everything published so far is acknowledged by the brokers, or has failed. */
     public void flush() {
         producer.flush();
-    }
-
-    /** How many publications have failed since the service started; it only grows. */
-    public long failures() {
-        return failures.get();
     }
 
     private static byte[] toJson(IntegrationEvent event) {

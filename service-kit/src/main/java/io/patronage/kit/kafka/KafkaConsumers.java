@@ -2,6 +2,7 @@ package io.patronage.kit.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
+import io.patronage.kit.lifecycle.ServiceInstance;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,7 +25,7 @@ public class KafkaConsumers {
     private final String bootstrapServers;
     private final String application;
     private final int maxPollRecords;
-    private final String instanceId;
+    private final ServiceInstance instance;
     private final DeadLetterPublisher deadLetters;
     private final ProcessedMessages processedMessages;
     private final EventPublisher publisher;
@@ -36,14 +37,14 @@ public class KafkaConsumers {
                    @Value("${kafka.bootstrap.servers}") String bootstrapServers,
                    @Value("${micronaut.application.name}") String application,
                    @Value("${patronage.kafka.max-poll-records:500}") int maxPollRecords,
-                   @Value("${patronage.instance-id:}") String instanceId,
+                   ServiceInstance instance,
                    DeadLetterPublisher deadLetters, ProcessedMessages processedMessages,
                    EventPublisher publisher, MeterRegistry meters) {
         this.listeners = listeners;
         this.bootstrapServers = bootstrapServers;
         this.application = application;
         this.maxPollRecords = maxPollRecords;
-        this.instanceId = instanceId;
+        this.instance = instance;
         this.deadLetters = deadLetters;
         this.processedMessages = processedMessages;
         this.publisher = publisher;
@@ -108,8 +109,10 @@ public class KafkaConsumers {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
-        if (!instanceId.isBlank()) {
-            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, group + "@" + instanceId);
+        if (instance.named()) {
+            // Kafka takes ASCII letters, digits, '.', '_' and '-' here
+            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                    group + "_" + instance.id().replaceAll("[^A-Za-z0-9._-]", "_"));
         }
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }

@@ -51,7 +51,7 @@ public class ServiceLifecycle {
     void onShutdown(ShutdownEvent event) {
         consumers.stop();
         chains.stop();
-        publication.stop();
         axon.shutdown();
+        publication.stop();
     }
 }

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Updates;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.patronage.kit.kafka.EventPublisher;
+import io.patronage.kit.lifecycle.ServiceInstance;
 import jakarta.inject.Singleton;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Remembers, per instance of the service, up to when every event it stored is known to be on Kafka, so that after
@@ -43,16 +43,18 @@ public class PublicationCheckpoint {
     private final MongoCollection<Document> checkpoints;
     private final EventPublisher publisher;
     private final PublicationRecovery recovery;
+    private final String instance;
     private final String id;
     private final Duration deadAfter;
 
     PublicationCheckpoint(MongoDatabase database, EventPublisher publisher, PublicationRecovery recovery,
-                          @Value("${patronage.instance-id:}") String instanceId,
+                          ServiceInstance instance,
                           @Value("${patronage.publication.dead-after:1m}") Duration deadAfter) {
         this.checkpoints = database.getCollection("publication_checkpoints");
         this.publisher = publisher;
         this.recovery = recovery;
-        this.id = PREFIX + (instanceId.isBlank() ? UUID.randomUUID() : instanceId);
+        this.instance = instance.id();
+        this.id = PREFIX + instance.id();
         this.deadAfter = deadAfter;
     }
 
@@ -67,7 +69,11 @@ public class PublicationCheckpoint {
             recoverFor(previousRun);
         }
         recoverDead(now);
-        save(now.minus(MARGIN), now);
+        if (previousRun != null && publisher.hasFailed()) {
+            heartbeat(now); // what the previous run left is not all out yet: keep its checkpoint
+        } else {
+            save(now.minus(MARGIN), now);
+        }
     }
 
     @Scheduled(fixedDelay = "${patronage.publication.checkpoint-interval:5s}",
@@ -97,7 +103,8 @@ public class PublicationCheckpoint {
         EventPublisher.Failed failed = publisher.takeFailed();
         if (failed.overflowed()) {
             Document own = checkpoints.find(Filters.eq("_id", id)).first();
-            recovery.republishSince(own == null ? Instant.now().minus(MARGIN) : own.getDate("publishedUntil").toInstant());
+            recovery.republishSince(own == null ? Instant.now().minus(MARGIN) : own.getDate("publishedUntil").toInstant(),
+                    instance);
         } else if (!failed.records().isEmpty()) {
             LOG.warn("{} publications failed; sending them again", failed.records().size());
             failed.records().forEach(publisher::send);
@@ -131,8 +138,10 @@ public class PublicationCheckpoint {
 
     private void recoverFor(Document checkpoint) {
         Instant since = checkpoint.getDate("publishedUntil").toInstant();
-        LOG.info("publishing again what {} left unpublished since {}", checkpoint.getString("_id"), since);
-        recovery.republishSince(since);
+        String checkpointId = checkpoint.getString("_id");
+        LOG.info("publishing again what {} left unpublished since {}", checkpointId, since);
+        // a checkpoint of a version that did not tag events with their instance covers every event
+        recovery.republishSince(since, checkpointId.startsWith(PREFIX) ? checkpointId.substring(PREFIX.length()) : null);
         publisher.flush();
         if (publisher.hasFailed()) {
             LOG.warn("publication recovery for {} incomplete: Kafka refused some; retrying later", checkpoint.getString("_id"));

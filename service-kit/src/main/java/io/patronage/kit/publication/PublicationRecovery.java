@@ -29,13 +29,16 @@ import java.util.stream.Stream;
  * id as {@code ce_id}) run again over the stored events with their publications collected, and only those whose
  * {@code ce_id} is not on its topic yet are sent. So an event stored but never published (a crash, or Kafka
  * unreachable for longer than the producer's delivery timeout) is published now, and one that made it is not
- * published twice. One ordered pass over the log from that instant.
+ * published twice. Only the events one instance stored (tagged {@value #STORED_BY} when stored), as another
+ * instance may still have its own in flight. One ordered pass over the log from that instant.
  */
 @Singleton
 public class PublicationRecovery {
 
     /** Put a service's integration-event publishers in this processing group to make them recoverable. */
     public static final String PROCESSING_GROUP = "publication";
+    /** Event metadata: the instance that stored the event, whose publication checkpoint covers it. */
+    public static final String STORED_BY = "storedBy";
 
     /** Records are timestamped by the clock of the instance that sent them; allow for instances' clocks to differ. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
@@ -54,8 +57,12 @@ public class PublicationRecovery {
         this.published = published;
     }
 
-    /** @return how many stored events' publications were missing from Kafka and were sent */
-    public long republishSince(Instant since) {
+    /**
+     * @param storedBy the instance whose events to publish again (another instance's may still be in flight), or
+     *                 {@code null} for every event: a checkpoint kept by a version that did not tag events
+     * @return how many stored events' publications were missing from Kafka and were sent
+     */
+    public long republishSince(Instant since, String storedBy) {
         Optional<EventHandlerInvoker> publishers = axon.eventProcessingConfiguration()
                 .eventProcessor(PROCESSING_GROUP, EventProcessor.class)
                 .filter(SubscribingEventProcessor.class::isInstance)
@@ -63,7 +70,7 @@ public class PublicationRecovery {
         if (publishers.isEmpty()) {
             return 0;
         }
-        List<ProducerRecord<String, byte[]>> stored = publisher.capture(() -> replay(publishers.get(), since));
+        List<ProducerRecord<String, byte[]>> stored = publisher.capture(() -> replay(publishers.get(), since, storedBy));
         Set<String> topics = stored.stream().map(ProducerRecord::topic).collect(Collectors.toSet());
         Set<String> onKafka = published.since(topics, since.minus(CLOCK_SKEW));
         List<ProducerRecord<String, byte[]>> missing = stored.stream()
@@ -75,9 +82,10 @@ public class PublicationRecovery {
         return missing.size();
     }
 
-    private void replay(EventHandlerInvoker publishers, Instant since) {
+    private void replay(EventHandlerInvoker publishers, Instant since, String storedBy) {
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(storage.createTokenAt(since), false)) {
-            events.filter(event -> publishers.canHandle(event, Segment.ROOT_SEGMENT))
+            events.filter(event -> storedBy == null || storedBy.equals(event.getMetaData().get(STORED_BY)))
+                    .filter(event -> publishers.canHandle(event, Segment.ROOT_SEGMENT))
                     .forEach(event -> DefaultUnitOfWork.startAndGet(event).execute(() -> handle(publishers, event)));
         }
     }

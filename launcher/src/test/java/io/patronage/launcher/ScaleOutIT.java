@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,7 @@ class ScaleOutIT {
     private Outside outside;
     private final Map<Service, URI> second = new EnumMap<>(Service.class);
     /** Member id to card number, and each member's points so far. */
-    private final Map<String, String> cards = new HashMap<>();
+    private final Map<String, String> cards = new LinkedHashMap<>();
     private final Map<String, Long> expectedPoints = new HashMap<>();
     private final List<String> purchases = new ArrayList<>();
 
@@ -89,7 +90,8 @@ class ScaleOutIT {
         enrollAndBuy(platform.url(Service.ENROLLMENT), 4);
         buyAgain();
 
-        // a member enrolled before the scale-out redeems through the second rewards-service instance
+        // a member enrolled before the scale-out (four purchases of at least 30 euros) redeems through the second
+        // rewards-service instance
         String early = cards.keySet().iterator().next();
         awaitBalances(List.of(platform.url(Service.POINTS), second.get(Service.POINTS)));
         String redemptionId = awaiting("the second rewards-service instance accepts the redemption")
@@ -116,7 +118,7 @@ class ScaleOutIT {
                         outside.participation(platform.url(Service.ANALYTICS), CHAIN)));
     }
 
-    /** Enrolls members through {@code enrollment}; each buys once, for 10 to 60 euros (1 point per whole euro). */
+    /** Enrolls members through {@code enrollment}, then every member buys once, for 30 to 79 euros (1 point each). */
     private void enrollAndBuy(URI enrollment, int members) throws Exception {
         for (int i = 0; i < members; i++) {
             JsonNode enrolled = outside.enroll(enrollment, CHAIN);
@@ -128,7 +130,7 @@ class ScaleOutIT {
     /** Every member enrolled so far buys once more. */
     private void buyAgain() throws Exception {
         for (Map.Entry<String, String> member : cards.entrySet()) {
-            long euros = 10 + purchases.size() % 50;
+            long euros = 30 + purchases.size() % 50;
             String transactionId = "T-" + UUID.randomUUID();
             outside.produce(member.getValue(), Outside.purchase(transactionId, CHAIN, member.getValue(), euros + ".99"));
             purchases.add(transactionId);

@@ -28,8 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Keeps the balance read model: the members' absolute figures, written by {@code _id} in one bulk write per unit
  * of work, folded in memory from the balance this projection last wrote (one small record per member). Events of
  * one member come in order, one command at a time, so that last written balance is the version check: an event
- * that is not its successor is either already applied (skipped) or follows a lost update, and then the member is
- * folded again from the event store (self-healing). Without a last written balance (after a restart, or after a
+ * that is not its successor is either already applied (skipped) or follows a lost update or events another instance
+ * stored (a rebalance), and then the member is folded again from the event store, plus the event at hand, which is
+ * stored only when its unit of work commits (self-healing). Without a last written balance (after a restart, or after a
  * rolled back unit of work) the stored document is read once. Redelivered events write nothing, or the same
  * figures. A member whose log holds a poisoned event (see {@link Balance}) keeps the balance before it; a stored
  * balance beyond the ceiling (written wrapped by an older version) is folded again from the event store.
@@ -97,6 +98,10 @@ public class BalanceProjection {
                     reason -> LOG.warn("balance of member {} kept before its poisoned event: {}", memberId, reason));
             if (next == null) {
                 return;
+            }
+            // the event at hand is stored when this unit of work commits: the store ends just before it
+            if (next.version() == sequence - 1 && LedgerLimits.violation(event) == null) {
+                next = Balance.fold(next, event, sequence);
             }
         }
         write(new BalanceStore.Write(next, reviewAt(event)));

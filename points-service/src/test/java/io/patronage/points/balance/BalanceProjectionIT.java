@@ -120,6 +120,22 @@ class BalanceProjectionIT {
         assertEquals(new Balance(member, "chain-1", 100, 150, 50, 3), store.find(member).orElseThrow());
     }
 
+    /**
+     * Another instance handled this member meanwhile (a rebalance): the store has its events, and the event at hand
+     * is not stored yet (it is, when its unit of work commits).
+     */
+    @Test
+    void eventsAnotherInstanceStoredAreFoldedBeforeTheEventAtHand() {
+        String member = "m-" + UUID.randomUUID();
+        List<PointsAccountEvent> events = history(member);
+        store(member, events.subList(0, 3));
+        projection.on(events.get(0), 0);
+
+        projection.on(events.get(3), 3);
+
+        assertEquals(new Balance(member, "chain-1", 100, 150, 50, 3), store.find(member).orElseThrow());
+    }
+
     @Test
     void everyUpdateFindsItsDocumentByIdAlone() {
         String member = "m-" + UUID.randomUUID();

@@ -152,18 +152,18 @@ class ScaleOutIT {
 
     /** Each member enrolled once and each purchase earned once on Kafka, and no ce_id twice on any topic. */
     private void assertPublishedOnce() {
+        awaiting("a PointsEarned of every purchase on loyalty.points.v1").untilAsserted(() -> assertEquals(
+                purchases.size(), countByType("loyalty.points.v1", "io.patronage.PointsEarned").values().stream()
+                        .mapToLong(Long::longValue).sum()));
+        Map<String, Long> enrollments = countByType("loyalty.members.v1", "io.patronage.MemberEnrolled");
+        assertEquals(cards.keySet(), enrollments.keySet());
+        assertEquals(Set.of(1L), Set.copyOf(enrollments.values()), "one MemberEnrolled per member");
         for (String topic : List.of("loyalty.members.v1", "loyalty.points.v1", "loyalty.notifications.v1",
                 "loyalty.rewards.v1", "loyalty.points-requests.v1")) {
             List<ConsumerRecord<String, String>> records = outside.readAll(topic);
             Set<String> ids = records.stream().map(record -> Outside.header(record, "ce_id")).collect(Collectors.toSet());
             assertEquals(records.size(), ids.size(), topic + ": an event published twice");
         }
-        Map<String, Long> enrollments = countByType("loyalty.members.v1", "io.patronage.MemberEnrolled");
-        assertEquals(cards.keySet(), enrollments.keySet());
-        assertEquals(Set.of(1L), Set.copyOf(enrollments.values()), "one MemberEnrolled per member");
-        long earned = countByType("loyalty.points.v1", "io.patronage.PointsEarned").values().stream()
-                .mapToLong(Long::longValue).sum();
-        assertEquals(purchases.size(), earned, "one PointsEarned per purchase");
     }
 
     private Map<String, Long> countByType(String topic, String type) {

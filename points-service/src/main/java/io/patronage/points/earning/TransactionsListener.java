@@ -1,5 +1,12 @@
 package io.patronage.points.earning;
 
+import io.micronaut.context.annotation.Value;
+import io.patronage.kit.kafka.DeadLetterPublisher;
+import io.patronage.kit.kafka.TransientFailures;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
 import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.retail.PosTransaction;
@@ -28,9 +35,10 @@ import java.util.Optional;
 
 /**
  * Turns members' purchases into {@link EarnPoints} (and a first purchase's referral bonus into an award for
- * the referrer) and their returns into {@link ReturnPurchase}. Transactions without a card or with a card no
- * member holds are non-member transactions: not ours, not an error; so is a return without
- * {@code originalTransactionId}.
+ * the referrer) and their returns into {@link ReturnPurchase}. Transactions without a card are non-member
+ * transactions: not ours, not an error; so is a return without {@code originalTransactionId}. A card no member holds
+ * yet may belong to a member whose enrollment has not reached this service: its transactions are
+ * {@linkplain ParkedTransactions parked} and handled when the card is filed.
  */
 @Singleton
 class TransactionsListener implements TopicListener {
@@ -42,11 +50,19 @@ class TransactionsListener implements TopicListener {
     private final CommandGateway commands;
     private final CardDirectory directory;
     private final MessageDecoder decoder;
+    private final ParkedTransactions parked;
+    private final DeadLetterPublisher deadLetters;
+    private final String group;
 
-    TransactionsListener(CommandGateway commands, CardDirectory directory, Chains chains) {
+    TransactionsListener(CommandGateway commands, CardDirectory directory, Chains chains, ParkedTransactions parked,
+                         DeadLetterPublisher deadLetters, @Value("${micronaut.application.name}") String application) {
         this.commands = commands;
         this.directory = directory;
         this.decoder = new StandardDecoder(chains);
+        this.parked = parked;
+        this.deadLetters = deadLetters;
+        this.group = application + "." + name();
+        directory.onFiled(this::release);
     }
 
     @Override
@@ -87,12 +103,52 @@ class TransactionsListener implements TopicListener {
         Map<String, String> members = directory.membersFor(batch.stream()
                 .map(message -> (PosTransaction) message.payload())
                 .filter(PosTransaction::hasCard)
-                .map(transaction -> CardDirectory.key(transaction.chainId(), transaction.cardNumber()))
+                .map(TransactionsListener::cardOf)
                 .toList());
+        Map<String, List<ConsumerRecord<String, byte[]>>> unknown = batch.stream()
+                .filter(message -> ((PosTransaction) message.payload()).hasCard())
+                .filter(message -> !members.containsKey(cardOf((PosTransaction) message.payload())))
+                .collect(Collectors.groupingBy(message -> cardOf((PosTransaction) message.payload()),
+                        LinkedHashMap::new, Collectors.mapping(InboundMessage::record, Collectors.toList())));
+        if (!unknown.isEmpty()) {
+            parked.park(unknown);
+            // a card filed since the lookup: its enrollment's release may have run before the parking
+            release(directory.membersFor(unknown.keySet()).keySet());
+        }
         int next = 0;
         while (next < batch.size()) {
             next = handleFrom(batch, next, members);
         }
+    }
+
+    /**
+     * Handles what was parked under these cards, now filed (on the thread that filed them, or this one): each
+     * record in its own unit of work, one that fails dead-lettered as the kit would. Handling one twice (both
+     * threads) changes nothing: the account ignores a transaction it has seen.
+     */
+    private void release(Collection<String> cards) {
+        if (cards.isEmpty()) {
+            return;
+        }
+        List<ConsumerRecord<String, byte[]>> records = parked.parkedFor(cards);
+        if (records.isEmpty()) {
+            return;
+        }
+        Map<String, String> members = directory.membersFor(cards);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                PosTransaction transaction = (PosTransaction) decoder.decode(record).payload();
+                DefaultUnitOfWork.startAndGet(null).execute(() ->
+                        member(transaction, members).ifPresent(memberId -> handle(memberId, transaction)));
+            } catch (RuntimeException e) {
+                if (TransientFailures.isTransient(e)) {
+                    throw e; // the filing is retried, and with it this release
+                }
+                deadLetters.send(record, group, e).join();
+            }
+        }
+        parked.remove(cards);
+        LOG.info("{} till records parked under {} cards handled now that the cards are filed", records.size(), cards.size());
     }
 
     /** Handles messages from {@code first} on until the budget is spent; returns the index of the next one. */
@@ -137,6 +193,10 @@ class TransactionsListener implements TopicListener {
         if (!transaction.hasCard()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(members.get(CardDirectory.key(transaction.chainId(), transaction.cardNumber())));
+        return Optional.ofNullable(members.get(cardOf(transaction)));
+    }
+
+    private static String cardOf(PosTransaction transaction) {
+        return CardDirectory.key(transaction.chainId(), transaction.cardNumber());
     }
 }

@@ -13,6 +13,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Which member holds a chain's card: {@code chainId:cardNumber -> memberId}, in collection {@code card_directory}
@@ -25,6 +27,7 @@ public class CardDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(CardDirectory.class);
 
     private final StoredDirectory cards;
+    private final List<Consumer<Collection<String>>> filedListeners = new CopyOnWriteArrayList<>();
 
     CardDirectory(MongoDatabase database, @Value("${patronage.points.card-cache-size:2000000}") int cacheSize) {
         this.cards = new StoredDirectory(database.getCollection("card_directory"), "memberId", cacheSize);
@@ -44,14 +47,27 @@ public class CardDirectory {
         return cards.getAll(cardKeys);
     }
 
-    /** Stores the assignments in one bulk write, then makes them visible to {@link #memberFor}. */
+    /**
+     * Stores the assignments in one bulk write, makes them visible to {@link #memberFor}, then tells the
+     * {@linkplain #onFiled listeners} their card keys.
+     */
     public void register(List<CardAssignment> assignments) {
+        if (assignments.isEmpty()) {
+            return;
+        }
         cards.putAll(assignments.stream()
                 .map(card -> new Document("_id", card.key())
                         .append("chainId", card.chainId())
                         .append("cardNumber", card.cardNumber())
                         .append("memberId", card.memberId()))
                 .toList());
+        List<String> keys = assignments.stream().map(CardAssignment::key).toList();
+        filedListeners.forEach(listener -> listener.accept(keys));
+    }
+
+    /** {@code listener} learns the keys of the cards filed from now on, once they resolve to their member. */
+    public void onFiled(Consumer<Collection<String>> listener) {
+        filedListeners.add(listener);
     }
 
     /** The old card stops earning, the new one earns into the same account. */

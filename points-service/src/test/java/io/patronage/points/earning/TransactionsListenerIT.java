@@ -1,5 +1,13 @@
 package io.patronage.points.earning;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.patronage.contracts.chains.ChainConfigured;
+import io.patronage.kit.json.Json;
+import io.patronage.kit.kafka.DeadLetterPublisher;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -68,6 +76,7 @@ class TransactionsListenerIT {
             new ByteArraySerializer());
     private MongoClient mongo;
     private MongoDatabase database;
+    private CardDirectory directory;
     private Configuration axon;
     private TransactionsListener listener;
 
@@ -75,7 +84,7 @@ class TransactionsListenerIT {
     void start() {
         mongo = MongoClients.create(Infrastructure.forTests().mongoUri());
         database = mongo.getDatabase("transactions-it-" + UUID.randomUUID());
-        CardDirectory directory = CardDirectories.on(database);
+        directory = CardDirectories.on(database);
         directory.register(List.of(new CardAssignment("chain-1", "card-1", MEMBER)));
         ProgramCatalog catalog = (chainId, occurredAt) -> {
             if (occurredAt.equals(FAILING.toInstant())) {
@@ -105,7 +114,11 @@ class TransactionsListenerIT {
         axon.start();
         axon.commandGateway().sendAndWait(new OpenPointsAccount(MEMBER, "chain-1", "card-1", null,
                 Instant.parse("2026-01-01T00:00:00Z")));
-        listener = new TransactionsListener(axon.commandGateway(), directory, chainId -> java.util.Optional.empty());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ChainConfigured chain = new ChainConfigured("chain-1", "EUR", "Europe/Athens", "en", null, Instant.EPOCH);
+        listener = new TransactionsListener(axon.commandGateway(), directory,
+                chainId -> chain.chainId().equals(chainId) ? Optional.of(chain) : Optional.empty(),
+                new ParkedTransactions(database, meters), new DeadLetterPublisher(kafka, meters), "points-service");
         appends.set(0);
     }
 
@@ -115,8 +128,17 @@ class TransactionsListenerIT {
         mongo.close();
     }
 
-    private static InboundMessage message(PosTransaction transaction) {
-        return new InboundMessage("chain-1:" + transaction.transactionId(), Instant.now(), transaction, null);
+    private final AtomicLong offsets = new AtomicLong();
+
+    /** As the kit hands a record over: decoded, with the record as it came from Kafka. */
+    private InboundMessage message(PosTransaction transaction) {
+        try {
+            ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("retail.transactions.v1", 0,
+                    offsets.getAndIncrement(), transaction.cardNumber(), Json.mapper().writeValueAsBytes(transaction));
+            return new InboundMessage("chain-1:" + transaction.transactionId(), Instant.now(), transaction, record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The ce_id of every record sent to Kafka, in order. */
@@ -155,6 +177,31 @@ class TransactionsListenerIT {
                 .filter(event -> event.getPayload() instanceof PointsEarned)
                 .map(event -> ((PointsEarned) event.getPayload()).transactionId())
                 .toList());
+    }
+
+    /** A member enrolled at the till buys at once: the purchase may come before the enrollment. */
+    @Test
+    void aPurchaseWhoseCardIsFiledLaterEarnsWhenItIs() {
+        PosTransaction purchase = Transactions.purchase("t-early", "EUR", "42.00");
+        listener.onBatch(List.of(message(new PosTransaction(purchase.transactionId(), "chain-1", "store-7", "card-3",
+                purchase.type(), purchase.occurredAt(), "EUR", purchase.total(), List.of(), List.of(), null))));
+        axon.commandGateway().sendAndWait(new OpenPointsAccount("m-3", "chain-1", "card-3", null,
+                Instant.parse("2026-01-01T00:00:00Z")));
+
+        assertEquals(List.of(), earnings("m-3"), "parked, not a non-member sale");
+        assertEquals(1, database.getCollection("parked_transactions").countDocuments());
+
+        directory.register(List.of(new CardAssignment("chain-1", "card-3", "m-3")));
+
+        assertEquals(List.of("t-early"), earnings("m-3"));
+        assertEquals(0, database.getCollection("parked_transactions").countDocuments(), "released");
+    }
+
+    private List<String> earnings(String memberId) {
+        return axon.eventStore().readEvents(memberId).asStream()
+                .filter(event -> event.getPayload() instanceof PointsEarned)
+                .map(event -> ((PointsEarned) event.getPayload()).transactionId())
+                .toList();
     }
 
     @Test

@@ -58,7 +58,7 @@ public class DeadLetterPublisher {
     private final Producer<String, byte[]> producer;
     private final MeterRegistry meters;
 
-    DeadLetterPublisher(Producer<String, byte[]> producer, MeterRegistry meters) {
+    public DeadLetterPublisher(Producer<String, byte[]> producer, MeterRegistry meters) {
         this.producer = producer;
         this.meters = meters;
     }

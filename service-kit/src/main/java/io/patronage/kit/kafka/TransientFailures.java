@@ -10,12 +10,12 @@ import org.axonframework.common.AxonTransientException;
  * Failures of the infrastructure rather than of the message: retry the message, don't dead-letter it.
  * A dead letter that could not be sent counts as one whatever the producer's reason: the record must stay.
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     private TransientFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
                     || cause instanceof MongoNotPrimaryException || cause instanceof RetriableException

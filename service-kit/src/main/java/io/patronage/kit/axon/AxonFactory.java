@@ -49,12 +49,13 @@ class AxonFactory {
     @Singleton
     EventStorageEngine eventStorageEngine(MongoDatabase database,
                                           @Value("${patronage.axon.event-batch-size:1000}") int eventBatchSize) {
-        return MongoEventStorageEngine.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
+        MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
+        return new AtomicAppends(MongoEventStorageEngine.builder()
+                .mongoTemplate(template)
                 .eventSerializer(EVENT_SERIALIZER)
                 .snapshotSerializer(STATE_SERIALIZER)
                 .batchSize(eventBatchSize)
-                .build();
+                .build(), template.eventCollection());
     }
 
     @Singleton

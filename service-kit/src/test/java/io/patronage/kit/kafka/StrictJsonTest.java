@@ -1,5 +1,8 @@
 package io.patronage.kit.kafka;
 
+import io.patronage.contracts.chains.ChainConfigured;
+import java.time.Instant;
+import java.util.Optional;
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.members.MemberOptedOut;
@@ -26,7 +29,11 @@ class StrictJsonTest {
     private static final String OPTED_OUT = """
             {"memberId":"m-1","chainId":"gr-1","optedOutAt":"2026-11-27T18:00:00Z"}""";
 
-    private final StandardDecoder decoder = new StandardDecoder();
+    private static final ChainConfigured CHAIN = new ChainConfigured("gr-1", "EUR", "Europe/Athens", "el-GR", null,
+            Instant.parse("2026-01-01T00:00:00Z"));
+
+    private final StandardDecoder decoder = new StandardDecoder(
+            chainId -> CHAIN.chainId().equals(chainId) ? Optional.of(CHAIN) : Optional.empty());
 
     @Test
     void refusesASecondJsonValueAfterATransaction() {

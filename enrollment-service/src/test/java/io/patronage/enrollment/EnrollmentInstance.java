@@ -38,6 +38,7 @@ public final class EnrollmentInstance implements AutoCloseable {
                 "patronage.mongo.database", database,
                 "micronaut.server.port", "-1",
                 "patronage.enrollment.chains." + chain + ".enrollment", "open",
+                "patronage.enrollment.chains." + chain + ".currency", "EUR",
                 "patronage.mail.mailbox-dir", "target/mailbox-" + database));
         properties.putAll(settings);
         return new EnrollmentInstance(ApplicationContext.run(EmbeddedServer.class, properties));

@@ -76,6 +76,7 @@ class ErasureLeavesNothingIT implements TestPropertyProvider {
                 "patronage.mongo.database", "enrollment-erasure-it-" + UUID.randomUUID(),
                 "micronaut.server.port", "-1",
                 "patronage.enrollment.chains." + chain + ".enrollment", "open",
+                "patronage.enrollment.chains." + chain + ".currency", "EUR",
                 "patronage.mail.mailbox-dir", mailbox.toString());
     }
 

@@ -98,7 +98,7 @@ class LedgerIntegrityIT implements TestPropertyProvider {
 
     @Test
     void aPoisonedLogIsReportedAndSkippedByEveryReader() {
-        String chain = "chain-" + UUID.randomUUID();
+        String chain = outside.configureChain("chain-" + UUID.randomUUID(), "EUR");
         String poisoned = "m-poisoned-" + UUID.randomUUID();
         String sound = "m-sound-" + UUID.randomUUID();
         store(poisoned, List.of(opened(poisoned, chain), earned(poisoned, chain, "t-1", 10, 10, 1),
@@ -149,7 +149,7 @@ class LedgerIntegrityIT implements TestPropertyProvider {
 
     @Test
     void aResendWithOtherContentIsDeadLetteredAndTheRestOfItsBatchCounts() {
-        String chain = "chain-" + UUID.randomUUID();
+        String chain = outside.configureChain("chain-" + UUID.randomUUID(), "EUR");
         String member = "m-" + UUID.randomUUID();
         String card = "card-" + member;
         outside.sendCloudEvent(new MemberEnrolled(member, chain, card, null, "en", Instant.now()));

@@ -36,6 +36,6 @@ class ParticipationController {
                     List.of(new Problem.FieldError("chainId", "is required")));
         }
         chains.require(chainId);
-        return views.current(ViewKey.allTime(chainId)).view(Instant.now());
+        return views.stored(ViewKey.allTime(chainId)).view(Instant.now());
     }
 }

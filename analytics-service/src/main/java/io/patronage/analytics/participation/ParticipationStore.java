@@ -43,6 +43,12 @@ class ParticipationStore {
         return states.getOrDefault(key, ParticipationState.empty(key));
     }
 
+    /** The view as stored, by {@code _id}: another instance may have counted since this one last wrote it. */
+    ParticipationState stored(ViewKey key) {
+        Document document = collection.find(Filters.eq("_id", key.id())).first();
+        return document == null ? ParticipationState.empty(key) : fromDocument(document);
+    }
+
     /**
      * Writes each state only over the revision it was computed from (a new view only if none exists).
      *

@@ -7,7 +7,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.Topics;
 import io.patronage.infra.Infrastructure;
-import io.patronage.kit.kafka.CloudEventHeaders;
 import io.patronage.kit.kafka.EventPublisher;
 import io.patronage.kit.publication.PublicationCheckpoint;
 import io.patronage.kit.lifecycle.ServiceInstance;

@@ -1,27 +1,24 @@
 package io.patronage.points.earning;
 
 import io.micronaut.context.annotation.Value;
-import io.patronage.kit.kafka.DeadLetterPublisher;
-import io.patronage.kit.kafka.TransientFailures;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.stream.Collectors;
 import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionType;
 import io.patronage.kit.chains.Chains;
+import io.patronage.kit.kafka.DeadLetterPublisher;
 import io.patronage.kit.kafka.InboundMessage;
 import io.patronage.kit.kafka.MessageDecoder;
 import io.patronage.kit.kafka.StandardDecoder;
 import io.patronage.kit.kafka.TopicListener;
+import io.patronage.kit.kafka.TransientFailures;
 import io.patronage.points.account.EarnPoints;
 import io.patronage.points.account.PointsOverflowException;
 import io.patronage.points.account.ReferralDue;
 import io.patronage.points.account.ReturnPurchase;
 import io.patronage.points.members.CardDirectory;
 import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -29,9 +26,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Turns members' purchases into {@link EarnPoints} (and a first purchase's referral bonus into an award for

@@ -1,16 +1,16 @@
 package io.patronage.kit.kafka;
 
-import io.patronage.contracts.chains.ChainConfigured;
-import java.time.Instant;
-import java.util.Optional;
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
+import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.members.MemberOptedOut;
 import io.patronage.kit.json.Json;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

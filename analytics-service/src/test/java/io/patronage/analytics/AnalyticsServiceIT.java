@@ -208,6 +208,19 @@ class AnalyticsServiceIT implements TestPropertyProvider {
         assertTrue(script.body().contains("/analytics/participation?chainId="));
     }
 
+    @Test
+    void answersOnlyReadsAndRefusesEveryOtherMethodAsAProblem() throws Exception {
+        for (String method : List.of("PUT", "DELETE", "TRACE", "PATCH", "POST")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + server.getPort() + "/"))
+                    .method(method, HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(405, response.statusCode(), method + " " + response.body());
+            assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow(), method);
+            assertEquals("GET, HEAD", response.headers().firstValue("allow").orElseThrow(), method);
+        }
+    }
+
     /** A new chain, published on loyalty.chains.v1 as enrollment-service does. */
     private String chain() throws Exception {
         String chain = "chain-" + UUID.randomUUID();

@@ -385,6 +385,23 @@ class ServiceKitIT implements TestPropertyProvider {
         assertEquals("application/problem+json", noRoute.headers().firstValue("content-type").orElseThrow());
     }
 
+    /** A browser asks for HTML; an API answers its errors as problem+json all the same. */
+    @Test
+    void answersErrorsAsProblemJsonWhateverTheRequestAccepts() throws Exception {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        HttpResponse<String> noRoute = http.send(HttpRequest.newBuilder(uri("/nothing-here"))
+                .header("Accept", browser).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> badJson = http.send(HttpRequest.newBuilder(uri("/samples"))
+                .header("Accept", browser).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(404, noRoute.statusCode());
+        assertEquals("application/problem+json", noRoute.headers().firstValue("content-type").orElseThrow(), noRoute.body());
+        assertEquals(404, Json.mapper().readTree(noRoute.body()).get("status").asInt());
+        assertEquals(400, badJson.statusCode());
+        assertEquals("application/problem+json", badJson.headers().firstValue("content-type").orElseThrow(), badJson.body());
+    }
+
     @Test
     void readinessChecksKafkaAndMongo() throws Exception {
         HttpResponse<String> response = get("/health/readiness");

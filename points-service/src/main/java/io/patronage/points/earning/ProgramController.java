@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.kit.chains.ChainDirectory;
+import io.patronage.kit.http.JsonBodyErrors;
 import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.json.Json;
 import io.patronage.points.account.PointsOverflowException;
@@ -85,7 +86,7 @@ class ProgramController {
         try {
             request = Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("invalid what-if request: " + e.getOriginalMessage());
+            throw JsonBodyErrors.invalid("invalid what-if request", e);
         }
         if (request == null || !request.hasNonNull("draft")) {
             throw ProblemException.badRequest("a draft program version is required");
@@ -119,9 +120,10 @@ class ProgramController {
             }
             return rules;
         } catch (JsonProcessingException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException invalid ? invalid : e;
-            String detail = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
-            throw ProblemException.badRequest("invalid program: " + detail);
+            if (e.getCause() instanceof IllegalArgumentException invalid) {
+                throw ProblemException.badRequest("invalid program: " + invalid.getMessage());
+            }
+            throw JsonBodyErrors.invalid("invalid program", e);
         }
     }
 

@@ -2,7 +2,6 @@ package io.patronage.kit.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -45,17 +44,13 @@ class ProblemJsonErrorBodyProvider implements JsonErrorResponseBodyProvider<Prob
     /** A body that is not JSON, or JSON of the wrong shape: say where, without Java internals. */
     private static Problem jsonProblem(JsonProcessingException error, ErrorContext context, HttpResponse<?> response) {
         if (error instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = jsonPath(mapping);
-            String message = error instanceof InvalidFormatException invalid
-                    ? "invalid value " + invalid.getValue()
-                    : "has the wrong type or shape";
+            String field = JsonBodyErrors.path(mapping);
+            String message = JsonBodyErrors.message(error);
             return new Problem(Problems.type(400), "Bad Request", 400, field + ": " + message,
                     context.getRequest().getPath(), List.of(new Problem.FieldError(field, message)));
         }
-        String where = error.getLocation() == null ? ""
-                : " at line " + error.getLocation().getLineNr() + ", column " + error.getLocation().getColumnNr();
-        return new Problem(Problems.type(400), "Bad Request", 400, "the request body is not valid JSON" + where,
-                context.getRequest().getPath(), List.of());
+        return new Problem(Problems.type(400), "Bad Request", 400,
+                "the request body is not valid JSON" + JsonBodyErrors.where(error), context.getRequest().getPath(), List.of());
     }
 
     private static Optional<JsonProcessingException> jsonCause(Throwable failure) {
@@ -68,18 +63,6 @@ class ProblemJsonErrorBodyProvider implements JsonErrorResponseBodyProvider<Prob
             }
         }
         return Optional.empty();
-    }
-
-    private static String jsonPath(JsonMappingException error) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : error.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     /** {@code enroll.request.email} (method, parameter, field) becomes {@code email}. */

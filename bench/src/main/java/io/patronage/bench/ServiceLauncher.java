@@ -10,9 +10,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Spawns the services under test from the jars the build produced, each in its own JVM. */
 final class ServiceLauncher {
@@ -22,6 +24,7 @@ final class ServiceLauncher {
     private final Path logDir;
     private final String heap;
     private final Optional<Profiling> profiling;
+    private final Set<Integer> portsGiven = new HashSet<>();
 
     /**
      * @param workDir where the jars are copied to, so that a rebuild of a module during the run cannot pull
@@ -80,11 +83,20 @@ final class ServiceLauncher {
         return root.resolve(service).resolve("target").resolve(service + ".jar");
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
+    /**
+     * A port free now and not handed to another service of this run: two services started a moment apart could
+     * otherwise be given the same one before the first has bound it (the second then fails to start, and the first
+     * answers the second's readiness checks).
+     */
+    private synchronized int freePort() {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (portsGiven.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free port", e);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.patronage.infra;
 
 import static com.mongodb.client.model.Filters.eq;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -97,11 +99,9 @@ class EncryptedStoreFileTest {
     }
 
     /** The store writes in the background about once a second: wait until it has written past {@code size}. */
-    private static void awaitWrittenPast(Path file, long size) throws Exception {
-        for (int attempt = 0; attempt < 200 && Files.size(file) <= size; attempt++) {
-            Thread.sleep(50);
-        }
-        assertTrue(Files.size(file) > size, "the store wrote the document to its file");
+    private static void awaitWrittenPast(Path file, long size) {
+        await("the store wrote the document to its file").atMost(Duration.ofSeconds(10))
+                .until(() -> Files.size(file) > size);
     }
 
     private static boolean contains(Path file, String value) throws Exception {

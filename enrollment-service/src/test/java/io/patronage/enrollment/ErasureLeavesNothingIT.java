@@ -23,9 +23,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +54,7 @@ class ErasureLeavesNothingIT implements TestPropertyProvider {
     private final String chain = "chain-" + UUID.randomUUID();
     private final String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private final Path mailbox = Path.of("target", "mailbox-" + UUID.randomUUID());
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ServiceHttp service = new ServiceHttp(() -> this.server.getPort());
 
     @Inject
     EmbeddedServer server;
@@ -86,11 +83,11 @@ class ErasureLeavesNothingIT implements TestPropertyProvider {
                 "new." + tag + "@erasure.example", "+3069" + digits(8), "+3069" + digits(8).replace('0', '7'),
                 "1961-07-23", "Xylokastrou " + tag, "Kalavryta" + tag);
         String member = enroll(personal, "");
-        JsonNode enrolled = json(get("/members/" + member));
+        JsonNode enrolled = json(service.get("/members/" + member));
         assertEquals(personal.get(0), enrolled.get("firstName").asText());
         String card = enrolled.get("cardNumber").asText();
         awaitMailboxFile(member);
-        HttpResponse<String> changed = put("/members/" + member + "/contact", """
+        HttpResponse<String> changed = service.put("/members/" + member + "/contact", """
                 {"email": "%s", "phone": "%s", "address": {"street": "%s", "city": "%s", "country": "GR"}}"""
                 .formatted(personal.get(3), personal.get(5), personal.get(7), personal.get(8)));
         assertEquals(200, changed.statusCode(), changed.body());
@@ -103,8 +100,8 @@ class ErasureLeavesNothingIT implements TestPropertyProvider {
         awaitMailboxFile(second);
         commands.sendAndWait(new EraseMember(second, Instant.now()));
 
-        assertEquals(204, delete("/members/" + member).statusCode());
-        assertEquals(204, delete("/members/" + second).statusCode());
+        assertEquals(204, service.delete("/members/" + member).statusCode());
+        assertEquals(204, service.delete("/members/" + second).statusCode());
 
         List<String> everything = everything();
         for (String value : Stream.concat(personal.stream(), interrupted.stream()).toList()) {
@@ -180,7 +177,7 @@ class ErasureLeavesNothingIT implements TestPropertyProvider {
                 : """
                 {"chainId": "%s", "firstName": "%s", "lastName": "%s", "email": "%s" %s}"""
                 .formatted(chain, values.get(0), values.get(1), values.get(2), extra);
-        HttpResponse<String> response = post("/members", body);
+        HttpResponse<String> response = service.post("/members", body);
         assertEquals(201, response.statusCode(), response.body());
         return json(response).get("memberId").asText();
     }
@@ -200,31 +197,5 @@ class ErasureLeavesNothingIT implements TestPropertyProvider {
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
         return Json.mapper().readTree(response.body());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + server.getPort() + path);
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    private HttpResponse<String> delete(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE());
-    }
-
-    private HttpResponse<String> post(String path, String json) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private HttpResponse<String> put(String path, String json) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

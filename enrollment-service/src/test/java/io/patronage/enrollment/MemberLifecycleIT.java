@@ -36,10 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +73,7 @@ class MemberLifecycleIT implements TestPropertyProvider {
     private final String otherChain = "chain-" + UUID.randomUUID();
     private final String clubChain = "club-" + UUID.randomUUID();
     private final Path mailbox = Path.of("target", "mailbox-" + UUID.randomUUID());
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ServiceHttp service = new ServiceHttp(() -> this.server.getPort());
     private final List<ConsumerRecord<String, String>> published = new ArrayList<>();
     private KafkaConsumer<String, String> membersTopic;
     private KafkaProducer<String, byte[]> producer;
@@ -138,7 +135,7 @@ class MemberLifecycleIT implements TestPropertyProvider {
     @Test
     void anUnknownChainIsRefusedNamingTheChain() throws Exception {
         String unknown = "nowhere-" + UUID.randomUUID();
-        HttpResponse<String> response = post("/members", enrollment(unknown, "Ana", "ana@example.ro", ""));
+        HttpResponse<String> response = service.post("/members", enrollment(unknown, "Ana", "ana@example.ro", ""));
 
         JsonNode problem = assertProblem(response, 422, "urn:patronage:problem:unknown-chain");
         assertTrue(problem.get("detail").asText().contains(unknown), problem.toString());
@@ -147,16 +144,16 @@ class MemberLifecycleIT implements TestPropertyProvider {
 
     @Test
     void anInvitationOnlyProgramChecksInvitationAgeAndConsents() throws Exception {
-        JsonNode refused = assertProblem(post("/members", enrollment(clubChain, "Siti", uniqueEmail(), """
+        JsonNode refused = assertProblem(service.post("/members", enrollment(clubChain, "Siti", uniqueEmail(), """
                 , "birthDate": "2015-01-01" """)), 422, "urn:patronage:problem:enrollment-not-allowed");
         List<String> fields = new ArrayList<>();
         refused.get("errors").forEach(error -> fields.add(error.get("field").asText()));
         assertEquals(List.of("birthDate", "consents.terms", "invitationCode"), fields);
 
-        HttpResponse<String> admitted = post("/members", enrollment(clubChain, "Siti", uniqueEmail(), """
+        HttpResponse<String> admitted = service.post("/members", enrollment(clubChain, "Siti", uniqueEmail(), """
                 , "birthDate": "1990-01-01", "invitationCode": "SUMMER26", "consents": {"terms": true} """));
         assertEquals(201, admitted.statusCode(), admitted.body());
-        JsonNode consents = json(get(admitted.headers().firstValue("location").orElseThrow())).get("consents");
+        JsonNode consents = json(service.get(admitted.headers().firstValue("location").orElseThrow())).get("consents");
         assertFalse(consents.get("termsAcceptedAt").isNull());
     }
 
@@ -170,7 +167,7 @@ class MemberLifecycleIT implements TestPropertyProvider {
             for (int i = 0; i < attempts; i++) {
                 // The same address in other cases and with spaces: one person.
                 String variant = i % 2 == 0 ? email : " " + email.toUpperCase() + " ";
-                enrollments.add(() -> post("/members", enrollment(chain, "Väinö", variant, "")));
+                enrollments.add(() -> service.post("/members", enrollment(chain, "Väinö", variant, "")));
             }
             List<HttpResponse<String>> responses = new ArrayList<>();
             for (Future<HttpResponse<String>> response : pool.invokeAll(enrollments)) {
@@ -185,7 +182,7 @@ class MemberLifecycleIT implements TestPropertyProvider {
         } finally {
             pool.shutdown();
         }
-        assertEquals(201, post("/members", enrollment(otherChain, "Väinö", email, "")).statusCode(),
+        assertEquals(201, service.post("/members", enrollment(otherChain, "Väinö", email, "")).statusCode(),
                 "the same address may join another chain's program");
     }
 
@@ -196,7 +193,7 @@ class MemberLifecycleIT implements TestPropertyProvider {
                 .append("memberId", UUID.randomUUID().toString()).append("chainId", chain)
                 .append("claimedAt", Date.from(Instant.now().minus(Duration.ofDays(1)))));
 
-        assertEquals(201, post("/members", enrollment(chain, "Aino", email, "")).statusCode());
+        assertEquals(201, service.post("/members", enrollment(chain, "Aino", email, "")).statusCode());
     }
 
     // --- 2. referrals ---
@@ -204,11 +201,11 @@ class MemberLifecycleIT implements TestPropertyProvider {
     @Test
     void enrollingWithAReferralCodeRecordsAndPublishesTheReferral() throws Exception {
         String referrer = enroll(chain, "Ελένη", uniqueEmail(), "");
-        String code = json(get("/members/" + referrer)).get("referralCode").asText();
+        String code = json(service.get("/members/" + referrer)).get("referralCode").asText();
 
         String referred = enroll(chain, "Νίκος", uniqueEmail(), ", \"referralCode\": \"" + code.toLowerCase() + "\"");
 
-        assertEquals(referrer, json(get("/members/" + referred)).get("referredBy").asText());
+        assertEquals(referrer, json(service.get("/members/" + referred)).get("referredBy").asText());
         JsonNode event = Json.mapper().readTree(awaitPublished(referred, "io.patronage.ReferralRegistered").value());
         assertEquals(referrer, event.get("referrerMemberId").asText());
         assertEquals(chain, event.get("chainId").asText());
@@ -217,15 +214,15 @@ class MemberLifecycleIT implements TestPropertyProvider {
     @Test
     void unknownForeignAndOwnReferralCodesAreRefused() throws Exception {
         String foreign = enroll(otherChain, "Ana", uniqueEmail(), "");
-        String foreignCode = json(get("/members/" + foreign)).get("referralCode").asText();
+        String foreignCode = json(service.get("/members/" + foreign)).get("referralCode").asText();
         String phone = "+3069" + (10_000_000 + (int) (Math.random() * 89_999_999));
         String me = enroll(chain, "Zahra", uniqueEmail(), ", \"phone\": \"" + phone + "\"");
-        String myCode = json(get("/members/" + me)).get("referralCode").asText();
+        String myCode = json(service.get("/members/" + me)).get("referralCode").asText();
 
         for (String[] attempt : List.of(new String[]{"ZZZZ2222", "is not a referral code of this program"},
                 new String[]{foreignCode, "is not a referral code of this program"},
                 new String[]{myCode, "is your own referral code: members cannot refer themselves"})) {
-            JsonNode problem = assertProblem(post("/members", enrollment(chain, "Zahra", uniqueEmail(),
+            JsonNode problem = assertProblem(service.post("/members", enrollment(chain, "Zahra", uniqueEmail(),
                     ", \"phone\": \"" + phone + "\", \"referralCode\": \"" + attempt[0] + "\"")), 422,
                     "urn:patronage:problem:invalid-referral");
             assertEquals(attempt[1], problem.get("errors").get(0).get("message").asText());
@@ -241,13 +238,13 @@ class MemberLifecycleIT implements TestPropertyProvider {
         String taken = uniqueEmail();
         enroll(chain, "Ioana", taken, "");
 
-        assertProblem(put("/members/" + member + "/contact", "{\"email\": \"" + taken + "\"}"), 409,
+        assertProblem(service.put("/members/" + member + "/contact", "{\"email\": \"" + taken + "\"}"), 409,
                 "urn:patronage:problem:email-taken");
-        assertProblem(put("/members/" + member + "/contact", "{\"email\": \"nope\", \"phone\": \"123\"}"), 400,
+        assertProblem(service.put("/members/" + member + "/contact", "{\"email\": \"nope\", \"phone\": \"123\"}"), 400,
                 "urn:patronage:problem:invalid-request");
 
         String newEmail = uniqueEmail();
-        HttpResponse<String> changed = put("/members/" + member + "/contact", """
+        HttpResponse<String> changed = service.put("/members/" + member + "/contact", """
                 {"email": "%s", "phone": "+40721234567",
                  "address": {"street": "Strada Lipscani 5", "postalCode": "030031", "city": "București", "country": "ro"}}
                 """.formatted(newEmail));
@@ -259,14 +256,14 @@ class MemberLifecycleIT implements TestPropertyProvider {
         assertEquals("RO", profile.get("address").get("country").asText());
         assertEquals(member, lookup("?chainId=" + chain + "&email=" + newEmail).get(0).get("memberId").asText());
         assertEquals(0, lookup("?chainId=" + chain + "&email=" + oldEmail).size());
-        assertEquals(201, post("/members", enrollment(chain, "Other", oldEmail, "")).statusCode(), "old email is free");
+        assertEquals(201, service.post("/members", enrollment(chain, "Other", oldEmail, "")).statusCode(), "old email is free");
     }
 
     @Test
     void consentsChangeWithTimestampsAndArePublished() throws Exception {
         String member = enroll(chain, "Aino", uniqueEmail(), "");
 
-        JsonNode consents = json(put("/members/" + member + "/consents", "{\"marketingEmail\": true}")).get("consents");
+        JsonNode consents = json(service.put("/members/" + member + "/consents", "{\"marketingEmail\": true}")).get("consents");
 
         assertTrue(consents.get("marketingEmail").asBoolean());
         assertFalse(consents.get("marketingSms").asBoolean());
@@ -281,9 +278,9 @@ class MemberLifecycleIT implements TestPropertyProvider {
     void aReplacedCardNoLongerResolvesAndTheNewOneDoes() throws Exception {
         String email = uniqueEmail();
         String member = enroll(chain, "Siti", email, "");
-        String oldCard = json(get("/members/" + member)).get("cardNumber").asText();
+        String oldCard = json(service.get("/members/" + member)).get("cardNumber").asText();
 
-        HttpResponse<String> replaced = post("/members/" + member + "/card-replacement", "");
+        HttpResponse<String> replaced = service.post("/members/" + member + "/card-replacement", "");
 
         assertEquals(200, replaced.statusCode(), replaced.body());
         String newCard = json(replaced).get("cardNumber").asText();
@@ -301,10 +298,10 @@ class MemberLifecycleIT implements TestPropertyProvider {
         String member = enroll(chain, "Νίκος", uniqueEmail(), ", \"consents\": {\"marketingEmail\": true}");
         String other = enroll(chain, "Μαρία", uniqueEmail(), "");
 
-        JsonNode profile = json(post("/members/" + member + "/opt-out", ""));
+        JsonNode profile = json(service.post("/members/" + member + "/opt-out", ""));
         assertEquals("OPTED_OUT", profile.get("status").asText());
         awaitPublished(member, "io.patronage.MemberOptedOut");
-        assertProblem(put("/members/" + member + "/consents", "{\"marketingEmail\": true}"), 409,
+        assertProblem(service.put("/members/" + member + "/consents", "{\"marketingEmail\": true}"), 409,
                 "urn:patronage:problem:member-state");
 
         String skipped = requestNotification(member, member, "POINTS_EXPIRING", false);
@@ -317,10 +314,10 @@ class MemberLifecycleIT implements TestPropertyProvider {
     void theExportHoldsTheProfileAndTheReadableHistory() throws Exception {
         String email = uniqueEmail();
         String member = enroll(chain, "Αικατερίνη", email, ", \"birthDate\": \"1988-04-12\"");
-        put("/members/" + member + "/consents", "{\"marketingSms\": true}");
+        service.put("/members/" + member + "/consents", "{\"marketingSms\": true}");
         awaitMail(MemberEventPublisher.welcomeNotificationId(member));
 
-        JsonNode export = json(get("/members/" + member + "/export"));
+        JsonNode export = json(service.get("/members/" + member + "/export"));
 
         assertEquals(email, export.get("profile").get("email").asText());
         JsonNode history = export.get("history");
@@ -339,8 +336,8 @@ class MemberLifecycleIT implements TestPropertyProvider {
     void erasureShredsThePersonalDataInTheLogAndEverywhereElse() throws Exception {
         String email = uniqueEmail();
         String member = enroll(chain, "Παρασκευή", email, ", \"phone\": \"+302101234567\", \"birthDate\": \"1975-05-05\"");
-        put("/members/" + member + "/contact", "{\"email\": \"" + email + "\", \"phone\": \"+302109999999\"}");
-        String card = json(get("/members/" + member)).get("cardNumber").asText();
+        service.put("/members/" + member + "/contact", "{\"email\": \"" + email + "\", \"phone\": \"+302109999999\"}");
+        String card = json(service.get("/members/" + member)).get("cardNumber").asText();
         String other = enroll(chain, "Γιώργος", uniqueEmail(), "");
 
         // Before: the raw event store never held the personal data in clear; the profile shows it.
@@ -350,12 +347,12 @@ class MemberLifecycleIT implements TestPropertyProvider {
             assertTrue(rawBefore.stream().noneMatch(raw -> raw.contains(pii)), pii + " is not in the event store in clear");
         }
         assertTrue(rawBefore.get(0).contains(card) && rawBefore.get(0).contains(member), "ids stay readable");
-        assertEquals("Παρασκευή", json(get("/members/" + member)).get("firstName").asText());
+        assertEquals("Παρασκευή", json(service.get("/members/" + member)).get("firstName").asText());
 
-        HttpResponse<String> erased = delete("/members/" + member);
+        HttpResponse<String> erased = service.delete("/members/" + member);
 
         assertEquals(204, erased.statusCode(), erased.body());
-        JsonNode profile = json(get("/members/" + member));
+        JsonNode profile = json(service.get("/members/" + member));
         assertEquals("ERASED", profile.get("status").asText());
         for (String field : List.of("firstName", "lastName", "email", "phone", "birthDate", "locale", "address")) {
             assertTrue(profile.get(field).isNull(), field + " is erased: " + profile);
@@ -383,19 +380,19 @@ class MemberLifecycleIT implements TestPropertyProvider {
                 throw new IllegalStateException(e);
             }
         });
-        JsonNode replayed = json(get("/members/" + member));
+        JsonNode replayed = json(service.get("/members/" + member));
         assertEquals("ERASED", replayed.get("status").asText());
         assertTrue(replayed.get("firstName").isNull() && replayed.get("email").isNull() && replayed.get("phone").isNull());
 
-        JsonNode export = json(get("/members/" + member + "/export"));
+        JsonNode export = json(service.get("/members/" + member + "/export"));
         assertEquals("[erased]", export.get("history").get(0).get("data").get("personalData").asText());
         assertEquals("MemberErased", export.get("history").get(2).get("type").asText());
 
-        assertEquals(204, delete("/members/" + member).statusCode(), "erasing twice is harmless");
+        assertEquals(204, service.delete("/members/" + member).statusCode(), "erasing twice is harmless");
         assertEquals(3, rawEvents(member).size());
         assertEquals(0, lookup("?cardNumber=" + card).size(), "the card no longer resolves");
-        assertEquals(201, post("/members", enrollment(chain, "New", email, "")).statusCode(), "the email is free again");
-        assertProblem(put("/members/" + member + "/consents", "{\"marketingEmail\": true}"), 409,
+        assertEquals(201, service.post("/members", enrollment(chain, "New", email, "")).statusCode(), "the email is free again");
+        assertProblem(service.put("/members/" + member + "/consents", "{\"marketingEmail\": true}"), 409,
                 "urn:patronage:problem:member-state");
 
         String skipped = requestNotification(member, member, "COUPON_ISSUED", false);
@@ -410,7 +407,7 @@ class MemberLifecycleIT implements TestPropertyProvider {
     void theWelcomeEmailWithTheCardNumberLandsInTheMailboxInTheMembersLanguage() throws Exception {
         String email = uniqueEmail();
         String member = enroll(chain, "Ελένη", email, "");
-        String card = json(get("/members/" + member)).get("cardNumber").asText();
+        String card = json(service.get("/members/" + member)).get("cardNumber").asText();
 
         String eml = awaitMail(MemberEventPublisher.welcomeNotificationId(member));
 
@@ -429,7 +426,7 @@ class MemberLifecycleIT implements TestPropertyProvider {
         awaitMail(transactional);
         assertFalse(Files.exists(mail(withoutConsent)), "no marketing without consent");
 
-        put("/members/" + member + "/consents", "{\"marketingEmail\": true}");
+        service.put("/members/" + member + "/consents", "{\"marketingEmail\": true}");
         String withConsent = requestNotification(member, member, "POINTS_EXPIRING", true);
         String eml = awaitMail(withConsent);
         assertEquals("Pisteesi vanhenevat pian", parse(eml).getSubject());
@@ -478,19 +475,19 @@ class MemberLifecycleIT implements TestPropertyProvider {
 
         assertEquals(first, lookup("?chainId=" + chain + "&email=" + email.toUpperCase()).get(0).get("memberId").asText());
         String query = "?chainId=" + chain + "&name=" + encode(surname.toLowerCase()) + "&size=1";
-        JsonNode page0 = json(get("/members" + query + "&page=0"));
-        JsonNode page1 = json(get("/members" + query + "&page=1"));
+        JsonNode page0 = json(service.get("/members" + query + "&page=0"));
+        JsonNode page1 = json(service.get("/members" + query + "&page=1"));
         assertEquals(2, page0.get("total").asLong(), "only this chain's members");
         assertEquals(first, page0.get("members").get(0).get("memberId").asText(), "sorted by name: Άννα first");
         assertEquals(second, page1.get("members").get(0).get("memberId").asText());
-        assertProblem(get("/members?chainId=" + chain), 400, "urn:patronage:problem:invalid-request");
-        assertProblem(get("/members?chainId=" + chain + "&name=x&size=1000"), 400, "urn:patronage:problem:invalid-request");
+        assertProblem(service.get("/members?chainId=" + chain), 400, "urn:patronage:problem:invalid-request");
+        assertProblem(service.get("/members?chainId=" + chain + "&name=x&size=1000"), 400, "urn:patronage:problem:invalid-request");
     }
 
     // --- helpers ---
 
     private String enroll(String chainId, String firstName, String email, String extraFields) throws Exception {
-        HttpResponse<String> response = post("/members", enrollment(chainId, firstName, email, extraFields));
+        HttpResponse<String> response = service.post("/members", enrollment(chainId, firstName, email, extraFields));
         assertEquals(201, response.statusCode(), response.body());
         return json(response).get("memberId").asText();
     }
@@ -574,7 +571,7 @@ class MemberLifecycleIT implements TestPropertyProvider {
     }
 
     private JsonNode lookup(String query) throws Exception {
-        HttpResponse<String> response = get("/members" + query);
+        HttpResponse<String> response = service.get("/members" + query);
         assertEquals(200, response.statusCode(), response.body());
         return json(response).get("members");
     }
@@ -593,31 +590,5 @@ class MemberLifecycleIT implements TestPropertyProvider {
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
         return Json.mapper().readTree(response.body());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    private HttpResponse<String> delete(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE());
-    }
-
-    private HttpResponse<String> post(String path, String json) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private HttpResponse<String> put(String path, String json) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + server.getPort() + path);
     }
 }

@@ -1,13 +1,9 @@
 package io.patronage.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,40 +36,12 @@ class PlatformIT {
 
     private static final Duration READINESS_TIMEOUT = Duration.ofMinutes(3);
 
-    @TempDir
-    static Path dataDir;
-
     /** Everything the platform printed, as well as on the console. */
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private Platform platform;
-    private Outside outside;
 
-    /** A failure shows what the services printed last, not only what the test expected. */
     @RegisterExtension
-    final TestExecutionExceptionHandler serviceOutput = (context, error) -> {
-        if (platform != null) {
-            error.addSuppressed(new AssertionError("Services' output:" + System.lineSeparator() + platform.lastOutput()));
-        }
-        throw error;
-    };
-
-    @BeforeAll
-    void startPlatform() throws Exception {
-        ServiceJars jars = ServiceJars.locate(Optional.empty());
-        PrintStream console = new PrintStream(new TeeOutputStream(System.out, printed), true, StandardCharsets.UTF_8);
-        platform = Platform.start(PlatformConfig.onFreePorts(dataDir, jars, READINESS_TIMEOUT), console);
-        outside = new Outside(platform.kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    void stopPlatform() {
-        if (outside != null) {
-            outside.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    final RunningPlatform running = new RunningPlatform(READINESS_TIMEOUT,
+            new PrintStream(new TeeOutputStream(System.out, printed), true, StandardCharsets.UTF_8));
 
     @Test
     void aPurchaseEarnsPointsThatBuyACouponAndAnalyticsCountsItAll() throws Exception {
@@ -96,7 +64,7 @@ class PlatformIT {
 
         // rewards-service learns about the member from Kafka too, so it may not know them for a moment.
         String redemptionId = awaiting("rewards-service accepts the redemption")
-                .until(() -> outside.redeem(platform.url(Service.REWARDS), memberId, "free-coffee"), Optional::isPresent).orElseThrow();
+                .until(() -> running.outside().redeem(running.platform().url(Service.REWARDS), memberId, "free-coffee"), Optional::isPresent).orElseThrow();
         JsonNode redemption = awaiting("the redemption saga finishes")
                 .until(() -> find(Service.REWARDS, "/redemptions/" + redemptionId),
                         view -> !view.isMissingNode() && !"PENDING".equals(view.path("status").asText()));
@@ -110,12 +78,12 @@ class PlatformIT {
 
         Map<String, Long> expected = Outside.counts(1, 1, 1, 123, 100);
         awaiting("analytics counts the member, both sales and the points")
-                .untilAsserted(() -> assertEquals(expected, outside.participation(platform.url(Service.ANALYTICS), chainId)));
+                .untilAsserted(() -> assertEquals(expected, running.outside().participation(running.platform().url(Service.ANALYTICS), chainId)));
     }
 
     @Test
     void enrollmentRunsWithThisInstallationsOwnMasterKeyReadableByItsOwnerOnly() throws Exception {
-        Path key = dataDir.resolve("keys/enrollment-master.key");
+        Path key = running.dataDir().resolve("keys/enrollment-master.key");
 
         assertEquals(32, Base64.getDecoder().decode(Files.readString(key).strip()).length);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
@@ -128,40 +96,40 @@ class PlatformIT {
     @Test
     void aKilledServiceIsRestartedOnItsPortAndSaysWhy() throws Exception {
         String memberId = enroll("bintang-my").path("memberId").asText();
-        ProcessHandle killed = platform.process(Service.ENROLLMENT);
+        ProcessHandle killed = running.platform().process(Service.ENROLLMENT);
 
         killed.destroyForcibly();
         killed.onExit().get(30, TimeUnit.SECONDS);
 
-        String back = "enrollment-service is back: ready on " + platform.url(Service.ENROLLMENT);
+        String back = "enrollment-service is back: ready on " + running.platform().url(Service.ENROLLMENT);
         await("enrollment-service restarted and ready").atMost(READINESS_TIMEOUT).pollInterval(Duration.ofMillis(250))
                 .until(() -> printed().contains(back));
         String said = printed();
         assertTrue(said.contains("enrollment-service exited unexpectedly with exit code 137 (signal 9)"), said);
         assertTrue(said.contains("Restarting enrollment-service in 1 s"), said);
-        assertNotEquals(killed.pid(), platform.process(Service.ENROLLMENT).pid());
+        assertNotEquals(killed.pid(), running.platform().process(Service.ENROLLMENT).pid());
         // The member enrolled before the crash is readable: the new process got the same master key.
         assertEquals("Ελένη", getJson(Service.ENROLLMENT, "/members/" + memberId).path("firstName").asText());
     }
 
     private JsonNode enroll(String chainId) throws IOException, InterruptedException {
-        return outside.enroll(platform.url(Service.ENROLLMENT), chainId);
+        return running.outside().enroll(running.platform().url(Service.ENROLLMENT), chainId);
     }
 
     private void produce(String key, String value) throws Exception {
-        outside.produce(key, value);
+        running.outside().produce(key, value);
     }
 
     private long balance(String memberId) throws IOException, InterruptedException {
-        return outside.balance(platform.url(Service.POINTS), memberId);
+        return running.outside().balance(running.platform().url(Service.POINTS), memberId);
     }
 
     private JsonNode find(Service service, String path) throws IOException, InterruptedException {
-        return outside.find(platform.url(service), path);
+        return running.outside().find(running.platform().url(service), path);
     }
 
     private JsonNode getJson(Service service, String path) throws IOException, InterruptedException {
-        return outside.getJson(platform.url(service), path);
+        return running.outside().getJson(running.platform().url(service), path);
     }
 
     private String printed() {

@@ -2,16 +2,11 @@ package io.patronage.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -39,66 +34,38 @@ class ScaleOutIT {
     private static final Duration READINESS_TIMEOUT = Duration.ofMinutes(4);
     private static final String CHAIN = "aegean-market-gr";
 
-    @TempDir
-    static Path dataDir;
-
-    private Platform platform;
-    private Outside outside;
+    @RegisterExtension
+    final RunningPlatform running = new RunningPlatform(READINESS_TIMEOUT, System.out);
     private final Map<Service, URI> second = new EnumMap<>(Service.class);
     /** Member id to card number, and each member's points so far. */
     private final Map<String, String> cards = new LinkedHashMap<>();
     private final Map<String, Long> expectedPoints = new HashMap<>();
     private final List<String> purchases = new ArrayList<>();
 
-    @RegisterExtension
-    final TestExecutionExceptionHandler serviceOutput = (context, error) -> {
-        if (platform != null) {
-            error.addSuppressed(new AssertionError("Services' output:" + System.lineSeparator() + platform.lastOutput()));
-        }
-        throw error;
-    };
-
-    @BeforeAll
-    void startPlatform() throws Exception {
-        platform = Platform.start(PlatformConfig.onFreePorts(dataDir, ServiceJars.locate(Optional.empty()),
-                READINESS_TIMEOUT), System.out);
-        outside = new Outside(platform.kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    void stopPlatform() {
-        if (outside != null) {
-            outside.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-    }
-
     @Test
     void everyBalanceAndEveryPublishedEventIsRightAcrossRebalances() throws Exception {
-        enrollAndBuy(platform.url(Service.ENROLLMENT), 4);
+        enrollAndBuy(running.platform().url(Service.ENROLLMENT), 4);
 
         List<Integer> ports = Ports.free(Service.values().length);
         List<ServiceProcess> secondInstances = new ArrayList<>();
         for (Service service : Service.values()) {
-            secondInstances.add(platform.startAnotherInstance(service, service.artifact() + "-2",
+            secondInstances.add(running.platform().startAnotherInstance(service, service.artifact() + "-2",
                     ports.get(service.ordinal())));
             second.put(service, URI.create("http://localhost:" + ports.get(service.ordinal())));
         }
         enrollAndBuy(second.get(Service.ENROLLMENT), 4);
-        enrollAndBuy(platform.url(Service.ENROLLMENT), 4);
+        enrollAndBuy(running.platform().url(Service.ENROLLMENT), 4);
         buyAgain();
 
         // a member enrolled before the scale-out (four purchases of at least 30 euros) redeems through the second
         // rewards-service instance
         String early = cards.keySet().iterator().next();
-        awaitBalances(List.of(platform.url(Service.POINTS), second.get(Service.POINTS)));
+        awaitBalances(List.of(running.platform().url(Service.POINTS), second.get(Service.POINTS)));
         String redemptionId = awaiting("the second rewards-service instance accepts the redemption")
-                .until(() -> outside.redeem(second.get(Service.REWARDS), early, "free-coffee"), Optional::isPresent)
+                .until(() -> running.outside().redeem(second.get(Service.REWARDS), early, "free-coffee"), Optional::isPresent)
                 .orElseThrow();
         JsonNode redemption = awaiting("the redemption saga finishes")
-                .until(() -> outside.find(platform.url(Service.REWARDS), "/redemptions/" + redemptionId),
+                .until(() -> running.outside().find(running.platform().url(Service.REWARDS), "/redemptions/" + redemptionId),
                         view -> !view.isMissingNode() && !"PENDING".equals(view.path("status").asText()));
         assertEquals("COMPLETED", redemption.path("status").asText(), redemption.toString());
         expectedPoints.merge(early, -100L, Long::sum);
@@ -106,28 +73,28 @@ class ScaleOutIT {
         // the second instances leave: their partitions go back to the first ones
         secondInstances.forEach(ServiceProcess::requestStop);
         secondInstances.forEach(process -> process.awaitStop(Duration.ofSeconds(30)));
-        enrollAndBuy(platform.url(Service.ENROLLMENT), 2);
+        enrollAndBuy(running.platform().url(Service.ENROLLMENT), 2);
         buyAgain();
 
-        awaitBalances(List.of(platform.url(Service.POINTS)));
+        awaitBalances(List.of(running.platform().url(Service.POINTS)));
         assertPublishedOnce();
         long issued = expectedPoints.values().stream().mapToLong(Long::longValue).sum() + 100;
         Map<String, Long> participation = Outside.counts(cards.size(), purchases.size(), 0, issued, 100);
         awaiting("analytics counts every member, purchase and point once")
                 .untilAsserted(() -> assertEquals(participation,
-                        outside.participation(platform.url(Service.ANALYTICS), CHAIN)));
+                        running.outside().participation(running.platform().url(Service.ANALYTICS), CHAIN)));
     }
 
     /** Enrolls members through {@code enrollment}, then every member buys once, for 30 to 79 euros (1 point each). */
     private void enrollAndBuy(URI enrollment, int members) throws Exception {
         for (int i = 0; i < members; i++) {
-            JsonNode enrolled = outside.enroll(enrollment, CHAIN);
+            JsonNode enrolled = running.outside().enroll(enrollment, CHAIN);
             cards.put(enrolled.path("memberId").asText(), enrolled.path("cardNumber").asText());
         }
         // analytics tells member from non-member sales by the cards it knows; a sale it sees before the enrollment
         // counts as a non-member's (points-service parks it instead): known limit, see analytics-service README
-        awaiting("analytics knows every member enrolled").until(() -> outside.participation(
-                platform.url(Service.ANALYTICS), CHAIN).get("enrolledMembers") == cards.size());
+        awaiting("analytics knows every member enrolled").until(() -> running.outside().participation(
+                running.platform().url(Service.ANALYTICS), CHAIN).get("enrolledMembers") == cards.size());
         buyAgain();
     }
 
@@ -136,7 +103,7 @@ class ScaleOutIT {
         for (Map.Entry<String, String> member : cards.entrySet()) {
             long euros = 30 + purchases.size() % 50;
             String transactionId = "T-" + UUID.randomUUID();
-            outside.produce(member.getValue(), Outside.purchase(transactionId, CHAIN, member.getValue(), euros + ".99"));
+            running.outside().produce(member.getValue(), Outside.purchase(transactionId, CHAIN, member.getValue(), euros + ".99"));
             purchases.add(transactionId);
             expectedPoints.merge(member.getKey(), euros, Long::sum);
         }
@@ -147,7 +114,7 @@ class ScaleOutIT {
             awaiting("every balance on " + points).untilAsserted(() -> {
                 Map<String, Long> balances = new HashMap<>();
                 for (String memberId : expectedPoints.keySet()) {
-                    balances.put(memberId, outside.balance(points, memberId));
+                    balances.put(memberId, running.outside().balance(points, memberId));
                 }
                 assertEquals(expectedPoints, balances);
             });
@@ -157,7 +124,7 @@ class ScaleOutIT {
     /** Each member enrolled once and each purchase earned once on Kafka, and no ce_id twice on any topic. */
     private void assertPublishedOnce() {
         awaiting("a PointsEarned of every purchase on loyalty.points.v1").untilAsserted(() -> {
-            List<String> earned = outside.readAll("loyalty.points.v1").stream()
+            List<String> earned = running.outside().readAll("loyalty.points.v1").stream()
                     .filter(record -> "io.patronage.PointsEarned".equals(Outside.header(record, "ce_type")))
                     .map(record -> record.value().replaceAll(".*\"transactionId\":\"([^\"]+)\".*", "$1"))
                     .toList();
@@ -170,14 +137,14 @@ class ScaleOutIT {
         assertEquals(Set.of(1L), Set.copyOf(enrollments.values()), "one MemberEnrolled per member");
         for (String topic : List.of("loyalty.members.v1", "loyalty.points.v1", "loyalty.notifications.v1",
                 "loyalty.rewards.v1", "loyalty.points-requests.v1")) {
-            List<ConsumerRecord<String, String>> records = outside.readAll(topic);
+            List<ConsumerRecord<String, String>> records = running.outside().readAll(topic);
             Set<String> ids = records.stream().map(record -> Outside.header(record, "ce_id")).collect(Collectors.toSet());
             assertEquals(records.size(), ids.size(), topic + ": an event published twice");
         }
     }
 
     private Map<String, Long> countByType(String topic, String type) {
-        return outside.readAll(topic).stream()
+        return running.outside().readAll(topic).stream()
                 .filter(record -> type.equals(Outside.header(record, "ce_type")))
                 .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
     }

@@ -1,21 +1,12 @@
 package io.patronage.bench.kafka;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.patronage.bench.platform.BenchFailure;
 import io.patronage.bench.workload.Chain;
-import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.chains.ChainConfigured;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Headers;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +19,6 @@ import java.util.concurrent.Future;
  */
 public final class ChainRecords {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
-
     private ChainRecords() {
     }
 
@@ -43,16 +29,8 @@ public final class ChainRecords {
         for (Chain chain : chains) {
             ChainConfigured event = new ChainConfigured(chain.chainId(), chain.currency(), chain.timeZone(),
                     chain.locale(), null, now);
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CHAINS.name(), event.key(), json(event));
-            Headers headers = record.headers();
-            header(headers, "ce_specversion", "1.0");
-            header(headers, "ce_id", "chain:" + chain.chainId() + "@bench");
-            header(headers, "ce_type", IntegrationEvent.typeOf(ChainConfigured.class));
-            header(headers, "ce_source", "/patronage/bench");
-            header(headers, "ce_time", now.toString());
-            header(headers, "ce_subject", event.chainId());
-            header(headers, "content-type", "application/json");
-            sent.add(producer.send(record));
+            sent.add(producer.send(CloudEventRecords.of(event, "chain:" + chain.chainId() + "@bench",
+                    "/patronage/bench", now)));
         }
         producer.flush();
         for (Future<RecordMetadata> send : sent) {
@@ -61,18 +39,6 @@ public final class ChainRecords {
             } catch (InterruptedException | ExecutionException e) {
                 throw new BenchFailure("could not publish the chains on " + Topics.CHAINS.name() + ": " + e, e);
             }
-        }
-    }
-
-    private static void header(Headers headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] json(ChainConfigured event) {
-        try {
-            return JSON.writeValueAsBytes(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -3,13 +3,9 @@ package io.patronage.enrollment;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.patronage.infra.Infrastructure;
-import io.patronage.kit.json.Json;
+import io.patronage.testsupport.HttpProbe;
+import io.patronage.testsupport.TestInfrastructure;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,51 +19,42 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 public final class EnrollmentInstance implements AutoCloseable {
 
     private final EmbeddedServer server;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpProbe http;
 
     private EnrollmentInstance(EmbeddedServer server) {
         this.server = server;
+        this.http = new HttpProbe(server::getPort);
     }
 
     /** Starts the service on {@code database} with {@code settings} on top of the test infrastructure's. */
     public static EnrollmentInstance start(String database, String chain, Map<String, Object> settings) {
-        Infrastructure infra = Infrastructure.forTests();
-        Map<String, Object> properties = new HashMap<>(Map.of(
-                "kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
-                "mongodb.uri", infra.mongoUri(),
+        Map<String, Object> properties = new HashMap<>(TestInfrastructure.serviceProperties(database, Map.of(
                 "patronage.mongo.database", database,
-                "micronaut.server.port", "-1",
                 "patronage.enrollment.chains." + chain + ".enrollment", "open",
                 "patronage.enrollment.chains." + chain + ".currency", "EUR",
-                "patronage.mail.mailbox-dir", "target/mailbox-" + database));
+                "patronage.mail.mailbox-dir", "target/mailbox-" + database)));
         properties.putAll(settings);
         return new EnrollmentInstance(ApplicationContext.run(EmbeddedServer.class, properties));
     }
 
-    public HttpResponse<String> enroll(String chain, String firstName, String email) throws IOException, InterruptedException {
+    public HttpResponse<String> enroll(String chain, String firstName, String email) {
         String body = """
                 {"chainId": "%s", "firstName": "%s", "lastName": "Virtanen", "email": "%s", "birthDate": "1990-05-17"}
                 """.formatted(chain, firstName, email);
-        return http.send(HttpRequest.newBuilder(uri("/members")).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.post("/members", body);
     }
 
     /** Enrolls and answers the new member's id. */
-    public String enrolled(String chain, String firstName, String email) throws IOException, InterruptedException {
+    public String enrolled(String chain, String firstName, String email) {
         HttpResponse<String> response = enroll(chain, firstName, email);
         assertEquals(201, response.statusCode(), response.body());
-        return Json.mapper().readTree(response.body()).get("memberId").asText();
+        return HttpProbe.json(response).get("memberId").asText();
     }
 
-    public JsonNode profile(String memberId) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/members/" + memberId)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    public JsonNode profile(String memberId) {
+        HttpResponse<String> response = http.get("/members/" + memberId);
         assertEquals(200, response.statusCode(), response.body());
-        return Json.mapper().readTree(response.body());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + server.getPort() + path);
+        return HttpProbe.json(response);
     }
 
     @Override

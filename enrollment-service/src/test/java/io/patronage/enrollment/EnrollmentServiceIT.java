@@ -11,16 +11,16 @@ import io.patronage.contracts.chains.TillLimits;
 import io.patronage.enrollment.chains.ChainPublication;
 import io.patronage.enrollment.identifiers.ClaimRegistry;
 import io.patronage.contracts.members.Luhn;
-import io.patronage.infra.Infrastructure;
 import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.testsupport.HttpProbe;
+import io.patronage.testsupport.KafkaProbe;
+import io.patronage.testsupport.Records;
+import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TopicReader;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,22 +30,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
+import static io.patronage.testsupport.HttpProbe.assertProblem;
+import static io.patronage.testsupport.HttpProbe.json;
+import static io.patronage.testsupport.Records.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,9 +53,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EnrollmentServiceIT implements TestPropertyProvider {
 
     private final String chain = "chain-" + UUID.randomUUID();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<ConsumerRecord<String, String>> published = new ArrayList<>();
-    private KafkaConsumer<String, String> membersTopic;
+    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    private final KafkaProbe kafka = new KafkaProbe();
+    private TopicReader membersTopic;
 
     @Inject
     EmbeddedServer server;
@@ -80,49 +77,25 @@ class EnrollmentServiceIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Infrastructure infra = Infrastructure.forTests();
-        return Map.of("kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
-                "mongodb.uri", infra.mongoUri(),
-                "patronage.mongo.database", "enrollment-it-" + UUID.randomUUID(),
-                "micronaut.server.port", "-1",
+        return TestInfrastructure.serviceProperties("enrollment-it", Map.of(
                 "patronage.enrollment.chains." + chain + ".enrollment", "open",
                 "patronage.enrollment.chains." + chain + ".currency", "EUR",
-                "patronage.mail.mailbox-dir", "target/mailbox-" + UUID.randomUUID());
+                "patronage.mail.mailbox-dir", "target/mailbox-" + UUID.randomUUID()));
     }
 
     @BeforeAll
-    void subscribeToMembersTopic() {
-        membersTopic = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "enrollment-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
-        membersTopic.subscribe(List.of(Topics.MEMBERS.name()));
+    void followTheMembersTopic() {
+        membersTopic = kafka.follow(Topics.MEMBERS);
     }
 
     /** Every record on loyalty.chains.v1 for the chain, read from the beginning to the end. */
-    private List<ConsumerRecord<String, String>> chainRecords(String chainId) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers()),
-                new StringDeserializer(), new StringDeserializer())) {
-            TopicPartition partition = new TopicPartition(Topics.CHAINS.name(), 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            while (consumer.position(partition) < end) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (chainId.equals(record.key())) {
-                        records.add(record);
-                    }
-                });
-            }
-            return records;
-        }
+    private List<ConsumerRecord<String, byte[]>> chainRecords(String chainId) {
+        return kafka.records(Topics.CHAINS.name(), Records.keyed(chainId));
     }
 
     @AfterAll
-    void closeConsumer() {
-        membersTopic.close();
+    void closeKafka() {
+        kafka.close();
     }
 
     @Test
@@ -144,7 +117,7 @@ class EnrollmentServiceIT implements TestPropertyProvider {
 
     @Test
     void enrollsAMemberShowsTheProfileAndPublishesMemberEnrolledWithoutContactDetails() throws Exception {
-        HttpResponse<String> created = post("/members", """
+        HttpResponse<String> created = service.post("/members", """
                 {"chainId": "%s", "firstName": "Αικατερίνη", "lastName": "Παπαδοπούλου",
                  "email": "katerina@example.gr", "phone": "+302101234567", "birthDate": "1988-04-12", "locale": "el-gr"}
                 """.formatted(chain));
@@ -156,7 +129,7 @@ class EnrollmentServiceIT implements TestPropertyProvider {
         assertEquals("/members/" + memberId, created.headers().firstValue("location").orElseThrow());
         assertTrue(cardNumber.matches("9[0-9]{15}") && Luhn.isValid(cardNumber), cardNumber);
 
-        JsonNode profile = json(get("/members/" + memberId));
+        JsonNode profile = json(service.get("/members/" + memberId));
         assertEquals(memberId, profile.get("memberId").asText());
         assertEquals(chain, profile.get("chainId").asText());
         assertEquals(cardNumber, profile.get("cardNumber").asText());
@@ -170,11 +143,11 @@ class EnrollmentServiceIT implements TestPropertyProvider {
         assertTrue(profile.get("referralCode").asText().matches("[2-9A-HJKMNP-TV-Z]{8}"), profile.toString());
         Instant enrolledAt = Instant.parse(profile.get("enrolledAt").asText());
 
-        JsonNode byCard = json(get("/members?cardNumber=" + cardNumber)).get("members");
+        JsonNode byCard = json(service.get("/members?cardNumber=" + cardNumber)).get("members");
         assertEquals(1, byCard.size());
         assertEquals(memberId, byCard.get(0).get("memberId").asText());
 
-        ConsumerRecord<String, String> record = awaitPublished(memberId);
+        ConsumerRecord<String, byte[]> record = awaitPublished(memberId);
         String domainEventId = eventStore.readEvents(memberId).next().getIdentifier();
         assertEquals(domainEventId, header(record, CloudEventHeaders.ID), "ce_id is the domain event's id");
         assertEquals("io.patronage.MemberEnrolled", header(record, CloudEventHeaders.TYPE));
@@ -190,7 +163,7 @@ class EnrollmentServiceIT implements TestPropertyProvider {
         assertEquals("el-GR", event.get("locale").asText());
         assertEquals(enrolledAt, Instant.parse(event.get("enrolledAt").asText()));
         for (String personal : List.of("katerina@example.gr", "Αικατερίνη", "Παπαδοπούλου", "+302101234567")) {
-            assertFalse(record.value().contains(personal), "no personal data on Kafka: " + record.value());
+            assertFalse(Records.text(record).contains(personal), "no personal data on Kafka: " + Records.text(record));
         }
         assertFalse(event.has("email"));
     }
@@ -202,12 +175,12 @@ class EnrollmentServiceIT implements TestPropertyProvider {
             "Väinö | Äärelä | fi-FI",
             "Ștefan | Țăranu | ro-RO"})
     void namesInEveryScriptRoundTripExactly(String firstName, String lastName, String locale) throws Exception {
-        HttpResponse<String> created = post("/members", """
+        HttpResponse<String> created = service.post("/members", """
                 {"chainId": "%s", "firstName": "%s", "lastName": "%s", "email": "%s@example.com", "locale": "%s"}
                 """.formatted(chain, firstName, lastName, UUID.randomUUID(), locale));
         assertEquals(201, created.statusCode(), created.body());
 
-        JsonNode profile = json(get(created.headers().firstValue("location").orElseThrow()));
+        JsonNode profile = json(service.get(created.headers().firstValue("location").orElseThrow()));
 
         assertEquals(firstName, profile.get("firstName").asText());
         assertEquals(lastName, profile.get("lastName").asText());
@@ -218,17 +191,17 @@ class EnrollmentServiceIT implements TestPropertyProvider {
 
     @Test
     void defaultsTheLocaleWhenNoneIsGiven() throws Exception {
-        HttpResponse<String> created = post("/members", """
+        HttpResponse<String> created = service.post("/members", """
                 {"chainId": "%s", "firstName": "Ana", "lastName": "Pop", "email": "ana@example.ro"}
                 """.formatted(chain));
 
-        assertEquals("en", json(get(created.headers().firstValue("location").orElseThrow())).get("locale").asText());
+        assertEquals("en", json(service.get(created.headers().firstValue("location").orElseThrow())).get("locale").asText());
     }
 
     @Test
     void rejectsAnInvalidEnrollmentWithAProblemPerField() throws Exception {
         String tomorrow = LocalDate.now(clock).plusDays(2).toString();
-        HttpResponse<String> response = post("/members", """
+        HttpResponse<String> response = service.post("/members", """
                 {"firstName": "Ana", "lastName": "Pop", "email": "ana.example.ro", "birthDate": "%s"}
                 """.formatted(tomorrow));
 
@@ -242,18 +215,18 @@ class EnrollmentServiceIT implements TestPropertyProvider {
 
     @Test
     void rejectsMalformedJsonAndOversizePayloads() throws Exception {
-        assertProblem(post("/members", "{\"chainId\": \"" + chain + "\", \"firstName\": "), 400,
+        assertProblem(service.post("/members", "{\"chainId\": \"" + chain + "\", \"firstName\": "), 400,
                 "urn:patronage:problem:invalid-request");
         String oversize = "{\"chainId\":\"" + chain + "\",\"firstName\":\"" + "x".repeat(70_000) + "\"}";
-        assertProblem(post("/members", oversize), 413, "urn:patronage:problem:payload-too-large");
+        assertProblem(service.post("/members", oversize), 413, "urn:patronage:problem:payload-too-large");
     }
 
     @Test
     void answersUnknownMembersAndCardsPlainly() throws Exception {
-        HttpResponse<String> unknown = get("/members/" + UUID.randomUUID());
+        HttpResponse<String> unknown = service.get("/members/" + UUID.randomUUID());
         assertProblem(unknown, 404, "urn:patronage:problem:not-found");
 
-        HttpResponse<String> unknownCard = get("/members?cardNumber=9000000000000001");
+        HttpResponse<String> unknownCard = service.get("/members?cardNumber=9000000000000001");
         assertEquals(200, unknownCard.statusCode());
         assertEquals(0, json(unknownCard).get("members").size());
     }
@@ -270,42 +243,9 @@ class EnrollmentServiceIT implements TestPropertyProvider {
         assertThrows(IllegalStateException.class, () -> registry.claimFree(() -> "A", "member-3", chain));
     }
 
-    private ConsumerRecord<String, String> awaitPublished(String memberId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            membersTopic.poll(Duration.ofMillis(200)).forEach(published::add);
-            return published.stream().anyMatch(record -> memberId.equals(record.key()));
-        });
-        List<ConsumerRecord<String, String>> mine = published.stream().filter(record -> memberId.equals(record.key())).toList();
+    private ConsumerRecord<String, byte[]> awaitPublished(String memberId) {
+        List<ConsumerRecord<String, byte[]>> mine = membersTopic.awaitAtLeast(1, Records.keyed(memberId));
         assertEquals(1, mine.size(), "published once");
         return mine.get(0);
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String type) throws Exception {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
-        JsonNode problem = json(response);
-        assertEquals(status, problem.get("status").asInt());
-        assertEquals(type, problem.get("type").asText());
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return CloudEventHeaders.get(record.headers(), name);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Json.mapper().readTree(response.body());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + server.getPort() + path);
     }
 }

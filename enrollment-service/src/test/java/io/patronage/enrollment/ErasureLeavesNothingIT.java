@@ -9,17 +9,15 @@ import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
 import io.patronage.enrollment.member.EraseMember;
 import io.patronage.enrollment.publishing.MemberEventPublisher;
-import io.patronage.infra.Infrastructure;
-import io.patronage.kit.json.Json;
+import io.patronage.testsupport.HttpProbe;
+import io.patronage.testsupport.KafkaProbe;
+import io.patronage.testsupport.TestInfrastructure;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -36,6 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static io.patronage.testsupport.HttpProbe.json;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,7 +53,8 @@ class ErasureLeavesNothingIT implements TestPropertyProvider {
     private final String chain = "chain-" + UUID.randomUUID();
     private final String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private final Path mailbox = Path.of("target", "mailbox-" + UUID.randomUUID());
-    private final ServiceHttp service = new ServiceHttp(() -> this.server.getPort());
+    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    private final KafkaProbe kafka = new KafkaProbe();
 
     @Inject
     EmbeddedServer server;
@@ -67,14 +67,15 @@ class ErasureLeavesNothingIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Infrastructure infra = Infrastructure.forTests();
-        return Map.of("kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
-                "mongodb.uri", infra.mongoUri(),
-                "patronage.mongo.database", "enrollment-erasure-it-" + UUID.randomUUID(),
-                "micronaut.server.port", "-1",
+        return TestInfrastructure.serviceProperties("enrollment-erasure-it", Map.of(
                 "patronage.enrollment.chains." + chain + ".enrollment", "open",
                 "patronage.enrollment.chains." + chain + ".currency", "EUR",
-                "patronage.mail.mailbox-dir", mailbox.toString());
+                "patronage.mail.mailbox-dir", mailbox.toString()));
+    }
+
+    @AfterAll
+    void closeKafka() {
+        kafka.close();
     }
 
     @Test
@@ -136,32 +137,16 @@ class ErasureLeavesNothingIT implements TestPropertyProvider {
         return texts;
     }
 
-    /** The whole topic from its beginning to its current end: keys, values and headers. */
+    /** The whole topic from its beginning to its current end, aborted transactions too: keys, values and headers. */
     private List<String> records(String topic) {
         List<String> texts = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            if (partitions.isEmpty()) {
-                return texts;
+        for (ConsumerRecord<String, byte[]> record : kafka.everyRecordInTheLog(topic)) {
+            StringBuilder text = new StringBuilder(topic).append(' ').append(record.key() == null ? "" : record.key())
+                    .append(' ').append(string(record.value()));
+            for (Header header : record.headers()) {
+                text.append(' ').append(header.key()).append('=').append(string(header.value()));
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    StringBuilder text = new StringBuilder(topic).append(' ').append(string(record.key()))
-                            .append(' ').append(string(record.value()));
-                    for (Header header : record.headers()) {
-                        text.append(' ').append(header.key()).append('=').append(string(header.value()));
-                    }
-                    texts.add(text.toString().toLowerCase(Locale.ROOT));
-                }
-                return partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
-            });
+            texts.add(text.toString().toLowerCase(Locale.ROOT));
         }
         return texts;
     }
@@ -193,9 +178,5 @@ class ErasureLeavesNothingIT implements TestPropertyProvider {
 
     private static String string(byte[] bytes) {
         return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Json.mapper().readTree(response.body());
     }
 }

@@ -5,27 +5,22 @@ import com.mongodb.client.MongoDatabase;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.members.Luhn;
 import io.patronage.enrollment.profile.MemberProfiles;
 import io.patronage.enrollment.publishing.MemberEventPublisher;
-import io.patronage.infra.Infrastructure;
 import io.patronage.kit.json.Json;
-import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.testsupport.CloudEventRecord;
+import io.patronage.testsupport.HttpProbe;
+import io.patronage.testsupport.KafkaProbe;
+import io.patronage.testsupport.Records;
+import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TopicReader;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -56,6 +51,8 @@ import java.util.stream.Stream;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.awaitility.Awaitility.await;
+import static io.patronage.testsupport.HttpProbe.assertProblem;
+import static io.patronage.testsupport.HttpProbe.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -73,10 +70,9 @@ class MemberLifecycleIT implements TestPropertyProvider {
     private final String otherChain = "chain-" + UUID.randomUUID();
     private final String clubChain = "club-" + UUID.randomUUID();
     private final Path mailbox = Path.of("target", "mailbox-" + UUID.randomUUID());
-    private final ServiceHttp service = new ServiceHttp(() -> this.server.getPort());
-    private final List<ConsumerRecord<String, String>> published = new ArrayList<>();
-    private KafkaConsumer<String, String> membersTopic;
-    private KafkaProducer<String, byte[]> producer;
+    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    private final KafkaProbe kafka = new KafkaProbe();
+    private TopicReader membersTopic;
 
     @Inject
     EmbeddedServer server;
@@ -92,12 +88,7 @@ class MemberLifecycleIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Infrastructure infra = Infrastructure.forTests();
-        return Map.ofEntries(
-                Map.entry("kafka.bootstrap.servers", infra.kafkaBootstrapServers()),
-                Map.entry("mongodb.uri", infra.mongoUri()),
-                Map.entry("patronage.mongo.database", "enrollment-lifecycle-it-" + UUID.randomUUID()),
-                Map.entry("micronaut.server.port", "-1"),
+        return TestInfrastructure.serviceProperties("enrollment-lifecycle-it", Map.ofEntries(
                 Map.entry("patronage.mail.mailbox-dir", mailbox.toString()),
                 Map.entry("patronage.enrollment.chains." + chain + ".enrollment", "open"),
                 Map.entry("patronage.enrollment.chains." + chain + ".currency", "EUR"),
@@ -109,25 +100,17 @@ class MemberLifecycleIT implements TestPropertyProvider {
                 Map.entry("patronage.enrollment.chains." + clubChain + ".invitation-codes", "SUMMER26"),
                 Map.entry("patronage.enrollment.chains." + clubChain + ".minimum-age", "18"),
                 Map.entry("patronage.enrollment.chains." + clubChain + ".required-consents", "terms"),
-                Map.entry("patronage.enrollment.chains." + clubChain + ".time-zone", "Asia/Kuala_Lumpur"));
+                Map.entry("patronage.enrollment.chains." + clubChain + ".time-zone", "Asia/Kuala_Lumpur")));
     }
 
     @BeforeAll
-    void connectToKafka() {
-        String servers = Infrastructure.forTests().kafkaBootstrapServers();
-        membersTopic = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ConsumerConfig.GROUP_ID_CONFIG, "enrollment-lifecycle-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
-        membersTopic.subscribe(List.of(Topics.MEMBERS.name()));
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
-                new StringSerializer(), new ByteArraySerializer());
+    void followTheMembersTopic() {
+        membersTopic = kafka.follow(Topics.MEMBERS);
     }
 
     @AfterAll
-    void closeKafkaClients() {
-        membersTopic.close();
-        producer.close();
+    void closeKafka() {
+        kafka.close();
     }
 
     // --- 1. chains and program policy, unique email ---
@@ -444,23 +427,12 @@ class MemberLifecycleIT implements TestPropertyProvider {
     @Test
     void aNotificationOfAnUnknownKindIsDeadLetteredWithTheReason() throws Exception {
         String member = enroll(chain, "Ana", uniqueEmail(), "");
-        try (KafkaConsumer<String, String> deadLetters = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "enrollment-lifecycle-dlq-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            deadLetters.subscribe(List.of(Topics.NOTIFICATIONS.deadLetterTopic()));
-            String notificationId = requestNotification(member, member, "BIRTHDAY_PONY", false);
+        String notificationId = requestNotification(member, member, "BIRTHDAY_PONY", false);
 
-            List<ConsumerRecord<String, String>> received = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                deadLetters.poll(Duration.ofMillis(200)).forEach(received::add);
-                return received.stream().anyMatch(record -> record.value().contains(notificationId));
-            });
-            ConsumerRecord<String, String> dead = received.stream()
-                    .filter(record -> record.value().contains(notificationId)).findFirst().orElseThrow();
-            String reason = new String(dead.headers().lastHeader("dlq.reason").value(), StandardCharsets.UTF_8);
-            assertTrue(reason.contains("no message template for kind BIRTHDAY_PONY"), reason);
-        }
+        ConsumerRecord<String, byte[]> dead = kafka.awaitDeadLetter(Topics.NOTIFICATIONS,
+                record -> Records.text(record).contains(notificationId));
+        String reason = Records.deadLetterReason(dead);
+        assertTrue(reason.contains("no message template for kind BIRTHDAY_PONY"), reason);
     }
 
     // --- 6. lookups ---
@@ -511,23 +483,8 @@ class MemberLifecycleIT implements TestPropertyProvider {
     }
 
     private void sendNotification(String key, NotificationRequested request) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.NOTIFICATIONS.name(), key, toJson(request));
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SPEC_VERSION, "1.0");
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.ID, UUID.randomUUID().toString());
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.TYPE, IntegrationEvent.typeOf(NotificationRequested.class));
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SOURCE, "/patronage/points-service");
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.TIME, request.requestedAt().toString());
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.CONTENT_TYPE, "application/json");
-        producer.send(record);
-        producer.flush();
-    }
-
-    private static byte[] toJson(Object value) {
-        try {
-            return Json.mapper().writeValueAsBytes(value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        kafka.send(CloudEventRecord.of(request).withKey(key).withSource("/patronage/points-service")
+                .withTime(request.requestedAt()));
     }
 
     private static MimeMessage parse(String eml) throws Exception {
@@ -558,16 +515,8 @@ class MemberLifecycleIT implements TestPropertyProvider {
         return raw;
     }
 
-    private ConsumerRecord<String, String> awaitPublished(String memberId, String type) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            membersTopic.poll(Duration.ofMillis(200)).forEach(published::add);
-            return published.stream().anyMatch(record -> isOf(record, memberId, type));
-        });
-        return published.stream().filter(record -> isOf(record, memberId, type)).findFirst().orElseThrow();
-    }
-
-    private static boolean isOf(ConsumerRecord<String, String> record, String memberId, String type) {
-        return memberId.equals(record.key()) && type.equals(CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE));
+    private ConsumerRecord<String, byte[]> awaitPublished(String memberId, String type) {
+        return membersTopic.await(Records.event(memberId, type));
     }
 
     private JsonNode lookup(String query) throws Exception {
@@ -576,19 +525,7 @@ class MemberLifecycleIT implements TestPropertyProvider {
         return json(response).get("members");
     }
 
-    private static JsonNode assertProblem(HttpResponse<String> response, int status, String type) throws Exception {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
-        JsonNode problem = json(response);
-        assertEquals(type, problem.get("type").asText());
-        return problem;
-    }
-
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Json.mapper().readTree(response.body());
     }
 }

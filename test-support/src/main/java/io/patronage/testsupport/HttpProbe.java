@@ -73,11 +73,13 @@ public final class HttpProbe {
         return ProbeJson.tree(body);
     }
 
-    /** Asserts a problem+json answer with this status, and answers the problem. */
+    /** Asserts a problem+json answer with this status (in the response and in the problem), and answers the problem. */
     public static JsonNode assertProblem(HttpResponse<String> response, int status) {
         assertEquals(status, response.statusCode(), response.body());
         assertEquals(PROBLEM_JSON, response.headers().firstValue("content-type").orElseThrow(), response.body());
-        return json(response);
+        JsonNode problem = json(response);
+        assertEquals(status, problem.get("status").asInt(), response.body());
+        return problem;
     }
 
     /** Asserts a problem+json answer with this status and problem type, and answers the problem. */

@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  */
 public final class KafkaProbe implements AutoCloseable {
 
-    public static final Duration PATIENCE = Duration.ofSeconds(30);
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final String bootstrapServers = TestInfrastructure.kafkaBootstrapServers();
     private final KafkaProducer<String, byte[]> producer;
@@ -140,11 +140,15 @@ public final class KafkaProbe implements AutoCloseable {
         return records(topic).stream().filter(wanted).toList();
     }
 
-    /** Reads the topic from its beginning until {@code count} records match; those, and any that came with them. */
+    /**
+     * Reads the topic from its beginning until {@code count} records match; answers those and whatever else matching
+     * is already on the topic (so that a test can see a record that should not be there).
+     */
     public List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, int count,
                                                              Predicate<ConsumerRecord<String, byte[]>> wanted) {
         try (TopicReader reader = new TopicReader(consumer(Map.of()), topic)) {
-            return reader.awaitAtLeast(count, wanted);
+            reader.awaitAtLeast(count, wanted);
+            return reader.seenAfter(Duration.ofMillis(500), wanted);
         }
     }
 

@@ -36,6 +36,13 @@ public final class TopicReader implements AutoCloseable {
         return records.stream().filter(wanted).toList();
     }
 
+    /** Reads for {@code poll} what is new, then answers every record seen so far that matches. */
+    public synchronized List<ConsumerRecord<String, byte[]>> seenAfter(Duration poll,
+                                                                     Predicate<ConsumerRecord<String, byte[]>> wanted) {
+        consumer.poll(poll).forEach(records::add);
+        return seen(wanted);
+    }
+
     /** The first matching record, awaited. */
     public ConsumerRecord<String, byte[]> await(Predicate<ConsumerRecord<String, byte[]>> wanted) {
         return awaitAtLeast(1, wanted).get(0);

@@ -4,7 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.patronage.enrollment.EnrollmentInstance;
-import io.patronage.infra.Infrastructure;
+import io.patronage.testsupport.TestInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +34,7 @@ class UnfinishedEnrollmentIT {
 
     @BeforeAll
     void connect() {
-        mongo = MongoClients.create(Infrastructure.forTests().mongoUri());
+        mongo = MongoClients.create(TestInfrastructure.mongoUri());
         store = mongo.getDatabase(database);
     }
 

@@ -5,7 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 import io.patronage.enrollment.EnrollmentInstance;
-import io.patronage.infra.Infrastructure;
+import io.patronage.testsupport.TestInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +41,7 @@ class MasterKeyRotationIT {
 
     @BeforeAll
     void connect() {
-        mongo = MongoClients.create(Infrastructure.forTests().mongoUri());
+        mongo = MongoClients.create(TestInfrastructure.mongoUri());
         memberKeys = mongo.getDatabase(database).getCollection("member_keys");
     }
 

@@ -6,17 +6,14 @@ import com.mongodb.client.MongoCollection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.Topics;
-import io.patronage.infra.Infrastructure;
 import io.patronage.kit.kafka.EventPublisher;
 import io.patronage.kit.publication.PublicationCheckpoint;
 import io.patronage.kit.lifecycle.ServiceInstance;
 import io.patronage.kit.publication.PublicationRecovery;
+import io.patronage.testsupport.KafkaProbe;
+import io.patronage.testsupport.TestInfrastructure;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +32,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PublicationRecoveryIT implements TestPropertyProvider {
 
     private final String database = "kit-publication-it-" + UUID.randomUUID();
-    private final MongoClient mongo = MongoClients.create(Infrastructure.forTests().mongoUri());
+    private final MongoClient mongo = MongoClients.create(TestInfrastructure.mongoUri());
+    private final KafkaProbe kafka = new KafkaProbe();
 
     @Inject
     EventStore eventStore;
@@ -72,16 +68,14 @@ class PublicationRecoveryIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Infrastructure infra = Infrastructure.forTests();
-        return Map.of("kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
-                "mongodb.uri", infra.mongoUri(),
-                "patronage.mongo.database", database,
-                "patronage.publication.checkpoint-interval", "1h");
+        return TestInfrastructure.serviceProperties(database, Map.of("patronage.mongo.database", database,
+                "patronage.publication.checkpoint-interval", "1h"));
     }
 
     @AfterAll
     void close() {
         mongo.close();
+        kafka.close();
     }
 
     @Test
@@ -144,24 +138,8 @@ class PublicationRecoveryIT implements TestPropertyProvider {
     /** How many records of each member id are on the members topic, read to its end. */
     private Map<String, Long> copiesOnKafka(Set<String> memberIds) {
         publisher.flush();
-        List<String> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers()),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.MEMBERS.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (memberIds.contains(record.key())) {
-                        found.add(record.key());
-                    }
-                }
-                return partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
-            });
-        }
+        List<String> found = kafka.records(Topics.MEMBERS.name()).stream()
+                .map(ConsumerRecord::key).filter(memberIds::contains).toList();
         return found.stream().collect(Collectors.groupingBy(id -> id, Collectors.counting()));
     }
 }

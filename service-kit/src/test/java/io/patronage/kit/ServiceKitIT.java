@@ -7,9 +7,11 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.chains.TillLimits;
-import io.patronage.infra.Infrastructure;
+import io.patronage.testsupport.HttpProbe;
+import io.patronage.testsupport.KafkaProbe;
+import io.patronage.testsupport.Records;
+import io.patronage.testsupport.TestInfrastructure;
 import io.patronage.kit.json.Json;
-import io.patronage.kit.kafka.CloudEventHeaders;
 import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.kafka.DeadLetterPublisher;
 import io.patronage.kit.kafka.EventPublisher;
@@ -25,19 +27,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,8 +41,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -62,6 +56,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 
+import static io.patronage.testsupport.Records.header;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,8 +69,8 @@ class ServiceKitIT implements TestPropertyProvider {
     private final String chain = "kit-" + UUID.randomUUID();
     /** A topic of the stuck listener's own, named as the registry requires (letters only). */
     private final String stuckTopic = "kit.stuck-" + UUID.randomUUID().toString().replaceAll("[^a-f]", "") + ".v1";
-    private final HttpClient http = HttpClient.newHttpClient();
-    private KafkaProducer<String, String> producer;
+    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    private final KafkaProbe kafka = new KafkaProbe();
     private Admin admin;
 
     @Inject
@@ -98,15 +93,9 @@ class ServiceKitIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Infrastructure infra = Infrastructure.forTests();
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()),
-                new StringSerializer(), new StringSerializer());
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()));
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()));
         createStuckTopics();
-        return Map.of("kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
-                "mongodb.uri", infra.mongoUri(),
-                "patronage.mongo.database", "kit-it-" + UUID.randomUUID(),
-                "kit-test.stuck-topic", stuckTopic);
+        return TestInfrastructure.serviceProperties("kit-it", Map.of("kit-test.stuck-topic", stuckTopic));
     }
 
     /** The stuck listener's dead-letter topic refuses any record until the test lifts its limit. */
@@ -122,14 +111,13 @@ class ServiceKitIT implements TestPropertyProvider {
 
     /** Till records of a chain not on loyalty.chains.v1 are dead-lettered: every test's records are of this one. */
     @BeforeAll
-    void configureTheChain() throws Exception {
-        publisher.publish(new ChainConfigured(chain, "EUR", "Europe/Athens", "el-GR", null, Instant.now()))
-                .get(30, TimeUnit.SECONDS);
+    void configureTheChain() {
+        kafka.configureChain(new ChainConfigured(chain, "EUR", "Europe/Athens", "el-GR", null, Instant.now()));
     }
 
     @AfterAll
     void closeClients() {
-        producer.close();
+        kafka.close();
         admin.close();
     }
 
@@ -140,10 +128,9 @@ class ServiceKitIT implements TestPropertyProvider {
         send(transaction("boom-1"));
         send(transaction("t-2"));
         send(transaction("t-1"));
-        producer.flush();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> listener.handled.contains(chain + ":t-2"));
-        List<ConsumerRecord<String, String>> deadLetters = readDeadLetters(2);
+        List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(2);
 
         assertEquals(1, listener.handled.stream().filter((chain + ":t-1")::equals).count(), "duplicate skipped");
         assertTrue(listener.handled.stream().noneMatch(id -> id.contains("boom")));
@@ -152,7 +139,7 @@ class ServiceKitIT implements TestPropertyProvider {
         assertTrue(malformed.startsWith("malformed transaction JSON"), malformed);
         assertEquals("cannot handle " + chain + ":boom-1", failed);
         assertEquals("kit-test.recording", header(deadLetters.get(1), DeadLetterPublisher.CONSUMER_GROUP));
-        assertEquals(transaction("boom-1"), deadLetters.get(1).value(), "original value kept for replay");
+        assertEquals(transaction("boom-1"), Records.text(deadLetters.get(1)), "original value kept for replay");
     }
 
     /** About 1 MB: the dead-letter headers would push it over the producer's request limit if it went whole. */
@@ -163,15 +150,11 @@ class ServiceKitIT implements TestPropertyProvider {
         int size = 1_048_300;
         String big = base.replace("\"storeId\":\"s1\"", "\"storeId\":\"s" + "1".repeat(size - base.length() + 1) + "\"");
         assertEquals(size, big.length());
-        RecordMetadata original;
-        try (KafkaProducer<String, String> large = largeRecordProducer()) {
-            original = large.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), key, big)).get();
-        }
-        producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), key, transaction("after-big")));
-        producer.flush();
+        RecordMetadata original = kafka.sendTransaction(key, big);
+        kafka.sendTransaction(key, transaction("after-big"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> listener.handled.contains(chain + ":after-big"));
-        ConsumerRecord<String, String> deadLetter = readDeadLetters(key, 1).get(0);
+        ConsumerRecord<String, byte[]> deadLetter = readDeadLetters(key, 1).get(0);
 
         assertTrue(header(deadLetter, DeadLetterPublisher.REASON).startsWith("record value of 1048300 bytes exceeds"),
                 header(deadLetter, DeadLetterPublisher.REASON));
@@ -180,43 +163,41 @@ class ServiceKitIT implements TestPropertyProvider {
         assertEquals(Topics.TRANSACTIONS.name(), header(deadLetter, DeadLetterPublisher.ORIGINAL_TOPIC));
         assertEquals(Integer.toString(original.partition()), header(deadLetter, DeadLetterPublisher.ORIGINAL_PARTITION));
         assertEquals(Long.toString(original.offset()), header(deadLetter, DeadLetterPublisher.ORIGINAL_OFFSET));
-        assertEquals(big.substring(0, 64 * 1024), deadLetter.value(), "a prefix of the value for inspection");
+        assertEquals(big.substring(0, 64 * 1024), Records.text(deadLetter), "a prefix of the value for inspection");
     }
 
     @Test
     void deadLettersARecordWithHugeHeadersWithoutThem() throws Exception {
         String key = "headers-" + chain;
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.TRANSACTIONS.name(), key, transaction("boom-h"));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TRANSACTIONS.name(), key,
+                transaction("boom-h").getBytes(StandardCharsets.UTF_8));
         record.headers().add("trace", new byte[1_048_000]);
         record.headers().add("origin", "till-7".getBytes(StandardCharsets.UTF_8));
-        try (KafkaProducer<String, String> large = largeRecordProducer()) {
-            large.send(record).get();
-        }
+        kafka.send(record);
 
-        ConsumerRecord<String, String> deadLetter = readDeadLetters(key, 1).get(0);
+        ConsumerRecord<String, byte[]> deadLetter = readDeadLetters(key, 1).get(0);
 
         assertEquals("cannot handle " + chain + ":boom-h", header(deadLetter, DeadLetterPublisher.REASON));
         assertEquals("true", header(deadLetter, DeadLetterPublisher.TRUNCATED));
         assertEquals("1", header(deadLetter, DeadLetterPublisher.DROPPED_HEADERS));
         assertEquals(null, deadLetter.headers().lastHeader("trace"));
         assertEquals("till-7", header(deadLetter, "origin"), "small headers are kept");
-        assertEquals(transaction("boom-h"), deadLetter.value(), "the value is whole");
+        assertEquals(transaction("boom-h"), Records.text(deadLetter), "the value is whole");
     }
 
     @Test
     void boundsAHugeKeyAndAReasonQuotingAHugeValue() {
         String key = "long-" + chain + "-" + "k".repeat(300_000);
         send(key, transaction("long-1").replace("\"PURCHASE\"", "\"" + "P".repeat(200_000) + "\""));
-        producer.flush();
 
-        ConsumerRecord<String, String> deadLetter = readDeadLetters(Topics.TRANSACTIONS.deadLetterTopic(),
+        ConsumerRecord<String, byte[]> deadLetter = readDeadLetters(Topics.TRANSACTIONS.deadLetterTopic(),
                 record -> record.key() != null && record.key().startsWith("long-" + chain), 1).get(0);
 
         assertEquals(key.substring(0, 1024), deadLetter.key());
         assertEquals("true", header(deadLetter, DeadLetterPublisher.TRUNCATED));
         String reason = header(deadLetter, DeadLetterPublisher.REASON);
         assertTrue(reason.startsWith("invalid value PPP") && reason.length() < 1100, reason.substring(0, 100));
-        assertTrue(deadLetter.value().contains("long-1"), "the value is whole");
+        assertTrue(Records.text(deadLetter).contains("long-1"), "the value is whole");
     }
 
     /** Records of processed messages written before fingerprints were kept: the content is taken as the same. */
@@ -227,9 +208,8 @@ class ServiceKitIT implements TestPropertyProvider {
                 new Document("_id", "kit-test.recording:" + chain + ":legacy-1").append("at", new Date()));
         send(key, transaction("legacy-1"));
         send(key, transaction("boom-legacy"));
-        producer.flush();
 
-        List<ConsumerRecord<String, String>> deadLetters = readDeadLetters(key, 1);
+        List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(key, 1);
 
         assertEquals(1, deadLetters.size(), "only the failing message, not the legacy duplicate");
         assertEquals("cannot handle " + chain + ":boom-legacy", header(deadLetters.get(0), DeadLetterPublisher.REASON));
@@ -240,22 +220,20 @@ class ServiceKitIT implements TestPropertyProvider {
     void deadLettersAResendWithOtherContentAndCountsIt() throws Exception {
         String key = "resend-" + chain;
         send(key, transaction("r-1"));
-        producer.flush();
         await().atMost(Duration.ofSeconds(30)).until(() -> listener.handled.contains(chain + ":r-1"));
         double before = conflictingResends();
 
         send(key, transaction("r-1").replace("\"total\":\"10.00\"", "\"total\":\"99.00\""));
         send(key, transaction("r-1").replace("\"lines\":[]", "\"lines\":[], \"note\":\"same sale, unknown field\""));
         send(key, transaction("r-2"));
-        producer.flush();
         await().atMost(Duration.ofSeconds(30)).until(() -> listener.handled.contains(chain + ":r-2"));
-        List<ConsumerRecord<String, String>> deadLetters = readDeadLetters(key, 1);
+        List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(key, 1);
 
         assertEquals(1, deadLetters.size(), "the same sale resent with an unknown extra field is a plain duplicate");
         assertEquals(ConflictingResendException.REASON, header(deadLetters.get(0), DeadLetterPublisher.REASON));
         assertEquals(Topics.TRANSACTIONS.name() + " " + chain + ":r-1 was first processed with other content; "
                 + "this copy was not counted", header(deadLetters.get(0), DeadLetterPublisher.DETAIL));
-        assertTrue(deadLetters.get(0).value().contains("99.00"), "the conflicting copy is the one dead-lettered");
+        assertTrue(Records.text(deadLetters.get(0)).contains("99.00"), "the conflicting copy is the one dead-lettered");
         assertEquals(1, listener.handled.stream().filter((chain + ":r-1")::equals).count());
         await().atMost(Duration.ofSeconds(30)).until(() -> conflictingResends() == before + 1);
     }
@@ -266,14 +244,13 @@ class ServiceKitIT implements TestPropertyProvider {
         send(key, transaction("w-1"));
         send(key, transaction("w-1").replace("\"storeId\":\"s1\"", "\"storeId\":\"s2\""));
         send(key, transaction("w-2"));
-        producer.flush();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> listener.handled.contains(chain + ":w-2"));
-        List<ConsumerRecord<String, String>> deadLetters = readDeadLetters(key, 1);
+        List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(key, 1);
 
         assertEquals(ConflictingResendException.REASON, header(deadLetters.get(0), DeadLetterPublisher.REASON));
         assertTrue(header(deadLetters.get(0), DeadLetterPublisher.DETAIL).endsWith("this copy was not counted"));
-        assertTrue(deadLetters.get(0).value().contains("\"s2\""), "the second copy is the one dead-lettered");
+        assertTrue(Records.text(deadLetters.get(0)).contains("\"s2\""), "the second copy is the one dead-lettered");
         assertEquals(1, listener.handled.stream().filter((chain + ":w-1")::equals).count());
     }
 
@@ -282,9 +259,8 @@ class ServiceKitIT implements TestPropertyProvider {
         String key = "clash-" + chain;
         double before = conflictingResends();
         send(key, transaction("clash-1"));
-        producer.flush();
 
-        ConsumerRecord<String, String> deadLetter = readDeadLetters(key, 1).get(0);
+        ConsumerRecord<String, byte[]> deadLetter = readDeadLetters(key, 1).get(0);
 
         assertEquals(ConflictingResendException.REASON, header(deadLetter, DeadLetterPublisher.REASON));
         assertEquals(chain + ":clash-1 was already counted with another total",
@@ -297,9 +273,8 @@ class ServiceKitIT implements TestPropertyProvider {
     void deadLettersARecordWithTrailingContent() {
         String key = "tail-" + chain;
         send(key, transaction("tail-1") + " {\"total\":\"99.00\"}");
-        producer.flush();
 
-        ConsumerRecord<String, String> deadLetter = readDeadLetters(key, 1).get(0);
+        ConsumerRecord<String, byte[]> deadLetter = readDeadLetters(key, 1).get(0);
 
         assertTrue(header(deadLetter, DeadLetterPublisher.REASON)
                 .startsWith("malformed transaction JSON: unexpected content after the JSON value"),
@@ -310,8 +285,8 @@ class ServiceKitIT implements TestPropertyProvider {
     /** A dead letter the broker refuses holds the offset, readiness says why, and it goes on once it can. */
     @Test
     void keepsTheOffsetOfARecordWhoseDeadLetterCannotBeSent() throws Exception {
-        long poison = producer.send(new ProducerRecord<>(stuckTopic, "k", "poison")).get().offset();
-        producer.send(new ProducerRecord<>(stuckTopic, "k", "fine")).get();
+        long poison = kafka.send(stuckTopic, "k", "poison").offset();
+        kafka.send(stuckTopic, "k", "fine");
         TopicPartition partition = new TopicPartition(stuckTopic, 0);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> failingConsumers().has("kit-test.stuck"));
@@ -329,7 +304,7 @@ class ServiceKitIT implements TestPropertyProvider {
             OffsetAndMetadata moved = committedOffset(partition);
             return moved != null && moved.offset() == poison + 2;
         });
-        ConsumerRecord<String, String> deadLetter = readDeadLetters(stuckTopic + ".dlq", record -> true, 1).get(0);
+        ConsumerRecord<String, byte[]> deadLetter = readDeadLetters(stuckTopic + ".dlq", record -> true, 1).get(0);
         assertEquals("refused by the test", header(deadLetter, DeadLetterPublisher.REASON));
         assertEquals(Long.toString(poison), header(deadLetter, DeadLetterPublisher.ORIGINAL_OFFSET));
         await().atMost(Duration.ofSeconds(30)).until(() -> !failingConsumers().has("kit-test.stuck"));
@@ -337,7 +312,7 @@ class ServiceKitIT implements TestPropertyProvider {
 
     @Test
     void rendersValidationFailuresAsProblemJsonWithFieldErrors() throws Exception {
-        HttpResponse<String> response = post("/samples", "{\"name\":\"\",\"email\":\"not-an-email\"}");
+        HttpResponse<String> response = service.post("/samples", "{\"name\":\"\",\"email\":\"not-an-email\"}");
 
         assertEquals(400, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
@@ -351,8 +326,8 @@ class ServiceKitIT implements TestPropertyProvider {
 
     @Test
     void rendersMalformedJsonAndOversizePayloadsAsProblemJson() throws Exception {
-        HttpResponse<String> malformed = post("/samples", "{\"name\": ");
-        HttpResponse<String> oversize = post("/samples", "{\"name\":\"" + "x".repeat(70_000) + "\"}");
+        HttpResponse<String> malformed = service.post("/samples", "{\"name\": ");
+        HttpResponse<String> oversize = service.post("/samples", "{\"name\":\"" + "x".repeat(70_000) + "\"}");
 
         assertEquals(400, malformed.statusCode());
         assertEquals("application/problem+json", malformed.headers().firstValue("content-type").orElseThrow());
@@ -363,7 +338,7 @@ class ServiceKitIT implements TestPropertyProvider {
 
     @Test
     void namesTheFieldOfAWronglyShapedBodyWithoutJavaInternals() throws Exception {
-        HttpResponse<String> response = post("/samples", "{\"name\":{\"first\":\"x\"}}");
+        HttpResponse<String> response = service.post("/samples", "{\"name\":{\"first\":\"x\"}}");
 
         assertEquals(400, response.statusCode(), response.body());
         JsonNode problem = Json.mapper().readTree(response.body());
@@ -373,8 +348,8 @@ class ServiceKitIT implements TestPropertyProvider {
 
     @Test
     void rendersProblemExceptionsAndUnknownRoutes() throws Exception {
-        HttpResponse<String> notFound = get("/samples/42");
-        HttpResponse<String> noRoute = get("/nothing-here");
+        HttpResponse<String> notFound = service.get("/samples/42");
+        HttpResponse<String> noRoute = service.get("/nothing-here");
 
         assertEquals(404, notFound.statusCode());
         JsonNode problem = Json.mapper().readTree(notFound.body());
@@ -389,11 +364,11 @@ class ServiceKitIT implements TestPropertyProvider {
     @Test
     void answersErrorsAsProblemJsonWhateverTheRequestAccepts() throws Exception {
         String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-        HttpResponse<String> noRoute = http.send(HttpRequest.newBuilder(uri("/nothing-here"))
-                .header("Accept", browser).GET().build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> badJson = http.send(HttpRequest.newBuilder(uri("/samples"))
+        HttpResponse<String> noRoute = service.send(HttpRequest.newBuilder(service.uri("/nothing-here"))
+                .header("Accept", browser).GET());
+        HttpResponse<String> badJson = service.send(HttpRequest.newBuilder(service.uri("/samples"))
                 .header("Accept", browser).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":")));
 
         assertEquals(404, noRoute.statusCode());
         assertEquals("application/problem+json", noRoute.headers().firstValue("content-type").orElseThrow(), noRoute.body());
@@ -404,7 +379,7 @@ class ServiceKitIT implements TestPropertyProvider {
 
     @Test
     void readinessChecksKafkaAndMongo() throws Exception {
-        HttpResponse<String> response = get("/health/readiness");
+        HttpResponse<String> response = service.get("/health/readiness");
 
         assertEquals(200, response.statusCode(), response.body());
         JsonNode details = Json.mapper().readTree(response.body()).get("details");
@@ -414,9 +389,9 @@ class ServiceKitIT implements TestPropertyProvider {
 
     @Test
     void exposesMongoCommandCountsAndConsumerMetricsToPrometheus() throws Exception {
-        get("/health/readiness");
+        service.get("/health/readiness");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String metrics = get("/prometheus").body();
+            String metrics = service.get("/prometheus").body();
             assertTrue(metrics.contains("patronage_mongo_commands_total{command=\"ping\""), metrics);
             assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_consumed_total"), metrics);
         });
@@ -456,87 +431,42 @@ class ServiceKitIT implements TestPropertyProvider {
                 + "\"total\":\"10.00\",\"lines\":[]}";
     }
 
-    /** Lets the broker's default message.max.bytes (1,048,588) be the limit, as with a till's own producer. */
-    private static KafkaProducer<String, String> largeRecordProducer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers(),
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024), new StringSerializer(), new StringSerializer());
-    }
-
     private void send(String value) {
         send(chain, value);
     }
 
     private void send(String key, String value) {
-        producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), key, value));
+        kafka.sendTransaction(key, value);
     }
 
-    private List<ConsumerRecord<String, String>> readDeadLetters(int expected) {
+    private List<ConsumerRecord<String, byte[]>> readDeadLetters(int expected) {
         return readDeadLetters(chain, expected);
     }
 
     /** The transaction dead letters with this key: at least {@code expected}, and whatever came with them. */
-    private List<ConsumerRecord<String, String>> readDeadLetters(String key, int expected) {
+    private List<ConsumerRecord<String, byte[]>> readDeadLetters(String key, int expected) {
         return readDeadLetters(Topics.TRANSACTIONS.deadLetterTopic(), record -> key.equals(record.key()), expected);
     }
 
-    private List<ConsumerRecord<String, String>> readDeadLetters(String topic,
-                                                                 Predicate<ConsumerRecord<String, String>> wanted,
+    private List<ConsumerRecord<String, byte[]>> readDeadLetters(String topic,
+                                                                 Predicate<ConsumerRecord<String, byte[]>> wanted,
                                                                  int expected) {
-        List<ConsumerRecord<String, String>> mine = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (wanted.test(record)) {
-                        mine.add(record);
-                    }
-                });
-                return mine.size() >= expected;
-            });
-            // Whatever else is already on the topic for this key (a second dead letter would be a bug).
-            consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                if (wanted.test(record)) {
-                    mine.add(record);
-                }
-            });
-        }
-        return mine;
+        return kafka.awaitRecords(topic, expected, wanted);
     }
 
     private double conflictingResends() throws Exception {
         Matcher value = Pattern.compile("patronage_consumer_messages_conflicting_resends_total\\{[^}]*"
-                + "group=\"kit-test\\.recording\"[^}]*} (\\S+)").matcher(get("/prometheus").body());
+                + "group=\"kit-test\\.recording\"[^}]*} (\\S+)").matcher(service.get("/prometheus").body());
         assertTrue(value.find(), "the counter is exposed");
         return Double.parseDouble(value.group(1));
     }
 
     private JsonNode failingConsumers() throws Exception {
-        JsonNode kafka = Json.mapper().readTree(get("/health/readiness").body()).path("details").path("kafka");
+        JsonNode kafka = Json.mapper().readTree(service.get("/health/readiness").body()).path("details").path("kafka");
         return kafka.path("details").path("failingConsumers");
     }
 
     private OffsetAndMetadata committedOffset(TopicPartition partition) throws Exception {
         return admin.listConsumerGroupOffsets("kit-test.stuck").partitionsToOffsetAndMetadata().get().get(partition);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return CloudEventHeaders.get(record.headers(), name);
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + server.getPort() + path);
     }
 }

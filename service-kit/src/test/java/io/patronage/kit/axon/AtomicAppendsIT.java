@@ -2,7 +2,7 @@ package io.patronage.kit.axon;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.patronage.infra.Infrastructure;
+import io.patronage.testsupport.TestInfrastructure;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AtomicAppendsIT {
 
-    private final MongoClient mongo = MongoClients.create(Infrastructure.forTests().mongoUri());
+    private final MongoClient mongo = MongoClients.create(TestInfrastructure.mongoUri());
     private final MongoTemplate template = DefaultMongoTemplate.builder()
             .mongoDatabase(mongo.getDatabase("atomic-appends-it-" + UUID.randomUUID())).build();
     private final AtomicAppends storage = new AtomicAppends(MongoEventStorageEngine.builder()

@@ -3,7 +3,7 @@ package io.patronage.kit.directory;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import io.patronage.infra.Infrastructure;
+import io.patronage.testsupport.TestInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoredDirectoryIT {
 
-    private final MongoClient client = MongoClients.create(Infrastructure.forTests().mongoUri());
+    private final MongoClient client = MongoClients.create(TestInfrastructure.mongoUri());
 
     @AfterAll
     void close() {

@@ -12,19 +12,18 @@ import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.contracts.points.PointsRedemptionRejected;
 import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.rewards.CouponIssued;
-import io.patronage.infra.Infrastructure;
-import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
-import io.patronage.kit.kafka.DeadLetterPublisher;
+import io.patronage.testsupport.CloudEventRecord;
+import io.patronage.testsupport.HttpProbe;
+import io.patronage.testsupport.KafkaProbe;
+import io.patronage.testsupport.Records;
+import io.patronage.testsupport.TestInfrastructure;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.patronage.testsupport.HttpProbe.assertProblem;
+import static io.patronage.testsupport.HttpProbe.json;
+import static io.patronage.testsupport.Records.header;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,20 +52,15 @@ class RewardsServiceIT implements TestPropertyProvider {
     private static final String POINTS = "/patronage/points-service";
 
     private final String chain = "chain-" + UUID.randomUUID();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private KafkaTestClient kafka;
+    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    private final KafkaProbe kafka = new KafkaProbe();
 
     @Inject
     EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
-        Infrastructure infra = Infrastructure.forTests();
-        kafka = new KafkaTestClient(infra.kafkaBootstrapServers());
-        return Map.of("kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
-                "mongodb.uri", infra.mongoUri(),
-                "patronage.mongo.database", "rewards-it-" + UUID.randomUUID(),
-                "micronaut.server.port", "-1");
+        return TestInfrastructure.serviceProperties("rewards-it");
     }
 
     @AfterAll
@@ -75,20 +72,20 @@ class RewardsServiceIT implements TestPropertyProvider {
     void aMemberGetsACouponForACoffeeAndIsRefusedTheToteBagForTooFewPoints() throws Exception {
         String member = enrolledMember();
 
-        HttpResponse<String> accepted = post("/members/" + member + "/redemptions", "{\"rewardId\":\"free-coffee\"}");
+        HttpResponse<String> accepted = service.post("/members/" + member + "/redemptions", "{\"rewardId\":\"free-coffee\"}");
         assertEquals(202, accepted.statusCode(), accepted.body());
         String coffee = json(accepted).get("redemptionId").asText();
         assertEquals("PENDING", json(accepted).get("status").asText());
         assertEquals("/redemptions/" + coffee, accepted.headers().firstValue("location").orElseThrow());
-        assertEquals("PENDING", json(get("/redemptions/" + coffee)).get("status").asText(), "visible at once");
+        assertEquals("PENDING", json(service.get("/redemptions/" + coffee)).get("status").asText(), "visible at once");
 
         PointsDebitRequested request = debitRequest(member, coffee);
         assertEquals(new PointsDebitRequested(coffee, member, chain, 100, "reward:free-coffee", request.requestedAt()),
                 request);
         PointsRedeemed redeemed = new PointsRedeemed(coffee, member, chain, 100, 20, Instant.now());
         String answerId = UUID.randomUUID().toString();
-        kafka.send(redeemed, answerId, POINTS);
-        kafka.send(redeemed, answerId, POINTS);
+        kafka.send(CloudEventRecord.of(redeemed).withId(answerId).withSource(POINTS));
+        kafka.send(CloudEventRecord.of(redeemed).withId(answerId).withSource(POINTS));
 
         JsonNode completed = awaitStatus(coffee, "COMPLETED");
         String couponCode = completed.get("couponCode").asText();
@@ -99,11 +96,11 @@ class RewardsServiceIT implements TestPropertyProvider {
         assertNotNull(completed.get("completedAt"));
 
         // Too few points left for the tote bag: points-service refuses the debit.
-        String toteBag = json(post("/members/" + member + "/redemptions", "{\"rewardId\":\"tote-bag\"}"))
+        String toteBag = json(service.post("/members/" + member + "/redemptions", "{\"rewardId\":\"tote-bag\"}"))
                 .get("redemptionId").asText();
         assertEquals(500, debitRequest(member, toteBag).points());
-        kafka.send(new PointsRedemptionRejected(toteBag, member, chain, 500, 20, "INSUFFICIENT_POINTS",
-                "500 points needed, 20 available", Instant.now()), POINTS);
+        kafka.send(CloudEventRecord.of(new PointsRedemptionRejected(toteBag, member, chain, 500, 20,
+                "INSUFFICIENT_POINTS", "500 points needed, 20 available", Instant.now())).withSource(POINTS));
 
         JsonNode rejected = awaitStatus(toteBag, "REJECTED");
         assertEquals("INSUFFICIENT_POINTS", rejected.get("reason").asText());
@@ -112,9 +109,9 @@ class RewardsServiceIT implements TestPropertyProvider {
 
         // The rejection came after the repeated PointsRedeemed on the member's partition, so both are handled:
         // the repeat was accepted as a no-op, neither dead-lettered nor turned into a second coupon.
-        assertEquals(List.of(), kafka.recordsWithKey(Topics.POINTS.deadLetterTopic(), member).stream()
-                .map(record -> header(record, DeadLetterPublisher.REASON)).toList());
-        JsonNode coupons = json(get("/members/" + member + "/coupons"));
+        assertEquals(List.of(), kafka.records(Topics.POINTS.deadLetterTopic(), Records.keyed(member)).stream()
+                .map(Records::deadLetterReason).toList());
+        JsonNode coupons = json(service.get("/members/" + member + "/coupons"));
         assertEquals(1, coupons.size(), coupons.toString());
         JsonNode coupon = coupons.get(0);
         assertEquals(couponCode, coupon.get("couponCode").asText());
@@ -124,20 +121,20 @@ class RewardsServiceIT implements TestPropertyProvider {
         assertEquals(Duration.ofDays(30), Duration.between(Instant.parse(coupon.get("issuedAt").asText()),
                 Instant.parse(coupon.get("expiresAt").asText())));
 
-        List<ConsumerRecord<String, byte[]>> published = kafka.recordsWithKey(Topics.REWARDS.name(), member);
+        List<ConsumerRecord<String, byte[]>> published = kafka.records(Topics.REWARDS.name(), Records.keyed(member));
         assertEquals(1, published.size(), "one CouponIssued, however often points were confirmed");
         assertEquals(IntegrationEvent.typeOf(CouponIssued.class), header(published.get(0), CloudEventHeaders.TYPE));
         assertNotNull(header(published.get(0), CloudEventHeaders.ID));
-        CouponIssued issued = KafkaTestClient.payload(published.get(0), CouponIssued.class);
+        CouponIssued issued = Records.payload(published.get(0), CouponIssued.class);
         assertEquals(couponCode, issued.couponCode());
         assertEquals(coffee, issued.redemptionId());
         assertEquals(chain, issued.chainId());
         assertEquals(100, issued.pointsSpent());
 
         List<ConsumerRecord<String, byte[]>> notifications = await().atMost(Duration.ofSeconds(30))
-                .until(() -> kafka.recordsWithKey(Topics.NOTIFICATIONS.name(), member), records -> !records.isEmpty());
+                .until(() -> kafka.records(Topics.NOTIFICATIONS.name(), Records.keyed(member)), records -> !records.isEmpty());
         assertEquals(1, notifications.size(), "the member is told once");
-        NotificationRequested told = KafkaTestClient.payload(notifications.get(0), NotificationRequested.class);
+        NotificationRequested told = Records.payload(notifications.get(0), NotificationRequested.class);
         assertEquals("COUPON_ISSUED", told.kind());
         assertEquals(couponCode, told.parameters().get("couponCode"));
         assertFalse(told.marketing());
@@ -147,20 +144,20 @@ class RewardsServiceIT implements TestPropertyProvider {
     void unknownMembersRewardsAndRedemptionsAndMalformedRequestsAreProblems() throws Exception {
         String member = enrolledMember();
 
-        assertProblem(404, post("/members/nobody-" + UUID.randomUUID() + "/redemptions",
-                "{\"rewardId\":\"free-coffee\"}"));
-        assertProblem(404, post("/members/" + member + "/redemptions", "{\"rewardId\":\"yacht\"}"));
-        assertProblem(400, post("/members/" + member + "/redemptions", "{\"rewardId\":"));
-        HttpResponse<String> missingReward = post("/members/" + member + "/redemptions", "{}");
-        assertProblem(400, missingReward);
+        assertProblem(service.post("/members/nobody-" + UUID.randomUUID() + "/redemptions",
+                "{\"rewardId\":\"free-coffee\"}"), 404);
+        assertProblem(service.post("/members/" + member + "/redemptions", "{\"rewardId\":\"yacht\"}"), 404);
+        assertProblem(service.post("/members/" + member + "/redemptions", "{\"rewardId\":"), 400);
+        HttpResponse<String> missingReward = service.post("/members/" + member + "/redemptions", "{}");
+        assertProblem(missingReward, 400);
         assertEquals("rewardId", json(missingReward).get("errors").get(0).get("field").asText());
-        assertProblem(404, get("/redemptions/" + UUID.randomUUID()));
-        assertProblem(404, get("/members/nobody-" + UUID.randomUUID() + "/coupons"));
+        assertProblem(service.get("/redemptions/" + UUID.randomUUID()), 404);
+        assertProblem(service.get("/members/nobody-" + UUID.randomUUID() + "/coupons"), 404);
     }
 
     @Test
     void listsTheCatalogFromConfiguration() throws Exception {
-        JsonNode rewards = json(get("/rewards?chainId=" + chain));
+        JsonNode rewards = json(service.get("/rewards?chainId=" + chain));
 
         List<String> ids = new ArrayList<>();
         rewards.forEach(reward -> ids.add(reward.get("id").asText()));
@@ -168,14 +165,14 @@ class RewardsServiceIT implements TestPropertyProvider {
         assertEquals(100, rewards.get(0).get("pointsCost").asLong());
         assertEquals("Δωρεάν καφές", rewards.get(0).get("name").get("el").asText());
         assertEquals(500, rewards.get(1).get("pointsCost").asLong());
-        assertEquals(2, json(get("/rewards")).size());
+        assertEquals(2, json(service.get("/rewards")).size());
     }
 
     private String enrolledMember() throws Exception {
         String member = "m-" + UUID.randomUUID();
-        kafka.send(new MemberEnrolled(member, chain, "card-" + member, MonthDay.of(5, 17), "el-GR",
-                Instant.now()), ENROLLMENT);
-        await().atMost(PATIENCE).until(() -> get("/members/" + member + "/coupons").statusCode() == 200);
+        kafka.send(CloudEventRecord.of(new MemberEnrolled(member, chain, "card-" + member, MonthDay.of(5, 17), "el-GR",
+                Instant.now())).withSource(ENROLLMENT));
+        await().atMost(PATIENCE).until(() -> service.get("/members/" + member + "/coupons").statusCode() == 200);
         return member;
     }
 
@@ -183,10 +180,10 @@ class RewardsServiceIT implements TestPropertyProvider {
         List<PointsDebitRequested> requests = new ArrayList<>();
         await().atMost(PATIENCE).until(() -> {
             requests.clear();
-            kafka.recordsWithKey(Topics.POINTS_REQUESTS.name(), member).stream()
+            kafka.records(Topics.POINTS_REQUESTS.name(), Records.keyed(member)).stream()
                     .filter(record -> IntegrationEvent.typeOf(PointsDebitRequested.class)
                             .equals(header(record, CloudEventHeaders.TYPE)))
-                    .map(record -> KafkaTestClient.payload(record, PointsDebitRequested.class))
+                    .map(record -> Records.payload(record, PointsDebitRequested.class))
                     .filter(request -> request.requestId().equals(redemptionId))
                     .forEach(requests::add);
             return !requests.isEmpty();
@@ -196,35 +193,8 @@ class RewardsServiceIT implements TestPropertyProvider {
     }
 
     private JsonNode awaitStatus(String redemptionId, String status) throws Exception {
-        await().atMost(PATIENCE).until(() -> status.equals(json(get("/redemptions/" + redemptionId))
+        await().atMost(PATIENCE).until(() -> status.equals(json(service.get("/redemptions/" + redemptionId))
                 .get("status").asText()));
-        return json(get("/redemptions/" + redemptionId));
-    }
-
-    private static void assertProblem(int status, HttpResponse<String> response) throws Exception {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
-        assertEquals(status, json(response).get("status").asInt());
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return CloudEventHeaders.get(record.headers(), name);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Json.mapper().readTree(response.body());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + server.getPort() + path);
+        return json(service.get("/redemptions/" + redemptionId));
     }
 }

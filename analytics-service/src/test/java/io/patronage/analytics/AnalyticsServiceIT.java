@@ -15,39 +15,35 @@ import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsEarned;
 import io.patronage.contracts.points.PointsRedeemed;
-import io.patronage.infra.Infrastructure;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.testsupport.CloudEventRecord;
+import io.patronage.testsupport.HttpProbe;
+import io.patronage.testsupport.KafkaProbe;
+import io.patronage.testsupport.Records;
+import io.patronage.testsupport.TestInfrastructure;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
@@ -62,9 +58,9 @@ class AnalyticsServiceIT implements TestPropertyProvider {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Instant AT = Instant.parse("2026-11-27T10:00:00Z");
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    private final KafkaProbe kafka = new KafkaProbe();
     private final Map<String, String> properties = new HashMap<>();
-    private KafkaProducer<String, String> producer;
 
     @Inject
     EmbeddedServer server;
@@ -74,26 +70,20 @@ class AnalyticsServiceIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Infrastructure infra = Infrastructure.forTests();
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()),
-                new StringSerializer(), new StringSerializer());
-        properties.putAll(Map.of("kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
-                "mongodb.uri", infra.mongoUri(),
-                "patronage.mongo.database", "analytics-it-" + UUID.randomUUID(),
-                "micronaut.server.port", "-1"));
+        properties.putAll(TestInfrastructure.serviceProperties("analytics-it"));
         return properties;
     }
 
     @AfterAll
-    void closeProducer() {
-        producer.close();
+    void closeKafka() {
+        kafka.close();
     }
 
     @Test
     void countsParticipationExactlyOverKafkaAndPublishesTheView() throws Exception {
         String chain = chain();
-        event(Topics.MEMBERS, "e-m1", new MemberEnrolled("m1", chain, "C-1", null, "el-GR", AT));
-        event(Topics.MEMBERS, "e-m2", new MemberEnrolled("m2", chain, "C-2", null, "pt-PT", AT));
+        event("e-m1", new MemberEnrolled("m1", chain, "C-1", null, "el-GR", AT));
+        event("e-m2", new MemberEnrolled("m2", chain, "C-2", null, "pt-PT", AT));
         // a purchase is classified against the cards known when it is consumed: enroll first
         await().atMost(PATIENCE).until(() -> participation(server, chain).get("enrolledMembers").asLong() == 2);
 
@@ -105,11 +95,10 @@ class AnalyticsServiceIT implements TestPropertyProvider {
         sale(chain, "t5", "C-1", "RETURN");
         sale(chain, "t1", "C-1", "PURCHASE");
         sale(chain, "t6", null, "PURCHASE");
-        event(Topics.POINTS, "e-p1", earned(chain, "m1", "t1", 10));
-        event(Topics.POINTS, "e-p2", earned(chain, "m2", "t2", 25));
-        event(Topics.POINTS, "e-p1", earned(chain, "m1", "t1", 10));
-        event(Topics.POINTS, "e-r1", new PointsRedeemed("r1", "m1", chain, 5, 5, AT));
-        producer.flush();
+        event("e-p1", earned(chain, "m1", "t1", 10));
+        event("e-p2", earned(chain, "m2", "t2", 25));
+        event("e-p1", earned(chain, "m1", "t1", 10));
+        event("e-r1", new PointsRedeemed("r1", "m1", chain, 5, 5, AT));
 
         await().atMost(PATIENCE).until(() -> {
             JsonNode view = participation(server, chain);
@@ -125,7 +114,7 @@ class AnalyticsServiceIT implements TestPropertyProvider {
         assertEquals(5, view.get("pointsRedeemed").asLong());
         assertEquals(1, database.getCollection("member_cards").countDocuments(Filters.eq("_id", chain + ":C-1")));
 
-        ConsumerRecord<String, String> published = publishedView(chain + "|all-time", view);
+        ConsumerRecord<String, byte[]> published = publishedView(chain + "|all-time", view);
         ParticipationView record = Json.mapper().readValue(published.value(), ParticipationView.class);
         assertEquals(Instant.parse(view.get("computedAt").asText()), record.computedAt());
         assertEquals(IntegrationEvent.typeOf(ParticipationView.class),
@@ -136,10 +125,9 @@ class AnalyticsServiceIT implements TestPropertyProvider {
     @Test
     void aNewInstanceOnTheSameDatabaseKeepsTheNumbersAndRereadingTheLogCountsNothingTwice() throws Exception {
         String chain = chain();
-        event(Topics.MEMBERS, "e-" + chain, new MemberEnrolled("m9", chain, "C-9", null, "ja-JP", AT));
+        event("e-" + chain, new MemberEnrolled("m9", chain, "C-9", null, "ja-JP", AT));
         sale(chain, "t1", "C-9", "PURCHASE");
-        event(Topics.POINTS, "p-" + chain, earned(chain, "m9", "t1", 120));
-        producer.flush();
+        event("p-" + chain, earned(chain, "m9", "t1", 120));
         await().atMost(PATIENCE).until(() -> participation(server, chain).get("pointsIssued").asLong() == 120);
         JsonNode before = participation(server, chain);
 
@@ -159,7 +147,7 @@ class AnalyticsServiceIT implements TestPropertyProvider {
 
     @Test
     void aMissingChainIdIsAProblem() throws Exception {
-        HttpResponse<String> response = get(server, "/analytics/participation");
+        HttpResponse<String> response = service.get("/analytics/participation");
 
         assertEquals(400, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
@@ -184,10 +172,9 @@ class AnalyticsServiceIT implements TestPropertyProvider {
         String unknown = "never-configured-" + UUID.randomUUID();
         sale(unknown, "t1", null, "PURCHASE");
         sale(chain, "t1", null, "PURCHASE");
-        producer.flush();
         await().atMost(PATIENCE).until(() -> participation(server, chain).get("nonMemberTransactions").asLong() == 1);
 
-        HttpResponse<String> response = get(server, "/analytics/participation?chainId=" + unknown);
+        HttpResponse<String> response = service.get("/analytics/participation?chainId=" + unknown);
 
         assertEquals(404, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
@@ -198,8 +185,8 @@ class AnalyticsServiceIT implements TestPropertyProvider {
 
     @Test
     void servesTheDashboard() throws Exception {
-        HttpResponse<String> page = get(server, "/");
-        HttpResponse<String> script = get(server, "/dashboard.js");
+        HttpResponse<String> page = service.get("/");
+        HttpResponse<String> script = service.get("/dashboard.js");
 
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("content-type").orElseThrow().startsWith("text/html"));
@@ -211,9 +198,8 @@ class AnalyticsServiceIT implements TestPropertyProvider {
     @Test
     void answersOnlyReadsAndRefusesEveryOtherMethodAsAProblem() throws Exception {
         for (String method : List.of("PUT", "DELETE", "TRACE", "PATCH", "POST")) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + server.getPort() + "/"))
-                    .method(method, HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = service.send(HttpRequest.newBuilder(service.uri("/"))
+                    .method(method, HttpRequest.BodyPublishers.ofString("x")));
 
             assertEquals(405, response.statusCode(), method + " " + response.body());
             assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow(), method);
@@ -224,8 +210,7 @@ class AnalyticsServiceIT implements TestPropertyProvider {
     /** A new chain, published on loyalty.chains.v1 as enrollment-service does. */
     private String chain() throws Exception {
         String chain = "chain-" + UUID.randomUUID();
-        event(Topics.CHAINS, "c-" + chain, new ChainConfigured(chain, "EUR", "Europe/Athens", "el-GR", null, AT));
-        producer.flush();
+        event("c-" + chain, new ChainConfigured(chain, "EUR", "Europe/Athens", "el-GR", null, AT));
         return chain;
     }
 
@@ -234,15 +219,9 @@ class AnalyticsServiceIT implements TestPropertyProvider {
                 "default-v1", List.of(), points, AT);
     }
 
-    private void event(Topic topic, String id, IntegrationEvent event) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic.name(), 0, event.key(),
-                Json.mapper().writeValueAsString(event));
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SPEC_VERSION, "1.0");
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.ID, id);
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.TYPE, IntegrationEvent.typeOf(event.getClass()));
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SOURCE, "/tests");
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.TIME, AT.toString());
-        producer.send(record);
+    /** On the event's topic in the registry, on partition 0 like the till records. */
+    private void event(String id, IntegrationEvent event) {
+        kafka.send(CloudEventRecord.of(event).withId(id).withTime(AT).onPartition(0));
     }
 
     /** As a till sends it: plain JSON, no headers, keyed by card (or transaction id when anonymous). */
@@ -252,28 +231,13 @@ class AnalyticsServiceIT implements TestPropertyProvider {
                 + "\"occurredAt\":\"2026-11-27T12:00:00+02:00\",\"currency\":\"EUR\",\"total\":\"42.50\","
                 + "\"lines\":[{\"sku\":\"A-1\",\"category\":\"bakery\",\"quantity\":1,\"unitPrice\":\"42.50\"}],"
                 + "\"couponCodes\":[]}";
-        producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), 0, card == null ? id : card, value));
+        kafka.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), 0, card == null ? id : card,
+                value.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private ConsumerRecord<String, String> publishedView(String key, JsonNode expected) {
-        AtomicReference<ConsumerRecord<String, String>> found = new AtomicReference<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.get("kafka.bootstrap.servers")),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = IntStream.range(0, Topics.PARTICIPATION.partitions())
-                    .mapToObj(partition -> new TopicPartition(Topics.PARTICIPATION.name(), partition)).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(PATIENCE).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key()) && Json.mapper().readTree(record.value()).equals(expected)) {
-                        found.set(record);
-                    }
-                }
-                return found.get() != null;
-            });
-        }
-        return found.get();
+    private ConsumerRecord<String, byte[]> publishedView(String key, JsonNode expected) {
+        return kafka.awaitRecord(Topics.PARTICIPATION.name(),
+                record -> key.equals(record.key()) && Records.json(record).equals(expected));
     }
 
     private void awaitCaughtUp(String group) {
@@ -300,13 +264,8 @@ class AnalyticsServiceIT implements TestPropertyProvider {
     }
 
     private JsonNode participation(EmbeddedServer target, String chain) throws Exception {
-        HttpResponse<String> response = get(target, "/analytics/participation?chainId=" + chain);
+        HttpResponse<String> response = new HttpProbe(target::getPort).get("/analytics/participation?chainId=" + chain);
         assertEquals(200, response.statusCode(), response.body());
-        return Json.mapper().readTree(response.body());
-    }
-
-    private HttpResponse<String> get(EmbeddedServer target, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + target.getPort() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpProbe.json(response);
     }
 }

@@ -4,7 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.patronage.contracts.Topics;
-import io.patronage.infra.Infrastructure;
+import io.patronage.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,7 +25,7 @@ class ParticipationStoreIT {
     private static final ViewKey KEY = ViewKey.allTime("athens");
     private static final ParticipationCounts ONE_MEMBER = new ParticipationCounts(1, 0, 0, 0, 0);
 
-    private final MongoClient client = MongoClients.create(Infrastructure.forTests().mongoUri());
+    private final MongoClient client = MongoClients.create(TestInfrastructure.mongoUri());
     private final MongoDatabase database = client.getDatabase("analytics-store-it-" + UUID.randomUUID());
 
     @AfterAll

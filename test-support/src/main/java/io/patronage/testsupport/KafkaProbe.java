@@ -66,7 +66,7 @@ public final class KafkaProbe implements AutoCloseable {
         return send(new ProducerRecord<>(topic, key, bytes(value)));
     }
 
-    /** A plain JSON record, as tills and engagement sources write: no headers. */
+    /** A plain JSON record, as tills ({@code retail.transactions.v1}) and engagement sources write: no headers. */
     public RecordMetadata send(Topic topic, String key, String json) {
         return send(topic.name(), key, json);
     }
@@ -74,11 +74,6 @@ public final class KafkaProbe implements AutoCloseable {
     /** A till's record on {@code retail.transactions.v1}, keyed by card (or by transaction id when anonymous). */
     public RecordMetadata sendTransaction(String key, String json) {
         return send(Topics.TRANSACTIONS, key, json);
-    }
-
-    /** An engagement record (a survey, a review) on {@code retail.engagement.v1}, keyed by member. */
-    public RecordMetadata sendEngagement(String memberId, String json) {
-        return send(Topics.ENGAGEMENT, memberId, json);
     }
 
     public RecordMetadata send(IntegrationEvent event) {
@@ -116,11 +111,7 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Follows {@code topic} from its beginning until the probe is closed. */
     public TopicReader follow(Topic topic) {
-        return follow(topic.name());
-    }
-
-    public TopicReader follow(String topic) {
-        TopicReader reader = new TopicReader(consumer(Map.of()), topic);
+        TopicReader reader = new TopicReader(consumer(Map.of()), topic.name());
         readers.add(reader);
         return reader;
     }

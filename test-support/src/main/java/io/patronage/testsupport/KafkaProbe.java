@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -145,7 +146,9 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** The first record on the topic that matches, awaited. */
     public ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted) {
-        return awaitRecords(topic, 1, wanted).get(0);
+        try (TopicReader reader = new TopicReader(consumer(Map.of()), topic)) {
+            return reader.await(wanted);
+        }
     }
 
     /** The first dead letter of {@code topic} (on {@code <topic>.dlq}) that matches; its reason is in a header. */
@@ -173,7 +176,7 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     private KafkaConsumer<String, byte[]> consumer(Map<String, Object> settings) {
-        Map<String, Object> config = new java.util.HashMap<>(settings);
+        Map<String, Object> config = new HashMap<>(settings);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());

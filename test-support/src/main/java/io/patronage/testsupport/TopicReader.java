@@ -3,13 +3,12 @@ package io.patronage.testsupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * Follows one topic from its beginning for a whole test class, keeping every record seen, so that a test can ask
@@ -23,7 +22,7 @@ public final class TopicReader implements AutoCloseable {
     TopicReader(KafkaConsumer<String, byte[]> consumer, String topic) {
         this.consumer = consumer;
         // A topic the service has not provisioned yet has no partitions: wait for them.
-        List<TopicPartition> partitions = org.awaitility.Awaitility.await().atMost(KafkaProbe.PATIENCE)
+        List<TopicPartition> partitions = Awaitility.await().atMost(KafkaProbe.PATIENCE)
                 .pollInSameThread().until(() -> consumer.partitionsFor(topic, KafkaProbe.PATIENCE).stream()
                         .map(info -> new TopicPartition(topic, info.partition())).toList(), found -> !found.isEmpty());
         consumer.assign(partitions);
@@ -50,7 +49,7 @@ public final class TopicReader implements AutoCloseable {
 
     /** At least {@code count} matching records, awaited; all seen so far. */
     public List<ConsumerRecord<String, byte[]>> awaitAtLeast(int count, Predicate<ConsumerRecord<String, byte[]>> wanted) {
-        return org.awaitility.Awaitility.await().atMost(KafkaProbe.PATIENCE).pollInSameThread()
+        return Awaitility.await().atMost(KafkaProbe.PATIENCE).pollInSameThread()
                 .until(() -> seen(wanted), matches -> matches.size() >= count);
     }
 

@@ -9,7 +9,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.members.MemberEnrolled;
-import io.patronage.infra.Infrastructure;
+import io.patronage.testsupport.Records;
+import io.patronage.testsupport.TestInfrastructure;
 import io.patronage.kit.kafka.CloudEventHeaders;
 import io.patronage.kit.kafka.ConflictingResendException;
 import io.patronage.kit.kafka.DeadLetterPublisher;
@@ -20,12 +21,7 @@ import io.patronage.points.account.Lot;
 import io.patronage.points.earning.Contribution;
 import io.patronage.points.members.CardDirectory;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -39,11 +35,9 @@ import org.junit.jupiter.api.TestInstance;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,11 +73,7 @@ class LedgerIntegrityIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Infrastructure infra = Infrastructure.forTests();
-        return Map.of("micronaut.server.port", "-1",
-                "kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
-                "mongodb.uri", infra.mongoUri(),
-                "patronage.mongo.database", "points-integrity-it-" + UUID.randomUUID());
+        return TestInfrastructure.serviceProperties("points-integrity-it");
     }
 
     @BeforeAll
@@ -217,33 +207,10 @@ class LedgerIntegrityIT implements TestPropertyProvider {
     }
 
     private List<ConsumerRecord<String, byte[]>> awaitDeadLetters(String key, int count) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        await().atMost(Outside.PATIENCE).until(() -> {
-            found.clear();
-            found.addAll(deadLetters(key));
-            return found.size() >= count;
-        });
-        return found;
+        return outside.kafka().awaitRecords(Topics.TRANSACTIONS.deadLetterTopic(), count, Records.keyed(key));
     }
 
-    private static List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers()),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TRANSACTIONS.deadLetterTopic()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-            }
-        }
-        return found;
+    private List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
+        return outside.kafka().records(Topics.TRANSACTIONS.deadLetterTopic(), Records.keyed(key));
     }
 }

@@ -9,7 +9,6 @@ import io.patronage.contracts.Topics;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsDebitRequested;
-import io.patronage.infra.Infrastructure;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
 import io.patronage.kit.kafka.DeadLetterPublisher;
@@ -17,39 +16,30 @@ import io.patronage.points.earning.LineMultiplier;
 import io.patronage.points.earning.PointsRounding;
 import io.patronage.points.earning.ProgramCatalog;
 import io.patronage.points.earning.ProgramRules;
+import io.patronage.testsupport.HttpProbe;
+import io.patronage.testsupport.KafkaProbe;
+import io.patronage.testsupport.Records;
+import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TopicReader;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.MonthDay;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
+import static io.patronage.testsupport.Records.header;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -62,10 +52,9 @@ class PointsServiceIT implements TestPropertyProvider {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<ConsumerRecord<String, byte[]>> pointsEvents = new ArrayList<>();
-    private KafkaProducer<String, byte[]> producer;
-    private KafkaConsumer<String, byte[]> pointsTopic;
+    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    private final KafkaProbe kafka = new KafkaProbe();
+    private TopicReader pointsTopic;
 
     @Inject
     EmbeddedServer server;
@@ -75,34 +64,21 @@ class PointsServiceIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Infrastructure infra = Infrastructure.forTests();
-        return Map.of("micronaut.server.port", "-1",
-                "kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
-                "mongodb.uri", infra.mongoUri(),
-                "patronage.mongo.database", "points-it-" + UUID.randomUUID(),
+        return TestInfrastructure.serviceProperties("points-it", Map.of(
                 "patronage.points.program.version", "it-v1",
                 "patronage.points.program.rounding", "down",
                 "patronage.points.program.excluded-categories", "gift-cards",
-                "patronage.points.program.category-multipliers.Wine-Red", "2");
+                "patronage.points.program.category-multipliers.Wine-Red", "2"));
     }
 
     @BeforeAll
     void connect() {
-        String servers = Infrastructure.forTests().kafkaBootstrapServers();
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
-                new StringSerializer(), new ByteArraySerializer());
-        pointsTopic = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = pointsTopic.partitionsFor(Topics.POINTS.name()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        pointsTopic.assign(partitions);
-        pointsTopic.seekToBeginning(partitions);
+        pointsTopic = kafka.follow(Topics.POINTS);
     }
 
     @AfterAll
     void disconnect() {
-        producer.close();
-        pointsTopic.close();
+        kafka.close();
     }
 
     @Test
@@ -245,7 +221,7 @@ class PointsServiceIT implements TestPropertyProvider {
         JsonNode rejected = Json.mapper().readTree(awaitPointsEvent(stranger.id,
                 "io.patronage.PointsRedemptionRejected", b -> true).value());
         assertEquals("UNKNOWN_MEMBER", rejected.get("reason").asText());
-        HttpResponse<String> notFound = get("/members/" + stranger.id + "/points");
+        HttpResponse<String> notFound = service.get("/members/" + stranger.id + "/points");
         assertEquals(404, notFound.statusCode());
         assertEquals("application/problem+json", notFound.headers().firstValue("content-type").orElseThrow());
         assertEquals("urn:patronage:problem:not-found", Json.mapper().readTree(notFound.body()).get("type").asText());
@@ -280,21 +256,11 @@ class PointsServiceIT implements TestPropertyProvider {
     }
 
     private void sendTransaction(String key, String json) {
-        producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), key, json.getBytes(StandardCharsets.UTF_8)));
-        producer.flush();
+        kafka.sendTransaction(key, json);
     }
 
-    private void sendCloudEvent(IntegrationEvent event) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.topicOf(event.getClass()).name(),
-                event.key(), Json.mapper().writeValueAsBytes(event));
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SPEC_VERSION, "1.0");
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.ID, UUID.randomUUID().toString());
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.TYPE, IntegrationEvent.typeOf(event.getClass()));
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SOURCE, "/patronage/points-service-it");
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.TIME, Instant.now().toString());
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.CONTENT_TYPE, "application/json");
-        producer.send(record);
-        producer.flush();
+    private void sendCloudEvent(IntegrationEvent event) {
+        kafka.send(event);
     }
 
     private void awaitBalance(String memberId, long balance, long lifetimeEarned, long lifetimeRedeemed) {
@@ -308,61 +274,21 @@ class PointsServiceIT implements TestPropertyProvider {
     }
 
     private JsonNode balance(String memberId) throws Exception {
-        HttpResponse<String> response = get("/members/" + memberId + "/points");
+        HttpResponse<String> response = service.get("/members/" + memberId + "/points");
         assertEquals(200, response.statusCode(), response.body());
         return Json.mapper().readTree(response.body());
     }
 
     private ConsumerRecord<String, byte[]> awaitPointsEvent(String memberId, String type, Predicate<JsonNode> body) {
-        AtomicReference<ConsumerRecord<String, byte[]>> found = new AtomicReference<>();
-        await().atMost(PATIENCE).pollInSameThread().until(() -> {
-            List<ConsumerRecord<String, byte[]>> matches = pointsEventsOf(memberId, type, body);
-            found.set(matches.isEmpty() ? null : matches.get(0));
-            return found.get() != null;
-        });
-        return found.get();
+        return pointsTopic.await(Records.event(memberId, type, body));
     }
 
     /** Reads what is new on loyalty.points.v1 and returns the records seen so far that match. */
-    private List<ConsumerRecord<String, byte[]>> pointsEventsOf(String memberId, String type, Predicate<JsonNode> body)
-            throws Exception {
-        pointsTopic.poll(Duration.ofMillis(200)).forEach(pointsEvents::add);
-        List<ConsumerRecord<String, byte[]>> matches = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : pointsEvents) {
-            if (memberId.equals(record.key()) && type.equals(header(record, CloudEventHeaders.TYPE))
-                    && body.test(Json.mapper().readTree(record.value()))) {
-                matches.add(record);
-            }
-        }
-        return matches;
+    private List<ConsumerRecord<String, byte[]>> pointsEventsOf(String memberId, String type, Predicate<JsonNode> body) {
+        return pointsTopic.seen(Records.event(memberId, type, body));
     }
 
     private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
-        AtomicReference<ConsumerRecord<String, byte[]>> found = new AtomicReference<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafkaBootstrapServers()),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition dlq = new TopicPartition(Topics.TRANSACTIONS.deadLetterTopic(), 0);
-            consumer.assign(List.of(dlq));
-            consumer.seekToBeginning(List.of(dlq));
-            await().atMost(PATIENCE).pollInSameThread().until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.set(record);
-                    }
-                });
-                return found.get() != null;
-            });
-        }
-        return found.get();
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return CloudEventHeaders.get(record.headers(), name);
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return kafka.awaitDeadLetter(Topics.TRANSACTIONS, Records.keyed(key));
     }
 }

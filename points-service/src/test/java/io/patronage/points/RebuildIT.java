@@ -11,7 +11,7 @@ import io.patronage.contracts.Topics;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.contracts.retail.PosTransaction;
-import io.patronage.infra.Infrastructure;
+import io.patronage.testsupport.TestInfrastructure;
 import io.patronage.kit.json.Json;
 import io.patronage.points.account.EarnPoints;
 import io.patronage.points.account.PointsAccount;
@@ -77,14 +77,10 @@ class RebuildIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Infrastructure infra = Infrastructure.forTests();
-        return Map.of("micronaut.server.port", "-1",
-                "kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
-                "mongodb.uri", infra.mongoUri(),
-                "patronage.mongo.database", "points-rebuild-it-" + UUID.randomUUID(),
+        return TestInfrastructure.serviceProperties("points-rebuild-it", Map.of(
                 "patronage.points.account-cache-size", "2",
                 "patronage.points.snapshot-every", "5",
-                "patronage.points.rebuild.progress-every", "10");
+                "patronage.points.rebuild.progress-every", "10"));
     }
 
     @BeforeAll

@@ -9,7 +9,7 @@ import io.patronage.contracts.members.CardReplaced;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.members.MemberOptedOut;
 import io.patronage.contracts.members.ReferralRegistered;
-import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.infra.Infrastructure;
 import io.patronage.points.account.MembershipEnded;
 import io.patronage.points.account.ReferralRecorded;
 import io.patronage.points.members.CardDirectory;
@@ -66,8 +66,12 @@ class LedgerFlowsIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestInfrastructure.serviceProperties("points-flows-it", Map.of(
-                "patronage.points.review-initial-delay", "1h"));
+        Infrastructure infra = Infrastructure.forTests();
+        return Map.of("micronaut.server.port", "-1",
+                "kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
+                "mongodb.uri", infra.mongoUri(),
+                "patronage.mongo.database", "points-flows-it-" + UUID.randomUUID(),
+                "patronage.points.review-initial-delay", "1h");
     }
 
     @BeforeAll

@@ -5,7 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.infra.Infrastructure;
 import io.patronage.kit.json.Json;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -34,7 +34,7 @@ class LegacyBirthDatesIT {
 
     private static final String BIRTH_DATE = "1987-02-19";
 
-    private final MongoClient mongo = MongoClients.create(TestInfrastructure.mongoUri());
+    private final MongoClient mongo = MongoClients.create(Infrastructure.forTests().mongoUri());
     private final MongoDatabase database = mongo.getDatabase("legacy-birth-dates-it-" + UUID.randomUUID());
     private final EventStorageEngine store = MongoEventStorageEngine.builder()
             .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())

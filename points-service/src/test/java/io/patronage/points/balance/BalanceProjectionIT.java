@@ -7,7 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.infra.Infrastructure;
 import io.patronage.points.account.LotDebit;
 import io.patronage.points.account.PointsAccountEvent;
 import io.patronage.points.account.PointsAccountOpened;
@@ -49,7 +49,7 @@ class BalanceProjectionIT {
     @BeforeAll
     void connect() {
         mongo = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(TestInfrastructure.mongoUri()))
+                .applyConnectionString(new ConnectionString(Infrastructure.forTests().mongoUri()))
                 .addCommandListener(new CommandListener() {
                     @Override
                     public void commandStarted(CommandStartedEvent event) {

@@ -7,7 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.retail.PosTransaction;
-import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.infra.Infrastructure;
 import io.patronage.kit.axon.BoundedCache;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.ConflictingResendException;
@@ -82,7 +82,7 @@ class TransactionsListenerIT {
 
     @BeforeEach
     void start() {
-        mongo = MongoClients.create(TestInfrastructure.mongoUri());
+        mongo = MongoClients.create(Infrastructure.forTests().mongoUri());
         database = mongo.getDatabase("transactions-it-" + UUID.randomUUID());
         directory = CardDirectories.on(database);
         directory.register(List.of(new CardAssignment("chain-1", "card-1", MEMBER)));

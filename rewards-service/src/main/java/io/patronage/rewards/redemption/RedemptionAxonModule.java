@@ -6,7 +6,6 @@ import io.patronage.kit.axon.BoundedCache;
 import jakarta.inject.Singleton;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 
 /** The redemption aggregate, its saga, its projection and its publisher. */
 @Singleton
@@ -30,9 +29,6 @@ class RedemptionAxonModule implements AxonModule {
         configurer.eventProcessing()
                 .registerSaga(RedemptionSaga.class)
                 .registerEventHandler(config -> redemptionViews)
-                .registerEventHandler(config -> redemptionPublisher)
-                // For every processing group of this service: a projection or saga step that fails must fail
-                // the command with it (Axon's default only logs), so no view silently misses an event.
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+                .registerEventHandler(config -> redemptionPublisher);
     }
 }

@@ -2,6 +2,8 @@ package io.patronage.kit.publication;
 
 import io.patronage.kit.kafka.CloudEventHeaders;
 import io.patronage.kit.kafka.EventPublisher;
+import io.micronaut.context.annotation.Requires;
+import io.patronage.kit.axon.AxonModule;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.Configuration;
@@ -33,6 +35,7 @@ import java.util.stream.Stream;
  * instance may still have its own in flight. One ordered pass over the log from that instant.
  */
 @Singleton
+@Requires(beans = AxonModule.class)
 public class PublicationRecovery {
 
     /** Put a service's integration-event publishers in this processing group to make them recoverable. */

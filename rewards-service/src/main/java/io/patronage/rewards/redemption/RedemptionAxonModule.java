@@ -7,19 +7,17 @@ import jakarta.inject.Singleton;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 
-/** The redemption aggregate, its saga, its projection and its publisher. */
+/** The redemption aggregate, its saga and its projection (the kit publishes its events, see {@link RedemptionPublisher}). */
 @Singleton
 class RedemptionAxonModule implements AxonModule {
 
     private final int cacheSize;
     private final RedemptionViews redemptionViews;
-    private final RedemptionPublisher redemptionPublisher;
 
     RedemptionAxonModule(@Value("${patronage.rewards.redemption-cache-size:10000}") int cacheSize,
-                         RedemptionViews redemptionViews, RedemptionPublisher redemptionPublisher) {
+                         RedemptionViews redemptionViews) {
         this.cacheSize = cacheSize;
         this.redemptionViews = redemptionViews;
-        this.redemptionPublisher = redemptionPublisher;
     }
 
     @Override
@@ -28,7 +26,6 @@ class RedemptionAxonModule implements AxonModule {
                 .configureCache(config -> new BoundedCache(cacheSize)));
         configurer.eventProcessing()
                 .registerSaga(RedemptionSaga.class)
-                .registerEventHandler(config -> redemptionViews)
-                .registerEventHandler(config -> redemptionPublisher);
+                .registerEventHandler(config -> redemptionViews);
     }
 }

@@ -26,7 +26,7 @@ public final class StandardDecoder implements MessageDecoder {
 
     /** For listeners that consume no till records. */
     public StandardDecoder() {
-        this(record -> {
+        this((MessageDecoder) record -> {
             throw new IllegalStateException("a listener of " + record.topic()
                     + " needs a decoder that knows the chains: return new StandardDecoder(chains) from decoder()");
         });

@@ -71,7 +71,7 @@ class PointsAnswersListener extends DispatchingListener {
 
     /** Answers to requests that are not ours are skipped. */
     @Override
-    public void onBatch(List<InboundMessage> batch) throws Exception {
+    public void onBatch(List<InboundMessage> batch) {
         Set<String> ours = redemptions.existing(batch.stream()
                 .map(message -> requestId(message.payload())).filter(Objects::nonNull).toList());
         dispatch(batch.stream().filter(message -> ours.contains(requestId(message.payload()))).toList());

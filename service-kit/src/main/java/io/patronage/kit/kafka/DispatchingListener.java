@@ -41,12 +41,12 @@ public abstract class DispatchingListener implements TopicListener {
     }
 
     @Override
-    public void onBatch(List<InboundMessage> batch) throws Exception {
+    public void onBatch(List<InboundMessage> batch) {
         dispatch(batch);
     }
 
     /** Hands each message to its handler, in order. */
-    protected final void dispatch(List<InboundMessage> batch) throws Exception {
+    protected final void dispatch(List<InboundMessage> batch) {
         for (InboundMessage message : batch) {
             Handler<Object> handler = handlers.get(message.payload().getClass());
             if (handler != null) {
@@ -57,6 +57,6 @@ public abstract class DispatchingListener implements TopicListener {
 
     @FunctionalInterface
     protected interface Handler<T> {
-        void handle(T payload, InboundMessage message) throws Exception;
+        void handle(T payload, InboundMessage message);
     }
 }

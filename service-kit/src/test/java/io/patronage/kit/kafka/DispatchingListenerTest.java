@@ -50,7 +50,7 @@ class DispatchingListenerTest {
     };
 
     @Test
-    void handsEachMessageToTheHandlerOfItsPayloadTypeInOrderAndSkipsOtherTypes() throws Exception {
+    void handsEachMessageToTheHandlerOfItsPayloadTypeInOrderAndSkipsOtherTypes() {
         listener.onBatch(List.of(message("m-1", new Opened("a")), message("m-2", "not handled"),
                 message("m-3", new Closed("a")), message("m-4", new Opened("unknown-b"))));
 

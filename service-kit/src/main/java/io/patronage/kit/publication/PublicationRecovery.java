@@ -38,7 +38,7 @@ import java.util.stream.Stream;
 @Requires(beans = AxonModule.class)
 public class PublicationRecovery {
 
-    /** Put a service's integration-event publishers in this processing group to make them recoverable. */
+    /** The recoverable publishers' processing group: the kit's {@link IntegrationEventPublisher} is in it. */
     public static final String PROCESSING_GROUP = "publication";
     /** Event metadata: the instance that stored the event, whose publication checkpoint covers it. */
     public static final String STORED_BY = "storedBy";

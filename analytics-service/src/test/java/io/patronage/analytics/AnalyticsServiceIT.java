@@ -17,6 +17,7 @@ import io.patronage.contracts.points.PointsEarned;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.kit.publication.PublicationCheckpoint;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -25,6 +26,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,6 +43,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +52,7 @@ import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +72,9 @@ class AnalyticsServiceIT implements TestPropertyProvider {
 
     @Inject
     MongoDatabase database;
+
+    @Inject
+    ApplicationContext context;
 
     @Override
     public Map<String, String> getProperties() {
@@ -208,6 +216,15 @@ class AnalyticsServiceIT implements TestPropertyProvider {
     }
 
     /** A new chain, published on loyalty.chains.v1 as enrollment-service does. */
+    /** Analytics has no aggregate: the kit starts no Axon, no event store and keeps no publication checkpoint. */
+    @Test
+    void runsWithoutAxon() {
+        assertFalse(context.containsBean(Configuration.class));
+        assertFalse(context.containsBean(EventStorageEngine.class));
+        assertFalse(context.containsBean(PublicationCheckpoint.class));
+        assertFalse(database.listCollectionNames().into(new ArrayList<>()).contains("publication_checkpoints"));
+    }
+
     private String chain() throws Exception {
         String chain = "chain-" + UUID.randomUUID();
         event("c-" + chain, new ChainConfigured(chain, "EUR", "Europe/Athens", "el-GR", null, AT));

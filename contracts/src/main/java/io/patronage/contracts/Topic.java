@@ -8,25 +8,76 @@ import java.util.List;
  *
  * @param name       {@code <domain>.<stream>.v<N>}
  * @param key        what the record key is
- * @param writtenBy  who produces to it
+ * @param envelope   how a record carries its payload
+ * @param payloads   what a record's value is: the integration events of a {@link Envelope#CLOUD_EVENT} topic, the
+ *                   one record type of a {@link Envelope#PLAIN_JSON} topic; empty for a topic reserved for later
+ * @param producers  who writes to it: the Patronage services by application name, or the outside party
  * @param partitions partitions in production
  * @param retention  how long records are kept; {@code null} for forever
  * @param compacted  whether the topic is log-compacted (latest value per key)
- * @param events     integration events carried, empty for topics whose records carry no envelope
  */
 public record Topic(String name,
                     String key,
-                    String writtenBy,
+                    Envelope envelope,
+                    List<Class<?>> payloads,
+                    List<String> producers,
                     int partitions,
                     Duration retention,
-                    boolean compacted,
-                    List<Class<? extends IntegrationEvent>> events) {
+                    boolean compacted) {
+
+    /** How a record carries its payload. */
+    public enum Envelope {
+        /** Binary-mode CloudEvents: {@code ce_*} headers, the event as JSON in the value; {@code ce_type} says which. */
+        CLOUD_EVENT,
+        /** The payload as plain JSON, no headers needed: what outside systems (tills, apps) send. */
+        PLAIN_JSON
+    }
 
     public Topic {
         if (!name.matches("[a-z]+(\\.[a-z-]+)+\\.v\\d+")) {
             throw new IllegalArgumentException("topic name must be <domain>.<stream>.v<N>: " + name);
         }
-        events = List.copyOf(events);
+        payloads = List.copyOf(payloads);
+        producers = List.copyOf(producers);
+        if (envelope == Envelope.CLOUD_EVENT
+                && !payloads.stream().allMatch(IntegrationEvent.class::isAssignableFrom)) {
+            throw new IllegalArgumentException(name + ": a CloudEvent topic carries integration events only");
+        }
+        if (envelope == Envelope.PLAIN_JSON && payloads.size() > 1) {
+            throw new IllegalArgumentException(name + ": a plain JSON topic carries one record type");
+        }
+    }
+
+    /** A topic of CloudEvents carrying these integration events. */
+    @SafeVarargs
+    public static Topic cloudEvents(String name, String key, List<String> producers, int partitions,
+                                    Duration retention, boolean compacted, Class<? extends IntegrationEvent>... events) {
+        return new Topic(name, key, Envelope.CLOUD_EVENT, List.of(events), producers, partitions, retention, compacted);
+    }
+
+    /** A topic of plain JSON records of one type. */
+    public static Topic plainJson(String name, String key, List<String> producers, int partitions,
+                                  Duration retention, boolean compacted, Class<?> payload) {
+        return new Topic(name, key, Envelope.PLAIN_JSON, List.of(payload), producers, partitions, retention, compacted);
+    }
+
+    /** The integration events carried (CloudEvent topics); empty for a plain JSON topic. */
+    public List<Class<? extends IntegrationEvent>> events() {
+        if (envelope != Envelope.CLOUD_EVENT) {
+            return List.of();
+        }
+        return payloads.stream().<Class<? extends IntegrationEvent>>map(type -> type.asSubclass(IntegrationEvent.class))
+                .toList();
+    }
+
+    /** Who writes to it, for people: {@code "enrollment-service"}, or several joined by commas. */
+    public String writtenBy() {
+        return String.join(", ", producers);
+    }
+
+    /** Named for a later use, not written to yet. */
+    public boolean reserved() {
+        return payloads.isEmpty();
     }
 
     /** Where records that cannot be processed go, with the reason in a header. */

@@ -2,6 +2,7 @@ package io.patronage.contracts;
 
 import io.patronage.contracts.analytics.ParticipationView;
 import io.patronage.contracts.chains.ChainConfigured;
+import io.patronage.contracts.engagement.EngagementEvent;
 import io.patronage.contracts.members.CardReplaced;
 import io.patronage.contracts.members.ConsentsChanged;
 import io.patronage.contracts.members.MemberEnrolled;
@@ -18,6 +19,7 @@ import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.contracts.points.PointsRedemptionRejected;
 import io.patronage.contracts.points.PointsReversed;
 import io.patronage.contracts.points.TierChanged;
+import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.rewards.CouponIssued;
 
 import java.time.Duration;
@@ -31,40 +33,46 @@ import java.util.stream.Collectors;
 public final class Topics {
 
     private static final Duration FOREVER = null;
+    private static final String ENROLLMENT = "enrollment-service";
+    private static final String POINTS_SERVICE = "points-service";
+    private static final String REWARDS_SERVICE = "rewards-service";
+    private static final String ANALYTICS = "analytics-service";
 
-    public static final Topic TRANSACTIONS = new Topic("retail.transactions.v1",
-            "card number, or transaction id when anonymous", "POS systems of the chains",
-            12, FOREVER, false, List.of());
-    /** Plain JSON {@link io.patronage.contracts.engagement.EngagementEvent} values, no envelope. */
-    public static final Topic ENGAGEMENT = new Topic("retail.engagement.v1",
-            "member id", "chains' apps and surveys", 6, FOREVER, false, List.of());
-    public static final Topic MEMBERS = new Topic("loyalty.members.v1",
-            "member id", "enrollment-service", 6, FOREVER, false,
-            List.of(MemberEnrolled.class, ReferralRegistered.class, CardReplaced.class, ConsentsChanged.class,
-                    MemberOptedOut.class, MemberErased.class));
+    public static final Topic TRANSACTIONS = Topic.plainJson("retail.transactions.v1",
+            "card number, or transaction id when anonymous", List.of("the chains' POS systems"),
+            12, FOREVER, false, PosTransaction.class);
+    public static final Topic ENGAGEMENT = Topic.plainJson("retail.engagement.v1",
+            "member id", List.of("the chains' apps and surveys"), 6, FOREVER, false, EngagementEvent.class);
+    public static final Topic MEMBERS = Topic.cloudEvents("loyalty.members.v1",
+            "member id", List.of(ENROLLMENT), 6, FOREVER, false,
+            MemberEnrolled.class, ReferralRegistered.class, CardReplaced.class, ConsentsChanged.class,
+            MemberOptedOut.class, MemberErased.class);
     /** Compacted: the latest {@link ChainConfigured} per chain id is the chain; every service reads it all. */
-    public static final Topic CHAINS = new Topic("loyalty.chains.v1",
-            "chain id", "enrollment-service", 1, FOREVER, true, List.of(ChainConfigured.class));
-    public static final Topic POINTS = new Topic("loyalty.points.v1",
-            "member id", "points-service", 12, FOREVER, false,
-            List.of(PointsEarned.class, PointsAwarded.class, PointsReversed.class, PointsRedeemed.class,
-                    PointsRedemptionRejected.class, PointsAdjusted.class, PointsExpired.class, TierChanged.class));
-    public static final Topic POINTS_REQUESTS = new Topic("loyalty.points-requests.v1",
-            "member id", "rewards-service", 6, Duration.ofDays(30), false, List.of(PointsDebitRequested.class));
-    public static final Topic REWARDS = new Topic("loyalty.rewards.v1",
-            "member id", "rewards-service", 6, FOREVER, false, List.of(CouponIssued.class));
-    public static final Topic NOTIFICATIONS = new Topic("loyalty.notifications.v1",
-            "member id", "any service", 6, Duration.ofDays(7), false, List.of(NotificationRequested.class));
-    public static final Topic RETENTION = new Topic("loyalty.analytics.retention.v1",
-            "chain id and period", "analytics-service", 3, FOREVER, true, List.of());
-    public static final Topic CHURN = new Topic("loyalty.analytics.churn.v1",
-            "chain id and period", "analytics-service", 3, FOREVER, true, List.of());
-    public static final Topic PARTICIPATION = new Topic("loyalty.analytics.participation.v1",
-            "chain id and period", "analytics-service", 3, FOREVER, true, List.of(ParticipationView.class));
+    public static final Topic CHAINS = Topic.cloudEvents("loyalty.chains.v1",
+            "chain id", List.of(ENROLLMENT), 1, FOREVER, true, ChainConfigured.class);
+    public static final Topic POINTS = Topic.cloudEvents("loyalty.points.v1",
+            "member id", List.of(POINTS_SERVICE), 12, FOREVER, false,
+            PointsEarned.class, PointsAwarded.class, PointsReversed.class, PointsRedeemed.class,
+            PointsRedemptionRejected.class, PointsAdjusted.class, PointsExpired.class, TierChanged.class);
+    public static final Topic POINTS_REQUESTS = Topic.cloudEvents("loyalty.points-requests.v1",
+            "member id", List.of(REWARDS_SERVICE), 6, Duration.ofDays(30), false, PointsDebitRequested.class);
+    public static final Topic REWARDS = Topic.cloudEvents("loyalty.rewards.v1",
+            "member id", List.of(REWARDS_SERVICE), 6, FOREVER, false, CouponIssued.class);
+    public static final Topic NOTIFICATIONS = Topic.cloudEvents("loyalty.notifications.v1",
+            "member id", List.of(ENROLLMENT, POINTS_SERVICE, REWARDS_SERVICE), 6, Duration.ofDays(7), false,
+            NotificationRequested.class);
+    public static final Topic RETENTION = Topic.cloudEvents("loyalty.analytics.retention.v1",
+            "chain id and period", List.of(ANALYTICS), 3, FOREVER, true);
+    public static final Topic CHURN = Topic.cloudEvents("loyalty.analytics.churn.v1",
+            "chain id and period", List.of(ANALYTICS), 3, FOREVER, true);
+    public static final Topic PARTICIPATION = Topic.cloudEvents("loyalty.analytics.participation.v1",
+            "chain id and period", List.of(ANALYTICS), 3, FOREVER, true, ParticipationView.class);
 
     public static final List<Topic> ALL = List.of(TRANSACTIONS, ENGAGEMENT, MEMBERS, CHAINS, POINTS, POINTS_REQUESTS,
             REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION);
 
+    private static final Map<String, Topic> BY_NAME = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(Topic::name, Function.identity()));
     private static final Map<String, Class<? extends IntegrationEvent>> EVENTS_BY_TYPE = ALL.stream()
             .flatMap(topic -> topic.events().stream())
             .collect(Collectors.toUnmodifiableMap(IntegrationEvent::typeOf, Function.identity()));
@@ -73,12 +81,17 @@ public final class Topics {
     }
 
     public static Optional<Topic> byName(String name) {
-        return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 
     /** The event class for a CloudEvents {@code ce_type}, if it is part of the published language. */
     public static Optional<Class<? extends IntegrationEvent>> eventClass(String ceType) {
         return Optional.ofNullable(EVENTS_BY_TYPE.get(ceType));
+    }
+
+    /** The topics a Patronage service (by application name) publishes to, reserved ones excepted. */
+    public static List<Topic> publishedBy(String service) {
+        return ALL.stream().filter(topic -> !topic.reserved() && topic.producers().contains(service)).toList();
     }
 
     /** The topic an event class travels on. */

@@ -12,9 +12,9 @@ class TopicTest {
     @Test
     void refusesNamesOutsideTheConvention() {
         assertThrows(IllegalArgumentException.class,
-                () -> new Topic("Loyalty_Points", "k", "w", 1, null, false, List.of()));
+                () -> Topic.cloudEvents("Loyalty_Points", "k", List.of("w"), 1, null, false));
         assertThrows(IllegalArgumentException.class,
-                () -> new Topic("loyalty.points", "k", "w", 1, null, false, List.of()));
+                () -> Topic.cloudEvents("loyalty.points", "k", List.of("w"), 1, null, false));
     }
 
     @Test
@@ -25,5 +25,13 @@ class TopicTest {
     @Test
     void registryNamesAreUnique() {
         assertEquals(Topics.ALL.size(), Topics.ALL.stream().map(Topic::name).distinct().count());
+    }
+
+    @Test
+    void namesTheTopicsEachServicePublishesReservedOnesExcepted() {
+        assertEquals(List.of(Topics.POINTS, Topics.NOTIFICATIONS), Topics.publishedBy("points-service"));
+        assertEquals(List.of(Topics.PARTICIPATION), Topics.publishedBy("analytics-service"));
+        assertEquals(List.of(), Topics.publishedBy("the chains' POS systems").stream()
+                .filter(topic -> topic.envelope() == Topic.Envelope.CLOUD_EVENT).toList());
     }
 }

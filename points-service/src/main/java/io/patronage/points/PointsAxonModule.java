@@ -6,7 +6,6 @@ import io.patronage.kit.axon.BoundedCache;
 import io.patronage.points.account.PointsAccount;
 import io.patronage.points.balance.BalanceProjection;
 import io.patronage.points.balance.BalanceStore;
-import io.patronage.points.publishing.PointsEventPublisher;
 import jakarta.inject.Singleton;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
@@ -15,21 +14,19 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 /**
  * The points account, cached strongly so the hot path does not read the event store and snapshotted every
  * {@code patronage.points.snapshot-every} events (0: never) so a cache miss on a long account loads little, and
- * the two subscribers of its events: the balance projection and the Kafka publisher.
+ * the balance projection (the kit publishes the events, see {@code PointsEventPublisher}).
  */
 @Singleton
 class PointsAxonModule implements AxonModule {
 
     private final BalanceStore balances;
-    private final PointsEventPublisher publisher;
     private final int accountCacheSize;
     private final int snapshotEvery;
 
-    PointsAxonModule(BalanceStore balances, PointsEventPublisher publisher,
+    PointsAxonModule(BalanceStore balances,
                      @Value("${patronage.points.account-cache-size:100000}") int accountCacheSize,
                      @Value("${patronage.points.snapshot-every:200}") int snapshotEvery) {
         this.balances = balances;
-        this.publisher = publisher;
         this.accountCacheSize = accountCacheSize;
         this.snapshotEvery = snapshotEvery;
     }
@@ -44,7 +41,6 @@ class PointsAxonModule implements AxonModule {
         }
         configurer.configureAggregate(account);
         configurer.eventProcessing()
-                .registerEventHandler(config -> new BalanceProjection(balances, config.eventStore()))
-                .registerEventHandler(config -> publisher);
+                .registerEventHandler(config -> new BalanceProjection(balances, config.eventStore()));
     }
 }

@@ -20,7 +20,7 @@ public class StuckListener implements TopicListener {
     private final Topic topic;
 
     StuckListener(@Value("${kit-test.stuck-topic}") String topic) {
-        this.topic = new Topic(topic, "anything", "the test", 1, null, false, List.of());
+        this.topic = Topic.cloudEvents(topic, "anything", List.of("the test"), 1, null, false);
     }
 
     @Override

@@ -6,9 +6,8 @@ import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.enrollment.member.MemberStatus;
 import io.patronage.enrollment.profile.MemberProfile;
 import io.patronage.enrollment.profile.MemberProfiles;
-import io.patronage.kit.kafka.InboundMessage;
+import io.patronage.kit.kafka.DispatchingListener;
 import io.patronage.kit.kafka.PoisonMessageException;
-import io.patronage.kit.kafka.TopicListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,7 @@ import java.util.Map;
  * one message (at most once: a member is never sent the same message twice).
  */
 @Singleton
-class Notifier implements TopicListener {
+class Notifier extends DispatchingListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
     static final String EMAIL = "EMAIL";
@@ -44,6 +43,7 @@ class Notifier implements TopicListener {
         this.mailer = mailer;
         this.sent = sent;
         this.clock = clock;
+        on(NotificationRequested.class, (request, message) -> handle(request));
     }
 
     @Override
@@ -54,15 +54,6 @@ class Notifier implements TopicListener {
     @Override
     public List<Topic> topics() {
         return List.of(Topics.NOTIFICATIONS);
-    }
-
-    @Override
-    public void onBatch(List<InboundMessage> batch) {
-        for (InboundMessage message : batch) {
-            if (message.payload() instanceof NotificationRequested request) {
-                handle(request);
-            }
-        }
     }
 
     void handle(NotificationRequested request) {

@@ -11,6 +11,7 @@ import io.patronage.enrollment.privacy.Sealed;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
 import io.patronage.kit.kafka.EventPublisher;
+import io.patronage.kit.publication.IntegrationEventPublisher;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -45,8 +46,8 @@ class MemberEventPublisherTest {
 
     private final MockProducer<String, byte[]> producer =
             new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-    private final MemberEventPublisher publisher =
-            new MemberEventPublisher(new EventPublisher(producer, "enrollment-service"), new OpenVault());
+    private final IntegrationEventPublisher publisher = new IntegrationEventPublisher(
+            new EventPublisher(producer, "enrollment-service"), new MemberEventPublisher(new OpenVault()));
     private final GenericDomainEventMessage<MemberEnrolled> message =
             new GenericDomainEventMessage<>("Member", "m-1", 0, ENROLLED);
 
@@ -103,7 +104,7 @@ class MemberEventPublisherTest {
         GenericDomainEventMessage<ReferralRegistered> referralMessage =
                 new GenericDomainEventMessage<>("Member", "m-1", 1, referral);
         UnitOfWork<?> processing = DefaultUnitOfWork.startAndGet(referralMessage);
-        publisher.on(referral, referralMessage.getIdentifier());
+        publisher.on(referral, referralMessage.getIdentifier(), referralMessage.getTimestamp());
         processing.commit();
 
         command.commit();
@@ -137,7 +138,7 @@ class MemberEventPublisherTest {
 
     private void handleInNestedUnitOfWork() {
         UnitOfWork<?> processing = DefaultUnitOfWork.startAndGet(message);
-        publisher.on(ENROLLED, message.getIdentifier());
+        publisher.on(ENROLLED, message.getIdentifier(), message.getTimestamp());
         processing.commit();
     }
 }

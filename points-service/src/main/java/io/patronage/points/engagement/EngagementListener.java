@@ -3,12 +3,10 @@ package io.patronage.points.engagement;
 import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.engagement.EngagementEvent;
-import io.patronage.kit.kafka.InboundMessage;
-import io.patronage.kit.kafka.TopicListener;
+import io.patronage.kit.kafka.DispatchingListener;
 import io.patronage.points.account.AwardPoints;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 
 import java.util.List;
 
@@ -17,12 +15,12 @@ import java.util.List;
  * its type (nothing when it gives none), once per {@code chainId:engagementId}. Unknown members are skipped.
  */
 @Singleton
-class EngagementListener implements TopicListener {
-
-    private final CommandGateway commands;
+class EngagementListener extends DispatchingListener {
 
     EngagementListener(CommandGateway commands) {
-        this.commands = commands;
+        on(EngagementEvent.class, (event, message) -> commands.sendAndWait(new AwardPoints(event.memberId(),
+                        "engagement:" + message.messageId(), event.type(), event.occurredAt().toInstant())),
+                ignore()); // not a member of ours
     }
 
     @Override
@@ -33,18 +31,5 @@ class EngagementListener implements TopicListener {
     @Override
     public List<Topic> topics() {
         return List.of(Topics.ENGAGEMENT);
-    }
-
-    @Override
-    public void onBatch(List<InboundMessage> batch) {
-        for (InboundMessage message : batch) {
-            EngagementEvent event = (EngagementEvent) message.payload();
-            try {
-                commands.sendAndWait(new AwardPoints(event.memberId(), "engagement:" + message.messageId(),
-                        event.type(), event.occurredAt().toInstant()));
-            } catch (AggregateNotFoundException e) {
-                // not a member of ours
-            }
-        }
     }
 }

@@ -7,8 +7,8 @@ import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.members.MemberErased;
 import io.patronage.contracts.members.MemberOptedOut;
 import io.patronage.contracts.members.ReferralRegistered;
+import io.patronage.kit.kafka.DispatchingListener;
 import io.patronage.kit.kafka.InboundMessage;
-import io.patronage.kit.kafka.TopicListener;
 import io.patronage.points.account.CreatePointsAccount;
 import io.patronage.points.account.EndMembership;
 import io.patronage.points.account.ErasePersonalData;
@@ -18,7 +18,6 @@ import io.patronage.points.members.CardDirectory.CardAssignment;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,7 +32,7 @@ import java.util.Set;
  * account (enrolled before points-service existed, or already gone) change nothing.
  */
 @Singleton
-class MembersListener implements TopicListener {
+class MembersListener extends DispatchingListener {
 
     private final CommandGateway commands;
     private final CardDirectory directory;
@@ -43,6 +42,19 @@ class MembersListener implements TopicListener {
         this.commands = commands;
         this.directory = directory;
         this.accounts = accounts;
+        // a member without an account here: nothing to change
+        on(ReferralRegistered.class, (referral, message) ->
+                commands.sendAndWait(new RecordReferral(referral.memberId(), referral.referrerMemberId())), ignore());
+        on(CardReplaced.class, (replaced, message) -> directory.replace(replaced.chainId(), replaced.oldCardNumber(),
+                replaced.newCardNumber(), replaced.memberId()));
+        on(MemberOptedOut.class, (optedOut, message) -> {
+            directory.forget(optedOut.memberId());
+            commands.sendAndWait(new EndMembership(optedOut.memberId(), optedOut.optedOutAt()));
+        }, ignore());
+        on(MemberErased.class, (erased, message) -> {
+            directory.forget(erased.memberId());
+            commands.sendAndWait(new ErasePersonalData(erased.memberId(), erased.erasedAt()));
+        }, ignore());
     }
 
     @Override
@@ -55,29 +67,18 @@ class MembersListener implements TopicListener {
         return List.of(Topics.MEMBERS);
     }
 
+    /** Consecutive enrollments are opened together; every other event is handled on its own, in order. */
     @Override
     public void onBatch(List<InboundMessage> batch) {
         List<MemberEnrolled> enrollments = new ArrayList<>();
         for (InboundMessage message : batch) {
-            Object payload = message.payload();
-            if (payload instanceof MemberEnrolled enrolled) {
+            if (message.payload() instanceof MemberEnrolled enrolled) {
                 enrollments.add(enrolled);
                 continue;
             }
             enroll(enrollments);
             enrollments.clear();
-            if (payload instanceof ReferralRegistered referral) {
-                send(new RecordReferral(referral.memberId(), referral.referrerMemberId()));
-            } else if (payload instanceof CardReplaced replaced) {
-                directory.replace(replaced.chainId(), replaced.oldCardNumber(), replaced.newCardNumber(),
-                        replaced.memberId());
-            } else if (payload instanceof MemberOptedOut optedOut) {
-                directory.forget(optedOut.memberId());
-                send(new EndMembership(optedOut.memberId(), optedOut.optedOutAt()));
-            } else if (payload instanceof MemberErased erased) {
-                directory.forget(erased.memberId());
-                send(new ErasePersonalData(erased.memberId(), erased.erasedAt()));
-            }
+            dispatch(List.of(message));
         }
         enroll(enrollments);
     }
@@ -111,14 +112,6 @@ class MembersListener implements TopicListener {
             commands.sendAndWait(opening);
         } else {
             commands.sendAndWait(new CreatePointsAccount(opening));
-        }
-    }
-
-    private void send(Object command) {
-        try {
-            commands.sendAndWait(command);
-        } catch (AggregateNotFoundException e) {
-            // no account for this member here: nothing to change
         }
     }
 }

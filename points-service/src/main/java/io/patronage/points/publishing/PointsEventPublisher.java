@@ -2,7 +2,7 @@ package io.patronage.points.publishing;
 
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.kit.kafka.EventPublisher;
-import io.patronage.kit.publication.PublicationRecovery;
+import io.patronage.kit.publication.IntegrationEventMapper;
 import io.patronage.points.account.AnsweredRequest;
 import io.patronage.points.account.ExpiryAnnounced;
 import io.patronage.points.account.PointsAdjusted;
@@ -13,30 +13,19 @@ import io.patronage.points.account.PointsReversed;
 import io.patronage.points.account.TierChanged;
 import io.patronage.points.account.RedemptionAnswer;
 import jakarta.inject.Singleton;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.annotation.MessageIdentifier;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Publishes the account's events on {@code loyalty.points.v1}, with the domain event's id as {@code ce_id}
- * so that a re-publication is recognised downstream.
- * <p>
- * Runs in a subscribing processor, i.e. in the command's unit of work during prepare-commit, after the
- * event store appended the events (Axon 4.12 {@code AbstractEventStore.prepareCommit} stores, then hands
- * the events to the processors). Publication waits for the root unit of work to commit, so nothing is
- * announced that a rollback takes back. Being in the kit's {@code publication} processing group, it is run
- * again over the events stored since the last publication checkpoint at startup and after a failed send,
- * so a crash between storing and publishing loses nothing.
+ * What the account's events announce on {@code loyalty.points.v1} and {@code loyalty.notifications.v1} (published by
+ * the kit's {@link io.patronage.kit.publication.IntegrationEventPublisher}), and the answers to debit requests that
+ * no new event stores.
  */
 @Singleton
-@ProcessingGroup(PublicationRecovery.PROCESSING_GROUP)
-public class PointsEventPublisher {
-
+public class PointsEventPublisher implements IntegrationEventMapper {
 
     private final EventPublisher kafka;
 
@@ -44,48 +33,27 @@ public class PointsEventPublisher {
         this.kafka = kafka;
     }
 
-    @EventHandler
-    void on(PointsEarned event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        if (event.points() > 0) {
-            kafka.publishAfterCommit(IntegrationEvents.earned(event), eventId, at);
+    @Override
+    public List<Publication> map(Object event, String eventId, Instant at) {
+        if (event instanceof PointsEarned earned) {
+            return earned.points() > 0 ? List.of(new Publication(IntegrationEvents.earned(earned), at)) : List.of();
+        } else if (event instanceof PointsAwarded awarded) {
+            return List.of(new Publication(IntegrationEvents.awarded(awarded), at));
+        } else if (event instanceof PointsReversed reversed) {
+            return List.of(new Publication(IntegrationEvents.reversed(reversed), at));
+        } else if (event instanceof PointsAdjusted adjusted) {
+            return List.of(new Publication(IntegrationEvents.adjusted(adjusted), at));
+        } else if (event instanceof PointsExpired expired) {
+            return List.of(new Publication(IntegrationEvents.expired(expired), at));
+        } else if (event instanceof ExpiryAnnounced announced) {
+            return List.of(new Publication(IntegrationEvents.expiring(announced), at));
+        } else if (event instanceof TierChanged changed) {
+            return List.of(new Publication(IntegrationEvents.tierChanged(changed), at),
+                    new Publication(IntegrationEvents.tierNotification(changed, eventId), at));
+        } else if (event instanceof RedemptionAnswer answer) {
+            return List.of(new Publication(IntegrationEvents.answer(answer, at), at));
         }
-    }
-
-    @EventHandler
-    void on(PointsAwarded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        kafka.publishAfterCommit(IntegrationEvents.awarded(event), eventId, at);
-    }
-
-    @EventHandler
-    void on(PointsReversed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        kafka.publishAfterCommit(IntegrationEvents.reversed(event), eventId, at);
-    }
-
-    @EventHandler
-    void on(PointsAdjusted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        kafka.publishAfterCommit(IntegrationEvents.adjusted(event), eventId, at);
-    }
-
-    @EventHandler
-    void on(PointsExpired event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        kafka.publishAfterCommit(IntegrationEvents.expired(event), eventId, at);
-    }
-
-    @EventHandler
-    void on(ExpiryAnnounced event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        kafka.publishAfterCommit(IntegrationEvents.expiring(event), eventId, at);
-    }
-
-    /** The change and the member's notification; the notification's {@code ce_id} is derived from the event's. */
-    @EventHandler
-    void on(TierChanged event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        kafka.publishAfterCommit(IntegrationEvents.tierChanged(event), eventId, at);
-        kafka.publishAfterCommit(IntegrationEvents.tierNotification(event, eventId), "notification:" + eventId, at);
-    }
-
-    @EventHandler
-    void on(RedemptionAnswer answer, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        kafka.publishAfterCommit(IntegrationEvents.answer(answer, at), eventId, at);
+        return List.of();
     }
 
     /** Answers a repeated request with the very answer it got, same {@code ce_id}. */

@@ -3,14 +3,12 @@ package io.patronage.points.redemption;
 import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.points.PointsDebitRequested;
-import io.patronage.kit.kafka.InboundMessage;
-import io.patronage.kit.kafka.TopicListener;
+import io.patronage.kit.kafka.DispatchingListener;
 import io.patronage.points.account.AnsweredRequest;
 import io.patronage.points.account.RedeemPoints;
 import io.patronage.points.publishing.PointsEventPublisher;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +19,7 @@ import java.util.List;
  * request answered before gets the same answer again.
  */
 @Singleton
-class PointsRequestsListener implements TopicListener {
+class PointsRequestsListener extends DispatchingListener {
 
     private final CommandGateway commands;
     private final PointsEventPublisher publisher;
@@ -29,6 +27,8 @@ class PointsRequestsListener implements TopicListener {
     PointsRequestsListener(CommandGateway commands, PointsEventPublisher publisher) {
         this.commands = commands;
         this.publisher = publisher;
+        on(PointsDebitRequested.class, (request, message) -> handle(request),
+                (request, message) -> publisher.rejectUnknownMember(request, Instant.now()));
     }
 
     @Override
@@ -41,25 +41,12 @@ class PointsRequestsListener implements TopicListener {
         return List.of(Topics.POINTS_REQUESTS);
     }
 
-    @Override
-    public void onBatch(List<InboundMessage> batch) {
-        for (InboundMessage message : batch) {
-            if (message.payload() instanceof PointsDebitRequested request) {
-                handle(request);
-            }
-        }
-    }
-
     private void handle(PointsDebitRequested request) {
         RedeemPoints command = new RedeemPoints(request.memberId(), request.requestId(), request.points(),
                 request.reason());
-        try {
-            AnsweredRequest earlier = commands.sendAndWait(command);
-            if (earlier != null) {
-                publisher.republish(earlier);
-            }
-        } catch (AggregateNotFoundException e) {
-            publisher.rejectUnknownMember(request, Instant.now());
+        AnsweredRequest earlier = commands.sendAndWait(command);
+        if (earlier != null) {
+            publisher.republish(earlier);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.patronage.points.publishing;
 
 import io.patronage.kit.kafka.EventPublisher;
+import io.patronage.kit.publication.IntegrationEventPublisher;
 
 /** The service's publisher on a test Kafka producer, for tests outside this package. */
 public final class PointsEventPublishers {
@@ -8,7 +9,7 @@ public final class PointsEventPublishers {
     private PointsEventPublishers() {
     }
 
-    public static PointsEventPublisher on(EventPublisher kafka) {
-        return new PointsEventPublisher(kafka);
+    public static IntegrationEventPublisher on(EventPublisher kafka) {
+        return new IntegrationEventPublisher(kafka, new PointsEventPublisher(kafka));
     }
 }

@@ -7,9 +7,9 @@ import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.contracts.points.PointsRedemptionRejected;
 import io.patronage.kit.kafka.CloudEventDecoder;
 import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.kit.kafka.DispatchingListener;
 import io.patronage.kit.kafka.InboundMessage;
 import io.patronage.kit.kafka.MessageDecoder;
-import io.patronage.kit.kafka.TopicListener;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -22,7 +22,7 @@ import java.util.Set;
  * answer. Answers to requests that are not ours are ignored.
  */
 @Singleton
-class PointsAnswersListener implements TopicListener {
+class PointsAnswersListener extends DispatchingListener {
 
     private static final Set<String> ANSWERS = Set.of(
             IntegrationEvent.typeOf(PointsRedeemed.class), IntegrationEvent.typeOf(PointsRedemptionRejected.class));
@@ -38,6 +38,10 @@ class PointsAnswersListener implements TopicListener {
     PointsAnswersListener(RedemptionViews redemptions, CommandGateway commands) {
         this.redemptions = redemptions;
         this.commands = commands;
+        on(PointsRedeemed.class, (redeemed, message) -> commands.sendAndWait(new ConfirmPointsDebited(
+                redeemed.requestId(), redeemed.points(), redeemed.redeemedAt())));
+        on(PointsRedemptionRejected.class, (rejected, message) -> commands.sendAndWait(new RejectRedemption(
+                rejected.requestId(), rejected.reason(), rejected.detail(), rejected.rejectedAt())));
     }
 
     @Override
@@ -65,22 +69,12 @@ class PointsAnswersListener implements TopicListener {
         return false;
     }
 
+    /** Answers to requests that are not ours are skipped. */
     @Override
     public void onBatch(List<InboundMessage> batch) {
         Set<String> ours = redemptions.existing(batch.stream()
                 .map(message -> requestId(message.payload())).filter(Objects::nonNull).toList());
-        for (InboundMessage message : batch) {
-            if (!ours.contains(requestId(message.payload()))) {
-                continue;
-            }
-            if (message.payload() instanceof PointsRedeemed redeemed) {
-                commands.sendAndWait(new ConfirmPointsDebited(redeemed.requestId(), redeemed.points(),
-                        redeemed.redeemedAt()));
-            } else if (message.payload() instanceof PointsRedemptionRejected rejected) {
-                commands.sendAndWait(new RejectRedemption(rejected.requestId(), rejected.reason(), rejected.detail(),
-                        rejected.rejectedAt()));
-            }
-        }
+        dispatch(batch.stream().filter(message -> ours.contains(requestId(message.payload()))).toList());
     }
 
     private static String requestId(Object answer) {

@@ -6,21 +6,18 @@ import io.patronage.kit.axon.BoundedCache;
 import jakarta.inject.Singleton;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 
-/** The redemption aggregate, its saga, its projection and its publisher. */
+/** The redemption aggregate, its saga and its projection (the kit publishes its events, see {@link RedemptionPublisher}). */
 @Singleton
 class RedemptionAxonModule implements AxonModule {
 
     private final int cacheSize;
     private final RedemptionViews redemptionViews;
-    private final RedemptionPublisher redemptionPublisher;
 
     RedemptionAxonModule(@Value("${patronage.rewards.redemption-cache-size:10000}") int cacheSize,
-                         RedemptionViews redemptionViews, RedemptionPublisher redemptionPublisher) {
+                         RedemptionViews redemptionViews) {
         this.cacheSize = cacheSize;
         this.redemptionViews = redemptionViews;
-        this.redemptionPublisher = redemptionPublisher;
     }
 
     @Override
@@ -29,10 +26,6 @@ class RedemptionAxonModule implements AxonModule {
                 .configureCache(config -> new BoundedCache(cacheSize)));
         configurer.eventProcessing()
                 .registerSaga(RedemptionSaga.class)
-                .registerEventHandler(config -> redemptionViews)
-                .registerEventHandler(config -> redemptionPublisher)
-                // For every processing group of this service: a projection or saga step that fails must fail
-                // the command with it (Axon's default only logs), so no view silently misses an event.
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+                .registerEventHandler(config -> redemptionViews);
     }
 }

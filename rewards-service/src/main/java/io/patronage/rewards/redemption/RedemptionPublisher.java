@@ -2,42 +2,36 @@ package io.patronage.rewards.redemption;
 
 import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.points.PointsDebitRequested;
-import io.patronage.kit.kafka.EventPublisher;
-import io.patronage.kit.publication.PublicationRecovery;
+import io.patronage.kit.publication.IntegrationEventMapper;
 import jakarta.inject.Singleton;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.annotation.MessageIdentifier;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What redemptions tell other services, once stored: the debit request to points-service on
  * {@code loyalty.points-requests.v1}, the issued coupon on {@code loyalty.rewards.v1}, and a request to
- * tell the member ({@code COUPON_ISSUED} on {@code loyalty.notifications.v1}). The CloudEvent ids derive
- * from the domain event's id, so publishing again (after a crash, by the kit's publication recovery) is
- * recognised as the same fact.
+ * tell the member ({@code COUPON_ISSUED} on {@code loyalty.notifications.v1}); the kit's
+ * {@link io.patronage.kit.publication.IntegrationEventPublisher} publishes them.
  */
 @Singleton
-@ProcessingGroup(PublicationRecovery.PROCESSING_GROUP)
-class RedemptionPublisher {
+class RedemptionPublisher implements IntegrationEventMapper {
 
-    private final EventPublisher publisher;
-
-    RedemptionPublisher(EventPublisher publisher) {
-        this.publisher = publisher;
+    @Override
+    public List<Publication> map(Object domainEvent, String eventId, Instant storedAt) {
+        if (domainEvent instanceof RedemptionRequested event) {
+            return List.of(new Publication(new PointsDebitRequested(event.redemptionId(), event.memberId(),
+                    event.chainId(), event.points(), "reward:" + event.rewardId(), event.requestedAt()),
+                    event.requestedAt()));
+        } else if (domainEvent instanceof CouponIssued event) {
+            return couponIssued(event);
+        }
+        return List.of();
     }
 
-    @EventHandler
-    void on(RedemptionRequested event, @MessageIdentifier String eventId) {
-        PointsDebitRequested request = new PointsDebitRequested(event.redemptionId(), event.memberId(),
-                event.chainId(), event.points(), "reward:" + event.rewardId(), event.requestedAt());
-        publisher.publishAfterCommit(request, eventId, event.requestedAt());
-    }
-
-    @EventHandler
-    void on(CouponIssued event, @MessageIdentifier String eventId) {
+    private static List<Publication> couponIssued(CouponIssued event) {
         io.patronage.contracts.rewards.CouponIssued published = new io.patronage.contracts.rewards.CouponIssued(
                 event.couponCode(), event.memberId(), event.chainId(), event.redemptionId(), event.rewardId(),
                 event.points(), event.issuedAt(), event.expiresAt());
@@ -49,7 +43,6 @@ class RedemptionPublisher {
         }
         NotificationRequested notification = new NotificationRequested("coupon:" + event.couponCode(),
                 event.memberId(), event.chainId(), "COUPON_ISSUED", false, parameters, event.issuedAt());
-        publisher.publishAfterCommit(published, eventId, event.issuedAt());
-        publisher.publishAfterCommit(notification, eventId + ":notification", event.issuedAt());
+        return List.of(new Publication(published, event.issuedAt()), new Publication(notification, event.issuedAt()));
     }
 }

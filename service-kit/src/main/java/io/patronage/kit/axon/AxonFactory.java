@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoDatabase;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.lifecycle.ServiceInstance;
@@ -16,6 +17,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -38,8 +40,12 @@ import java.util.Map;
  * event), Mongo token and saga stores, Jackson everywhere (never XStream), and subscribing event
  * processors so projections run in the command's unit of work without polling the store.
  * {@link io.patronage.kit.lifecycle.ServiceLifecycle} starts and stops it with Micronaut.
+ * <p>
+ * Only for a service that declares an {@link AxonModule}: one without aggregates or projections (analytics) gets no
+ * event store, no Axon and no publication checkpoint.
  */
 @Factory
+@Requires(beans = AxonModule.class)
 class AxonFactory {
 
     private static final Serializer EVENT_SERIALIZER = JacksonSerializer.builder().objectMapper(Json.mapper()).build();
@@ -79,7 +85,10 @@ class AxonFactory {
                 .registerTokenStore(config -> MongoTokenStore.builder()
                         .mongoTemplate(template).serializer(STATE_SERIALIZER).build())
                 .registerSagaStore(config -> MongoSagaStore.builder()
-                        .mongoTemplate(template).serializer(STATE_SERIALIZER).build());
+                        .mongoTemplate(template).serializer(STATE_SERIALIZER).build())
+                // A projection or saga step that fails fails the command with it (Axon's default only logs), so
+                // no view silently misses an event.
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
         modules.forEach(module -> module.configure(configurer));
         Configuration configuration = configurer.buildConfiguration();
         configuration.eventBus().registerDispatchInterceptor(events -> (index, event) ->

@@ -1,39 +1,52 @@
 package io.patronage.kit.kafka;
 
+import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
+import io.patronage.contracts.engagement.EngagementEvent;
+import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.kit.chains.Chains;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Clock;
+import java.util.Map;
 
-/** POS transactions and engagement events as plain JSON, everything else as CloudEvents. */
+/**
+ * Decodes a record as its topic's registry entry says: the plain JSON of a {@link Topic.Envelope#PLAIN_JSON} topic
+ * by its payload type, everything else as CloudEvents.
+ */
 public final class StandardDecoder implements MessageDecoder {
 
-    private final MessageDecoder transactions;
-    private final MessageDecoder engagement = new EngagementDecoder();
+    private final Map<Class<?>, MessageDecoder> plainJson;
     private final MessageDecoder cloudEvents = new CloudEventDecoder();
 
     /** For listeners of till records: each is checked against its chain. */
     public StandardDecoder(Chains chains) {
-        this.transactions = new PosTransactionDecoder(chains, Clock.systemUTC());
+        this(new PosTransactionDecoder(chains, Clock.systemUTC()));
     }
 
     /** For listeners that consume no till records. */
     public StandardDecoder() {
-        this.transactions = record -> {
-            throw new IllegalStateException("a listener of " + Topics.TRANSACTIONS.name()
+        this((MessageDecoder) record -> {
+            throw new IllegalStateException("a listener of " + record.topic()
                     + " needs a decoder that knows the chains: return new StandardDecoder(chains) from decoder()");
-        };
+        });
+    }
+
+    private StandardDecoder(MessageDecoder transactions) {
+        this.plainJson = Map.of(PosTransaction.class, transactions, EngagementEvent.class, new EngagementDecoder());
     }
 
     @Override
     public InboundMessage decode(ConsumerRecord<String, byte[]> record) {
-        if (record.topic().equals(Topics.TRANSACTIONS.name())) {
-            return transactions.decode(record);
+        Topic topic = Topics.byName(record.topic()).orElse(null);
+        if (topic == null || topic.envelope() == Topic.Envelope.CLOUD_EVENT) {
+            return cloudEvents.decode(record);
         }
-        if (record.topic().equals(Topics.ENGAGEMENT.name())) {
-            return engagement.decode(record);
+        MessageDecoder decoder = plainJson.get(topic.payloads().get(0));
+        if (decoder == null) {
+            throw new IllegalStateException("no decoder for the plain JSON " + topic.payloads().get(0).getSimpleName()
+                    + " of " + topic.name());
         }
-        return cloudEvents.decode(record);
+        return decoder.decode(record);
     }
 }

@@ -12,10 +12,13 @@ import org.axonframework.config.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
+
 /**
  * Starts a service in order — topics, then the chains, then Axon, then publishing again what may not have reached Kafka
  * before the last stop, then the Kafka consumers that feed it — and stops it in reverse, so no message is
- * consumed before its handlers exist or after they are gone.
+ * consumed before its handlers exist or after they are gone. A service without Axon (no
+ * {@link io.patronage.kit.axon.AxonModule}) skips Axon and the publication checkpoint.
  */
 @Singleton
 public class ServiceLifecycle {
@@ -24,12 +27,12 @@ public class ServiceLifecycle {
 
     private final TopicProvisioner topics;
     private final ChainDirectory chains;
-    private final Configuration axon;
-    private final PublicationCheckpoint publication;
+    private final Optional<Configuration> axon;
+    private final Optional<PublicationCheckpoint> publication;
     private final KafkaConsumers consumers;
 
-    ServiceLifecycle(TopicProvisioner topics, ChainDirectory chains, Configuration axon, PublicationCheckpoint publication,
-                     KafkaConsumers consumers) {
+    ServiceLifecycle(TopicProvisioner topics, ChainDirectory chains, Optional<Configuration> axon,
+                     Optional<PublicationCheckpoint> publication, KafkaConsumers consumers) {
         this.topics = topics;
         this.chains = chains;
         this.axon = axon;
@@ -41,17 +44,17 @@ public class ServiceLifecycle {
     void onStartup(StartupEvent event) {
         topics.provision();
         chains.start();
-        axon.start();
-        publication.recover();
+        axon.ifPresent(Configuration::start);
+        publication.ifPresent(PublicationCheckpoint::recover);
         consumers.start();
-        LOG.info("Axon started, Kafka consumers running");
+        LOG.info(axon.isPresent() ? "Axon started, Kafka consumers running" : "Kafka consumers running");
     }
 
     @EventListener
     void onShutdown(ShutdownEvent event) {
         consumers.stop();
         chains.stop();
-        axon.shutdown();
-        publication.stop();
+        axon.ifPresent(Configuration::shutdown);
+        publication.ifPresent(PublicationCheckpoint::stop);
     }
 }

@@ -9,6 +9,8 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.patronage.kit.kafka.EventPublisher;
 import io.patronage.kit.lifecycle.ServiceInstance;
+import io.micronaut.context.annotation.Requires;
+import io.patronage.kit.axon.AxonModule;
 import jakarta.inject.Singleton;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -34,6 +36,7 @@ import java.util.List;
  * republishes what a live instance still has in flight.
  */
 @Singleton
+@Requires(beans = AxonModule.class)
 public class PublicationCheckpoint {
 
     static final Duration MARGIN = Duration.ofMinutes(1);

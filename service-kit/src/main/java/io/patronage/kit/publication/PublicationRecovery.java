@@ -2,6 +2,8 @@ package io.patronage.kit.publication;
 
 import io.patronage.kit.kafka.CloudEventHeaders;
 import io.patronage.kit.kafka.EventPublisher;
+import io.micronaut.context.annotation.Requires;
+import io.patronage.kit.axon.AxonModule;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.Configuration;
@@ -33,9 +35,10 @@ import java.util.stream.Stream;
  * instance may still have its own in flight. One ordered pass over the log from that instant.
  */
 @Singleton
+@Requires(beans = AxonModule.class)
 public class PublicationRecovery {
 
-    /** Put a service's integration-event publishers in this processing group to make them recoverable. */
+    /** The recoverable publishers' processing group: the kit's {@link IntegrationEventPublisher} is in it. */
     public static final String PROCESSING_GROUP = "publication";
     /** Event metadata: the instance that stored the event, whose publication checkpoint covers it. */
     public static final String STORED_BY = "storedBy";

@@ -2,6 +2,8 @@ package io.patronage.kit.publication;
 
 import io.micronaut.context.annotation.Value;
 import io.patronage.kit.kafka.CloudEventHeaders;
+import io.micronaut.context.annotation.Requires;
+import io.patronage.kit.axon.AxonModule;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +28,7 @@ import java.util.Set;
  * {@code since} finds every record of the events created since then.
  */
 @Singleton
+@Requires(beans = AxonModule.class)
 class PublishedIds {
 
     private static final Duration PATIENCE = Duration.ofMinutes(2);

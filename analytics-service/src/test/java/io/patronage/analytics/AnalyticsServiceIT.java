@@ -1,5 +1,7 @@
 package io.patronage.analytics;
 
+import io.patronage.testsupport.ReadmeContract;
+import io.patronage.kit.kafka.TopicListener;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -59,6 +61,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalyticsServiceIT implements TestPropertyProvider {
+
+    @Inject
+    List<TopicListener> listeners;
+
+    @Test
+    void readmeDocumentsEveryTopicTheServiceConsumesAndPublishes() throws Exception {
+        ReadmeContract.assertDocumentsTopics("analytics-service", listeners.stream().flatMap(listener -> listener.topics().stream()).toList());
+    }
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Instant AT = Instant.parse("2026-11-27T10:00:00Z");

@@ -1,5 +1,7 @@
 package io.patronage.enrollment;
 
+import io.patronage.testsupport.ReadmeContract;
+import io.patronage.kit.kafka.TopicListener;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -51,6 +53,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnrollmentServiceIT implements TestPropertyProvider {
+
+    @Inject
+    List<TopicListener> listeners;
+
+    @Test
+    void readmeDocumentsEveryTopicTheServiceConsumesAndPublishes() throws Exception {
+        ReadmeContract.assertDocumentsTopics("enrollment-service", listeners.stream().flatMap(listener -> listener.topics().stream()).toList());
+    }
 
     private final String chain = "chain-" + UUID.randomUUID();
     private final HttpProbe service = new HttpProbe(() -> this.server.getPort());

@@ -1,5 +1,7 @@
 package io.patronage.points;
 
+import io.patronage.testsupport.ReadmeContract;
+import io.patronage.kit.kafka.TopicListener;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -49,6 +51,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PointsServiceIT implements TestPropertyProvider {
+
+    @Inject
+    List<TopicListener> listeners;
+
+    @Test
+    void readmeDocumentsEveryTopicTheServiceConsumesAndPublishes() throws Exception {
+        ReadmeContract.assertDocumentsTopics("points-service", listeners.stream().flatMap(listener -> listener.topics().stream()).toList());
+    }
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 

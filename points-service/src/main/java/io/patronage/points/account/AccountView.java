@@ -1,5 +1,7 @@
 package io.patronage.points.account;
 
+import io.patronage.points.ledger.OpenLot;
+
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -3,13 +3,47 @@ package io.patronage.points.account;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.kit.kafka.ConflictingResendException;
 import io.patronage.kit.kafka.Fingerprint;
+import io.patronage.points.adjustments.AdjustPoints;
+import io.patronage.points.adjustments.PointsAdjusted;
 import io.patronage.points.earning.AccountStanding;
+import io.patronage.points.earning.AwardPoints;
+import io.patronage.points.earning.EarnPoints;
 import io.patronage.points.earning.EarningOutcome;
 import io.patronage.points.earning.EarningPolicy;
-import io.patronage.points.earning.ProgramCatalog;
-import io.patronage.points.earning.ProgramRules;
-import io.patronage.points.earning.ReturnPolicy;
-import io.patronage.points.earning.TierRules;
+import io.patronage.points.earning.PointsAwarded;
+import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.earning.ReferralDue;
+import io.patronage.points.expiry.ExpiryAnnounced;
+import io.patronage.points.expiry.PointsExpired;
+import io.patronage.points.expiry.ReviewAccount;
+import io.patronage.points.ledger.Ledger;
+import io.patronage.points.ledger.LedgerLimits;
+import io.patronage.points.ledger.Lot;
+import io.patronage.points.ledger.LotDebit;
+import io.patronage.points.ledger.OpenLot;
+import io.patronage.points.ledger.PointsAccountEvent;
+import io.patronage.points.ledger.PointsOverflowException;
+import io.patronage.points.membership.CreatePointsAccount;
+import io.patronage.points.membership.EndMembership;
+import io.patronage.points.membership.ErasePersonalData;
+import io.patronage.points.membership.MembershipEnded;
+import io.patronage.points.membership.OpenPointsAccount;
+import io.patronage.points.membership.PersonalDataErased;
+import io.patronage.points.membership.PointsAccountOpened;
+import io.patronage.points.program.ProgramCatalog;
+import io.patronage.points.program.ProgramRules;
+import io.patronage.points.program.ReturnPolicy;
+import io.patronage.points.program.TierRules;
+import io.patronage.points.redemption.AnsweredRequest;
+import io.patronage.points.redemption.PointsRedeemed;
+import io.patronage.points.redemption.PointsRedemptionRejected;
+import io.patronage.points.redemption.RedeemPoints;
+import io.patronage.points.redemption.RejectionReason;
+import io.patronage.points.referral.RecordReferral;
+import io.patronage.points.referral.ReferralRecorded;
+import io.patronage.points.returns.PointsReversed;
+import io.patronage.points.returns.ReturnPurchase;
+import io.patronage.points.tiers.TierChanged;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -150,7 +184,7 @@ public class PointsAccount {
     /** Whether an event is not folded into the ledger: the first one beyond the limits freezes the account there. */
     private boolean frozenAt(PointsAccountEvent event) {
         if (frozen == null) {
-            frozen = LedgerLimits.violation(event);
+            frozen = Poisoned.violation(event);
         }
         return frozen != null;
     }

@@ -1,13 +1,13 @@
 package io.patronage.points.balance;
 
-import io.patronage.points.account.LedgerLimits;
-import io.patronage.points.account.PointsAccountEvent;
-import io.patronage.points.account.Lot;
-import io.patronage.points.account.PointsAccountOpened;
-import io.patronage.points.account.PointsAdjusted;
-import io.patronage.points.account.PointsAwarded;
-import io.patronage.points.account.PointsEarned;
-import io.patronage.points.account.TierChanged;
+import io.patronage.points.account.Poisoned;
+import io.patronage.points.adjustments.PointsAdjusted;
+import io.patronage.points.earning.PointsAwarded;
+import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.ledger.Lot;
+import io.patronage.points.ledger.PointsAccountEvent;
+import io.patronage.points.membership.PointsAccountOpened;
+import io.patronage.points.tiers.TierChanged;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -91,7 +91,7 @@ public class BalanceProjection {
         if (current != null && current.version() >= sequence) {
             lastWritten.put(memberId, current);
             return;
-        } else if (current != null && current.version() == sequence - 1 && LedgerLimits.violation(event) == null) {
+        } else if (current != null && current.version() == sequence - 1 && Poisoned.violation(event) == null) {
             next = Balance.fold(current, event, sequence);
         } else {
             next = Balance.replay(eventStore.readEvents(memberId, 0).asStream(), sequence,
@@ -100,7 +100,7 @@ public class BalanceProjection {
                 return;
             }
             // the event at hand is stored when this unit of work commits: the store ends just before it
-            if (next.version() == sequence - 1 && LedgerLimits.violation(event) == null) {
+            if (next.version() == sequence - 1 && Poisoned.violation(event) == null) {
                 next = Balance.fold(next, event, sequence);
             }
         }

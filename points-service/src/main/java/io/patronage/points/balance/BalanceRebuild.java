@@ -1,7 +1,7 @@
 package io.patronage.points.balance;
 
-import io.patronage.points.account.EventLog;
-import io.patronage.points.account.PointsOverflowException;
+import io.patronage.points.eventlog.EventLog;
+import io.patronage.points.ledger.PointsOverflowException;
 import jakarta.inject.Singleton;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;

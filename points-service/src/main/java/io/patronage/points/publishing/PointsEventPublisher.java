@@ -3,15 +3,15 @@ package io.patronage.points.publishing;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.kit.kafka.EventPublisher;
 import io.patronage.kit.publication.PublicationRecovery;
-import io.patronage.points.account.AnsweredRequest;
-import io.patronage.points.account.ExpiryAnnounced;
-import io.patronage.points.account.PointsAdjusted;
-import io.patronage.points.account.PointsAwarded;
-import io.patronage.points.account.PointsEarned;
-import io.patronage.points.account.PointsExpired;
-import io.patronage.points.account.PointsReversed;
-import io.patronage.points.account.TierChanged;
-import io.patronage.points.account.RedemptionAnswer;
+import io.patronage.points.adjustments.PointsAdjusted;
+import io.patronage.points.earning.PointsAwarded;
+import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.expiry.ExpiryAnnounced;
+import io.patronage.points.expiry.PointsExpired;
+import io.patronage.points.redemption.AnsweredRequest;
+import io.patronage.points.redemption.RedemptionAnswer;
+import io.patronage.points.returns.PointsReversed;
+import io.patronage.points.tiers.TierChanged;
 import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,7 +36,6 @@ import java.util.UUID;
 @Singleton
 @ProcessingGroup(PublicationRecovery.PROCESSING_GROUP)
 public class PointsEventPublisher {
-
 
     private final EventPublisher kafka;
 

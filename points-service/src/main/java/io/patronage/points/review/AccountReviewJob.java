@@ -1,8 +1,8 @@
 package io.patronage.points.review;
 
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.patronage.points.account.ReviewAccount;
 import io.patronage.points.balance.BalanceStore;
+import io.patronage.points.expiry.ReviewAccount;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;

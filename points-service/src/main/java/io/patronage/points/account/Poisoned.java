@@ -26,6 +26,11 @@ public final class Poisoned {
     private Poisoned() {
     }
 
+    /** Whether {@code event} moves points (credits or debits lots): these are what a frozen account no longer folds. */
+    public static boolean movesPoints(PointsAccountEvent event) {
+        return Figures.of(event) != null;
+    }
+
     /**
      * Why a stored event is beyond the ceilings, {@code null} when it is within them: its credits, debits and the
      * balance it records after itself. Events without points are always within.

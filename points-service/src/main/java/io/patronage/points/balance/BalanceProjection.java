@@ -1,13 +1,9 @@
 package io.patronage.points.balance;
 
 import io.patronage.points.account.Poisoned;
-import io.patronage.points.adjustments.PointsAdjusted;
-import io.patronage.points.earning.PointsAwarded;
-import io.patronage.points.earning.PointsEarned;
-import io.patronage.points.ledger.Lot;
+import io.patronage.points.expiry.NextReview;
 import io.patronage.points.ledger.PointsAccountEvent;
 import io.patronage.points.membership.PointsAccountOpened;
-import io.patronage.points.tiers.TierChanged;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -16,8 +12,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,24 +41,6 @@ public class BalanceProjection {
     public BalanceProjection(BalanceStore store, EventStore eventStore) {
         this.store = store;
         this.eventStore = eventStore;
-    }
-
-    /** When a new lot (its expiry notice or expiry) or a new tier first needs the scheduled review. */
-    static Instant reviewAt(PointsAccountEvent event) {
-        Lot lot = null;
-        if (event instanceof PointsEarned earned) {
-            lot = earned.lot();
-        } else if (event instanceof PointsAwarded awarded) {
-            lot = awarded.lot();
-        } else if (event instanceof PointsAdjusted adjusted) {
-            lot = adjusted.lot();
-        } else if (event instanceof TierChanged changed && changed.toTier() != null) {
-            return changed.changedAt().plus(Duration.ofDays(1));
-        }
-        if (lot == null) {
-            return null;
-        }
-        return lot.noticeAt() != null ? lot.noticeAt() : lot.expiresAt();
     }
 
     @EventHandler
@@ -104,7 +80,7 @@ public class BalanceProjection {
                 next = Balance.fold(next, event, sequence);
             }
         }
-        write(new BalanceStore.Write(next, reviewAt(event)));
+        write(new BalanceStore.Write(next, NextReview.of(event)));
     }
 
     /**

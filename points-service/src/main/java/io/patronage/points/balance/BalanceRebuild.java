@@ -1,6 +1,7 @@
 package io.patronage.points.balance;
 
 import io.patronage.points.eventlog.EventLog;
+import io.patronage.points.expiry.NextReview;
 import io.patronage.points.ledger.PointsOverflowException;
 import jakarta.inject.Singleton;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -81,7 +82,7 @@ public class BalanceRebuild {
                 poisoned.put(event.memberId(), e.getMessage());
                 return;
             }
-            Instant reviewAt = BalanceProjection.reviewAt(event);
+            Instant reviewAt = NextReview.of(event);
             if (reviewAt != null) {
                 firstReview.merge(event.memberId(), reviewAt, (a, b) -> a.isBefore(b) ? a : b);
             }

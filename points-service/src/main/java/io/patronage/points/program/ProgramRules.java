@@ -1,6 +1,9 @@
 package io.patronage.points.program;
 
+import io.patronage.points.ledger.Lot;
+
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -104,5 +107,13 @@ public record ProgramRules(String version,
 
     public boolean acceptsCurrency(String transactionCurrency) {
         return currency == null || Objects.equals(currency, transactionCurrency);
+    }
+
+    /** A lot of {@code points} earned at {@code earnedAt} under these rules: its pending days, expiry and notice. */
+    public Lot lot(String lotId, long points, Instant earnedAt) {
+        Instant expiresAt = expiry().expiresAt(earnedAt, timeZone());
+        Instant noticeAt = expiresAt == null || expiry().notifyDaysBefore() == 0 ? null
+                : expiresAt.minus(Duration.ofDays(expiry().notifyDaysBefore()));
+        return new Lot(lotId, points, earnedAt, earnedAt.plus(Duration.ofDays(pendingDays())), expiresAt, noticeAt);
     }
 }

@@ -3,23 +3,19 @@ package io.patronage.points.whatif;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionType;
 import io.patronage.points.account.Poisoned;
-import io.patronage.points.earning.AccountStanding;
 import io.patronage.points.earning.Contribution;
 import io.patronage.points.earning.EarningOutcome;
 import io.patronage.points.earning.EarningPolicy;
 import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.earning.Standing;
 import io.patronage.points.eventlog.EventLog;
 import io.patronage.points.ledger.LedgerLimits;
 import io.patronage.points.ledger.PointsOverflowException;
-import io.patronage.points.membership.PersonalDataErased;
 import io.patronage.points.membership.PointsAccountOpened;
 import io.patronage.points.program.ProgramRules;
-import io.patronage.points.referral.ReferralRecorded;
-import io.patronage.points.tiers.TierChanged;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
-import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,9 +27,9 @@ import java.util.TreeMap;
 /**
  * What-if re-rating: the chain's purchases of a period (the inputs their {@code PointsEarned} events keep) rated
  * again under a draft program version, against what was issued, per rule and in total. One pass over the event
- * store; writes nothing. Each member's standing (birthday, purchases so far, last birthday bonus, tier,
- * referral) is folded from the log as it actually was, so member bonuses are judged as they would have been then;
- * the referrer's side of a referral is not counted (it lands on another account).
+ * store; writes nothing. Each member's {@link Standing} (birthday, purchases so far, last birthday bonus, tier,
+ * referral) is folded from the log as it actually was, by the account's own fold, so member bonuses are judged as
+ * they would have been then; the referrer's side of a referral is not counted (it lands on another account).
  * <p>
  * A purchase whose earning is poisoned (beyond the ledger's limits, stored by an older version), or that the draft
  * would rate beyond the ceiling of one transaction, is skipped and listed with the reason (the first
@@ -75,11 +71,8 @@ public class WhatIf {
         List<Skipped> skipped = new ArrayList<>();
         int[] skippedCount = {0};
         long events = log.forEach("what-if " + chainId, (sequence, event) -> {
-            if (event instanceof PointsAccountOpened opened) {
-                if (opened.chainId().equals(chainId)) {
-                    standings.put(opened.memberId(), new Standing(opened.birthday()));
-                }
-                return;
+            if (event instanceof PointsAccountOpened opened && opened.chainId().equals(chainId)) {
+                standings.put(opened.memberId(), new Standing());
             }
             Standing standing = standings.get(event.memberId());
             if (standing == null) {
@@ -107,14 +100,8 @@ public class WhatIf {
                         members.add(earned.memberId());
                     }
                 }
-                standing.fold(earned);
-            } else if (event instanceof TierChanged changed) {
-                standing.tier = changed.toTier();
-            } else if (event instanceof ReferralRecorded) {
-                standing.referred = true;
-            } else if (event instanceof PersonalDataErased) {
-                standing.birthday = null;
             }
+            standing.fold(event);
         });
         List<RuleDifference> rows = new ArrayList<>();
         long issued = 0;
@@ -139,31 +126,5 @@ public class WhatIf {
         return new PosTransaction(earned.transactionId(), earned.chainId(), earned.storeId(), null,
                 TransactionType.PURCHASE, earned.occurredAt(), earned.currency(), earned.amount(), earned.lines(),
                 earned.couponCodes(), null);
-    }
-
-    /** A member's standing as the account had it, folded from its events. */
-    private static final class Standing {
-        private MonthDay birthday;
-        private int purchases;
-        private Instant lastBirthdayBonus;
-        private String tier;
-        private boolean referred;
-
-        Standing(MonthDay birthday) {
-            this.birthday = birthday;
-        }
-
-        AccountStanding now() {
-            return new AccountStanding(birthday, purchases, lastBirthdayBonus, tier, referred);
-        }
-
-        void fold(PointsEarned earned) {
-            if (earned.lot() != null) {
-                purchases++;
-            }
-            if (earned.breakdown().stream().anyMatch(c -> c.rule().equals(EarningPolicy.BIRTHDAY))) {
-                lastBirthdayBonus = earned.occurredAt().toInstant();
-            }
-        }
     }
 }

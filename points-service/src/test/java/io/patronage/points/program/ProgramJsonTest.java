@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ProgramJsonTest {
 
     private static String refusal(String json) {
-        return assertThrows(ProblemException.class, () -> ProgramController.parse(json)).getMessage();
+        return assertThrows(ProblemException.class, () -> ProgramJson.parse(json)).getMessage();
     }
 
     @Test

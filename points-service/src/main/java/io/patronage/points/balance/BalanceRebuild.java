@@ -43,10 +43,10 @@ public class BalanceRebuild {
     private static final Logger LOG = LoggerFactory.getLogger(BalanceRebuild.class);
 
     private final EventLog log;
-    private final BalanceStore store;
+    private final RebuiltBalances store;
     private final EventStore eventStore;
 
-    BalanceRebuild(EventLog log, BalanceStore store, EventStore eventStore) {
+    BalanceRebuild(EventLog log, RebuiltBalances store, EventStore eventStore) {
         this.log = log;
         this.store = store;
         this.eventStore = eventStore;

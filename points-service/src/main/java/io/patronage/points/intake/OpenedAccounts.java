@@ -1,6 +1,6 @@
 package io.patronage.points.intake;
 
-import io.patronage.points.balance.BalanceStore;
+import io.patronage.points.balance.ExistingAccounts;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -20,8 +20,8 @@ class OpenedAccounts {
     private final Set<String> attempted = ConcurrentHashMap.newKeySet();
 
     @Inject
-    OpenedAccounts(BalanceStore balances) {
-        this(balances.memberIds());
+    OpenedAccounts(ExistingAccounts accounts) {
+        this(accounts.memberIds());
     }
 
     OpenedAccounts(Set<String> alreadyOpen) {

@@ -1,16 +1,12 @@
 package io.patronage.points.program;
 
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.patronage.contracts.chains.ChainConfigured;
-import io.patronage.kit.chains.ChainDirectory;
-import io.patronage.kit.http.ProblemException;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,11 +19,11 @@ import java.util.List;
 class ProgramController {
 
     private final Programs programs;
-    private final ChainDirectory chains;
+    private final ProgramVersions versions;
 
-    ProgramController(Programs programs, ChainDirectory chains) {
+    ProgramController(Programs programs, ProgramVersions versions) {
         this.programs = programs;
-        this.chains = chains;
+        this.versions = versions;
     }
 
     /** The version in force now and every version of the chain, oldest first. */
@@ -39,28 +35,8 @@ class ProgramController {
     @Post("/versions")
     @Consumes(MediaType.APPLICATION_JSON)
     HttpResponse<ProgramRules> addVersion(String chainId, @Body String json) {
-        ChainConfigured chain = chains.require(chainId);
-        ProgramRules draft = ProgramJson.parse(json);
-        if (draft.currency() != null && !draft.currency().equals(chain.currency())) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "wrong-currency", "the program's currency "
-                    + draft.currency() + " is not the chain's currency " + chain.currency());
-        }
-        Instant now = Instant.now();
-        ProgramRules rules = draft.effectiveFrom().equals(Instant.EPOCH) ? draft.withEffectiveFrom(now) : draft;
-        if (rules.effectiveFrom().isBefore(now)) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "retroactive-program",
-                    "effectiveFrom " + rules.effectiveFrom() + " is in the past: a program change is never retroactive");
-        }
-        ProgramRules existing = programs.find(chainId, rules.version()).orElse(null);
-        if (existing != null) {
-            if (existing.equals(rules)) {
-                return HttpResponse.ok(existing);
-            }
-            throw new ProblemException(HttpStatus.CONFLICT, "version-exists",
-                    "chain " + chainId + " already has a different version " + rules.version());
-        }
-        programs.save(chainId, rules);
-        return HttpResponse.created(rules);
+        ProgramVersions.Added added = versions.add(chainId, json);
+        return added.created() ? HttpResponse.created(added.rules()) : HttpResponse.ok(added.rules());
     }
 
     record ChainProgram(String chainId, ProgramRules current, List<ProgramRules> versions) {

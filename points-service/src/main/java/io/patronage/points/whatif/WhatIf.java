@@ -8,6 +8,7 @@ import io.patronage.points.earning.EarningOutcome;
 import io.patronage.points.earning.EarningPolicy;
 import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.earning.Standing;
+import io.patronage.points.errors.PointsException;
 import io.patronage.points.eventlog.EventLog;
 import io.patronage.points.ledger.LedgerLimits;
 import io.patronage.points.ledger.PointsOverflowException;
@@ -62,7 +63,16 @@ public class WhatIf {
                          List<RuleDifference> rules, int purchasesSkipped, List<Skipped> skipped) {
     }
 
+    /** @throws PointsException.Overflow when the period's totals are beyond a long (unreachable within the limits) */
     public Report rerate(String chainId, ProgramRules draft, Instant from, Instant to) {
+        try {
+            return compare(chainId, draft, from, to);
+        } catch (PointsOverflowException | ArithmeticException e) {
+            throw new PointsException.Overflow(e.getMessage());
+        }
+    }
+
+    private Report compare(String chainId, ProgramRules draft, Instant from, Instant to) {
         ProgramRules rules = draft.withEffectiveFrom(Instant.EPOCH);
         Map<String, Standing> standings = new HashMap<>();
         Map<String, long[]> perRule = new TreeMap<>();

@@ -2,7 +2,6 @@ package io.patronage.points.whatif;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -12,9 +11,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.http.JsonBodyErrors;
-import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.json.Json;
-import io.patronage.points.ledger.PointsOverflowException;
+import io.patronage.points.errors.PointsException;
 import io.patronage.points.program.ProgramJson;
 
 import java.time.Instant;
@@ -48,26 +46,21 @@ class WhatIfController {
             throw JsonBodyErrors.invalid("invalid what-if request", e);
         }
         if (request == null || !request.hasNonNull("draft")) {
-            throw ProblemException.badRequest("a draft program version is required");
+            throw new PointsException.InvalidRequest("a draft program version is required");
         }
         Instant from = instant(request, "from");
         Instant to = instant(request, "to");
         if (!from.isBefore(to)) {
-            throw ProblemException.badRequest("from must be before to");
+            throw new PointsException.InvalidRequest("from must be before to");
         }
-        try {
-            return whatIf.rerate(chainId, ProgramJson.parse(request.get("draft").toString()), from, to);
-        } catch (PointsOverflowException | ArithmeticException e) {
-            // the period's totals themselves beyond a long: unreachable within the ledger's limits, still never a 500
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "points-overflow", e.getMessage());
-        }
+        return whatIf.rerate(chainId, ProgramJson.parse(request.get("draft").toString()), from, to);
     }
 
     private static Instant instant(JsonNode request, String field) {
         try {
             return Instant.parse(request.path(field).asText());
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field + " must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+            throw new PointsException.InvalidRequest(field + " must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
         }
     }
 }

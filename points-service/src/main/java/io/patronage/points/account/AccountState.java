@@ -10,6 +10,7 @@ import io.patronage.points.expiry.ExpiryAnnounced;
 import io.patronage.points.expiry.PointsExpired;
 import io.patronage.points.ledger.Ledger;
 import io.patronage.points.ledger.PointsAccountEvent;
+import io.patronage.points.ledger.PointsOverflowException;
 import io.patronage.points.membership.MembershipEnded;
 import io.patronage.points.redemption.AnsweredRequest;
 import io.patronage.points.redemption.PointsRedeemed;
@@ -133,6 +134,14 @@ final class AccountState {
                     + ", this one " + fingerprint + "); the first one counted");
         }
         return true;
+    }
+
+    /** A frozen account takes no ledger command. */
+    void requireSound(String memberId) {
+        if (frozen != null) {
+            throw new PointsOverflowException("account of member " + memberId + " is frozen: its log holds " + frozen
+                    + "; it takes no ledger commands");
+        }
     }
 
     boolean active() {

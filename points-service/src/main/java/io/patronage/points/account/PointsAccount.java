@@ -29,10 +29,8 @@ import io.patronage.points.program.ProgramCatalog;
 import io.patronage.points.program.ProgramRules;
 import io.patronage.points.program.TierRules;
 import io.patronage.points.redemption.AnsweredRequest;
-import io.patronage.points.redemption.PointsRedeemed;
-import io.patronage.points.redemption.PointsRedemptionRejected;
 import io.patronage.points.redemption.RedeemPoints;
-import io.patronage.points.redemption.RejectionReason;
+import io.patronage.points.redemption.Redemptions;
 import io.patronage.points.referral.RecordReferral;
 import io.patronage.points.referral.ReferralRecorded;
 import io.patronage.points.returns.PointsReversed;
@@ -50,7 +48,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -104,7 +101,7 @@ public class PointsAccount {
         if (!state.active()) {
             return null;
         }
-        requireSound();
+        state.requireSound(memberId);
         Instant occurredAt = transaction.occurredAt().toInstant();
         ProgramRules rules = programs.rulesFor(chainId, occurredAt);
         EarningOutcome outcome = EarningPolicy.earn(rules, state.standing().now(), transaction);
@@ -122,26 +119,20 @@ public class PointsAccount {
         return new ReferralDue(state.standing().referrer(), memberId, occurredAt);
     }
 
-    /** A frozen account takes no ledger command: see the class comment. */
-    private void requireSound() {
-        if (state.frozen() != null) {
-            throw new PointsOverflowException("account of member " + memberId + " is frozen: its log holds " + state.frozen()
-                    + "; it takes no ledger commands");
-        }
-    }
-
     @CommandHandler
     void handle(ReturnPurchase command, ProgramCatalog programs) {
         PosTransaction refund = command.transaction();
         String fingerprint = Fingerprint.of(refund);
-        if (state.processed(memberId, AccountState.transactionKey(refund.chainId(), refund.transactionId()), fingerprint)) {
+        String returnKey = AccountState.transactionKey(refund.chainId(), refund.transactionId());
+        if (state.processed(memberId, returnKey, fingerprint)) {
             return;
         }
-        Purchase purchase = state.purchase(AccountState.transactionKey(refund.chainId(), refund.originalTransactionId()));
+        Purchase purchase = state.purchase(
+                AccountState.transactionKey(refund.chainId(), refund.originalTransactionId()));
         if (purchase == null || purchase.points() == 0) {
             return;
         }
-        requireSound();
+        state.requireSound(memberId);
         PointsReversed reversed = Reversals.reverse(memberId, programs.rulesFor(chainId, purchase.occurredAt()),
                 purchase, refund, fingerprint, state.ledger());
         if (reversed != null) {
@@ -149,30 +140,14 @@ public class PointsAccount {
         }
     }
 
+    /** Returns the earlier answer when the request was answered already, {@code null} otherwise. */
     @CommandHandler
     AnsweredRequest handle(RedeemPoints command) {
         AnsweredRequest earlier = state.answer(command.requestId());
-        if (earlier != null) {
-            return earlier;
+        if (earlier == null) {
+            apply(Redemptions.answer(memberId, chainId, command, state.ledger(), state.frozen() != null));
         }
-        if (state.frozen() != null) {
-            // answered rather than refused, so the redemption waiting for it ends with the reason
-            apply(rejection(command, RejectionReason.ACCOUNT_FROZEN));
-        } else if (command.points() <= 0) {
-            apply(rejection(command, RejectionReason.INVALID_POINTS));
-        } else if (command.points() > state.ledger().available(command.at())) {
-            apply(rejection(command, RejectionReason.INSUFFICIENT_POINTS));
-        } else {
-            apply(new PointsRedeemed(memberId, chainId, command.requestId(), command.points(), command.reason(),
-                    state.ledger().oldestFirst(command.points(), lot -> lot.availableAt(command.at())),
-                    state.ledger().balance() - command.points()));
-        }
-        return null;
-    }
-
-    private PointsRedemptionRejected rejection(RedeemPoints command, RejectionReason reason) {
-        return new PointsRedemptionRejected(memberId, chainId, command.requestId(), command.points(), reason,
-                state.ledger().balance());
+        return earlier;
     }
 
     @CommandHandler
@@ -180,7 +155,7 @@ public class PointsAccount {
         if (state.awarded(command.awardId()) || !state.active()) {
             return;
         }
-        requireSound();
+        state.requireSound(memberId);
         ProgramRules rules = programs.rulesFor(chainId, command.occurredAt());
         long points = rules.bonuses().award(command.rule());
         if (points > 0) {
@@ -192,12 +167,11 @@ public class PointsAccount {
     }
 
     @CommandHandler
-    long handle(AdjustPoints command, ProgramCatalog programs) {
+    void handle(AdjustPoints command, ProgramCatalog programs) {
         if (!state.awarded(command.adjustmentId())) {
-            requireSound();
+            state.requireSound(memberId);
             apply(Adjustments.adjust(chainId, command, programs.rulesFor(chainId, command.at()), state.ledger()));
         }
-        return state.ledger().balance();
     }
 
     @CommandHandler
@@ -209,8 +183,9 @@ public class PointsAccount {
         applyIfAny(Expiries.expire(memberId, chainId, state.ledger(), at));
         applyIfAny(Expiries.announce(memberId, chainId, state.ledger(), state.announcedLots(), at));
         TierRules tiers = programs.rulesFor(chainId, at).tiers();
-        if (TierPolicy.downgrades(tiers, state.activity(), state.standing().tier(), at)) {
-            apply(new TierChanged(memberId, chainId, state.standing().tier(), TierPolicy.downgradeTo(tiers, state.activity(), at),
+        String tier = state.standing().tier();
+        if (TierPolicy.downgrades(tiers, state.activity(), tier, at)) {
+            apply(new TierChanged(memberId, chainId, tier, TierPolicy.downgradeTo(tiers, state.activity(), at),
                     "WINDOW_NO_LONGER_QUALIFIES", at));
         }
         return NextReview.after(at, state.ledger().lots(), state.announcedLots(), state.standing().tier());
@@ -218,14 +193,9 @@ public class PointsAccount {
 
     @CommandHandler
     AccountView handle(DescribeAccount command, ProgramCatalog programs) {
-        requireSound();
-        TierRules tiers = programs.rulesFor(chainId, command.at()).tiers();
-        BigDecimal qualifying = TierPolicy.qualifying(tiers, state.activity(), command.at());
-        TierRules.Level next = tiers.next(state.standing().tier());
-        return new AccountView(memberId, state.ledger().balance(), Math.max(0, state.ledger().available(command.at())),
-                state.ledger().pending(command.at()), state.ledger().debt(), state.ledger().lots(), state.standing().tier(), qualifying,
-                next == null ? null : next.name(),
-                next == null ? null : next.threshold().subtract(qualifying).max(BigDecimal.ZERO));
+        state.requireSound(memberId);
+        return AccountView.of(memberId, state.ledger(), state.standing().tier(), state.activity(),
+                programs.rulesFor(chainId, command.at()).tiers(), command.at());
     }
 
     @CommandHandler

@@ -8,8 +8,7 @@ import java.time.Instant;
 
 /**
  * An operator's correction, signed; {@code adjustmentId} counts once. A debit above the balance, or a credit that
- * would take it beyond the ledger's ceiling, is refused with an {@link IllegalStateException}. The handler returns
- * the balance after.
+ * would take it beyond the ledger's ceiling, is refused with an {@link IllegalStateException}.
  */
 public record AdjustPoints(@TargetAggregateIdentifier String memberId, String adjustmentId, long points, String reason,
                            String actor, Instant at) {

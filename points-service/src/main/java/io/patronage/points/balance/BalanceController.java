@@ -7,7 +7,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.patronage.points.adjustments.AdjustmentService;
 
 /** A member's points: {@link BalanceQueries} reads them, {@link AdjustmentService} corrects them. */
 @Controller("/members/{memberId}/points")

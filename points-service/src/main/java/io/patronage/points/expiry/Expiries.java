@@ -30,7 +30,8 @@ public final class Expiries {
     public static ExpiryAnnounced announce(String memberId, String chainId, Ledger ledger, Set<String> announced,
                                            Instant at) {
         List<OpenLot> due = ledger.lots().stream()
-                .filter(lot -> lot.noticeAt() != null && !lot.noticeAt().isAfter(at) && !announced.contains(lot.lotId()))
+                .filter(lot -> lot.noticeAt() != null && !lot.noticeAt().isAfter(at)
+                        && !announced.contains(lot.lotId()))
                 .toList();
         if (due.isEmpty()) {
             return null;

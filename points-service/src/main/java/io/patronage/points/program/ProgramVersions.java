@@ -36,8 +36,8 @@ public class ProgramVersions {
         Instant now = Instant.now();
         ProgramRules rules = draft.effectiveFrom().equals(Instant.EPOCH) ? draft.withEffectiveFrom(now) : draft;
         if (rules.effectiveFrom().isBefore(now)) {
-            throw new PointsException.RetroactiveProgram(
-                    "effectiveFrom " + rules.effectiveFrom() + " is in the past: a program change is never retroactive");
+            throw new PointsException.RetroactiveProgram("effectiveFrom " + rules.effectiveFrom()
+                    + " is in the past: a program change is never retroactive");
         }
         ProgramRules existing = programs.find(chainId, rules.version()).orElse(null);
         if (existing != null) {

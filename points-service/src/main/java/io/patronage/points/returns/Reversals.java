@@ -24,7 +24,11 @@ public final class Reversals {
     private Reversals() {
     }
 
-    /** The reversal of {@code refund} ({@code rules}: those in force at the purchase), {@code null} when it takes nothing. */
+    /**
+     * The reversal of {@code refund}, {@code null} when it takes nothing.
+     *
+     * @param rules the rules in force at the purchase
+     */
     public static PointsReversed reverse(String memberId, ProgramRules rules, Purchase purchase, PosTransaction refund,
                                          String fingerprint, Ledger ledger) {
         BigDecimal returned = refund.total().abs();

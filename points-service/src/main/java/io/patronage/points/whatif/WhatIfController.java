@@ -60,7 +60,8 @@ class WhatIfController {
         try {
             return Instant.parse(request.path(field).asText());
         } catch (DateTimeParseException e) {
-            throw new PointsException.InvalidRequest(field + " must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+            throw new PointsException.InvalidRequest(
+                    field + " must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
         }
     }
 }

@@ -1,5 +1,6 @@
-package io.patronage.points.adjustments;
+package io.patronage.points.balance;
 
+import io.patronage.points.adjustments.AdjustPoints;
 import io.patronage.points.errors.PointsException;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -9,14 +10,21 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Operators' corrections of a member's balance. */
+/**
+ * Operators' corrections of a member's balance. The balance after is read from the balance read model, which the
+ * projection wrote when the adjustment's unit of work committed (before the command answered).
+ */
 @Singleton
 public class AdjustmentService {
 
-    private final CommandGateway commands;
+    private static final String ACCOUNT = "points account for member";
 
-    AdjustmentService(CommandGateway commands) {
+    private final CommandGateway commands;
+    private final BalanceStore balances;
+
+    AdjustmentService(CommandGateway commands, BalanceStore balances) {
         this.commands = commands;
+        this.balances = balances;
     }
 
     /** What an adjustment did: its id (generated when none was given) and the balance after. */
@@ -28,14 +36,16 @@ public class AdjustmentService {
         String id = adjustmentId == null ? UUID.randomUUID().toString() : adjustmentId;
         long signed = points == null ? 0 : points;
         try {
-            long balance = commands.sendAndWait(new AdjustPoints(memberId, id, signed, reason, actor, Instant.now()));
-            return new Adjusted(id, signed, balance);
+            commands.sendAndWait(new AdjustPoints(memberId, id, signed, reason, actor, Instant.now()));
         } catch (IllegalArgumentException e) {
             throw new PointsException.InvalidRequest(e.getMessage());
         } catch (AggregateNotFoundException e) {
-            throw new PointsException.NotFound("points account for member", memberId);
+            throw new PointsException.NotFound(ACCOUNT, memberId);
         } catch (IllegalStateException | CommandExecutionException e) {
             throw new PointsException.AdjustmentRefused(e.getMessage());
         }
+        long balance = balances.find(memberId).orElseThrow(() -> new PointsException.NotFound(ACCOUNT, memberId))
+                .balance();
+        return new Adjusted(id, signed, balance);
     }
 }

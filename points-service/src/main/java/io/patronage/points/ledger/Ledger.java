@@ -8,8 +8,9 @@ import java.util.function.Predicate;
 /**
  * The open lots of an account (oldest earned first) and its debt (points a return took back after they were
  * spent, under {@code ALLOW_NEGATIVE}). The balance is always the sum of the open lots minus the debt.
- * Only folded from events; the decisions that read it live in {@link PointsAccount}. Its sums are exact
- * ({@link LedgerLimits#add}): within the limits every event keeps to they never come near a {@code long}'s range.
+ * Only folded from events; the decisions that read it live in {@code PointsAccount} and its policies. Its sums
+ * are exact ({@link LedgerLimits#add}): within the limits every event keeps to they never come near a {@code long}'s
+ * range.
  */
 public final class Ledger {
 

@@ -12,7 +12,7 @@ import java.time.MonthDay;
  * The member's account was opened.
  *
  * @param birthday month and day of birth for the birthday bonus, {@code null} when none was given; the log never
- *                 holds the birth year (see {@link LegacyBirthDates})
+ *                 holds the birth year (see {@code LegacyBirthDates})
  */
 public record PointsAccountOpened(String memberId,
                                   String chainId,

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One version of a chain's loyalty program: what {@link EarningPolicy} applies to a purchase and what the
+ * One version of a chain's loyalty program: what {@code EarningPolicy} applies to a purchase and what the
  * account applies to the lots it earns (pending days, expiry, returns, tiers).
  * <p>
  * Evaluation order of a purchase: the total is spread over its lines pro rata (so basket discounts are

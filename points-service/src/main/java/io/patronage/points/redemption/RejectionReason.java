@@ -5,6 +5,6 @@ public enum RejectionReason {
     INSUFFICIENT_POINTS,
     /** The request asked for zero or negative points. */
     INVALID_POINTS,
-    /** The account is frozen: its log holds an event beyond the ledger's limits (see {@link LedgerLimits}). */
+    /** The account is frozen: its log holds an event beyond the ledger's limits (see {@link io.patronage.points.ledger.LedgerLimits}). */
     ACCOUNT_FROZEN
 }

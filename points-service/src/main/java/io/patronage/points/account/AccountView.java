@@ -7,6 +7,7 @@ import io.patronage.points.tiers.Activity;
 import io.patronage.points.tiers.TierPolicy;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 /**

@@ -13,10 +13,10 @@ import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.testsupport.TestInfrastructure;
 import io.patronage.kit.json.Json;
-import io.patronage.points.account.EarnPoints;
 import io.patronage.points.account.PointsAccount;
-import io.patronage.points.account.PointsEarned;
-import io.patronage.points.members.CardDirectory;
+import io.patronage.points.earning.EarnPoints;
+import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.intake.CardDirectory;
 import jakarta.inject.Inject;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
@@ -41,10 +41,10 @@ import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**

@@ -126,7 +126,7 @@ public final class StoreRates {
                 .append("type", "PointsAccount")
                 .append("sequenceNumber", (long) sequence)
                 .append("timestamp", Instant.now().toString())
-                .append("payloadType", "io.patronage.points.account.PointsEarned")
+                .append("payloadType", "io.patronage.points.earning.PointsEarned")
                 .append("payloadRevision", null)
                 .append("serializedPayload", payload)
                 .append("serializedMetaData", "{\"traceId\":\"" + UUID.randomUUID() + "\",\"correlationId\":\""

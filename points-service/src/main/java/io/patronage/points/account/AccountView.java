@@ -1,6 +1,13 @@
 package io.patronage.points.account;
 
+import io.patronage.points.ledger.Ledger;
+import io.patronage.points.ledger.OpenLot;
+import io.patronage.points.program.TierRules;
+import io.patronage.points.tiers.Activity;
+import io.patronage.points.tiers.TierPolicy;
+
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -13,4 +20,14 @@ import java.util.List;
 public record AccountView(String memberId, long balance, long available, long pending, long debt,
                           List<OpenLot> lots, String tier, BigDecimal qualifying, String nextTier,
                           BigDecimal toNextTier) {
+
+    /** The account as of {@code at}: the ledger, and the tier with the progress towards the next one. */
+    static AccountView of(String memberId, Ledger ledger, String tier, List<Activity> activity, TierRules tiers,
+                          Instant at) {
+        BigDecimal qualifying = TierPolicy.qualifying(tiers, activity, at);
+        TierRules.Level next = tiers.next(tier);
+        return new AccountView(memberId, ledger.balance(), Math.max(0, ledger.available(at)), ledger.pending(at),
+                ledger.debt(), ledger.lots(), tier, qualifying, next == null ? null : next.name(),
+                next == null ? null : next.threshold().subtract(qualifying).max(BigDecimal.ZERO));
+    }
 }

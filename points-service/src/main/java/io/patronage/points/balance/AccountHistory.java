@@ -1,6 +1,6 @@
 package io.patronage.points.balance;
 
-import io.patronage.points.account.PointsAccountEvent;
+import io.patronage.points.ledger.PointsAccountEvent;
 import jakarta.inject.Singleton;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;

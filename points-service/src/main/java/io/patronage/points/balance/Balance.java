@@ -1,10 +1,11 @@
 package io.patronage.points.balance;
 
 import io.micronaut.core.annotation.Nullable;
-import io.patronage.points.account.LedgerLimits;
-import io.patronage.points.account.PointsAccountEvent;
-import io.patronage.points.account.PointsAccountOpened;
-import io.patronage.points.account.PointsOverflowException;
+import io.patronage.points.account.Poisoned;
+import io.patronage.points.ledger.LedgerLimits;
+import io.patronage.points.ledger.PointsAccountEvent;
+import io.patronage.points.ledger.PointsOverflowException;
+import io.patronage.points.membership.PointsAccountOpened;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.util.Iterator;
@@ -38,7 +39,7 @@ public record Balance(String memberId, String chainId, long balance, long lifeti
         if (current == null) {
             throw new IllegalStateException("event " + sequence + " of " + event.memberId() + " before its opening");
         }
-        String violation = LedgerLimits.violation(event);
+        String violation = Poisoned.violation(event);
         if (violation != null) {
             throw new PointsOverflowException("event " + sequence + " of member " + event.memberId() + ", " + violation
                     + ": the account is frozen at it");

@@ -1,12 +1,12 @@
 package io.patronage.points.balance;
 
-import io.patronage.points.account.PointsAccountEvent;
-import io.patronage.points.account.PointsAdjusted;
-import io.patronage.points.account.PointsAwarded;
-import io.patronage.points.account.PointsEarned;
-import io.patronage.points.account.PointsExpired;
-import io.patronage.points.account.PointsRedeemed;
-import io.patronage.points.account.PointsReversed;
+import io.patronage.points.adjustments.PointsAdjusted;
+import io.patronage.points.earning.PointsAwarded;
+import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.expiry.PointsExpired;
+import io.patronage.points.ledger.PointsAccountEvent;
+import io.patronage.points.redemption.PointsRedeemed;
+import io.patronage.points.returns.PointsReversed;
 
 /**
  * What one account event does to the balance read model. {@code earned} is net of returns (earned and awarded

@@ -1,13 +1,9 @@
 package io.patronage.points.balance;
 
-import io.patronage.points.account.LedgerLimits;
-import io.patronage.points.account.PointsAccountEvent;
-import io.patronage.points.account.Lot;
-import io.patronage.points.account.PointsAccountOpened;
-import io.patronage.points.account.PointsAdjusted;
-import io.patronage.points.account.PointsAwarded;
-import io.patronage.points.account.PointsEarned;
-import io.patronage.points.account.TierChanged;
+import io.patronage.points.account.Poisoned;
+import io.patronage.points.expiry.NextReview;
+import io.patronage.points.ledger.PointsAccountEvent;
+import io.patronage.points.membership.PointsAccountOpened;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -16,8 +12,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,24 +43,6 @@ public class BalanceProjection {
         this.eventStore = eventStore;
     }
 
-    /** When a new lot (its expiry notice or expiry) or a new tier first needs the scheduled review. */
-    static Instant reviewAt(PointsAccountEvent event) {
-        Lot lot = null;
-        if (event instanceof PointsEarned earned) {
-            lot = earned.lot();
-        } else if (event instanceof PointsAwarded awarded) {
-            lot = awarded.lot();
-        } else if (event instanceof PointsAdjusted adjusted) {
-            lot = adjusted.lot();
-        } else if (event instanceof TierChanged changed && changed.toTier() != null) {
-            return changed.changedAt().plus(Duration.ofDays(1));
-        }
-        if (lot == null) {
-            return null;
-        }
-        return lot.noticeAt() != null ? lot.noticeAt() : lot.expiresAt();
-    }
-
     @EventHandler
     void on(PointsAccountEvent event, @SequenceNumber long sequence) {
         String memberId = event.memberId();
@@ -91,7 +67,7 @@ public class BalanceProjection {
         if (current != null && current.version() >= sequence) {
             lastWritten.put(memberId, current);
             return;
-        } else if (current != null && current.version() == sequence - 1 && LedgerLimits.violation(event) == null) {
+        } else if (current != null && current.version() == sequence - 1 && Poisoned.violation(event) == null) {
             next = Balance.fold(current, event, sequence);
         } else {
             next = Balance.replay(eventStore.readEvents(memberId, 0).asStream(), sequence,
@@ -100,11 +76,11 @@ public class BalanceProjection {
                 return;
             }
             // the event at hand is stored when this unit of work commits: the store ends just before it
-            if (next.version() == sequence - 1 && LedgerLimits.violation(event) == null) {
+            if (next.version() == sequence - 1 && Poisoned.violation(event) == null) {
                 next = Balance.fold(next, event, sequence);
             }
         }
-        write(new BalanceStore.Write(next, reviewAt(event)));
+        write(new BalanceStore.Write(next, NextReview.of(event)));
     }
 
     /**

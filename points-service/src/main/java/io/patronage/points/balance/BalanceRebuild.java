@@ -1,7 +1,8 @@
 package io.patronage.points.balance;
 
-import io.patronage.points.account.EventLog;
-import io.patronage.points.account.PointsOverflowException;
+import io.patronage.points.eventlog.EventLog;
+import io.patronage.points.expiry.NextReview;
+import io.patronage.points.ledger.PointsOverflowException;
 import jakarta.inject.Singleton;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -42,10 +43,10 @@ public class BalanceRebuild {
     private static final Logger LOG = LoggerFactory.getLogger(BalanceRebuild.class);
 
     private final EventLog log;
-    private final BalanceStore store;
+    private final RebuiltBalances store;
     private final EventStore eventStore;
 
-    BalanceRebuild(EventLog log, BalanceStore store, EventStore eventStore) {
+    BalanceRebuild(EventLog log, RebuiltBalances store, EventStore eventStore) {
         this.log = log;
         this.store = store;
         this.eventStore = eventStore;
@@ -81,7 +82,7 @@ public class BalanceRebuild {
                 poisoned.put(event.memberId(), e.getMessage());
                 return;
             }
-            Instant reviewAt = BalanceProjection.reviewAt(event);
+            Instant reviewAt = NextReview.of(event);
             if (reviewAt != null) {
                 firstReview.merge(event.memberId(), reviewAt, (a, b) -> a.isBefore(b) ? a : b);
             }

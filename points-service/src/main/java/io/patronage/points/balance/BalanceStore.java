@@ -5,8 +5,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -19,25 +17,26 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
-/** The balance read model in Mongo, one document per member ({@code _id = memberId}), written by the projection. */
+/**
+ * The balance read model in Mongo, one document per member ({@code _id = memberId}), written by the projection and
+ * read by the queries. The same documents carry each member's next review ({@value #REVIEW_AT}, the review queue's)
+ * and list the accounts that exist ({@link ExistingAccounts}); rebuilds replace them ({@link RebuiltBalances}).
+ */
 @Singleton
 public class BalanceStore {
 
-    static final String REVIEW_AT = "reviewAt";
+    public static final String COLLECTION = "balances";
+    public static final String REVIEW_AT = "reviewAt";
 
     private final MongoCollection<Document> balances;
 
     BalanceStore(MongoDatabase database) {
-        this.balances = database.getCollection("balances");
+        this.balances = database.getCollection(COLLECTION);
     }
 
     public Optional<Balance> find(String memberId) {
@@ -107,70 +106,7 @@ public class BalanceStore {
         }
     }
 
-    /** Every member with a balance, that is with an opened account (a full scan, once at startup). */
-    public Set<String> memberIds() {
-        Set<String> members = new HashSet<>();
-        balances.find().projection(new Document("_id", 1)).batchSize(10_000)
-                .forEach(document -> members.add(document.getString("_id")));
-        return members;
-    }
-
-    /** Members whose account needs the scheduled review (expiry, notice, tier) by {@code now}, with when it was due. */
-    public Map<String, Date> dueForReview(Instant now) {
-        Map<String, Date> due = new LinkedHashMap<>();
-        balances.find(Filters.lte(REVIEW_AT, Date.from(now)))
-                .projection(new Document(REVIEW_AT, 1))
-                .forEach(document -> due.put(document.getString("_id"), document.getDate(REVIEW_AT)));
-        return due;
-    }
-
-    /** Sets each member's next review, in one bulk write, unless a newer lot already moved it. */
-    public void scheduleReviews(Map<String, Date> previous, Map<String, Instant> next) {
-        List<UpdateOneModel<Document>> writes = next.entrySet().stream()
-                .map(entry -> new UpdateOneModel<Document>(
-                        Filters.and(Filters.eq("_id", entry.getKey()), Filters.eq(REVIEW_AT, previous.get(entry.getKey()))),
-                        entry.getValue() == null ? Updates.unset(REVIEW_AT)
-                                : Updates.set(REVIEW_AT, Date.from(entry.getValue()))))
-                .toList();
-        if (!writes.isEmpty()) {
-            balances.bulkWrite(writes);
-        }
-    }
-
-    /** Every stored balance (a full scan: for rebuilds and checks), passing each member's next review to {@code reviews}. */
-    List<Balance> all(BiConsumer<String, Date> reviews) {
-        List<Balance> all = new ArrayList<>();
-        for (Document document : balances.find().batchSize(10_000)) {
-            all.add(balance(document));
-            reviews.accept(document.getString("_id"), document.getDate(REVIEW_AT));
-        }
-        return all;
-    }
-
-    /**
-     * Replaces members' balances with rebuilt ones, by {@code _id}, in one unordered bulk write, each with its next
-     * review; a missing document is created.
-     */
-    void replaceAll(List<Balance> rebuilt, Function<String, Date> reviewAt) {
-        if (rebuilt.isEmpty()) {
-            return;
-        }
-        List<ReplaceOneModel<Document>> replacements = rebuilt.stream().map(balance -> {
-            Document document = document(balance);
-            Date review = reviewAt.apply(balance.memberId());
-            return new ReplaceOneModel<>(Filters.eq("_id", balance.memberId()),
-                    review == null ? document : document.append(REVIEW_AT, review), new ReplaceOptions().upsert(true));
-        }).toList();
-        balances.bulkWrite(replacements, new BulkWriteOptions().ordered(false));
-    }
-
-    void deleteAll(Collection<String> memberIds) {
-        if (!memberIds.isEmpty()) {
-            balances.deleteMany(Filters.in("_id", memberIds));
-        }
-    }
-
-    private static Document document(Balance balance) {
+    static Document document(Balance balance) {
         return new Document("_id", balance.memberId())
                 .append("chainId", balance.chainId())
                 .append("balance", balance.balance())
@@ -179,7 +115,7 @@ public class BalanceStore {
                 .append("version", balance.version());
     }
 
-    private static Balance balance(Document document) {
+    static Balance balance(Document document) {
         return new Balance(document.getString("_id"), document.getString("chainId"),
                 document.get("balance", Number.class).longValue(),
                 document.get("lifetimeEarned", Number.class).longValue(),

@@ -1,14 +1,15 @@
 package io.patronage.points.balance;
 
-import io.patronage.points.account.LedgerLimits;
-import io.patronage.points.account.PointsAccountEvent;
-import io.patronage.points.account.PointsAdjusted;
-import io.patronage.points.account.PointsAwarded;
-import io.patronage.points.account.PointsEarned;
-import io.patronage.points.account.PointsExpired;
-import io.patronage.points.account.PointsOverflowException;
-import io.patronage.points.account.PointsRedeemed;
-import io.patronage.points.account.PointsReversed;
+import io.patronage.points.account.Poisoned;
+import io.patronage.points.adjustments.PointsAdjusted;
+import io.patronage.points.earning.PointsAwarded;
+import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.expiry.PointsExpired;
+import io.patronage.points.ledger.LedgerLimits;
+import io.patronage.points.ledger.PointsAccountEvent;
+import io.patronage.points.ledger.PointsOverflowException;
+import io.patronage.points.redemption.PointsRedeemed;
+import io.patronage.points.returns.PointsReversed;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ record StatementLine(Instant at, String kind, String reference, long points, lon
         long balance = 0;
         for (AccountHistory.Entry entry : entries) {
             PointsAccountEvent event = entry.event();
-            String violation = LedgerLimits.violation(event);
+            String violation = Poisoned.violation(event);
             if (violation != null) {
                 throw new PointsOverflowException("event " + entry.sequence() + " of member " + event.memberId()
                         + ", " + violation + ": the account is frozen at it");

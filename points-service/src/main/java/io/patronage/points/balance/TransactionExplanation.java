@@ -1,8 +1,8 @@
 package io.patronage.points.balance;
 
-import io.patronage.points.account.PointsEarned;
-import io.patronage.points.account.PointsReversed;
 import io.patronage.points.earning.Contribution;
+import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.returns.PointsReversed;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.patronage.points.earning;
 
+import io.patronage.points.program.ProgramRules;
+
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -3,8 +3,12 @@ package io.patronage.points.earning;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionLine;
 import io.patronage.contracts.retail.TransactionType;
-import io.patronage.points.account.LedgerLimits;
-import io.patronage.points.account.PointsOverflowException;
+import io.patronage.points.ledger.LedgerLimits;
+import io.patronage.points.ledger.PointsOverflowException;
+import io.patronage.points.program.Bonuses;
+import io.patronage.points.program.Campaign;
+import io.patronage.points.program.LineMultiplier;
+import io.patronage.points.program.ProgramRules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,8 +1,7 @@
 package io.patronage.points.review;
 
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.patronage.points.account.ReviewAccount;
-import io.patronage.points.balance.BalanceStore;
+import io.patronage.points.expiry.ReviewAccount;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -27,11 +26,11 @@ public class AccountReviewJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountReviewJob.class);
 
-    private final BalanceStore balances;
+    private final ReviewQueue queue;
     private final CommandGateway commands;
 
-    AccountReviewJob(BalanceStore balances, CommandGateway commands) {
-        this.balances = balances;
+    AccountReviewJob(ReviewQueue queue, CommandGateway commands) {
+        this.queue = queue;
         this.commands = commands;
     }
 
@@ -42,7 +41,7 @@ public class AccountReviewJob {
 
     /** Reviews every account due by {@code now} (any instant: tests and ops can run it ahead); returns how many. */
     public int review(Instant now) {
-        Map<String, Date> due = balances.dueForReview(now);
+        Map<String, Date> due = queue.dueForReview(now);
         Map<String, Instant> next = new HashMap<>();
         for (String memberId : due.keySet()) {
             try {
@@ -53,7 +52,7 @@ public class AccountReviewJob {
                 // another instance changed the account meanwhile (it may be reviewing it too): due again next run
             }
         }
-        balances.scheduleReviews(due, next);
+        queue.scheduleReviews(due, next);
         if (!due.isEmpty()) {
             LOG.info("reviewed {} accounts due by {}", due.size(), now);
         }

@@ -1,9 +1,26 @@
 package io.patronage.points.account;
 
 import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.points.Transactions;
+import io.patronage.points.adjustments.AdjustPoints;
+import io.patronage.points.adjustments.PointsAdjusted;
 import io.patronage.points.earning.Contribution;
-import io.patronage.points.earning.ProgramCatalog;
-import io.patronage.points.earning.ProgramRules;
+import io.patronage.points.earning.EarnPoints;
+import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.expiry.ReviewAccount;
+import io.patronage.points.ledger.LedgerLimits;
+import io.patronage.points.ledger.Lot;
+import io.patronage.points.ledger.LotDebit;
+import io.patronage.points.ledger.PointsOverflowException;
+import io.patronage.points.membership.EndMembership;
+import io.patronage.points.membership.MembershipEnded;
+import io.patronage.points.membership.PointsAccountOpened;
+import io.patronage.points.program.ProgramCatalog;
+import io.patronage.points.program.ProgramRules;
+import io.patronage.points.redemption.PointsRedeemed;
+import io.patronage.points.redemption.PointsRedemptionRejected;
+import io.patronage.points.redemption.RedeemPoints;
+import io.patronage.points.redemption.RejectionReason;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,13 +165,13 @@ class LedgerLimitsTest {
 
         @Test
         void aSoundLogNearTheCeilingIsNotPoisoned() {
-            assertNull(LedgerLimits.violation(earned("t-1", LedgerLimits.TRANSACTION, LedgerLimits.BALANCE)));
-            assertNull(LedgerLimits.violation(new PointsRedeemed(MEMBER, "chain-1", "r-1", LedgerLimits.BALANCE,
+            assertNull(Poisoned.violation(earned("t-1", LedgerLimits.TRANSACTION, LedgerLimits.BALANCE)));
+            assertNull(Poisoned.violation(new PointsRedeemed(MEMBER, "chain-1", "r-1", LedgerLimits.BALANCE,
                     "reward", List.of(new LotDebit("l", LedgerLimits.BALANCE)), 0)));
-            String wrapped = LedgerLimits.violation(earned("t-2", 10, Long.MIN_VALUE + 9));
+            String wrapped = Poisoned.violation(earned("t-2", 10, Long.MIN_VALUE + 9));
             assertTrue(wrapped.contains("leaves a balance of -9223372036854775799"), wrapped);
             assertEquals("PointsAdjusted a-1 debits 9223372036854775807 points, beyond the ceiling of "
-                    + LedgerLimits.BALANCE, LedgerLimits.violation(new PointsAdjusted(MEMBER, "chain-1", "a-1",
+                    + LedgerLimits.BALANCE, Poisoned.violation(new PointsAdjusted(MEMBER, "chain-1", "a-1",
                     Long.MIN_VALUE, "x", "ops", null, List.of(), 0, NOW)));
         }
     }

@@ -1,11 +1,25 @@
 package io.patronage.points.account;
 
 import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.points.Transactions;
 import io.patronage.points.earning.Contribution;
-import io.patronage.points.earning.LineMultiplier;
-import io.patronage.points.earning.PointsRounding;
-import io.patronage.points.earning.ProgramCatalog;
-import io.patronage.points.earning.ProgramRules;
+import io.patronage.points.earning.EarnPoints;
+import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.ledger.Lot;
+import io.patronage.points.ledger.LotDebit;
+import io.patronage.points.membership.CreatePointsAccount;
+import io.patronage.points.membership.OpenPointsAccount;
+import io.patronage.points.membership.PointsAccountOpened;
+import io.patronage.points.program.LineMultiplier;
+import io.patronage.points.program.PointsRounding;
+import io.patronage.points.program.ProgramCatalog;
+import io.patronage.points.program.ProgramRules;
+import io.patronage.points.redemption.AnsweredRequest;
+import io.patronage.points.redemption.PointsRedeemed;
+import io.patronage.points.redemption.PointsRedemptionRejected;
+import io.patronage.points.redemption.RedeemPoints;
+import io.patronage.points.redemption.RejectionReason;
+import io.patronage.points.returns.PointsReversed;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
@@ -15,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.MonthDay;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import static io.patronage.points.Transactions.line;

@@ -1,13 +1,13 @@
 package io.patronage.points.balance;
 
-import io.patronage.points.account.LotDebit;
-import io.patronage.points.account.PointsAccountEvent;
-import io.patronage.points.account.PointsAccountOpened;
-import io.patronage.points.account.PointsEarned;
-import io.patronage.points.account.PointsOverflowException;
-import io.patronage.points.account.PointsRedeemed;
-import io.patronage.points.account.PointsRedemptionRejected;
-import io.patronage.points.account.RejectionReason;
+import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.ledger.LotDebit;
+import io.patronage.points.ledger.PointsAccountEvent;
+import io.patronage.points.ledger.PointsOverflowException;
+import io.patronage.points.membership.PointsAccountOpened;
+import io.patronage.points.redemption.PointsRedeemed;
+import io.patronage.points.redemption.PointsRedemptionRejected;
+import io.patronage.points.redemption.RejectionReason;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;

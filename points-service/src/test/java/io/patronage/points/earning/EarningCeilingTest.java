@@ -1,7 +1,11 @@
 package io.patronage.points.earning;
 
-import io.patronage.points.account.LedgerLimits;
-import io.patronage.points.account.PointsOverflowException;
+import io.patronage.points.Transactions;
+import io.patronage.points.ledger.LedgerLimits;
+import io.patronage.points.ledger.PointsOverflowException;
+import io.patronage.points.program.Bonuses;
+import io.patronage.points.program.PointsRounding;
+import io.patronage.points.program.ProgramRules;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -2,6 +2,12 @@ package io.patronage.points.earning;
 
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionType;
+import io.patronage.points.Transactions;
+import io.patronage.points.program.Bonuses;
+import io.patronage.points.program.Campaign;
+import io.patronage.points.program.PointsRounding;
+import io.patronage.points.program.ProgramRules;
+import io.patronage.points.program.TierRules;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -2,12 +2,12 @@ package io.patronage.points.publishing;
 
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.contracts.points.RuleContribution;
-import io.patronage.points.account.Lot;
-import io.patronage.points.account.PointsEarned;
-import io.patronage.points.account.PointsRedeemed;
-import io.patronage.points.account.PointsRedemptionRejected;
-import io.patronage.points.account.RejectionReason;
 import io.patronage.points.earning.Contribution;
+import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.ledger.Lot;
+import io.patronage.points.redemption.PointsRedeemed;
+import io.patronage.points.redemption.PointsRedemptionRejected;
+import io.patronage.points.redemption.RejectionReason;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -31,6 +31,8 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 
 import java.util.List;
 import java.util.Map;
@@ -51,16 +53,21 @@ class AxonFactory {
     private static final Serializer EVENT_SERIALIZER = JacksonSerializer.builder().objectMapper(Json.mapper()).build();
     private static final Serializer STATE_SERIALIZER = JacksonSerializer.builder().objectMapper(stateMapper()).build();
 
-    /** Exposed so that one-pass readers (publication recovery, rebuilds) can stream the log directly. */
+    /**
+     * Exposed so that one-pass readers (publication recovery, rebuilds) can stream the log directly. A service's
+     * {@link EventUpcaster} beans read its stored events (e.g. events stored under a class name they no longer have).
+     */
     @Singleton
     EventStorageEngine eventStorageEngine(MongoDatabase database,
-                                          @Value("${patronage.axon.event-batch-size:1000}") int eventBatchSize) {
+                                          @Value("${patronage.axon.event-batch-size:1000}") int eventBatchSize,
+                                          List<EventUpcaster> upcasters) {
         MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
         return new AtomicAppends(MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
                 .eventSerializer(EVENT_SERIALIZER)
                 .snapshotSerializer(STATE_SERIALIZER)
                 .batchSize(eventBatchSize)
+                .upcasterChain(new EventUpcasterChain(upcasters))
                 .build(), template.eventCollection());
     }
 

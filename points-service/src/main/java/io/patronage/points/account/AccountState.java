@@ -1,0 +1,182 @@
+package io.patronage.points.account;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.patronage.kit.kafka.ConflictingResendException;
+import io.patronage.points.adjustments.PointsAdjusted;
+import io.patronage.points.earning.PointsAwarded;
+import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.earning.Standing;
+import io.patronage.points.expiry.ExpiryAnnounced;
+import io.patronage.points.expiry.PointsExpired;
+import io.patronage.points.ledger.Ledger;
+import io.patronage.points.ledger.PointsAccountEvent;
+import io.patronage.points.ledger.PointsOverflowException;
+import io.patronage.points.membership.MembershipEnded;
+import io.patronage.points.redemption.AnsweredRequest;
+import io.patronage.points.redemption.PointsRedeemed;
+import io.patronage.points.redemption.RedemptionAnswer;
+import io.patronage.points.returns.PointsReversed;
+import io.patronage.points.returns.Purchase;
+import io.patronage.points.tiers.Activity;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What {@link PointsAccount} decides with, only ever folded from its events: the {@link Ledger} (open lots, debt), the
+ * member's {@link Standing}, the purchases and returns already counted (with what their till records said, so a
+ * resend with other content is refused), the requests, awards and adjustments already answered, the notices given
+ * and what qualifies for the tiers, so that nothing counts twice. Its fields are the account's snapshot (unwrapped,
+ * under these names).
+ * <p>
+ * The first event beyond the ledger's limits ({@link Poisoned}) freezes the account: from there on, events that move
+ * points are no longer folded; the others (tier, referral, answers, notices) still are.
+ */
+final class AccountState {
+
+    private boolean active = true;
+    @JsonUnwrapped
+    private final Standing standing = new Standing();
+    private final Ledger ledger = new Ledger();
+    private final Set<String> processedTransactions = new HashSet<>();
+    /** The fingerprint of each processed transaction that has one (events recorded before they were kept have none). */
+    private final Map<String, String> fingerprints = new HashMap<>();
+    /** Why the account is frozen: its first event beyond the ledger's limits; {@code null} for a sound account. */
+    private String frozen;
+    private final Map<String, Purchase> purchases = new HashMap<>();
+    private final Map<String, AnsweredRequest> answeredRequests = new HashMap<>();
+    private final Set<String> awards = new HashSet<>();
+    private final Set<String> announcedLots = new HashSet<>();
+    private final List<Activity> activity = new ArrayList<>();
+
+    void fold(PointsAccountEvent event, String eventId, Instant at) {
+        if (frozen == null) {
+            frozen = Poisoned.violation(event);
+        }
+        if (frozen != null && Poisoned.movesPoints(event)) {
+            return;
+        }
+        standing.fold(event);
+        if (event instanceof PointsEarned earned) {
+            String key = counted(earned.chainId(), earned.transactionId(), earned.fingerprint());
+            Instant earnedAt = earned.occurredAt().toInstant();
+            if (earned.lot() != null) {
+                ledger.credit(earned.lot());
+                purchases.put(key, new Purchase(earned.lot().lotId(), earned.points(), earned.amount(),
+                        earned.eligibleAmount(), earnedAt, earned.referrerBonus(), BigDecimal.ZERO, 0));
+            }
+            activity.add(new Activity(earnedAt, earned.points(), earned.eligibleAmount(), 1));
+        } else if (event instanceof PointsReversed reversed) {
+            counted(reversed.chainId(), reversed.transactionId(), reversed.fingerprint());
+            purchases.computeIfPresent(transactionKey(reversed.chainId(), reversed.originalTransactionId()),
+                    (key, purchase) -> purchase.returned(reversed.share(), reversed.points()));
+            ledger.debit(reversed.debits());
+            ledger.addDebt(reversed.debt());
+            activity.add(new Activity(reversed.occurredAt().toInstant(), -reversed.points(),
+                    reversed.returnedAmount().negate(), 0));
+        } else if (event instanceof RedemptionAnswer answer) {
+            if (answer instanceof PointsRedeemed redeemed) {
+                ledger.debit(redeemed.debits());
+            }
+            answeredRequests.put(answer.requestId(), new AnsweredRequest(eventId, at, answer));
+        } else if (event instanceof PointsAwarded awarded) {
+            awards.add(awarded.awardId());
+            ledger.credit(awarded.lot());
+            activity.add(new Activity(awarded.awardedAt(), awarded.points(), BigDecimal.ZERO, 0));
+        } else if (event instanceof PointsAdjusted adjusted) {
+            awards.add(adjusted.adjustmentId());
+            if (adjusted.lot() != null) {
+                ledger.credit(adjusted.lot());
+            }
+            ledger.debit(adjusted.debits());
+        } else if (event instanceof PointsExpired expired) {
+            ledger.debit(expired.debits());
+        } else if (event instanceof ExpiryAnnounced announced) {
+            announcedLots.addAll(announced.lotIds());
+        } else if (event instanceof MembershipEnded) {
+            active = false;
+        }
+    }
+
+    /** Records a till transaction as processed, with its fingerprint; returns its key. */
+    private String counted(String chainId, String transactionId, String fingerprint) {
+        String key = transactionKey(chainId, transactionId);
+        processedTransactions.add(key);
+        if (fingerprint != null) {
+            fingerprints.put(key, fingerprint);
+        }
+        return key;
+    }
+
+    static String transactionKey(String chainId, String transactionId) {
+        return chainId + ":" + transactionId;
+    }
+
+    /**
+     * Whether the till transaction was processed already. A transaction id counts once; a resend with the same
+     * content changes nothing, one with other content is refused so that the sender hears of it (the first one
+     * counted). Transactions recorded before fingerprints were kept have none: any resend of them counts as the same.
+     */
+    boolean processed(String memberId, String key, String fingerprint) {
+        if (!processedTransactions.contains(key)) {
+            return false;
+        }
+        String recorded = fingerprints.get(key);
+        if (recorded != null && !recorded.equals(fingerprint)) {
+            throw new ConflictingResendException(ConflictingResendException.REASON + ": transaction " + key
+                    + " of member " + memberId + " was already processed with other content (fingerprint " + recorded
+                    + ", this one " + fingerprint + "); the first one counted");
+        }
+        return true;
+    }
+
+    /** A frozen account takes no ledger command. */
+    void requireSound(String memberId) {
+        if (frozen != null) {
+            throw new PointsOverflowException("account of member " + memberId + " is frozen: its log holds " + frozen
+                    + "; it takes no ledger commands");
+        }
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    Standing standing() {
+        return standing;
+    }
+
+    Ledger ledger() {
+        return ledger;
+    }
+
+    String frozen() {
+        return frozen;
+    }
+
+    Purchase purchase(String key) {
+        return purchases.get(key);
+    }
+
+    AnsweredRequest answer(String requestId) {
+        return answeredRequests.get(requestId);
+    }
+
+    boolean awarded(String awardOrAdjustmentId) {
+        return awards.contains(awardOrAdjustmentId);
+    }
+
+    Set<String> announcedLots() {
+        return announcedLots;
+    }
+
+    List<Activity> activity() {
+        return activity;
+    }
+}

@@ -1,8 +1,0 @@
-package io.patronage.points.account;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-import java.time.Instant;
-
-public record ErasePersonalData(@TargetAggregateIdentifier String memberId, Instant at) {
-}

@@ -1,5 +1,0 @@
-package io.patronage.points.account;
-
-/** Points taken from one lot by a redemption. */
-public record LotDebit(String lotId, long points) {
-}

@@ -1,5 +1,0 @@
-package io.patronage.points.account;
-
-/** The member was referred by {@code referrerMemberId}: both may earn a bonus on the member's first purchase. */
-public record ReferralRecorded(String memberId, String referrerMemberId) implements PointsAccountEvent {
-}

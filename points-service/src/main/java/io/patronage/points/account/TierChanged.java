@@ -1,8 +1,0 @@
-package io.patronage.points.account;
-
-import java.time.Instant;
-
-/** The member moved between tiers; {@code fromTier} is {@code null} for the first, {@code toTier} for none. */
-public record TierChanged(String memberId, String chainId, String fromTier, String toTier, String reason,
-                          Instant changedAt) implements PointsAccountEvent {
-}

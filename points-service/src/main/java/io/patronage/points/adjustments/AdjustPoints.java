@@ -1,0 +1,29 @@
+package io.patronage.points.adjustments;
+
+import io.patronage.points.ledger.LedgerLimits;
+import io.patronage.points.ledger.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/**
+ * An operator's correction, signed; {@code adjustmentId} counts once. A debit above the balance, or a credit that
+ * would take it beyond the ledger's ceiling, is refused with an {@link IllegalStateException}.
+ */
+public record AdjustPoints(@TargetAggregateIdentifier String memberId, String adjustmentId, long points, String reason,
+                           String actor, Instant at) {
+
+    public AdjustPoints {
+        Require.text(memberId, "memberId");
+        Require.text(adjustmentId, "adjustmentId");
+        Require.text(reason, "reason");
+        Require.text(actor, "actor");
+        if (points == 0) {
+            throw new IllegalArgumentException("an adjustment needs non-zero points");
+        }
+        if (points > LedgerLimits.TRANSACTION || points < -LedgerLimits.BALANCE) {
+            throw new IllegalArgumentException("an adjustment credits at most " + LedgerLimits.TRANSACTION
+                    + " points and debits at most " + LedgerLimits.BALANCE + ": " + points);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.patronage.points.adjustments;
+
+import io.patronage.points.ledger.Lot;
+import io.patronage.points.ledger.LotDebit;
+import io.patronage.points.ledger.PointsAccountEvent;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An operator corrected the balance: a credit is a new lot, a debit is taken from the lots oldest first. */
+public record PointsAdjusted(String memberId, String chainId, String adjustmentId, long points, String reason,
+                             String actor, Lot lot, List<LotDebit> debits, long balanceAfter,
+                             Instant adjustedAt) implements PointsAccountEvent {
+}

@@ -1,0 +1,51 @@
+package io.patronage.points.balance;
+
+import io.patronage.points.adjustments.AdjustPoints;
+import io.patronage.points.errors.PointsException;
+import jakarta.inject.Singleton;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Operators' corrections of a member's balance. The balance after is read from the balance read model, which the
+ * projection wrote when the adjustment's unit of work committed (before the command answered).
+ */
+@Singleton
+public class AdjustmentService {
+
+    private static final String ACCOUNT = "points account for member";
+
+    private final CommandGateway commands;
+    private final BalanceStore balances;
+
+    AdjustmentService(CommandGateway commands, BalanceStore balances) {
+        this.commands = commands;
+        this.balances = balances;
+    }
+
+    /** What an adjustment did: its id (generated when none was given) and the balance after. */
+    public record Adjusted(String adjustmentId, long points, long balance) {
+    }
+
+    /** Adjusts the balance by {@code points} (signed); an {@code adjustmentId} counts once. */
+    public Adjusted adjust(String memberId, String adjustmentId, Long points, String reason, String actor) {
+        String id = adjustmentId == null ? UUID.randomUUID().toString() : adjustmentId;
+        long signed = points == null ? 0 : points;
+        try {
+            commands.sendAndWait(new AdjustPoints(memberId, id, signed, reason, actor, Instant.now()));
+        } catch (IllegalArgumentException e) {
+            throw new PointsException.InvalidRequest(e.getMessage());
+        } catch (AggregateNotFoundException e) {
+            throw new PointsException.NotFound(ACCOUNT, memberId);
+        } catch (IllegalStateException | CommandExecutionException e) {
+            throw new PointsException.AdjustmentRefused(e.getMessage());
+        }
+        long balance = balances.find(memberId).orElseThrow(() -> new PointsException.NotFound(ACCOUNT, memberId))
+                .balance();
+        return new Adjusted(id, signed, balance);
+    }
+}

@@ -1,0 +1,138 @@
+package io.patronage.points.balance;
+
+import io.patronage.points.account.AccountView;
+import io.patronage.points.account.DescribeAccount;
+import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.errors.PointsException;
+import io.patronage.points.ledger.LedgerLimits;
+import io.patronage.points.ledger.PointsOverflowException;
+import io.patronage.points.returns.PointsReversed;
+import jakarta.inject.Singleton;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What a member's points look like: the balance now or as of an instant, the statement a page at a time, how a
+ * transaction's points came about. An account whose log holds a poisoned event (beyond the ledger's limits, stored
+ * by an older version) is frozen at it: its balance, statement and any balance as of an instant after that event are
+ * refused as {@link PointsException.AccountFrozen} with the event and the reason, never a wrapped number.
+ */
+@Singleton
+public class BalanceQueries {
+
+    static final int EXPIRING_WITHIN_DAYS = 30;
+    private static final String ACCOUNT = "points account for member";
+
+    private final BalanceStore balances;
+    private final AccountHistory history;
+    private final CommandGateway commands;
+
+    BalanceQueries(BalanceStore balances, AccountHistory history, CommandGateway commands) {
+        this.balances = balances;
+        this.history = history;
+        this.commands = commands;
+    }
+
+    /** The balance now, or with {@code asOf} (an ISO-8601 instant) as the log had it then. */
+    public PointsBalance balance(String memberId, String asOf) {
+        if (asOf != null) {
+            return balanceAsOf(memberId, instant(asOf));
+        }
+        Balance balance = balances.find(memberId).orElseThrow(() -> new PointsException.NotFound(ACCOUNT, memberId));
+        Instant now = Instant.now();
+        AccountView view;
+        try {
+            view = commands.sendAndWait(new DescribeAccount(memberId, now));
+        } catch (AggregateNotFoundException e) {
+            throw new PointsException.NotFound(ACCOUNT, memberId);
+        } catch (PointsOverflowException e) {
+            throw new PointsException.AccountFrozen(e.getMessage());
+        }
+        Instant horizon = now.plus(Duration.ofDays(EXPIRING_WITHIN_DAYS));
+        long expiring = view.lots().stream().filter(lot -> lot.expiredAt(horizon)).mapToLong(lot -> lot.remaining())
+                .reduce(0, LedgerLimits::add);
+        return new PointsBalance(balance.memberId(), balance.balance(), balance.lifetimeEarned(),
+                balance.lifetimeRedeemed(), view.available(), view.pending(), view.debt(), expiring,
+                EXPIRING_WITHIN_DAYS, view.tier(), view.nextTier(), view.toNextTier(), null);
+    }
+
+    /** The log folded up to {@code asOf}: what the balance was then. */
+    private PointsBalance balanceAsOf(String memberId, Instant asOf) {
+        Balance balance = null;
+        for (AccountHistory.Entry entry : history.of(memberId)) {
+            if (entry.at().isAfter(asOf)) {
+                break;
+            }
+            try {
+                balance = Balance.fold(balance, entry.event(), entry.sequence());
+            } catch (PointsOverflowException e) {
+                throw new PointsException.AccountFrozen(e.getMessage());
+            }
+        }
+        if (balance == null) {
+            throw new PointsException.NotFound("points account as of " + asOf + " for member", memberId);
+        }
+        return new PointsBalance(memberId, balance.balance(), balance.lifetimeEarned(), balance.lifetimeRedeemed(),
+                null, null, null, null, null, null, null, null, asOf);
+    }
+
+    /** How a transaction's points came about: the rule version, the per-rule breakdown and any returns. */
+    public TransactionExplanation transaction(String memberId, String transactionId) {
+        PointsEarned earned = null;
+        List<PointsReversed> returns = new ArrayList<>();
+        for (AccountHistory.Entry entry : history.of(memberId)) {
+            if (entry.event() instanceof PointsEarned e && e.transactionId().equals(transactionId)) {
+                earned = e;
+            } else if (entry.event() instanceof PointsReversed r && r.originalTransactionId().equals(transactionId)) {
+                returns.add(r);
+            }
+        }
+        if (earned == null) {
+            throw new PointsException.NotFound("earning of member " + memberId + " on transaction", transactionId);
+        }
+        return TransactionExplanation.of(earned, returns);
+    }
+
+    /** Page {@code page} (default 0) of {@code size} lines (default 20, at most 200), newest first. */
+    public Statement statement(String memberId, Integer page, Integer size) {
+        int pageNumber = page == null ? 0 : page;
+        int pageSize = size == null ? 20 : size;
+        if (pageNumber < 0 || pageSize < 1 || pageSize > 200) {
+            throw new PointsException.InvalidRequest("page must be 0 or more and size between 1 and 200");
+        }
+        List<AccountHistory.Entry> entries = history.of(memberId);
+        if (entries.isEmpty()) {
+            throw new PointsException.NotFound(ACCOUNT, memberId);
+        }
+        List<StatementLine> lines;
+        try {
+            lines = new ArrayList<>(StatementLine.of(entries));
+        } catch (PointsOverflowException e) {
+            throw new PointsException.AccountFrozen(e.getMessage());
+        }
+        Collections.reverse(lines);
+        int from = Math.min(lines.size(), pageNumber * pageSize);
+        return new Statement(memberId, pageNumber, pageSize, lines.size(),
+                lines.subList(from, Math.min(lines.size(), from + pageSize)));
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new PointsException.InvalidRequest(
+                    "asOf must be an ISO-8601 instant such as 2026-11-27T10:15:00Z: " + value);
+        }
+    }
+
+    /** One page of the statement; {@code total} counts every line. */
+    public record Statement(String memberId, int page, int size, int total, List<StatementLine> lines) {
+    }
+}

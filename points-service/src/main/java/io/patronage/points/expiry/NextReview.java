@@ -1,0 +1,63 @@
+package io.patronage.points.expiry;
+
+import io.patronage.points.adjustments.PointsAdjusted;
+import io.patronage.points.earning.PointsAwarded;
+import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.ledger.Lot;
+import io.patronage.points.ledger.OpenLot;
+import io.patronage.points.ledger.PointsAccountEvent;
+import io.patronage.points.tiers.TierChanged;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * When an account next needs the scheduled review: a lot's expiry notice (until given) or its expiry, and a day after
+ * the last review while the member holds a tier (to re-evaluate it). The account answers a review with it; the
+ * balance projection schedules the first review a new lot or tier needs.
+ */
+public final class NextReview {
+
+    private static final Duration TIER_EVERY = Duration.ofDays(1);
+
+    private NextReview() {
+    }
+
+    /** The account's next review after one at {@code at}, {@code null}: not by time. */
+    public static Instant after(Instant at, List<OpenLot> lots, Set<String> announced, String tier) {
+        Instant next = forTier(tier, at);
+        for (OpenLot lot : lots) {
+            next = earliest(next, forLot(announced.contains(lot.lotId()) ? null : lot.noticeAt(), lot.expiresAt()));
+        }
+        return next;
+    }
+
+    /** The first review the account needs for what {@code event} brings (a new lot or tier), {@code null}: none. */
+    public static Instant of(PointsAccountEvent event) {
+        Lot lot = null;
+        if (event instanceof PointsEarned earned) {
+            lot = earned.lot();
+        } else if (event instanceof PointsAwarded awarded) {
+            lot = awarded.lot();
+        } else if (event instanceof PointsAdjusted adjusted) {
+            lot = adjusted.lot();
+        } else if (event instanceof TierChanged changed) {
+            return forTier(changed.toTier(), changed.changedAt());
+        }
+        return lot == null ? null : forLot(lot.noticeAt(), lot.expiresAt());
+    }
+
+    private static Instant forLot(Instant noticeAt, Instant expiresAt) {
+        return earliest(noticeAt, expiresAt);
+    }
+
+    private static Instant forTier(String tier, Instant at) {
+        return tier == null ? null : at.plus(TIER_EVERY);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+}

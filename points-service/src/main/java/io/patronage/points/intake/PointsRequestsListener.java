@@ -1,0 +1,54 @@
+package io.patronage.points.intake;
+
+import io.patronage.contracts.Topic;
+import io.patronage.contracts.Topics;
+import io.patronage.contracts.points.PointsDebitRequested;
+import io.patronage.kit.kafka.DispatchingListener;
+import io.patronage.points.redemption.AnsweredRequest;
+import io.patronage.points.redemption.RedeemPoints;
+import io.patronage.points.publishing.PointsEventPublisher;
+import io.patronage.points.redemption.AnsweredRequest;
+import io.patronage.points.redemption.RedeemPoints;
+import jakarta.inject.Singleton;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Answers debit requests (from the rewards saga): {@link RedeemPoints} on the member's account, whose
+ * answer goes out as an event; a member without an account is rejected with {@code UNKNOWN_MEMBER}; a
+ * request answered before gets the same answer again.
+ */
+@Singleton
+class PointsRequestsListener extends DispatchingListener {
+
+    private final CommandGateway commands;
+    private final PointsEventPublisher publisher;
+
+    PointsRequestsListener(CommandGateway commands, PointsEventPublisher publisher) {
+        this.commands = commands;
+        this.publisher = publisher;
+        on(PointsDebitRequested.class, (request, message) -> handle(request),
+                (request, message) -> publisher.rejectUnknownMember(request, Instant.now()));
+    }
+
+    @Override
+    public String name() {
+        return "points-requests";
+    }
+
+    @Override
+    public List<Topic> topics() {
+        return List.of(Topics.POINTS_REQUESTS);
+    }
+
+    private void handle(PointsDebitRequested request) {
+        RedeemPoints command = new RedeemPoints(request.memberId(), request.requestId(), request.points(),
+                request.reason());
+        AnsweredRequest earlier = commands.sendAndWait(command);
+        if (earlier != null) {
+            publisher.republish(earlier);
+        }
+    }
+}

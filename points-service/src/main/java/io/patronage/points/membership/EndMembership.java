@@ -1,0 +1,8 @@
+package io.patronage.points.membership;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+public record EndMembership(@TargetAggregateIdentifier String memberId, Instant at) {
+}

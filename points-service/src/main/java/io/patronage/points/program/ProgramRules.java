@@ -1,0 +1,119 @@
+package io.patronage.points.program;
+
+import io.patronage.points.ledger.Lot;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One version of a chain's loyalty program: what {@code EarningPolicy} applies to a purchase and what the
+ * account applies to the lots it earns (pending days, expiry, returns, tiers).
+ * <p>
+ * Evaluation order of a purchase: the total is spread over its lines pro rata (so basket discounts are
+ * honoured); {@link #multipliers} exclude lines (factor 0) or add extra points on them; the minimum spend is
+ * checked on what remains eligible; campaign and tier multipliers add their extra points; the exact points
+ * of all these rules are summed and rounded once with {@link #rounding}; the fixed bonuses of the
+ * transaction (per SKU, per visit, campaign bonuses) are added; the {@link #maxPointsPerTransaction cap}
+ * applies; then the member bonuses (birthday, first purchase, referral) are added, uncapped.
+ *
+ * @param version                 recorded on every earning, unique per chain
+ * @param effectiveFrom           the instant from which this version applies (till time); never in the past when created
+ * @param endsAt                  the program ends here: nothing is earned from this instant; {@code null} for open-ended
+ * @param timeZone                the chain's zone: campaign dates, birthdays and expiry instants are read in it
+ * @param currency                ISO 4217 code the amounts are in; {@code null} for any currency
+ * @param pointsPerUnit           points per whole unit of the currency (0.01 = 1 point per 100)
+ * @param minimumSpend            eligible amount below which nothing is earned
+ * @param multipliers             SKU and category multipliers; 0 excludes the line (gift cards, tobacco...)
+ * @param maxPointsPerTransaction cap on the points of one purchase, {@code null} for none
+ * @param pendingDays             days a purchase's points stay locked (the return window) before they can be spent
+ */
+public record ProgramRules(String version,
+                           Instant effectiveFrom,
+                           Instant endsAt,
+                           ZoneId timeZone,
+                           String currency,
+                           BigDecimal pointsPerUnit,
+                           PointsRounding rounding,
+                           BigDecimal minimumSpend,
+                           List<LineMultiplier> multipliers,
+                           Long maxPointsPerTransaction,
+                           List<Campaign> campaigns,
+                           Bonuses bonuses,
+                           ReturnPolicy returnPolicy,
+                           int pendingDays,
+                           ExpiryRule expiry,
+                           TierRules tiers) {
+
+    public static final String DEFAULT_VERSION = "default-v1";
+
+    /** The program every chain gets until it has its own: 1 point per whole currency unit, rounded down. */
+    public static final ProgramRules DEFAULT = new ProgramRules(DEFAULT_VERSION, BigDecimal.ONE,
+            PointsRounding.DOWN, BigDecimal.ZERO, List.of(), null);
+
+    public ProgramRules {
+        if (version == null || version.isBlank()) {
+            throw new IllegalArgumentException("version is required");
+        }
+        effectiveFrom = effectiveFrom == null ? Instant.EPOCH : effectiveFrom;
+        if (endsAt != null && !endsAt.isAfter(effectiveFrom)) {
+            throw new IllegalArgumentException("endsAt must be after effectiveFrom");
+        }
+        timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
+        if (pointsPerUnit == null || pointsPerUnit.signum() < 0) {
+            throw new IllegalArgumentException("pointsPerUnit must be 0 or positive: " + pointsPerUnit);
+        }
+        rounding = rounding == null ? PointsRounding.DOWN : rounding;
+        minimumSpend = minimumSpend == null ? BigDecimal.ZERO : minimumSpend;
+        if (minimumSpend.signum() < 0) {
+            throw new IllegalArgumentException("minimumSpend must not be negative: " + minimumSpend);
+        }
+        multipliers = multipliers == null ? List.of() : List.copyOf(multipliers);
+        if (maxPointsPerTransaction != null && maxPointsPerTransaction < 0) {
+            throw new IllegalArgumentException("maxPointsPerTransaction must not be negative: " + maxPointsPerTransaction);
+        }
+        campaigns = campaigns == null ? List.of() : List.copyOf(campaigns);
+        if (campaigns.stream().map(Campaign::name).distinct().count() != campaigns.size()) {
+            throw new IllegalArgumentException("campaign names must be unique");
+        }
+        bonuses = bonuses == null ? Bonuses.NONE : bonuses;
+        returnPolicy = returnPolicy == null ? ReturnPolicy.CLAMP_AT_ZERO : returnPolicy;
+        if (pendingDays < 0) {
+            throw new IllegalArgumentException("pendingDays must not be negative: " + pendingDays);
+        }
+        expiry = expiry == null ? ExpiryRule.NEVER : expiry;
+        tiers = tiers == null ? TierRules.NONE : tiers;
+    }
+
+    /** The earning part of a program alone, with the defaults for everything else. */
+    public ProgramRules(String version, BigDecimal pointsPerUnit, PointsRounding rounding, BigDecimal minimumSpend,
+                        List<LineMultiplier> multipliers, Long maxPointsPerTransaction) {
+        this(version, null, null, null, null, pointsPerUnit, rounding, minimumSpend, multipliers,
+                maxPointsPerTransaction, null, null, null, 0, null, null);
+    }
+
+    public ProgramRules withEffectiveFrom(Instant from) {
+        return new ProgramRules(version, from, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend,
+                multipliers, maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers);
+    }
+
+    public boolean inForceAt(Instant at) {
+        return !at.isBefore(effectiveFrom) && (endsAt == null || at.isBefore(endsAt));
+    }
+
+    public boolean acceptsCurrency(String transactionCurrency) {
+        return currency == null || Objects.equals(currency, transactionCurrency);
+    }
+
+    /** A lot of {@code points} earned at {@code earnedAt} under these rules: its pending days, expiry and notice. */
+    public Lot lot(String lotId, long points, Instant earnedAt) {
+        Instant expiresAt = expiry().expiresAt(earnedAt, timeZone());
+        Instant noticeAt = expiresAt == null || expiry().notifyDaysBefore() == 0 ? null
+                : expiresAt.minus(Duration.ofDays(expiry().notifyDaysBefore()));
+        return new Lot(lotId, points, earnedAt, earnedAt.plus(Duration.ofDays(pendingDays())), expiresAt, noticeAt);
+    }
+}

@@ -1,0 +1,88 @@
+package io.patronage.points.program;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * VIP tiers: a member qualifies for the highest level whose threshold the {@code basis} reaches over the
+ * last {@code windowDays}. Upgrades happen at once; a downgrade happens at re-evaluation per {@code downgrade}.
+ *
+ * @param basis      what counts: {@code POINTS} earned, {@code SPEND} (eligible amount) or {@code VISITS}
+ * @param levels     ascending thresholds; the first level's threshold is usually 0
+ * @param graceDays  with {@code AFTER_GRACE}: days the member keeps the tier after no longer qualifying
+ */
+public record TierRules(Basis basis, int windowDays, List<Level> levels, Downgrade downgrade, int graceDays) {
+
+    public static final TierRules NONE = new TierRules(null, 365, List.of(), null, 0);
+
+    public enum Basis { POINTS, SPEND, VISITS }
+
+    public enum Downgrade { NEVER, IMMEDIATE, AFTER_GRACE }
+
+    /** A tier; {@code multiplier} multiplies the base points of its members' purchases (1 for none). */
+    public record Level(String name, BigDecimal threshold, BigDecimal multiplier) {
+        public Level {
+            if (name == null || name.isBlank() || threshold == null || threshold.signum() < 0) {
+                throw new IllegalArgumentException("a tier needs a name and a threshold of 0 or more");
+            }
+            multiplier = multiplier == null ? BigDecimal.ONE : multiplier;
+            if (multiplier.signum() < 0) {
+                throw new IllegalArgumentException("tier " + name + ": multiplier must not be negative");
+            }
+        }
+    }
+
+    public TierRules {
+        basis = basis == null ? Basis.POINTS : basis;
+        if (windowDays < 1) {
+            throw new IllegalArgumentException("tiers.windowDays must be at least 1");
+        }
+        levels = levels == null ? List.of() : levels.stream().sorted(Comparator.comparing(Level::threshold)).toList();
+        if (levels.stream().map(Level::name).distinct().count() != levels.size()) {
+            throw new IllegalArgumentException("tier names must be unique");
+        }
+        downgrade = downgrade == null ? Downgrade.IMMEDIATE : downgrade;
+        if (graceDays < 0) {
+            throw new IllegalArgumentException("tiers.graceDays must not be negative");
+        }
+    }
+
+    public BigDecimal multiplierOf(String tier) {
+        return levels.stream().filter(l -> l.name().equals(tier)).map(Level::multiplier).findFirst()
+                .orElse(BigDecimal.ONE);
+    }
+
+    /** The highest level {@code qualifying} reaches, {@code null} when none. */
+    public Level levelFor(BigDecimal qualifying) {
+        Level reached = null;
+        for (Level level : levels) {
+            if (qualifying.compareTo(level.threshold()) >= 0) {
+                reached = level;
+            }
+        }
+        return reached;
+    }
+
+    /** The level after {@code tier}, {@code null} at the top. */
+    public Level next(String tier) {
+        if (tier == null) {
+            return levels.isEmpty() ? null : levels.get(0);
+        }
+        for (int i = 0; i < levels.size() - 1; i++) {
+            if (levels.get(i).name().equals(tier)) {
+                return levels.get(i + 1);
+            }
+        }
+        return null;
+    }
+
+    public int rank(String tier) {
+        for (int i = 0; i < levels.size(); i++) {
+            if (levels.get(i).name().equals(tier)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,140 @@
+package io.patronage.points.whatif;
+
+import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.contracts.retail.TransactionType;
+import io.patronage.points.account.Poisoned;
+import io.patronage.points.earning.Contribution;
+import io.patronage.points.earning.EarningOutcome;
+import io.patronage.points.earning.EarningPolicy;
+import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.earning.Standing;
+import io.patronage.points.errors.PointsException;
+import io.patronage.points.eventlog.EventLog;
+import io.patronage.points.ledger.LedgerLimits;
+import io.patronage.points.ledger.PointsOverflowException;
+import io.patronage.points.membership.PointsAccountOpened;
+import io.patronage.points.program.ProgramRules;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What-if re-rating: the chain's purchases of a period (the inputs their {@code PointsEarned} events keep) rated
+ * again under a draft program version, against what was issued, per rule and in total. One pass over the event
+ * store; writes nothing. Each member's {@link Standing} (birthday, purchases so far, last birthday bonus, tier,
+ * referral) is folded from the log as it actually was, by the account's own fold, so member bonuses are judged as
+ * they would have been then; the referrer's side of a referral is not counted (it lands on another account).
+ * <p>
+ * A purchase whose earning is poisoned (beyond the ledger's limits, stored by an older version), or that the draft
+ * would rate beyond the ceiling of one transaction, is skipped and listed with the reason (the first
+ * {@link #SKIPPED_LISTED}); the totals are exact.
+ */
+@Singleton
+public class WhatIf {
+
+    static final int SKIPPED_LISTED = 100;
+
+    private final EventLog log;
+
+    WhatIf(EventLog log) {
+        this.log = log;
+    }
+
+    public record RuleDifference(String rule, long issued, long wouldIssue, long difference) {
+    }
+
+    /** A purchase left out of the comparison, and why. */
+    public record Skipped(String memberId, String transactionId, String reason) {
+    }
+
+    /**
+     * @param purchasesSkipped how many purchases of the period were left out; {@code skipped} lists the first
+     *                         {@value #SKIPPED_LISTED}
+     */
+    public record Report(String chainId, String draftVersion, Instant from, Instant to, long eventsRead,
+                         int purchases, int members, long issued, long wouldIssue, long difference,
+                         List<RuleDifference> rules, int purchasesSkipped, List<Skipped> skipped) {
+    }
+
+    /** @throws PointsException.Overflow when the period's totals are beyond a long (unreachable within the limits) */
+    public Report rerate(String chainId, ProgramRules draft, Instant from, Instant to) {
+        try {
+            return compare(chainId, draft, from, to);
+        } catch (PointsOverflowException | ArithmeticException e) {
+            throw new PointsException.Overflow(e.getMessage());
+        }
+    }
+
+    private Report compare(String chainId, ProgramRules draft, Instant from, Instant to) {
+        ProgramRules rules = draft.withEffectiveFrom(Instant.EPOCH);
+        Map<String, Standing> standings = new HashMap<>();
+        Map<String, long[]> perRule = new TreeMap<>();
+        Set<String> members = new HashSet<>();
+        int[] purchases = {0};
+        List<Skipped> skipped = new ArrayList<>();
+        int[] skippedCount = {0};
+        long events = log.forEach("what-if " + chainId, (sequence, event) -> {
+            if (event instanceof PointsAccountOpened opened && opened.chainId().equals(chainId)) {
+                standings.put(opened.memberId(), new Standing());
+            }
+            Standing standing = standings.get(event.memberId());
+            if (standing == null) {
+                return;
+            }
+            if (event instanceof PointsEarned earned) {
+                Instant at = earned.occurredAt().toInstant();
+                if (!at.isBefore(from) && at.isBefore(to)) {
+                    EarningOutcome outcome = null;
+                    try {
+                        String poisoned = Poisoned.violation(earned);
+                        if (poisoned != null) {
+                            throw new PointsOverflowException(poisoned);
+                        }
+                        outcome = EarningPolicy.earn(rules, standing.now(), transaction(earned));
+                    } catch (PointsOverflowException e) {
+                        if (skippedCount[0]++ < SKIPPED_LISTED) {
+                            skipped.add(new Skipped(earned.memberId(), earned.transactionId(), e.getMessage()));
+                        }
+                    }
+                    if (outcome != null) {
+                        earned.breakdown().forEach(c -> add(perRule, c, 0));
+                        outcome.breakdown().forEach(c -> add(perRule, c, 1));
+                        purchases[0]++;
+                        members.add(earned.memberId());
+                    }
+                }
+            }
+            standing.fold(event);
+        });
+        List<RuleDifference> rows = new ArrayList<>();
+        long issued = 0;
+        long wouldIssue = 0;
+        for (Map.Entry<String, long[]> rule : perRule.entrySet()) {
+            long[] points = rule.getValue();
+            rows.add(new RuleDifference(rule.getKey(), points[0], points[1], Math.subtractExact(points[1], points[0])));
+            issued = LedgerLimits.add(issued, points[0]);
+            wouldIssue = LedgerLimits.add(wouldIssue, points[1]);
+        }
+        return new Report(chainId, draft.version(), from, to, events, purchases[0], members.size(), issued,
+                wouldIssue, Math.subtractExact(wouldIssue, issued), rows, skippedCount[0], skipped);
+    }
+
+    /** Adds a contribution to its rule's issued ({@code side} 0) or would-issue (1) points, exactly. */
+    private static void add(Map<String, long[]> perRule, Contribution contribution, int side) {
+        long[] points = perRule.computeIfAbsent(contribution.rule(), r -> new long[2]);
+        points[side] = LedgerLimits.add(points[side], contribution.points());
+    }
+
+    private static PosTransaction transaction(PointsEarned earned) {
+        return new PosTransaction(earned.transactionId(), earned.chainId(), earned.storeId(), null,
+                TransactionType.PURCHASE, earned.occurredAt(), earned.currency(), earned.amount(), earned.lines(),
+                earned.couponCodes(), null);
+    }
+}

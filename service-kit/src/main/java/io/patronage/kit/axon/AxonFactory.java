@@ -37,7 +37,7 @@ import java.util.Map;
  * Axon, configured once for every service and without Spring: Mongo event store (one document per
  * event), Mongo token and saga stores, Jackson everywhere (never XStream), and subscribing event
  * processors so projections run in the command's unit of work without polling the store.
- * {@link io.patronage.kit.lifecycle.ServiceLifecycle} starts and stops it with Micronaut.
+ * {@link io.patronage.kit.ServiceLifecycle} starts and stops it with Micronaut.
  */
 @Factory
 class AxonFactory {

@@ -1,7 +1,6 @@
 package io.patronage.kit.kafka;
 
 import io.patronage.contracts.Topics;
-import io.patronage.kit.chains.Chains;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Clock;
@@ -14,7 +13,7 @@ public final class StandardDecoder implements MessageDecoder {
     private final MessageDecoder cloudEvents = new CloudEventDecoder();
 
     /** For listeners of till records: each is checked against its chain. */
-    public StandardDecoder(Chains chains) {
+    public StandardDecoder(ChainLookup chains) {
         this.transactions = new PosTransactionDecoder(chains, Clock.systemUTC());
     }
 

@@ -1,4 +1,4 @@
-package io.patronage.kit.lifecycle;
+package io.patronage.kit;
 
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;

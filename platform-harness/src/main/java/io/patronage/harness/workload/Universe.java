@@ -1,4 +1,4 @@
-package io.patronage.bench.workload;
+package io.patronage.harness.workload;
 
 import io.patronage.contracts.members.Luhn;
 
@@ -8,13 +8,16 @@ import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * The simulated world, derived from a seed: chains in different currencies, their stores in different
- * time zones with uneven traffic, members with a home store and uneven activity, and a product catalog.
+ * The world till records come from: chains in different currencies, their stores in different time zones with
+ * uneven traffic, members with a home store and uneven activity, and what each chain sells. The bench's is
+ * derived from a seed ({@link #generate}); the demo's is given ({@link #of}).
  */
 public final class Universe {
 
@@ -24,13 +27,24 @@ public final class Universe {
     private final List<Chain> chains;
     private final List<Store> stores;
     private final List<Member> members;
-    private final Catalog catalog;
+    private final Map<Chain, Catalog> catalogs;
 
-    private Universe(List<Chain> chains, List<Store> stores, List<Member> members, Catalog catalog) {
-        this.chains = chains;
-        this.stores = stores;
-        this.members = members;
-        this.catalog = catalog;
+    private Universe(List<Chain> chains, List<Store> stores, List<Member> members, Map<Chain, Catalog> catalogs) {
+        this.chains = List.copyOf(chains);
+        this.stores = List.copyOf(stores);
+        this.members = List.copyOf(members);
+        this.catalogs = Map.copyOf(catalogs);
+    }
+
+    /** A given world: every chain with at least one store and its own catalog. */
+    public static Universe of(List<Chain> chains, List<Store> stores, List<Member> members,
+                              Map<Chain, Catalog> catalogs) {
+        for (Chain chain : chains) {
+            if (stores.stream().noneMatch(store -> store.chain().equals(chain)) || !catalogs.containsKey(chain)) {
+                throw new IllegalArgumentException("chain " + chain.chainId() + " needs a store and a catalog");
+            }
+        }
+        return new Universe(chains, stores, members, catalogs);
     }
 
     public static Universe generate(long seed, int chainCount, int storeCount, int memberCount) {
@@ -69,7 +83,9 @@ public final class Universe {
                             .plusSeconds(memberRandom.nextInt(86_400)),
                     Gaussian.logNormal(memberRandom, 1, 1.0)));
         }
-        return new Universe(List.copyOf(chains), List.copyOf(stores), List.copyOf(members), catalog);
+        Map<Chain, Catalog> catalogs = new HashMap<>();
+        chains.forEach(chain -> catalogs.put(chain, catalog));
+        return new Universe(chains, stores, members, catalogs);
     }
 
     /** A random (version 4) UUID drawn from the seeded stream. */
@@ -97,7 +113,7 @@ public final class Universe {
         return members;
     }
 
-    Catalog catalog() {
-        return catalog;
+    Catalog catalogOf(Chain chain) {
+        return catalogs.get(chain);
     }
 }

@@ -1,4 +1,4 @@
-package io.patronage.bench.workload;
+package io.patronage.harness.workload;
 
 import io.patronage.contracts.members.MemberEnrolled;
 

@@ -1,4 +1,4 @@
-package io.patronage.launcher;
+package io.patronage.harness;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.patronage.launcher;
+package io.patronage.harness;
 
 import java.util.Locale;
 

@@ -1,14 +1,15 @@
-package io.patronage.launcher;
+package io.patronage.harness;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The runnable jar of each service. */
@@ -24,8 +25,8 @@ public record ServiceJars(Map<Service, Path> jars) {
 
     /**
      * Finds the jars in {@code servicesDir} when given; otherwise in {@code $PATRONAGE_HOME}, then in the
-     * repository the launcher was built in ({@code <root>/launcher/target/patronage-launcher.jar}), then in
-     * the working directory.
+     * repository this class was built in ({@code <root>/launcher/target/patronage-launcher.jar},
+     * {@code <root>/platform-harness/target/classes}), then in the working directory.
      */
     public static ServiceJars locate(Optional<Path> servicesDir) throws MissingServiceJarsException {
         return find(candidates(servicesDir, System.getenv(), codeLocation(), Path.of("")));
@@ -50,15 +51,20 @@ public record ServiceJars(Map<Service, Path> jars) {
 
     /** The first directory holding all four jars, as {@code <service>/target/<service>.jar} or {@code <service>.jar}. */
     static ServiceJars find(List<Path> candidates) throws MissingServiceJarsException {
+        return find(candidates, EnumSet.allOf(Service.class));
+    }
+
+    /** The first directory holding the jars of {@code needed}; the others are taken where found there. */
+    public static ServiceJars find(List<Path> candidates, Set<Service> needed) throws MissingServiceJarsException {
         for (Path directory : candidates) {
             Map<Service, Path> found = jarsIn(directory);
-            if (found.size() == Service.values().length) {
+            if (found.keySet().containsAll(needed)) {
                 return new ServiceJars(found);
             }
         }
         Path first = candidates.get(0).toAbsolutePath().normalize();
         Map<Service, Path> found = jarsIn(first);
-        String missing = Arrays.stream(Service.values())
+        String missing = needed.stream().sorted()
                 .filter(service -> !found.containsKey(service))
                 .map(service -> buildOutput(first, service).toString())
                 .collect(Collectors.joining(", "));

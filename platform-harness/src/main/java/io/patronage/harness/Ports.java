@@ -1,19 +1,36 @@
-package io.patronage.launcher;
+package io.patronage.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-final class Ports {
+/**
+ * Free TCP ports, for servers that must be told their port before they bind it. An instance hands out
+ * ports one at a time and never the same one twice: two services started a moment apart could otherwise be
+ * given the same port before the first has bound it (the second then fails to start, and the first answers
+ * the second's readiness checks).
+ */
+public final class Ports {
 
-    private Ports() {
+    private final Set<Integer> handedOut = new HashSet<>();
+
+    /** A port free now that this instance has not handed out before. */
+    public synchronized int next() {
+        while (true) {
+            int port = free(1).get(0);
+            if (handedOut.add(port)) {
+                return port;
+            }
+        }
     }
 
     /** Whether nothing listens on {@code port} on any local address. */
-    static boolean isFree(int port) {
+    public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(port));
             return true;
@@ -23,7 +40,7 @@ final class Ports {
     }
 
     /** {@code count} distinct ports that were free a moment ago. */
-    static List<Integer> free(int count) {
+    public static List<Integer> free(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             // All stay open until every port is known, so the ports are distinct.

@@ -1,4 +1,4 @@
-package io.patronage.bench.workload;
+package io.patronage.harness.workload;
 
 import java.util.List;
 
@@ -7,8 +7,13 @@ import java.util.List;
  * have none in practice), price level relative to the euro, the rounding of shelf prices, and the time
  * zones and member languages of its stores.
  */
-record ChainProfile(String currency, int scale, double unitsPerEuro, long priceStep,
-                    List<String> zones, List<String> locales) {
+public record ChainProfile(String currency, int scale, double unitsPerEuro, long priceStep,
+                           List<String> zones, List<String> locales) {
+
+    /** A chain whose catalog is priced in its own currency, to the minor unit. */
+    public static ChainProfile local(String currency, int scale, List<String> zones, List<String> locales) {
+        return new ChainProfile(currency, scale, 1, 1, zones, locales);
+    }
 
     /** Cycled through by chain number: chain 0 is EUR, 1 MYR, 2 IRR, ... */
     static final List<ChainProfile> MARKETS = List.of(

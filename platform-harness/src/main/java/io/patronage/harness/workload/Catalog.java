@@ -1,4 +1,4 @@
-package io.patronage.bench.workload;
+package io.patronage.harness.workload;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A grocery-and-general-merchandise catalog: categories with their share of basket lines and a
- * log-normal shelf-price distribution (a long tail of expensive electronics), products within a category
- * by Zipf popularity.
+ * What a chain sells. The bench's: a grocery-and-general-merchandise catalog, categories with their share of
+ * basket lines and a log-normal shelf-price distribution (a long tail of expensive electronics), products within
+ * a category by Zipf popularity. Or a given list of products, each as likely as the others.
  */
-final class Catalog {
+public final class Catalog {
 
     private record Category(String name, String prefix, double share, double medianEuro, double sigma,
                             boolean weighed, double[] fixedPrices) {
@@ -36,10 +36,21 @@ final class Catalog {
     private static final int PRODUCTS_PER_CATEGORY = 150;
     private static final double MAX_EURO_PRICE = 4_000;
 
-    private final Weighted<Category> categories = Weighted.of(CATEGORIES, Category::share);
+    private final Weighted<Category> categories;
     private final Map<String, Weighted<Product>> productsByCategory = new HashMap<>();
 
+    private Catalog(List<Product> products) {
+        Category all = new Category("all", "", 1, 0, 0, false, null);
+        this.categories = Weighted.of(List.of(all), Category::share);
+        productsByCategory.put(all.name(), Weighted.of(products, product -> 1));
+    }
+
+    public static Catalog of(List<Product> products) {
+        return new Catalog(products);
+    }
+
     Catalog(SplittableRandom random) {
+        this.categories = Weighted.of(CATEGORIES, Category::share);
         for (Category category : CATEGORIES) {
             List<Product> products = new ArrayList<>();
             for (int i = 0; i < PRODUCTS_PER_CATEGORY; i++) {

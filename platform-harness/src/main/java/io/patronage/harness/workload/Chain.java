@@ -1,4 +1,4 @@
-package io.patronage.bench.workload;
+package io.patronage.harness.workload;
 
 /** A retail chain of the simulated world. */
 public record Chain(String chainId, int number, ChainProfile profile) {

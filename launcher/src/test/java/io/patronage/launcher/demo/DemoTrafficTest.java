@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionType;
+import io.patronage.harness.workload.TransactionGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -13,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class TransactionGeneratorTest {
+class DemoTrafficTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T21:30:00Z");
     private static final List<DemoChain> CHAINS = DemoChains.all();
@@ -102,9 +102,8 @@ class TransactionGeneratorTest {
     }
 
     private static List<PosTransaction> generate(int count) {
-        TransactionGenerator generator = new TransactionGenerator(CHAINS, MEMBERS, new Random(42),
-                Clock.fixed(NOW, ZoneOffset.UTC));
-        return IntStream.range(0, count).mapToObj(i -> generator.next()).toList();
+        TransactionGenerator generator = DemoTraffic.generator(CHAINS, MEMBERS, 42, Clock.fixed(NOW, ZoneOffset.UTC));
+        return IntStream.range(0, count).mapToObj(i -> generator.nextTransaction()).toList();
     }
 
     private static List<DemoMember> members() {

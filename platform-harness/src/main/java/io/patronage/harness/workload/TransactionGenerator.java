@@ -1,4 +1,4 @@
-package io.patronage.bench.workload;
+package io.patronage.harness.workload;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -13,6 +13,7 @@ import io.patronage.contracts.retail.TransactionType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -26,18 +27,14 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 /**
- * The stream of till records of a {@link Universe}, deterministic for a seed. Of the deliveries about 1%
- * are duplicates (a POS resending one of its last records, byte for byte); of the rest about 3% are returns
- * of earlier purchases, the others purchases, about 70% of them by members (a card on the transaction).
- * Baskets have a long-tailed size and long-tailed prices; amounts use each chain's currency and minor
- * units; {@code occurredAt} is the store's local time with its offset, on a clock running at a simulated
- * Black Friday pace.
+ * The stream of till records of a {@link Universe}, deterministic for a seed. With the {@link Mix#BLACK_FRIDAY}
+ * mix, of the deliveries about 1% are duplicates (a POS resending one of its last records, byte for byte); of
+ * the rest about 3% are returns of earlier purchases, the others purchases, about 70% of them by members (a card
+ * on the transaction). Baskets have a long-tailed size and long-tailed prices; amounts use each chain's currency
+ * and minor units, each line rounded as tills do; {@code occurredAt} is the store's local time with its offset,
+ * on a clock running at a simulated Black Friday pace, or on a real clock for live traffic.
  */
 public final class TransactionGenerator {
-
-    public static final double MEMBER_SHARE = 0.70;
-    public static final double RETURN_SHARE = 0.03;
-    public static final double DUPLICATE_SHARE = 0.01;
 
     private static final int RESENDABLE = 64;
     private static final int RETURNABLE = 5_000;
@@ -52,22 +49,36 @@ public final class TransactionGenerator {
             .build();
 
     private final SplittableRandom random;
-    private final Catalog catalog;
+    private final Mix mix;
+    /** {@code null}: the simulated clock, {@link #simulatedNow}. */
+    private final Clock liveClock;
+    private final Universe universe;
     private final Weighted<Store> storesByTraffic;
     private final Weighted<Member> membersByActivity;
     private final Map<Chain, List<Store>> storesByChain;
     private final Map<String, Integer> sequenceByStore = new HashMap<>();
     private final Deque<Delivery> resendable = new ArrayDeque<>();
     private final List<Purchase> returnable = new ArrayList<>();
-    private Instant clock = Universe.START;
+    private Instant simulatedNow = Universe.START;
 
     /** A purchase that may still be returned. */
     private record Purchase(String transactionId, Store store, String cardNumber, List<TransactionLine> lines) {
     }
 
+    /** The bench's stream: the Black Friday mix on a simulated clock, the same bytes for the same seed. */
     public TransactionGenerator(Universe universe, long seed) {
+        this(universe, seed, Mix.BLACK_FRIDAY, null);
+    }
+
+    /**
+     * Live traffic: transactions stamped with {@code clock}'s time, their ids unique across runs too (a
+     * restarted demo must not resend the ids of its last run).
+     */
+    public TransactionGenerator(Universe universe, long seed, Mix mix, Clock clock) {
         this.random = new SplittableRandom(seed);
-        this.catalog = universe.catalog();
+        this.mix = mix;
+        this.liveClock = clock;
+        this.universe = universe;
         this.storesByTraffic = Weighted.of(universe.stores(), Store::traffic);
         this.membersByActivity = universe.members().isEmpty() ? null
                 : Weighted.of(universe.members(), Member::activity);
@@ -82,13 +93,13 @@ public final class TransactionGenerator {
         return deliveries;
     }
 
+    /** The next record as sent: a new transaction serialized, or now and then a resend of a recent one. */
     public Delivery next() {
-        if (random.nextDouble() < DUPLICATE_SHARE && !resendable.isEmpty()) {
+        if (random.nextDouble() < mix.duplicateShare() && !resendable.isEmpty()) {
             int age = random.nextInt(resendable.size());
             return resendable.stream().skip(age).findFirst().orElseThrow().resent();
         }
-        clock = clock.plusNanos((long) (-Math.log(1 - random.nextDouble()) / SIMULATED_TRANSACTIONS_PER_SECOND * 1e9));
-        Delivery delivery = random.nextDouble() < RETURN_SHARE && !returnable.isEmpty() ? nextReturn() : nextPurchase();
+        Delivery delivery = deliver(nextTransaction());
         if (resendable.size() == RESENDABLE) {
             resendable.removeLast();
         }
@@ -96,10 +107,19 @@ public final class TransactionGenerator {
         return delivery;
     }
 
-    private Delivery nextPurchase() {
+    /** The next new transaction, never a resend: for a sender that serializes it itself. */
+    public PosTransaction nextTransaction() {
+        if (liveClock == null) {
+            simulatedNow = simulatedNow.plusNanos(
+                    (long) (-Math.log(1 - random.nextDouble()) / SIMULATED_TRANSACTIONS_PER_SECOND * 1e9));
+        }
+        return random.nextDouble() < mix.returnShare() && !returnable.isEmpty() ? nextReturn() : nextPurchase();
+    }
+
+    private PosTransaction nextPurchase() {
         Store store;
         String card = null;
-        if (membersByActivity != null && random.nextDouble() < MEMBER_SHARE) {
+        if (membersByActivity != null && random.nextDouble() < mix.memberShare()) {
             Member member = membersByActivity.draw(random);
             store = random.nextDouble() < 0.85 ? member.homeStore() : anyStoreOf(member.chain());
             card = member.cardNumber();
@@ -107,27 +127,28 @@ public final class TransactionGenerator {
             store = storesByTraffic.draw(random);
         }
         ChainProfile market = store.chain().profile();
+        Catalog catalog = universe.catalogOf(store.chain());
         List<TransactionLine> lines = new ArrayList<>();
         int size = (int) Math.max(1, Math.min(80, Math.round(Gaussian.logNormal(random, 5, 0.9))));
         for (int i = 0; i < size; i++) {
-            lines.add(line(market));
+            lines.add(line(catalog, market));
         }
         // A till rejects nothing, but a basket under one currency unit earns nothing and is rare: top it up.
         while (total(lines, market).compareTo(BigDecimal.ONE) < 0) {
-            lines.add(line(market));
+            lines.add(line(catalog, market));
         }
-        List<String> coupons = random.nextDouble() < 0.04
+        List<String> coupons = random.nextDouble() < mix.couponShare()
                 ? List.of(COUPONS.get(random.nextInt(COUPONS.size())))
                 : List.of();
         String transactionId = transactionId(store);
         remember(new Purchase(transactionId, store, card, lines));
-        return deliver(new PosTransaction(transactionId, store.chain().chainId(), store.storeId(), card,
+        return new PosTransaction(transactionId, store.chain().chainId(), store.storeId(), card,
                 TransactionType.PURCHASE, occurredAt(store), market.currency(), total(lines, market), lines, coupons,
-                null));
+                null);
     }
 
     /** Returns one line, several lines or the whole basket of a recent purchase, often at the same store. */
-    private Delivery nextReturn() {
+    private PosTransaction nextReturn() {
         int index = random.nextInt(returnable.size());
         Purchase original = returnable.get(index);
         returnable.set(index, returnable.get(returnable.size() - 1));
@@ -147,9 +168,9 @@ public final class TransactionGenerator {
         }
         Store store = random.nextDouble() < 0.7 ? original.store() : anyStoreOf(original.store().chain());
         ChainProfile market = store.chain().profile();
-        return deliver(new PosTransaction(transactionId(store), store.chain().chainId(), store.storeId(),
+        return new PosTransaction(transactionId(store), store.chain().chainId(), store.storeId(),
                 original.cardNumber(), TransactionType.RETURN, occurredAt(store), market.currency(),
-                total(lines, market), lines, List.of(), original.transactionId()));
+                total(lines, market), lines, List.of(), original.transactionId());
     }
 
     private TransactionLine partOf(TransactionLine line) {
@@ -167,7 +188,7 @@ public final class TransactionGenerator {
         }
     }
 
-    private TransactionLine line(ChainProfile market) {
+    private TransactionLine line(Catalog catalog, ChainProfile market) {
         Product product = catalog.draw(random);
         BigDecimal quantity;
         if (product.weighed()) {
@@ -188,9 +209,14 @@ public final class TransactionGenerator {
 
     private static BigDecimal total(List<TransactionLine> lines, ChainProfile market) {
         return lines.stream()
-                .map(line -> line.quantity().multiply(line.unitPrice()))
+                .map(line -> lineAmount(line, market.scale()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
-                .setScale(market.scale(), RoundingMode.HALF_UP);
+                .setScale(market.scale(), RoundingMode.UNNECESSARY);
+    }
+
+    /** What the till charges for a line: rounded to the chain's minor units, as tills do line by line. */
+    public static BigDecimal lineAmount(TransactionLine line, int minorUnits) {
+        return line.quantity().multiply(line.unitPrice()).setScale(minorUnits, RoundingMode.HALF_UP);
     }
 
     private Store anyStoreOf(Chain chain) {
@@ -200,11 +226,13 @@ public final class TransactionGenerator {
 
     private String transactionId(Store store) {
         int sequence = sequenceByStore.merge(store.storeId(), 1, Integer::sum);
-        return store.storeId() + "-T" + (1 + random.nextInt(store.tills())) + "-" + sequence;
+        String till = store.storeId() + "-T" + (1 + random.nextInt(store.tills()));
+        return liveClock == null ? till + "-" + sequence : till + "-" + liveClock.millis() + "-" + sequence;
     }
 
     private OffsetDateTime occurredAt(Store store) {
-        return clock.truncatedTo(ChronoUnit.MILLIS).atZone(store.zone()).toOffsetDateTime();
+        Instant now = liveClock == null ? simulatedNow : liveClock.instant();
+        return now.truncatedTo(ChronoUnit.MILLIS).atZone(store.zone()).toOffsetDateTime();
     }
 
     private static Delivery deliver(PosTransaction transaction) {

@@ -19,13 +19,15 @@ import io.patronage.bench.measure.Rebuild;
 import io.patronage.bench.measure.Report;
 import io.patronage.bench.measure.StoreRates;
 import io.patronage.bench.platform.BenchFailure;
-import io.patronage.bench.platform.ServiceProcess;
-import io.patronage.bench.workload.Chain;
-import io.patronage.bench.workload.Delivery;
-import io.patronage.bench.workload.Member;
-import io.patronage.bench.workload.TransactionGenerator;
-import io.patronage.bench.workload.Universe;
+import io.patronage.bench.platform.ServiceUnderTest;
 import io.patronage.contracts.retail.TransactionType;
+import io.patronage.harness.Service;
+import io.patronage.harness.ServiceJars;
+import io.patronage.harness.workload.Chain;
+import io.patronage.harness.workload.Delivery;
+import io.patronage.harness.workload.Member;
+import io.patronage.harness.workload.TransactionGenerator;
+import io.patronage.harness.workload.Universe;
 import io.patronage.infra.Infrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -39,10 +41,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
@@ -54,8 +58,8 @@ import java.util.stream.Collectors;
  */
 public final class Bench {
 
-    private static final String POINTS = "points-service";
-    private static final String ANALYTICS = "analytics-service";
+    private static final Service POINTS = Service.POINTS;
+    private static final Service ANALYTICS = Service.ANALYTICS;
     private static final String POINTS_DATABASE = "patronage-points";
     private static final String ANALYTICS_DATABASE = "patronage-analytics";
     private static final Duration READINESS = Duration.ofMinutes(4);
@@ -73,7 +77,8 @@ public final class Bench {
     private final Instant startedAt = Instant.now();
     private final Path runDir;
     private final Optional<Profiling> profiling;
-    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private final ServiceJars jars;
+    private final List<ServiceUnderTest> services = new CopyOnWriteArrayList<>();
     private EarnRun.Result earn;
 
     private Bench(BenchOptions options, Path root) {
@@ -81,12 +86,14 @@ public final class Bench {
         this.root = root;
         this.runDir = root.resolve("bench/results").resolve(STAMP.format(startedAt));
         this.profiling = options.profile() ? Optional.of(new Profiling(runDir)) : Optional.empty();
+        Set<Service> needed = EnumSet.noneOf(Service.class);
         if (options.needsPointsService()) {
-            ServiceLauncher.requireJar(root, POINTS);
+            needed.add(POINTS);
         }
         if (options.measures(Measurement.ANALYTICS)) {
-            ServiceLauncher.requireJar(root, ANALYTICS);
+            needed.add(ANALYTICS);
         }
+        this.jars = ServiceLauncher.requireJars(root, needed);
     }
 
     public static void main(String[] args) {
@@ -124,12 +131,12 @@ public final class Bench {
         Workload workload = generate();
 
         Path workDir = createTemporaryDirectory();
-        Thread stopServices = new Thread(() -> services.forEach(ServiceProcess::close), "stop-services");
+        Thread stopServices = new Thread(() -> services.forEach(ServiceUnderTest::close), "stop-services");
         Runtime.getRuntime().addShutdownHook(stopServices);
         BenchFailure failure = null;
         try (Infrastructure infra = startInfrastructure(workDir);
              MongoClient mongo = MongoClients.create(infra.mongoUri())) {
-            runOn(infra, mongo, new ServiceLauncher(root, workDir, runDir, options.heap(), profiling), workload);
+            runOn(infra, mongo, new ServiceLauncher(jars, workDir, runDir, options.heap(), profiling), workload);
         } catch (BenchFailure e) {
             // What was measured before the failure is still worth the file.
             failure = e;
@@ -154,8 +161,8 @@ public final class Bench {
             return;
         }
         try {
-            Optional<ServiceProcess> points = Optional.empty();
-            Optional<ServiceProcess> analytics = Optional.empty();
+            Optional<ServiceUnderTest> points = Optional.empty();
+            Optional<ServiceUnderTest> analytics = Optional.empty();
             if (options.needsPointsService()) {
                 points = Optional.of(launcher.start(POINTS, infra, POINTS_DATABASE, true));
                 services.add(points.get());
@@ -164,7 +171,7 @@ public final class Bench {
                 analytics = Optional.of(launcher.start(ANALYTICS, infra, ANALYTICS_DATABASE, false));
                 services.add(analytics.get());
             }
-            for (ServiceProcess service : services) {
+            for (ServiceUnderTest service : services) {
                 System.out.println("[start] waiting for " + service.name() + " (log: " + root.relativize(service.log())
                         + ")");
                 service.awaitReady(READINESS);
@@ -183,12 +190,12 @@ public final class Bench {
                 measurePlatform(infra, mongo, points.get(), analytics, workload, baseline);
             }
         } finally {
-            services.forEach(ServiceProcess::close);
+            services.forEach(ServiceUnderTest::close);
         }
     }
 
     private void runChaos(Infrastructure infra, ServiceLauncher launcher, Workload workload) {
-        Map<String, String> databases = Map.of(POINTS, POINTS_DATABASE, ANALYTICS, ANALYTICS_DATABASE);
+        Map<Service, String> databases = Map.of(POINTS, POINTS_DATABASE, ANALYTICS, ANALYTICS_DATABASE);
         boolean met = ChaosRun.run((service, instance) -> launcher.start(service, instance, infra,
                         databases.get(service), false), infra.kafkaBootstrapServers(), workload.universe(),
                 workload.generator(), options.transactions(), options.rate() == null ? 300 : options.rate(),
@@ -198,8 +205,8 @@ public final class Bench {
         }
     }
 
-    private void measurePlatform(Infrastructure infra, MongoClient mongo, ServiceProcess points,
-                                 Optional<ServiceProcess> analytics, Workload workload,
+    private void measurePlatform(Infrastructure infra, MongoClient mongo, ServiceUnderTest points,
+                                 Optional<ServiceUnderTest> analytics, Workload workload,
                                  Optional<Baseline.Result> baseline) {
         Universe universe = workload.universe();
         Expectations expectations = new Expectations(universe.chains().stream().map(Chain::chainId).toList(),

@@ -1,16 +1,18 @@
 package io.patronage.bench;
 
 import io.patronage.bench.platform.BenchFailure;
-import io.patronage.bench.platform.ServiceProcess;
+import io.patronage.bench.platform.ServiceUnderTest;
+import io.patronage.harness.Ports;
+import io.patronage.harness.Service;
+import io.patronage.harness.ServiceJars;
+import io.patronage.harness.ServiceProcess;
 import io.patronage.infra.Infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,84 +21,68 @@ import java.util.Set;
 /** Spawns the services under test from the jars the build produced, each in its own JVM. */
 final class ServiceLauncher {
 
-    private final Path root;
+    private final ServiceJars jars;
     private final Path workDir;
     private final Path logDir;
     private final String heap;
     private final Optional<Profiling> profiling;
-    private final Set<Integer> portsGiven = new HashSet<>();
+    private final Ports ports = new Ports();
 
     /**
      * @param workDir where the jars are copied to, so that a rebuild of a module during the run cannot pull
      *                classes from under its running service
      * @param logDir  where each service's output goes, {@code <service>.log}
      */
-    ServiceLauncher(Path root, Path workDir, Path logDir, String heap, Optional<Profiling> profiling) {
-        this.root = root;
+    ServiceLauncher(ServiceJars jars, Path workDir, Path logDir, String heap, Optional<Profiling> profiling) {
+        this.jars = jars;
         this.workDir = workDir;
         this.logDir = logDir;
         this.heap = heap;
         this.profiling = profiling;
     }
 
-    /** Fails at once, before anything starts, when a service's jar has not been built. */
-    static void requireJar(Path root, String service) {
-        Path jar = jar(root, service);
-        if (!Files.isRegularFile(jar)) {
-            throw new BenchFailure(service + " jar not found at " + jar + ": run ./mvnw -DskipTests package first");
+    /** The jars of {@code services} in the checkout, or a failure at once, before anything starts. */
+    static ServiceJars requireJars(Path root, Set<Service> services) {
+        try {
+            return ServiceJars.find(List.of(root), services);
+        } catch (ServiceJars.MissingServiceJarsException e) {
+            throw new BenchFailure(e.getMessage());
         }
     }
 
-    ServiceProcess start(String service, Infrastructure infra, String database, boolean profiled) {
-        return start(service, service, infra, database, profiled);
+    ServiceUnderTest start(Service service, Infrastructure infra, String database, boolean profiled) {
+        return start(service, service.artifact(), infra, database, profiled);
     }
 
     /**
      * @param instance names the process, its log and its publication checkpoint: starting an instance again (after
      *                 a kill) is a restart of that instance, as a Kubernetes pod restarts its container
      */
-    ServiceProcess start(String service, String instance, Infrastructure infra, String database, boolean profiled) {
+    ServiceUnderTest start(Service service, String instance, Infrastructure infra, String database, boolean profiled) {
         try {
             Files.createDirectories(logDir);
             Path copy = workDir.resolve(instance + ".jar");
             if (!Files.exists(copy)) {
-                Files.copy(jar(root, service), copy);
+                Files.copy(jars.jar(service), copy);
             }
             List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
             if (profiled) {
-                profiling.ifPresent(p -> jvm.addAll(p.jvmOptions(service)));
+                profiling.ifPresent(p -> jvm.addAll(p.jvmOptions(service.artifact())));
             }
+            int port = ports.next();
             Map<String, String> env = Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
                     "MONGODB_URI", infra.mongoUri(),
                     "PATRONAGE_MONGO_DATABASE", database,
                     "PATRONAGE_INSTANCE_ID", instance,
                     // as the launcher runs it on the embedded store (see points-service README)
-                    "PATRONAGE_POINTS_SNAPSHOT_EVERY", "0");
-            return ServiceProcess.start(instance, copy, freePort(), jvm, env, logDir);
+                    "PATRONAGE_POINTS_SNAPSHOT_EVERY", "0",
+                    "MICRONAUT_SERVER_PORT", Integer.toString(port));
+            Path log = logDir.resolve(instance + ".log");
+            return new ServiceUnderTest(ServiceProcess.start(service, instance, copy, jvm, env,
+                    ServiceProcess.Output.logTo(log)), log, port);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + service, e);
-        }
-    }
-
-    private static Path jar(Path root, String service) {
-        return root.resolve(service).resolve("target").resolve(service + ".jar");
-    }
-
-    /**
-     * A port free now and not handed to another service of this run: two services started a moment apart could
-     * otherwise be given the same one before the first has bound it (the second then fails to start, and the first
-     * answers the second's readiness checks).
-     */
-    private synchronized int freePort() {
-        while (true) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                if (portsGiven.add(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("no free port", e);
-            }
+            throw new UncheckedIOException("cannot start " + service.artifact(), e);
         }
     }
 }

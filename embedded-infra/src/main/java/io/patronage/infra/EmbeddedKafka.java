@@ -8,10 +8,12 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.patronage.harness.Ports;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -66,9 +68,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static EmbeddedKafka start(Path logDir, int requestedPort, Optional<Path> temporaryLogDir) {
         long startedAt = System.nanoTime();
         Directories.create(logDir);
-        int[] freePorts = FreePorts.find(2);
-        int port = requestedPort == 0 ? freePorts[0] : requestedPort;
-        int controllerPort = freePorts[1] == port ? freePorts[0] : freePorts[1];
+        List<Integer> freePorts = Ports.free(2);
+        int port = requestedPort == 0 ? freePorts.get(0) : requestedPort;
+        int controllerPort = freePorts.get(1) == port ? freePorts.get(0) : freePorts.get(1);
 
         Properties properties = brokerProperties(logDir, port, controllerPort);
         String clusterId = existingClusterId(logDir).orElseGet(() -> format(properties));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.patronage.harness.Ports;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,7 +37,7 @@ class EmbeddedKafkaTest {
             assertEquals("enrolled", consumed.value());
         }
 
-        int fixedPort = FreePorts.find(1)[0];
+        int fixedPort = Ports.free(1).get(0);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(logDir, fixedPort)) {
             assertEquals("localhost:" + fixedPort, kafka.bootstrapServers());
             assertEquals(clusterId, kafka.clusterId());

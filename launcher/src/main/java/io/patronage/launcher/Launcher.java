@@ -1,5 +1,6 @@
 package io.patronage.launcher;
 
+import io.patronage.harness.ServiceJars;
 import io.patronage.launcher.demo.Demo;
 
 import java.io.PrintStream;

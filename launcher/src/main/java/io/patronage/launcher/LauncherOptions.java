@@ -1,5 +1,7 @@
 package io.patronage.launcher;
 
+import io.patronage.harness.Service;
+
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;

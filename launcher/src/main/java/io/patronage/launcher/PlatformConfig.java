@@ -1,5 +1,9 @@
 package io.patronage.launcher;
 
+import io.patronage.harness.Ports;
+import io.patronage.harness.Service;
+import io.patronage.harness.ServiceJars;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;

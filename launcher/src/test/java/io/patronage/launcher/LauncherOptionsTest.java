@@ -1,5 +1,6 @@
 package io.patronage.launcher;
 
+import io.patronage.harness.Service;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

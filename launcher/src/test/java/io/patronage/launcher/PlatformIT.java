@@ -1,6 +1,7 @@
 package io.patronage.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.patronage.harness.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;

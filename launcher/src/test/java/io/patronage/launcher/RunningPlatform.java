@@ -1,5 +1,6 @@
 package io.patronage.launcher;
 
+import io.patronage.harness.ServiceJars;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -1,6 +1,9 @@
 package io.patronage.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.patronage.harness.Ports;
+import io.patronage.harness.Service;
+import io.patronage.harness.ServiceProcess;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

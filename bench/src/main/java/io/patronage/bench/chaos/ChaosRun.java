@@ -10,14 +10,15 @@ import io.patronage.bench.measure.Report;
 import io.patronage.bench.platform.BenchFailure;
 import io.patronage.bench.platform.Http;
 import io.patronage.bench.platform.Progress;
-import io.patronage.bench.platform.ServiceProcess;
-import io.patronage.bench.workload.Chain;
-import io.patronage.bench.workload.Delivery;
-import io.patronage.bench.workload.Member;
-import io.patronage.bench.workload.TransactionGenerator;
-import io.patronage.bench.workload.Universe;
+import io.patronage.bench.platform.ServiceUnderTest;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.retail.TransactionType;
+import io.patronage.harness.Service;
+import io.patronage.harness.workload.Chain;
+import io.patronage.harness.workload.Delivery;
+import io.patronage.harness.workload.Member;
+import io.patronage.harness.workload.TransactionGenerator;
+import io.patronage.harness.workload.Universe;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -57,11 +58,11 @@ public final class ChaosRun {
 
     /** Starts one instance of a service: the same instance name means the same instance restarted. */
     public interface Services {
-        ServiceProcess start(String service, String instance);
+        ServiceUnderTest start(Service service, String instance);
     }
 
-    private static final String POINTS = "points-service";
-    private static final String ANALYTICS = "analytics-service";
+    private static final Service POINTS = Service.POINTS;
+    private static final Service ANALYTICS = Service.ANALYTICS;
     private static final String POINTS_GROUP = "points-service.transactions";
     private static final String ANALYTICS_GROUP = "analytics-service.participation";
     private static final Duration READINESS = Duration.ofMinutes(4);
@@ -81,7 +82,7 @@ public final class ChaosRun {
     private final Services services;
     private final String bootstrapServers;
     private final Report report;
-    private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+    private final Map<String, ServiceUnderTest> running = new LinkedHashMap<>();
     /** Faults run one after the other, beside the stream, which goes on meanwhile. */
     private final ExecutorService faults = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "chaos-faults");
@@ -103,7 +104,7 @@ public final class ChaosRun {
             return chaos.run(universe, generator, purchases, rate, seed);
         } finally {
             chaos.faults.shutdownNow();
-            chaos.running.values().forEach(ServiceProcess::close);
+            chaos.running.values().forEach(ServiceUnderTest::close);
         }
     }
 
@@ -226,16 +227,16 @@ public final class ChaosRun {
         }
     }
 
-    private void start(String service, String instance) {
-        ServiceProcess process = services.start(service, instance);
+    private void start(Service service, String instance) {
+        ServiceUnderTest process = services.start(service, instance);
         synchronized (running) {
             running.put(instance, process);
         }
     }
 
     /** Once the instance is up and consuming, SIGKILL; a new process of the same instance a moment later. */
-    private void killAndRestart(String service, String instance) {
-        ServiceProcess victim;
+    private void killAndRestart(Service service, String instance) {
+        ServiceUnderTest victim;
         synchronized (running) {
             victim = running.get(instance);
         }
@@ -257,7 +258,7 @@ public final class ChaosRun {
     }
 
     private void awaitRunningReady() {
-        List<ServiceProcess> processes;
+        List<ServiceUnderTest> processes;
         synchronized (running) {
             processes = List.copyOf(running.values());
         }

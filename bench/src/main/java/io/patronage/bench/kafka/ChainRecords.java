@@ -1,9 +1,9 @@
 package io.patronage.bench.kafka;
 
 import io.patronage.bench.platform.BenchFailure;
-import io.patronage.bench.workload.Chain;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.chains.ChainConfigured;
+import io.patronage.harness.workload.Chain;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 

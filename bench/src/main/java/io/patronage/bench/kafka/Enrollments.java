@@ -1,7 +1,7 @@
 package io.patronage.bench.kafka;
 
-import io.patronage.bench.workload.Member;
 import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.harness.workload.Member;
 import org.apache.kafka.clients.producer.Producer;
 
 import java.nio.charset.StandardCharsets;

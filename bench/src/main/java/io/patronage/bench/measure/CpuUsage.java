@@ -1,6 +1,6 @@
 package io.patronage.bench.measure;
 
-import io.patronage.bench.platform.ServiceProcess;
+import io.patronage.bench.platform.ServiceUnderTest;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ final class CpuUsage {
         this.nanosByProcess = nanosByProcess;
     }
 
-    static CpuUsage now(List<ServiceProcess> services) {
+    static CpuUsage now(List<ServiceUnderTest> services) {
         Map<String, Long> nanos = new LinkedHashMap<>();
         services.forEach(service -> nanos.put(service.name(), service.cpuTime().map(Duration::toNanos).orElse(-1L)));
         nanos.put(BENCH, ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L));

@@ -5,7 +5,7 @@ import io.patronage.bench.platform.BenchFailure;
 import io.patronage.bench.platform.Http;
 import io.patronage.bench.platform.Progress;
 import io.patronage.bench.platform.Prometheus;
-import io.patronage.bench.workload.Member;
+import io.patronage.harness.workload.Member;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.patronage.bench.measure;
 
-import io.patronage.bench.workload.Delivery;
-import io.patronage.bench.workload.Member;
 import io.patronage.contracts.retail.TransactionType;
+import io.patronage.harness.workload.Delivery;
+import io.patronage.harness.workload.Member;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.patronage.bench.measure;
 
 import io.patronage.bench.platform.Progress;
-import io.patronage.bench.workload.Delivery;
 import io.patronage.contracts.Topics;
+import io.patronage.harness.workload.Delivery;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package io.patronage.bench.measure;
 
 import com.mongodb.client.MongoClient;
 import io.patronage.bench.kafka.PointsWatcher;
-import io.patronage.bench.platform.ServiceProcess;
+import io.patronage.bench.platform.ServiceUnderTest;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 import java.util.ArrayList;
@@ -16,12 +16,12 @@ import java.util.Optional;
  * @param analytics    empty when analytics is not measured
  * @param memberByCard card number to member id, to find whose balance a transaction changed
  */
-public record Platform(String bootstrapServers, MongoClient mongo, String pointsDatabase, ServiceProcess points,
-                       Optional<ServiceProcess> analytics, KafkaProducer<String, byte[]> producer,
+public record Platform(String bootstrapServers, MongoClient mongo, String pointsDatabase, ServiceUnderTest points,
+                       Optional<ServiceUnderTest> analytics, KafkaProducer<String, byte[]> producer,
                        PointsWatcher watcher, Expectations expectations, Map<String, String> memberByCard) {
 
-    public List<ServiceProcess> services() {
-        List<ServiceProcess> services = new ArrayList<>();
+    public List<ServiceUnderTest> services() {
+        List<ServiceUnderTest> services = new ArrayList<>();
         services.add(points);
         analytics.ifPresent(services::add);
         return services;

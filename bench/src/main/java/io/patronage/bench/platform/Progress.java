@@ -42,11 +42,11 @@ public final class Progress {
      * @throws BenchFailure if one of the services died
      */
     public boolean await(BooleanSupplier done, LongSupplier progress, Supplier<String> status, Duration stall,
-                         List<ServiceProcess> services) {
+                         List<ServiceUnderTest> services) {
         long last = progress.getAsLong();
         long movedAt = System.nanoTime();
         while (!done.getAsBoolean()) {
-            services.forEach(ServiceProcess::checkAlive);
+            services.forEach(ServiceUnderTest::checkAlive);
             long now = progress.getAsLong();
             if (now != last) {
                 last = now;

@@ -1,9 +1,9 @@
 package io.patronage.bench.chaos;
 
-import io.patronage.bench.workload.Delivery;
-import io.patronage.bench.workload.TransactionGenerator;
-import io.patronage.bench.workload.Universe;
 import io.patronage.contracts.retail.TransactionType;
+import io.patronage.harness.workload.Delivery;
+import io.patronage.harness.workload.TransactionGenerator;
+import io.patronage.harness.workload.Universe;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

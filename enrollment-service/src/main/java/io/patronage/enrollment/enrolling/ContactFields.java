@@ -1,7 +1,7 @@
 package io.patronage.enrollment.enrolling;
 
 import io.patronage.enrollment.member.PostalAddress;
-import io.patronage.kit.http.Problem;
+import io.patronage.enrollment.refusal.FieldError;
 
 import java.net.IDN;
 import java.util.List;
@@ -38,48 +38,48 @@ public final class ContactFields {
     public record AddressRequest(String street, String postalCode, String city, String country) {
     }
 
-    static String name(String field, String value, List<Problem.FieldError> errors) {
+    static String name(String field, String value, List<FieldError> errors) {
         if (isBlank(value)) {
-            errors.add(new Problem.FieldError(field, "is required"));
+            errors.add(new FieldError(field, "is required"));
             return null;
         }
         String name = strip(value);
         if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
-            errors.add(new Problem.FieldError(field, "must be at most " + MAX_NAME_LENGTH + " characters"));
+            errors.add(new FieldError(field, "must be at most " + MAX_NAME_LENGTH + " characters"));
         } else if (CONTROL_CHARACTERS.matcher(name).find()) {
-            errors.add(new Problem.FieldError(field, "must not contain control characters such as line breaks or tabs"));
+            errors.add(new FieldError(field, "must not contain control characters such as line breaks or tabs"));
         }
         return name;
     }
 
-    public static String email(String value, List<Problem.FieldError> errors) {
+    public static String email(String value, List<FieldError> errors) {
         if (isBlank(value)) {
-            errors.add(new Problem.FieldError("email", "is required"));
+            errors.add(new FieldError("email", "is required"));
             return null;
         }
         String email = strip(value);
         if (email.length() > MAX_EMAIL_LENGTH) {
-            errors.add(new Problem.FieldError("email", "must be at most " + MAX_EMAIL_LENGTH + " characters"));
+            errors.add(new FieldError("email", "must be at most " + MAX_EMAIL_LENGTH + " characters"));
         } else if (!isEmailAddress(email)) {
-            errors.add(new Problem.FieldError("email", "must be an email address such as name@example.com"));
+            errors.add(new FieldError("email", "must be an email address such as name@example.com"));
         }
         return email;
     }
 
-    public static String phone(String value, List<Problem.FieldError> errors) {
+    public static String phone(String value, List<FieldError> errors) {
         if (isBlank(value)) {
             return null;
         }
         String phone = strip(value);
         if (!E164.matcher(phone).matches()) {
-            errors.add(new Problem.FieldError("phone",
+            errors.add(new FieldError("phone",
                     "must be an international number in E.164 format, such as +302101234567"));
         }
         return phone;
     }
 
     /** Absent (null) or street, city and an ISO 3166 country; the postal code is optional (not every country has them). */
-    public static PostalAddress address(AddressRequest value, List<Problem.FieldError> errors) {
+    public static PostalAddress address(AddressRequest value, List<FieldError> errors) {
         if (value == null || isBlank(value.street()) && isBlank(value.postalCode()) && isBlank(value.city())
                 && isBlank(value.country())) {
             return null;
@@ -89,23 +89,23 @@ public final class ContactFields {
         String city = addressPart("address.city", value.city(), true, errors);
         String country = isBlank(value.country()) ? null : strip(value.country()).toUpperCase(Locale.ROOT);
         if (country == null || !ISO_REGIONS.contains(country)) {
-            errors.add(new Problem.FieldError("address.country", "must be an ISO 3166 country code such as GR"));
+            errors.add(new FieldError("address.country", "must be an ISO 3166 country code such as GR"));
         }
         return new PostalAddress(street, postalCode, city, country);
     }
 
-    private static String addressPart(String field, String value, boolean required, List<Problem.FieldError> errors) {
+    private static String addressPart(String field, String value, boolean required, List<FieldError> errors) {
         if (isBlank(value)) {
             if (required) {
-                errors.add(new Problem.FieldError(field, "is required in an address"));
+                errors.add(new FieldError(field, "is required in an address"));
             }
             return null;
         }
         String part = strip(value);
         if (part.codePointCount(0, part.length()) > MAX_ADDRESS_FIELD_LENGTH) {
-            errors.add(new Problem.FieldError(field, "must be at most " + MAX_ADDRESS_FIELD_LENGTH + " characters"));
+            errors.add(new FieldError(field, "must be at most " + MAX_ADDRESS_FIELD_LENGTH + " characters"));
         } else if (CONTROL_CHARACTERS.matcher(part).find()) {
-            errors.add(new Problem.FieldError(field, "must not contain control characters such as line breaks or tabs"));
+            errors.add(new FieldError(field, "must not contain control characters such as line breaks or tabs"));
         }
         return part;
     }

@@ -1,14 +1,15 @@
 package io.patronage.enrollment.enrolling;
 
-import io.micronaut.http.HttpStatus;
 import io.patronage.enrollment.chains.ChainPolicies;
 import io.patronage.enrollment.chains.ChainPolicy;
 import io.patronage.enrollment.chains.EnrollmentMode;
 import io.patronage.enrollment.chains.RequiredConsent;
 import io.patronage.enrollment.member.ContactDetails;
 import io.patronage.enrollment.member.PersonalData;
-import io.patronage.kit.http.Problem;
-import io.patronage.kit.http.ProblemException;
+import io.patronage.enrollment.refusal.EnrollmentNotAllowedException;
+import io.patronage.enrollment.refusal.FieldError;
+import io.patronage.enrollment.refusal.InvalidFieldsException;
+import io.patronage.enrollment.refusal.UnknownChainException;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static io.patronage.enrollment.enrolling.ContactFields.isBlank;
 import static io.patronage.enrollment.enrolling.ContactFields.strip;
@@ -58,7 +58,7 @@ class EnrollmentValidator {
     }
 
     Enrollment validate(EnrollmentRequest request) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         String chainId = chainId(request.chainId(), errors);
         String firstName = ContactFields.name("firstName", request.firstName(), errors);
         String lastName = ContactFields.name("lastName", request.lastName(), errors);
@@ -68,13 +68,10 @@ class EnrollmentValidator {
         LocalDate birthDate = birthDate(request.birthDate(), errors);
         String locale = locale(request.locale(), errors);
         if (!errors.isEmpty()) {
-            String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request",
-                    "the enrollment request has invalid fields: " + fields, errors);
+            throw new InvalidFieldsException("the enrollment request has invalid fields: " + FieldError.fields(errors),
+                    errors);
         }
-        ChainPolicy chain = chains.find(chainId).orElseThrow(() -> new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY,
-                "unknown-chain", "chain " + chainId + " has no loyalty program here",
-                List.of(new Problem.FieldError("chainId", "is not a chain this service enrolls members for"))));
+        ChainPolicy chain = chains.find(chainId).orElseThrow(() -> new UnknownChainException(chainId));
         var consents = request.consents() == null
                 ? new EnrollmentRequest.ConsentsRequest(null, null, null) : request.consents();
         boolean terms = Boolean.TRUE.equals(consents.terms());
@@ -88,14 +85,14 @@ class EnrollmentValidator {
 
     private void checkPolicy(ChainPolicy chain, LocalDate birthDate, boolean terms, boolean marketingEmail,
                              boolean marketingSms, String referralCode, String invitationCode) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (chain.minimumAge() > 0) {
             if (birthDate == null) {
-                errors.add(new Problem.FieldError("birthDate", "is required: members must be at least "
+                errors.add(new FieldError("birthDate", "is required: members must be at least "
                         + chain.minimumAge() + " years old"));
             } else if (Period.between(birthDate, LocalDate.now(clock.withZone(chain.timeZone()))).getYears()
                     < chain.minimumAge()) {
-                errors.add(new Problem.FieldError("birthDate", "members must be at least " + chain.minimumAge()
+                errors.add(new FieldError("birthDate", "members must be at least " + chain.minimumAge()
                         + " years old"));
             }
         }
@@ -104,39 +101,37 @@ class EnrollmentValidator {
         requireConsent(chain, RequiredConsent.MARKETING_SMS, marketingSms, "consents.marketingSms", errors);
         if (chain.enrollment() == EnrollmentMode.INVITATION && referralCode == null) {
             if (isBlank(invitationCode)) {
-                errors.add(new Problem.FieldError("invitationCode",
+                errors.add(new FieldError("invitationCode",
                         "is required: this program is by invitation (or a member's referral code)"));
             } else if (!chain.invitationCodes().contains(strip(invitationCode))) {
-                errors.add(new Problem.FieldError("invitationCode", "is not an invitation code of this program"));
+                errors.add(new FieldError("invitationCode", "is not an invitation code of this program"));
             }
         }
         if (!errors.isEmpty()) {
-            String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "enrollment-not-allowed",
-                    "the program of chain " + chain.chainId() + " does not allow this enrollment: " + fields, errors);
+            throw new EnrollmentNotAllowedException(chain.chainId(), errors);
         }
     }
 
     private static void requireConsent(ChainPolicy chain, RequiredConsent consent, boolean given, String field,
-                                       List<Problem.FieldError> errors) {
+                                       List<FieldError> errors) {
         if (chain.requiredConsents().contains(consent) && !given) {
-            errors.add(new Problem.FieldError(field, "must be given to join this program"));
+            errors.add(new FieldError(field, "must be given to join this program"));
         }
     }
 
-    private static String chainId(String value, List<Problem.FieldError> errors) {
+    private static String chainId(String value, List<FieldError> errors) {
         if (isBlank(value)) {
-            errors.add(new Problem.FieldError("chainId", "is required"));
+            errors.add(new FieldError("chainId", "is required"));
         } else if (value.length() > MAX_CHAIN_ID_LENGTH) {
-            errors.add(new Problem.FieldError("chainId", "must be at most " + MAX_CHAIN_ID_LENGTH + " characters"));
+            errors.add(new FieldError("chainId", "must be at most " + MAX_CHAIN_ID_LENGTH + " characters"));
         } else if (!CHAIN_ID.matcher(value).matches()) {
-            errors.add(new Problem.FieldError("chainId",
+            errors.add(new FieldError("chainId",
                     "must start with a letter or digit and contain only letters, digits, '.', '_' and '-'"));
         }
         return value;
     }
 
-    private LocalDate birthDate(String value, List<Problem.FieldError> errors) {
+    private LocalDate birthDate(String value, List<FieldError> errors) {
         if (isBlank(value)) {
             return null;
         }
@@ -144,22 +139,22 @@ class EnrollmentValidator {
         try {
             birthDate = LocalDate.parse(strip(value));
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError("birthDate", "must be a date written as YYYY-MM-DD"));
+            errors.add(new FieldError("birthDate", "must be a date written as YYYY-MM-DD"));
             return null;
         }
         if (!birthDate.isBefore(LocalDate.ofInstant(clock.instant(), FURTHEST_AHEAD_ZONE))) {
-            errors.add(new Problem.FieldError("birthDate", "must be in the past"));
+            errors.add(new FieldError("birthDate", "must be in the past"));
         }
         return birthDate;
     }
 
-    private static String locale(String value, List<Problem.FieldError> errors) {
+    private static String locale(String value, List<FieldError> errors) {
         if (isBlank(value)) {
             return null;
         }
         String locale = canonicalLocale(strip(value));
         if (locale == null) {
-            errors.add(new Problem.FieldError("locale", "must be a BCP 47 language tag such as el-GR or fa-IR"));
+            errors.add(new FieldError("locale", "must be a BCP 47 language tag such as el-GR or fa-IR"));
         }
         return locale;
     }

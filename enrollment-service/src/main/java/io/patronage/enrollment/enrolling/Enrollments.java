@@ -1,6 +1,5 @@
 package io.patronage.enrollment.enrolling;
 
-import io.micronaut.http.HttpStatus;
 import io.patronage.enrollment.identifiers.CardRegistry;
 import io.patronage.enrollment.identifiers.ClaimRegistry;
 import io.patronage.enrollment.identifiers.EmailRegistry;
@@ -14,8 +13,8 @@ import io.patronage.enrollment.privacy.MemberKeys;
 import io.patronage.enrollment.privacy.PersonalDataVault;
 import io.patronage.enrollment.profile.MemberProfile;
 import io.patronage.enrollment.profile.MemberProfiles;
-import io.patronage.kit.http.Problem;
-import io.patronage.kit.http.ProblemException;
+import io.patronage.enrollment.refusal.EmailTakenException;
+import io.patronage.enrollment.refusal.InvalidReferralException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -67,9 +65,7 @@ class Enrollments {
         String email = person.contact().email();
         EnrollmentResponse response;
         if (!emails.claimForEnrollment(chainId, email, memberId, profiles::isLiveMember)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "email-taken",
-                    "a member of chain " + chainId + " already enrolled with this email address",
-                    List.of(new Problem.FieldError("email", "is already enrolled in this program")));
+            throw new EmailTakenException("a member of chain " + chainId + " already enrolled with this email address");
         }
         try {
             // Millisecond precision: what BSON dates hold, so the profile shows the instant the event records.
@@ -98,23 +94,18 @@ class Enrollments {
     /** The member whose code was given: of the same chain, still in the program, and not the enrolling person. */
     private String referrer(String code, String chainId, PersonalData person) {
         ClaimRegistry.Claim claim = referralCodes.find(code).filter(c -> c.chainId().equals(chainId))
-                .orElseThrow(() -> referralProblem("is not a referral code of this program"));
+                .orElseThrow(() -> new InvalidReferralException("is not a referral code of this program"));
         MemberProfile referrer = profiles.find(claim.memberId())
-                .orElseThrow(() -> referralProblem("is not a referral code of this program"));
+                .orElseThrow(() -> new InvalidReferralException("is not a referral code of this program"));
         if (referrer.status() != MemberStatus.ACTIVE) {
-            throw referralProblem("belongs to a member who is no longer in the program");
+            throw new InvalidReferralException("belongs to a member who is no longer in the program");
         }
         boolean sameEmail = referrer.email() != null
                 && EmailRegistry.normalize(referrer.email()).equals(EmailRegistry.normalize(person.contact().email()));
         boolean samePhone = referrer.phone() != null && Objects.equals(referrer.phone(), person.contact().phone());
         if (sameEmail || samePhone) {
-            throw referralProblem("is your own referral code: members cannot refer themselves");
+            throw new InvalidReferralException("is your own referral code: members cannot refer themselves");
         }
         return claim.memberId();
-    }
-
-    private static ProblemException referralProblem(String message) {
-        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-referral", "referralCode " + message,
-                List.of(new Problem.FieldError("referralCode", message)));
     }
 }

@@ -1,12 +1,11 @@
 package io.patronage.enrollment.member;
 
-import io.micronaut.http.HttpStatus;
-import io.patronage.kit.http.ProblemException;
+import io.patronage.enrollment.refusal.MemberNotFoundException;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
-/** Sends commands to Member aggregates and turns their refusals into problem+json answers. */
+/** Sends commands to Member aggregates; a refusal reaches the caller as a {@link MemberStateException}. */
 @Singleton
 public class MemberCommands {
 
@@ -20,9 +19,7 @@ public class MemberCommands {
         try {
             commands.sendAndWait(command);
         } catch (AggregateNotFoundException e) {
-            throw ProblemException.notFound("member", memberId);
-        } catch (MemberStateException e) {
-            throw new ProblemException(HttpStatus.CONFLICT, "member-state", e.getMessage());
+            throw new MemberNotFoundException(memberId);
         }
     }
 }

@@ -8,7 +8,7 @@ import io.patronage.enrollment.privacy.PersonalDataVault;
 import io.patronage.enrollment.privacy.Sealed;
 import io.patronage.enrollment.profile.MemberProfile;
 import io.patronage.enrollment.profile.MemberProfiles;
-import io.patronage.kit.http.ProblemException;
+import io.patronage.enrollment.refusal.MemberNotFoundException;
 import io.patronage.kit.json.Json;
 import jakarta.inject.Singleton;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -49,7 +49,7 @@ class MemberExport {
     }
 
     Export export(String memberId) {
-        MemberProfile profile = profiles.find(memberId).orElseThrow(() -> ProblemException.notFound("member", memberId));
+        MemberProfile profile = profiles.find(memberId).orElseThrow(() -> new MemberNotFoundException(memberId));
         List<HistoryEntry> history = new ArrayList<>();
         eventStore.readEvents(memberId).asStream().forEach(event -> history.add(entry(memberId, event)));
         return new Export(profile, history, sent.of(memberId));

@@ -1,6 +1,5 @@
 package io.patronage.enrollment.selfservice;
 
-import io.micronaut.http.HttpStatus;
 import io.patronage.enrollment.enrolling.ContactFields;
 import io.patronage.enrollment.identifiers.CardRegistry;
 import io.patronage.enrollment.identifiers.EmailRegistry;
@@ -9,6 +8,7 @@ import io.patronage.enrollment.member.ChangeContactDetails;
 import io.patronage.enrollment.member.ContactDetails;
 import io.patronage.enrollment.member.EraseMember;
 import io.patronage.enrollment.member.MemberCommands;
+import io.patronage.enrollment.member.MemberStateException;
 import io.patronage.enrollment.member.MemberStatus;
 import io.patronage.enrollment.member.OptOut;
 import io.patronage.enrollment.member.ReplaceCard;
@@ -17,8 +17,10 @@ import io.patronage.enrollment.privacy.MemberKeys;
 import io.patronage.enrollment.privacy.PersonalDataVault;
 import io.patronage.enrollment.profile.MemberProfile;
 import io.patronage.enrollment.profile.MemberProfiles;
-import io.patronage.kit.http.Problem;
-import io.patronage.kit.http.ProblemException;
+import io.patronage.enrollment.refusal.EmailTakenException;
+import io.patronage.enrollment.refusal.FieldError;
+import io.patronage.enrollment.refusal.InvalidFieldsException;
+import io.patronage.enrollment.refusal.MemberNotFoundException;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -26,7 +28,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** What members do about their own membership: contact details, consents, a lost card, leaving, erasure. */
 @Singleton
@@ -55,19 +56,16 @@ class SelfService {
 
     /** Claims a new email address before recording it and releases the old one after; the claim follows the outcome. */
     MemberProfile changeContact(String memberId, ContactRequest request) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         ContactDetails contact = new ContactDetails(ContactFields.email(request.email(), errors),
                 ContactFields.phone(request.phone(), errors), ContactFields.address(request.address(), errors));
         if (!errors.isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "the contact details have invalid fields: "
-                    + errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", ")), errors);
+            throw new InvalidFieldsException("the contact details have invalid fields: " + FieldError.fields(errors), errors);
         }
         MemberProfile member = activeMember(memberId);
         boolean newEmail = !EmailRegistry.normalize(contact.email()).equals(EmailRegistry.normalize(member.email()));
         if (newEmail && !emails.claim(member.chainId(), contact.email(), memberId, profiles::isLiveMember)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "email-taken",
-                    "another member of chain " + member.chainId() + " uses this email address",
-                    List.of(new Problem.FieldError("email", "is already enrolled in this program")));
+            throw new EmailTakenException("another member of chain " + member.chainId() + " uses this email address");
         }
         try {
             commands.send(new ChangeContactDetails(memberId, vault.seal(memberId, contact), now()), memberId);
@@ -129,14 +127,13 @@ class SelfService {
     private MemberProfile activeMember(String memberId) {
         MemberProfile member = profile(memberId);
         if (member.status() != MemberStatus.ACTIVE) {
-            throw new ProblemException(HttpStatus.CONFLICT, "member-state",
-                    "member " + memberId + " is " + member.status() + ": only active members can change their membership");
+            throw new MemberStateException("member " + memberId + " is " + member.status() + ": only active members can change their membership");
         }
         return member;
     }
 
     private MemberProfile profile(String memberId) {
-        return profiles.find(memberId).orElseThrow(() -> ProblemException.notFound("member", memberId));
+        return profiles.find(memberId).orElseThrow(() -> new MemberNotFoundException(memberId));
     }
 
     private Instant now() {

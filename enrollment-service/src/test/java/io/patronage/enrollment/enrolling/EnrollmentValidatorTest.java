@@ -7,6 +7,8 @@ import io.patronage.enrollment.chains.RequiredConsent;
 import io.patronage.enrollment.member.ContactDetails;
 import io.patronage.enrollment.member.PersonalData;
 import io.patronage.enrollment.member.PostalAddress;
+import io.patronage.enrollment.refusal.EnrollmentException;
+import io.patronage.enrollment.refusal.FieldError;
 import io.patronage.kit.http.Problem;
 import io.patronage.kit.http.ProblemException;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static io.patronage.enrollment.EnrollmentExceptionHandler.toProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -82,8 +85,8 @@ class EnrollmentValidatorTest {
 
     @Test
     void reportsEveryInvalidFieldAtOnce() {
-        ProblemException problem = assertThrows(ProblemException.class, () -> validator.validate(
-                request(null, " ", "x".repeat(101), "not-an-email", "2101234567", "2030-01-01", "12-34")));
+        ProblemException problem = toProblem(assertThrows(EnrollmentException.class, () -> validator.validate(
+                request(null, " ", "x".repeat(101), "not-an-email", "2101234567", "2030-01-01", "12-34"))));
 
         assertEquals(400, problem.status().getCode());
         assertEquals(List.of(
@@ -163,8 +166,8 @@ class EnrollmentValidatorTest {
 
     @Test
     void explainsAnUnreadableBirthDate() {
-        ProblemException problem = assertThrows(ProblemException.class, () -> validator.validate(
-                request("c1", "A", "B", "a@example.com", null, "12/04/1988", null)));
+        ProblemException problem = toProblem(assertThrows(EnrollmentException.class, () -> validator.validate(
+                request("c1", "A", "B", "a@example.com", null, "12/04/1988", null))));
 
         assertEquals(List.of(new Problem.FieldError("birthDate", "must be a date written as YYYY-MM-DD")), problem.errors());
     }
@@ -195,8 +198,8 @@ class EnrollmentValidatorTest {
 
     @Test
     void anUnconfiguredChainIsUnprocessableAndNamed() {
-        ProblemException problem = assertThrows(ProblemException.class, () -> validatorFor(chain("known"))
-                .validate(request("unknown", "A", "B", "a@example.com", null, null, null)));
+        ProblemException problem = toProblem(assertThrows(EnrollmentException.class, () -> validatorFor(chain("known"))
+                .validate(request("unknown", "A", "B", "a@example.com", null, null, null))));
 
         assertEquals(422, problem.status().getCode());
         assertEquals("unknown-chain", problem.type());
@@ -225,12 +228,12 @@ class EnrollmentValidatorTest {
         EnrollmentValidator validator = validatorFor(kiribati, hawaii);
 
         validator.validate(request("ki", "A", "B", "a@example.com", null, "2008-06-16", null));
-        ProblemException tooYoung = assertThrows(ProblemException.class,
-                () -> validator.validate(request("hi", "A", "B", "a@example.com", null, "2008-06-16", null)));
+        ProblemException tooYoung = toProblem(assertThrows(EnrollmentException.class,
+                () -> validator.validate(request("hi", "A", "B", "a@example.com", null, "2008-06-16", null))));
         assertEquals(422, tooYoung.status().getCode());
         assertEquals(List.of(new Problem.FieldError("birthDate", "members must be at least 18 years old")), tooYoung.errors());
-        ProblemException noBirthDate = assertThrows(ProblemException.class,
-                () -> validator.validate(request("hi", "A", "B", "a@example.com", null, null, null)));
+        ProblemException noBirthDate = toProblem(assertThrows(EnrollmentException.class,
+                () -> validator.validate(request("hi", "A", "B", "a@example.com", null, null, null))));
         assertEquals("birthDate", noBirthDate.errors().get(0).field());
     }
 
@@ -240,8 +243,8 @@ class EnrollmentValidatorTest {
         strict.setRequiredConsents(List.of(RequiredConsent.TERMS, RequiredConsent.MARKETING_EMAIL));
         EnrollmentValidator validator = validatorFor(strict);
 
-        ProblemException problem = assertThrows(ProblemException.class, () -> validator.validate(
-                withExtras("strict", new EnrollmentRequest.ConsentsRequest(null, true, null), null, null)));
+        ProblemException problem = toProblem(assertThrows(EnrollmentException.class, () -> validator.validate(
+                withExtras("strict", new EnrollmentRequest.ConsentsRequest(null, true, null), null, null))));
         assertEquals("enrollment-not-allowed", problem.type());
         assertEquals(List.of("consents.terms"), problem.errors().stream().map(Problem.FieldError::field).toList());
 
@@ -257,10 +260,10 @@ class EnrollmentValidatorTest {
         club.setInvitationCodes(List.of("WELCOME2026"));
         EnrollmentValidator validator = validatorFor(club);
 
-        assertEquals("invitationCode", assertThrows(ProblemException.class,
-                () -> validator.validate(withExtras("club", null, null, null))).errors().get(0).field());
-        assertEquals("is not an invitation code of this program", assertThrows(ProblemException.class,
-                () -> validator.validate(withExtras("club", null, null, "GUESS"))).errors().get(0).message());
+        assertEquals("invitationCode", toProblem(assertThrows(EnrollmentException.class,
+                () -> validator.validate(withExtras("club", null, null, null)))).errors().get(0).field());
+        assertEquals("is not an invitation code of this program", toProblem(assertThrows(EnrollmentException.class,
+                () -> validator.validate(withExtras("club", null, null, "GUESS")))).errors().get(0).message());
         validator.validate(withExtras("club", null, null, "WELCOME2026"));
         assertEquals("K7M2Q9XZ", validator.validate(withExtras("club", null, " K7M2Q9XZ ", null)).referralCode());
     }
@@ -292,8 +295,8 @@ class EnrollmentValidatorTest {
         try {
             validator.validate(request);
             return List.of();
-        } catch (ProblemException e) {
-            return e.errors().stream().map(Problem.FieldError::field).toList();
+        } catch (EnrollmentException e) {
+            return e.errors().stream().map(FieldError::field).toList();
         }
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.harness.workload.TransactionGenerator;
 import io.patronage.launcher.Console;
 import io.patronage.launcher.Platform;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -92,7 +93,7 @@ public final class Demo implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
-        generator = new TransactionGenerator(chains, members, new Random(), Clock.systemUTC());
+        generator = DemoTraffic.generator(chains, members, new Random().nextLong(), Clock.systemUTC());
         out.println(PREFIX + "Streaming about " + 1000 / SEND_EVERY_MILLIS + " POS transactions a second to "
                 + Topics.TRANSACTIONS.name() + "; progress every " + PROGRESS_EVERY_SECONDS + " s");
         executor.scheduleAtFixedRate(this::sendOne, 0, SEND_EVERY_MILLIS, TimeUnit.MILLISECONDS);
@@ -101,7 +102,7 @@ public final class Demo implements AutoCloseable {
 
     private void sendOne() {
         try {
-            PosTransaction transaction = generator.next();
+            PosTransaction transaction = generator.nextTransaction();
             String key = transaction.hasCard() ? transaction.cardNumber() : transaction.transactionId();
             producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), key, json.writeValueAsString(transaction)),
                     (metadata, error) -> {

@@ -2,8 +2,8 @@ package io.patronage.launcher.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patronage.harness.Service;
 import io.patronage.launcher.Platform;
-import io.patronage.launcher.Service;
 
 import java.io.IOException;
 import java.net.URI;

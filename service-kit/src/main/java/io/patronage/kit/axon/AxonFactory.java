@@ -41,7 +41,7 @@ import java.util.Map;
  * Axon, configured once for every service and without Spring: Mongo event store (one document per
  * event), Mongo token and saga stores, Jackson everywhere (never XStream), and subscribing event
  * processors so projections run in the command's unit of work without polling the store.
- * {@link io.patronage.kit.lifecycle.ServiceLifecycle} starts and stops it with Micronaut.
+ * {@link io.patronage.kit.ServiceLifecycle} starts and stops it with Micronaut.
  * <p>
  * Only for a service that declares an {@link AxonModule}: one without aggregates or projections (analytics) gets no
  * event store, no Axon and no publication checkpoint.

@@ -5,7 +5,6 @@ import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.chains.TillLimits;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionLine;
-import io.patronage.kit.chains.Chains;
 import io.patronage.kit.json.Json;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -42,10 +41,10 @@ public final class PosTransactionDecoder implements MessageDecoder {
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final int SHOWN = 64;
 
-    private final Chains chains;
+    private final ChainLookup chains;
     private final Clock clock;
 
-    public PosTransactionDecoder(Chains chains, Clock clock) {
+    public PosTransactionDecoder(ChainLookup chains, Clock clock) {
         this.chains = chains;
         this.clock = clock;
     }

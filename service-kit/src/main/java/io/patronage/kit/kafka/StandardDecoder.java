@@ -4,7 +4,6 @@ import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.engagement.EngagementEvent;
 import io.patronage.contracts.retail.PosTransaction;
-import io.patronage.kit.chains.Chains;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Clock;
@@ -20,7 +19,7 @@ public final class StandardDecoder implements MessageDecoder {
     private final MessageDecoder cloudEvents = new CloudEventDecoder();
 
     /** For listeners of till records: each is checked against its chain. */
-    public StandardDecoder(Chains chains) {
+    public StandardDecoder(ChainLookup chains) {
         this(new PosTransactionDecoder(chains, Clock.systemUTC()));
     }
 

@@ -113,23 +113,23 @@ class PlatformIT {
         assertEquals("Ελένη", getJson(Service.ENROLLMENT, "/members/" + memberId).path("firstName").asText());
     }
 
-    private JsonNode enroll(String chainId) throws IOException, InterruptedException {
+    private JsonNode enroll(String chainId) {
         return running.outside().enroll(running.platform().url(Service.ENROLLMENT), chainId);
     }
 
-    private void produce(String key, String value) throws Exception {
+    private void produce(String key, String value) {
         running.outside().produce(key, value);
     }
 
-    private long balance(String memberId) throws IOException, InterruptedException {
+    private long balance(String memberId) {
         return running.outside().balance(running.platform().url(Service.POINTS), memberId);
     }
 
-    private JsonNode find(Service service, String path) throws IOException, InterruptedException {
+    private JsonNode find(Service service, String path) {
         return running.outside().find(running.platform().url(service), path);
     }
 
-    private JsonNode getJson(Service service, String path) throws IOException, InterruptedException {
+    private JsonNode getJson(Service service, String path) {
         return running.outside().getJson(running.platform().url(service), path);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.patronage.harness.Ports;
 import io.patronage.harness.Service;
 import io.patronage.harness.ServiceProcess;
+import io.patronage.testsupport.Records;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -128,8 +129,8 @@ class ScaleOutIT {
     private void assertPublishedOnce() {
         awaiting("a PointsEarned of every purchase on loyalty.points.v1").untilAsserted(() -> {
             List<String> earned = running.outside().readAll("loyalty.points.v1").stream()
-                    .filter(record -> "io.patronage.PointsEarned".equals(Outside.header(record, "ce_type")))
-                    .map(record -> record.value().replaceAll(".*\"transactionId\":\"([^\"]+)\".*", "$1"))
+                    .filter(record -> "io.patronage.PointsEarned".equals(Records.header(record, "ce_type")))
+                    .map(record -> Records.text(record).replaceAll(".*\"transactionId\":\"([^\"]+)\".*", "$1"))
                     .toList();
             assertEquals(Set.of(), purchases.stream().filter(id -> !earned.contains(id)).collect(Collectors.toSet()),
                     "purchases without a PointsEarned on Kafka");
@@ -140,15 +141,15 @@ class ScaleOutIT {
         assertEquals(Set.of(1L), Set.copyOf(enrollments.values()), "one MemberEnrolled per member");
         for (String topic : List.of("loyalty.members.v1", "loyalty.points.v1", "loyalty.notifications.v1",
                 "loyalty.rewards.v1", "loyalty.points-requests.v1")) {
-            List<ConsumerRecord<String, String>> records = running.outside().readAll(topic);
-            Set<String> ids = records.stream().map(record -> Outside.header(record, "ce_id")).collect(Collectors.toSet());
+            List<ConsumerRecord<String, byte[]>> records = running.outside().readAll(topic);
+            Set<String> ids = records.stream().map(record -> Records.header(record, "ce_id")).collect(Collectors.toSet());
             assertEquals(records.size(), ids.size(), topic + ": an event published twice");
         }
     }
 
     private Map<String, Long> countByType(String topic, String type) {
         return running.outside().readAll(topic).stream()
-                .filter(record -> type.equals(Outside.header(record, "ce_type")))
+                .filter(record -> type.equals(Records.header(record, "ce_type")))
                 .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
     }
 }

@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,12 +19,20 @@ public final class HttpProbe {
 
     public static final String PROBLEM_JSON = "application/problem+json";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final IntSupplier port;
+    /** Long enough for a loaded machine, short enough that a hung server fails the test rather than the build. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Supplier<URI> base;
 
     /** @param port the server's port, read at each call (a test's server is injected after the test is built) */
     public HttpProbe(IntSupplier port) {
-        this.port = port;
+        this.base = () -> URI.create("http://localhost:" + port.getAsInt());
+    }
+
+    /** @param base a running server's URL, e.g. {@code http://localhost:8081} */
+    public HttpProbe(URI base) {
+        this.base = () -> base;
     }
 
     public HttpResponse<String> get(String path) {
@@ -43,7 +53,7 @@ public final class HttpProbe {
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -62,7 +72,7 @@ public final class HttpProbe {
     }
 
     public URI uri(String path) {
-        return URI.create("http://localhost:" + port.getAsInt() + path);
+        return URI.create(base.get() + path);
     }
 
     public static JsonNode json(HttpResponse<String> response) {

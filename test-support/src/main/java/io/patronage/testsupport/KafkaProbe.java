@@ -39,11 +39,18 @@ public final class KafkaProbe implements AutoCloseable {
 
     public static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private final String bootstrapServers = TestInfrastructure.kafkaBootstrapServers();
+    private final String bootstrapServers;
     private final KafkaProducer<String, byte[]> producer;
     private final List<TopicReader> readers = new ArrayList<>();
 
+    /** On the test infrastructure's broker. */
     public KafkaProbe() {
+        this(TestInfrastructure.kafkaBootstrapServers());
+    }
+
+    /** On another broker, e.g. the one a launched platform runs. */
+    public KafkaProbe(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         // The broker's message.max.bytes is the limit, as with a till's own producer, not the client's 1 MB default.
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024), new StringSerializer(), new ByteArraySerializer());

@@ -9,11 +9,11 @@ import io.patronage.contracts.members.CardReplaced;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.members.MemberOptedOut;
 import io.patronage.contracts.members.ReferralRegistered;
-import io.patronage.infra.Infrastructure;
 import io.patronage.points.intake.CardDirectory;
 import io.patronage.points.membership.MembershipEnded;
 import io.patronage.points.referral.ReferralRecorded;
 import io.patronage.points.review.AccountReviewJob;
+import io.patronage.testsupport.TestInfrastructure;
 import jakarta.inject.Inject;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
@@ -66,12 +66,8 @@ class LedgerFlowsIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Infrastructure infra = Infrastructure.forTests();
-        return Map.of("micronaut.server.port", "-1",
-                "kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
-                "mongodb.uri", infra.mongoUri(),
-                "patronage.mongo.database", "points-flows-it-" + UUID.randomUUID(),
-                "patronage.points.review-initial-delay", "1h");
+        return TestInfrastructure.serviceProperties("points-flows-it",
+                Map.of("patronage.points.review-initial-delay", "1h"));
     }
 
     @BeforeAll

@@ -7,12 +7,12 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import io.patronage.infra.Infrastructure;
 import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.ledger.LotDebit;
 import io.patronage.points.ledger.PointsAccountEvent;
 import io.patronage.points.membership.PointsAccountOpened;
 import io.patronage.points.redemption.PointsRedeemed;
+import io.patronage.testsupport.TestInfrastructure;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -49,7 +49,7 @@ class BalanceProjectionIT {
     @BeforeAll
     void connect() {
         mongo = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(Infrastructure.forTests().mongoUri()))
+                .applyConnectionString(new ConnectionString(TestInfrastructure.mongoUri()))
                 .addCommandListener(new CommandListener() {
                     @Override
                     public void commandStarted(CommandStartedEvent event) {

@@ -5,10 +5,10 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import io.patronage.infra.Infrastructure;
 import io.patronage.kit.json.Json;
 import io.patronage.points.account.PointsAccount;
 import io.patronage.points.membership.PointsAccountOpened;
+import io.patronage.testsupport.TestInfrastructure;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -36,7 +36,7 @@ class LegacyBirthDatesIT {
 
     private static final String BIRTH_DATE = "1987-02-19";
 
-    private final MongoClient mongo = MongoClients.create(Infrastructure.forTests().mongoUri());
+    private final MongoClient mongo = MongoClients.create(TestInfrastructure.mongoUri());
     private final MongoDatabase database = mongo.getDatabase("legacy-birth-dates-it-" + UUID.randomUUID());
     private final EventStorageEngine store = MongoEventStorageEngine.builder()
             .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())

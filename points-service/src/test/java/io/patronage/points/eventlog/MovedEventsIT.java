@@ -5,7 +5,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.patronage.infra.Infrastructure;
 import io.patronage.kit.json.Json;
 import io.patronage.points.account.PointsAccount;
 import io.patronage.points.earning.Contribution;
@@ -19,6 +18,7 @@ import io.patronage.points.redemption.PointsRedeemed;
 import io.patronage.points.redemption.PointsRedemptionRejected;
 import io.patronage.points.redemption.RedeemPoints;
 import io.patronage.points.tiers.TierChanged;
+import io.patronage.testsupport.TestInfrastructure;
 import jakarta.inject.Inject;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -72,11 +72,7 @@ class MovedEventsIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Infrastructure infra = Infrastructure.forTests();
-        return Map.of("micronaut.server.port", "-1",
-                "kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
-                "mongodb.uri", infra.mongoUri(),
-                "patronage.mongo.database", "points-moved-events-it-" + UUID.randomUUID());
+        return TestInfrastructure.serviceProperties("points-moved-events-it");
     }
 
     @Test

@@ -3,10 +3,10 @@ package io.patronage.points.intake;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.patronage.contracts.members.MemberEnrolled;
-import io.patronage.infra.Infrastructure;
 import io.patronage.kit.kafka.InboundMessage;
 import io.patronage.points.membership.CreatePointsAccount;
 import io.patronage.points.membership.OpenPointsAccount;
+import io.patronage.testsupport.TestInfrastructure;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MembersListenerIT {
 
-    private final MongoClient mongo = MongoClients.create(Infrastructure.forTests().mongoUri());
+    private final MongoClient mongo = MongoClients.create(TestInfrastructure.mongoUri());
     private final CardDirectory directory = CardDirectories.on(mongo.getDatabase("members-it-" + UUID.randomUUID()));
     private final List<Object> sent = new CopyOnWriteArrayList<>();
     private final List<Object> rootUnitsOfWork = new CopyOnWriteArrayList<>();

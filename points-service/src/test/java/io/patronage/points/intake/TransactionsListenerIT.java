@@ -7,7 +7,6 @@ import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.retail.PosTransaction;
-import io.patronage.infra.Infrastructure;
 import io.patronage.kit.axon.BoundedCache;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.ConflictingResendException;
@@ -26,6 +25,7 @@ import io.patronage.points.program.ProgramCatalog;
 import io.patronage.points.program.ProgramRules;
 import io.patronage.points.publishing.PointsEventPublishers;
 import io.patronage.points.referral.RecordReferral;
+import io.patronage.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -83,7 +83,7 @@ class TransactionsListenerIT {
 
     @BeforeEach
     void start() {
-        mongo = MongoClients.create(Infrastructure.forTests().mongoUri());
+        mongo = MongoClients.create(TestInfrastructure.mongoUri());
         database = mongo.getDatabase("transactions-it-" + UUID.randomUUID());
         directory = CardDirectories.on(database);
         directory.register(List.of(new CardAssignment("chain-1", "card-1", MEMBER)));

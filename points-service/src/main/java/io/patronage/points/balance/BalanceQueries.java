@@ -4,10 +4,12 @@ import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.errors.PointsException;
 import io.patronage.points.ledger.PointsOverflowException;
 import io.patronage.points.program.ProgramCatalog;
+import io.patronage.points.program.TierRules;
 import io.patronage.points.returns.PointsReversed;
 import jakarta.inject.Singleton;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -48,28 +50,34 @@ public class BalanceQueries {
         }
         MemberPoints points = balances.read(memberId).orElseThrow(() -> new PointsException.NotFound(ACCOUNT, memberId));
         if (!points.complete() || !points.balance().withinLimits()) {
-            points = foldedAgain(points);
+            points = foldedAgain(points, MemberPoints.ACTIVITY_KEPT);
         }
         Instant now = Instant.now();
+        TierRules tiers = programs.rulesFor(points.balance().chainId(), now).tiers();
+        if (!points.covers(tiers, now)) {
+            points = foldedAgain(points, null);
+        }
         try {
-            return points.at(now, programs.rulesFor(points.balance().chainId(), now).tiers(), EXPIRING_WITHIN_DAYS);
+            return points.at(now, tiers, EXPIRING_WITHIN_DAYS);
         } catch (PointsOverflowException e) {
             throw new PointsException.AccountFrozen(e.getMessage());
         }
     }
 
     /**
-     * A document an older version wrote (without the lots) or wrapped, folded again from the log up to its version;
-     * one without the lots is completed in the store, unless it changed meanwhile (the projection wrote it whole).
+     * A document an older version wrote (without the lots) or wrapped, or one whose activity does not reach back over a
+     * tier window (longer than {@link MemberPoints#ACTIVITY_KEPT}), folded again from the log up to its version, keeping
+     * the activity of the last {@code kept} ({@code null}: all). One without the lots is completed in the store, unless
+     * it changed meanwhile (then the projection wrote it whole).
      */
-    private MemberPoints foldedAgain(MemberPoints stored) {
+    private MemberPoints foldedAgain(MemberPoints stored, Duration kept) {
         String memberId = stored.balance().memberId();
         MemberPoints folded = MemberPoints.replay(eventStore.readEvents(memberId, 0).asStream(), stored.version(),
-                reason -> { });
+                reason -> { }, kept);
         if (folded == null) {
             throw new PointsException.NotFound(ACCOUNT, memberId);
         }
-        if (!stored.complete() && folded.version() == stored.version()) {
+        if (!stored.complete() && kept != null && folded.version() == stored.version()) {
             balances.complete(folded);
         }
         return folded;

@@ -31,6 +31,7 @@ final class HoldingsDocument {
                 .append("debt", points.debt())
                 .append("tier", points.tier())
                 .append("activity", points.activity().stream().map(HoldingsDocument::activity).toList())
+                .append("activityFrom", points.activityFrom() == null ? null : instant(points.activityFrom()))
                 .append("frozen", points.frozen());
     }
 
@@ -38,12 +39,12 @@ final class HoldingsDocument {
     static MemberPoints read(Balance balance, Document document) {
         List<Document> lots = document.getList(LOTS, Document.class);
         if (lots == null) {
-            return new MemberPoints(balance, null, 0, null, List.of(), null);
+            return new MemberPoints(balance, null, 0, null, List.of(), null, null);
         }
         return new MemberPoints(balance, lots.stream().map(HoldingsDocument::lot).toList(),
                 document.get("debt", Number.class).longValue(), document.getString("tier"),
                 document.getList("activity", Document.class).stream().map(HoldingsDocument::activity).toList(),
-                document.getString("frozen"));
+                instant(document.get("activityFrom")), document.getString("frozen"));
     }
 
     private static Document lot(OpenLot lot) {

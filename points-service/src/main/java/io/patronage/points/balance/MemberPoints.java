@@ -27,18 +27,25 @@ import java.util.stream.Stream;
  * A member's document in the balance read model: the {@link Balance} and what answers every other figure of
  * {@code GET /members/{id}/points} at any instant, folded from the same events with the account's own fold
  * ({@link Holdings}): the open lots (without their notice instants, which only the review needs) and the debt, the
- * tier and the activity that counts towards the tiers. A fold stops before a poisoned event (see {@link Balance}) and
+ * tier and the activity that counts towards the tiers (the last {@link #ACTIVITY_KEPT} of it). A fold stops before a poisoned event (see {@link Balance}) and
  * keeps why: the account is frozen there and its figures are refused.
  *
  * @param lots   oldest earned first; {@code null} for a document written before the read model kept them (see
  *               {@link #complete})
+ * @param activityFrom activity up to this instant was dropped, {@code null} when none was
  * @param frozen why the account is frozen (its first poisoned event), {@code null} for a sound one
  */
 record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, long debt, @Nullable String tier,
-                           List<Activity> activity, @Nullable String frozen) {
+                    List<Activity> activity, @Nullable Instant activityFrom, @Nullable String frozen) {
+
+    /**
+     * How long activity is kept, counted back from the latest: any tier window up to this long is answered from the
+     * document, a longer one from the log.
+     */
+    static final Duration ACTIVITY_KEPT = Duration.ofDays(731);
 
     static MemberPoints opened(PointsAccountOpened event, long sequence) {
-        return new MemberPoints(Balance.opened(event, sequence), List.of(), 0, null, List.of(), null);
+        return new MemberPoints(Balance.opened(event, sequence), List.of(), 0, null, List.of(), null, null);
     }
 
     /**
@@ -47,6 +54,12 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, long debt, @N
      * @throws PointsOverflowException for a poisoned event, saying which and why
      */
     static MemberPoints fold(@Nullable MemberPoints current, PointsAccountEvent event, long sequence) {
+        return fold(current, event, sequence, ACTIVITY_KEPT);
+    }
+
+    /** {@link #fold}, keeping the activity of the last {@code kept} ({@code null}: all of it). */
+    private static MemberPoints fold(@Nullable MemberPoints current, PointsAccountEvent event, long sequence,
+                                     @Nullable Duration kept) {
         Balance balance = Balance.fold(current == null ? null : current.balance, event, sequence);
         if (event instanceof PointsAccountOpened opened) {
             return opened(opened, sequence);
@@ -62,7 +75,14 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, long debt, @N
         List<OpenLot> lots = ledger.lots().stream().map(lot -> lot.noticeAt() == null ? lot
                 : new OpenLot(lot.lotId(), lot.earnedAt(), lot.availableAt(), lot.expiresAt(), null, lot.remaining()))
                 .toList();
-        return new MemberPoints(balance, lots, ledger.debt(), tier, List.copyOf(activity), null);
+        Instant activityFrom = current.activityFrom;
+        Instant latest = activity.stream().map(Activity::at).max(Instant::compareTo).orElse(null);
+        Instant cutoff = latest == null || kept == null ? null : latest.minus(kept);
+        if (cutoff != null && activity.removeIf(a -> !a.at().isAfter(cutoff))
+                && (activityFrom == null || cutoff.isAfter(activityFrom))) {
+            activityFrom = cutoff;
+        }
+        return new MemberPoints(balance, lots, ledger.debt(), tier, List.copyOf(activity), activityFrom, null);
     }
 
     /**
@@ -71,6 +91,12 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, long debt, @N
      * the document before it is returned, frozen.
      */
     static MemberPoints replay(Stream<? extends DomainEventMessage<?>> events, long upTo, Consumer<String> poisoned) {
+        return replay(events, upTo, poisoned, ACTIVITY_KEPT);
+    }
+
+    /** {@link #replay}, keeping the activity of the last {@code kept} ({@code null}: all of it). */
+    static MemberPoints replay(Stream<? extends DomainEventMessage<?>> events, long upTo, Consumer<String> poisoned,
+                               @Nullable Duration kept) {
         MemberPoints points = null;
         Iterator<? extends DomainEventMessage<?>> messages = events.iterator();
         while (messages.hasNext()) {
@@ -79,7 +105,7 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, long debt, @N
             boolean next = points == null ? sequence == 0 : sequence == points.version() + 1;
             if (next && sequence <= upTo && message.getPayload() instanceof PointsAccountEvent event) {
                 try {
-                    points = fold(points, event, sequence);
+                    points = fold(points, event, sequence, kept);
                 } catch (PointsOverflowException e) {
                     poisoned.accept(e.getMessage());
                     return points == null ? null : points.frozenAt(e.getMessage());
@@ -90,12 +116,17 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, long debt, @N
     }
 
     MemberPoints frozenAt(String reason) {
-        return new MemberPoints(balance, lots, debt, tier, activity, reason);
+        return new MemberPoints(balance, lots, debt, tier, activity, activityFrom, reason);
     }
 
     /** Whether the document answers every figure: one written before the read model kept the lots does not. */
     boolean complete() {
         return lots != null;
+    }
+
+    /** Whether the activity kept covers a tier window of {@code tiers} that ends at {@code at}. */
+    boolean covers(TierRules tiers, Instant at) {
+        return activityFrom == null || !at.minus(Duration.ofDays(tiers.windowDays())).isBefore(activityFrom);
     }
 
     long version() {

@@ -24,7 +24,7 @@ class HoldingsDocumentTest {
                 new OpenLot("chain-1:t-1", AT.plusNanos(1_500), AT.plusNanos(1_500), null, null, 40),
                 new OpenLot("chain-1:t-2", AT, AT.plusSeconds(86_400), AT.plusSeconds(864_000), null, 60)), 5,
                 "gold", List.of(new Activity(AT, 60, new BigDecimal("60.50"), 1),
-                new Activity(AT.plusMillis(3), -10, new BigDecimal("-10.00"), 0)), null);
+                new Activity(AT.plusMillis(3), -10, new BigDecimal("-10.00"), 0)), AT.minusNanos(7), null);
 
         assertEquals(points, BalanceStore.points(roundTrip(BalanceStore.document(points))));
     }

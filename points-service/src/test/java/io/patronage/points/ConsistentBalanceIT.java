@@ -9,7 +9,11 @@ import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.TestInfrastructure;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import jakarta.inject.Inject;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * {@code GET /members/{id}/points} answers every figure from one read: polled while a purchase is processed, every
  * answer adds up (available + pending = balance, without debt), and the first one that shows the purchase's points
- * shows them as pending, with the older points still available and both expiring soon.
+ * shows them as pending, with the older points still available and both expiring soon. A document written before
+ * the lots were kept is answered the same.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,6 +49,9 @@ class ConsistentBalanceIT implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    MongoDatabase database;
 
     @Override
     public Map<String, String> getProperties() {
@@ -80,6 +88,17 @@ class ConsistentBalanceIT implements TestPropertyProvider {
         assertEquals(65, first.get("expiringSoon").asLong(), first.toString());
         assertTrue(answers.stream().allMatch(answer -> answer.get("balance").asLong() == 40
                 || answer.get("balance").asLong() == 65), answers.toString());
+
+        // as a version before the lots were kept wrote it: answered the same, from the log, and completed
+        database.getCollection("balances").updateOne(Filters.eq("_id", member), Updates.combine(Updates.unset("lots"),
+                Updates.unset("debt"), Updates.unset("tier"), Updates.unset("activity"), Updates.unset("activityFrom"),
+                Updates.unset("frozen")));
+        JsonNode older = service.getJson("/members/" + member + "/points");
+        assertEquals(List.of(65L, 40L, 25L, 0L, 65L), List.of(older.get("balance").asLong(),
+                older.get("available").asLong(), older.get("pending").asLong(), older.get("debt").asLong(),
+                older.get("expiringSoon").asLong()), older.toString());
+        Document completed = database.getCollection("balances").find(Filters.eq("_id", member)).first();
+        assertEquals(2, completed.getList("lots", Document.class).size(), completed.toJson());
     }
 
     /**

@@ -31,8 +31,7 @@ import java.util.Set;
  * what qualifies for the tiers (the {@link Holdings}, which the balance read model folds alike), the member's
  * {@link Standing}, the purchases and returns already counted (with what their till records said, so a resend with
  * other content is refused), the requests, awards and adjustments already answered and the notices given, so that
- * nothing counts twice. Its fields are the account's snapshot (unwrapped,
- * under these names).
+ * nothing counts twice. Its fields are the account's snapshot (unwrapped, under these names).
  * <p>
  * The first event beyond the ledger's limits ({@link Poisoned}) freezes the account: from there on, events that move
  * points are no longer folded; the others (tier, referral, answers, notices) still are.

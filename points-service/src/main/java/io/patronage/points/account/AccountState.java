@@ -7,13 +7,11 @@ import io.patronage.points.earning.PointsAwarded;
 import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.earning.Standing;
 import io.patronage.points.expiry.ExpiryAnnounced;
-import io.patronage.points.expiry.PointsExpired;
 import io.patronage.points.ledger.Ledger;
 import io.patronage.points.ledger.PointsAccountEvent;
 import io.patronage.points.ledger.PointsOverflowException;
 import io.patronage.points.membership.MembershipEnded;
 import io.patronage.points.redemption.AnsweredRequest;
-import io.patronage.points.redemption.PointsRedeemed;
 import io.patronage.points.redemption.RedemptionAnswer;
 import io.patronage.points.returns.PointsReversed;
 import io.patronage.points.returns.Purchase;
@@ -29,11 +27,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What {@link PointsAccount} decides with, only ever folded from its events: the {@link Ledger} (open lots, debt), the
- * member's {@link Standing}, the purchases and returns already counted (with what their till records said, so a
- * resend with other content is refused), the requests, awards and adjustments already answered, the notices given
- * and what qualifies for the tiers, so that nothing counts twice. Its fields are the account's snapshot (unwrapped,
- * under these names).
+ * What {@link PointsAccount} decides with, only ever folded from its events: the {@link Ledger} (open lots, debt) and
+ * what qualifies for the tiers (the {@link Holdings}, which the balance read model folds alike), the member's
+ * {@link Standing}, the purchases and returns already counted (with what their till records said, so a resend with
+ * other content is refused), the requests, awards and adjustments already answered and the notices given, so that
+ * nothing counts twice. Its fields are the account's snapshot (unwrapped, under these names).
  * <p>
  * The first event beyond the ledger's limits ({@link Poisoned}) freezes the account: from there on, events that move
  * points are no longer folded; the others (tier, referral, answers, notices) still are.
@@ -63,40 +61,24 @@ final class AccountState {
             return;
         }
         standing.fold(event);
+        Holdings.fold(event, ledger, activity);
         if (event instanceof PointsEarned earned) {
             String key = counted(earned.chainId(), earned.transactionId(), earned.fingerprint());
-            Instant earnedAt = earned.occurredAt().toInstant();
             if (earned.lot() != null) {
-                ledger.credit(earned.lot());
                 purchases.put(key, new Purchase(earned.lot().lotId(), earned.points(), earned.amount(),
-                        earned.eligibleAmount(), earnedAt, earned.referrerBonus(), BigDecimal.ZERO, 0));
+                        earned.eligibleAmount(), earned.occurredAt().toInstant(), earned.referrerBonus(),
+                        BigDecimal.ZERO, 0));
             }
-            activity.add(new Activity(earnedAt, earned.points(), earned.eligibleAmount(), 1));
         } else if (event instanceof PointsReversed reversed) {
             counted(reversed.chainId(), reversed.transactionId(), reversed.fingerprint());
             purchases.computeIfPresent(transactionKey(reversed.chainId(), reversed.originalTransactionId()),
                     (key, purchase) -> purchase.returned(reversed.share(), reversed.points()));
-            ledger.debit(reversed.debits());
-            ledger.addDebt(reversed.debt());
-            activity.add(new Activity(reversed.occurredAt().toInstant(), -reversed.points(),
-                    reversed.returnedAmount().negate(), 0));
         } else if (event instanceof RedemptionAnswer answer) {
-            if (answer instanceof PointsRedeemed redeemed) {
-                ledger.debit(redeemed.debits());
-            }
             answeredRequests.put(answer.requestId(), new AnsweredRequest(eventId, at, answer));
         } else if (event instanceof PointsAwarded awarded) {
             awards.add(awarded.awardId());
-            ledger.credit(awarded.lot());
-            activity.add(new Activity(awarded.awardedAt(), awarded.points(), BigDecimal.ZERO, 0));
         } else if (event instanceof PointsAdjusted adjusted) {
             awards.add(adjusted.adjustmentId());
-            if (adjusted.lot() != null) {
-                ledger.credit(adjusted.lot());
-            }
-            ledger.debit(adjusted.debits());
-        } else if (event instanceof PointsExpired expired) {
-            ledger.debit(expired.debits());
         } else if (event instanceof ExpiryAnnounced announced) {
             announcedLots.addAll(announced.lotIds());
         } else if (event instanceof MembershipEnded) {

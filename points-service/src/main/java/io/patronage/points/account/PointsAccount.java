@@ -192,13 +192,6 @@ public class PointsAccount {
     }
 
     @CommandHandler
-    AccountView handle(DescribeAccount command, ProgramCatalog programs) {
-        state.requireSound(memberId);
-        return AccountView.of(memberId, state.ledger(), state.standing().tier(), state.activity(),
-                programs.rulesFor(chainId, command.at()).tiers(), command.at());
-    }
-
-    @CommandHandler
     void handle(RecordReferral command) {
         if (state.standing().referrer() == null && state.standing().earningPurchases() == 0
                 && !command.referrerMemberId().equals(memberId)) {

@@ -8,7 +8,6 @@ import io.patronage.points.ledger.PointsOverflowException;
 import io.patronage.points.membership.PointsAccountOpened;
 import org.axonframework.eventhandling.DomainEventMessage;
 
-import java.util.Iterator;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -65,21 +64,7 @@ public record Balance(String memberId, String chainId, long balance, long lifeti
 
     /** {@link #replay}, stopping before a poisoned event: {@code poisoned} is told why, the balance before it returned. */
     static Balance replay(Stream<? extends DomainEventMessage<?>> events, long upTo, Consumer<String> poisoned) {
-        Balance balance = null;
-        Iterator<? extends DomainEventMessage<?>> messages = events.iterator();
-        while (messages.hasNext()) {
-            DomainEventMessage<?> message = messages.next();
-            long sequence = message.getSequenceNumber();
-            boolean next = balance == null ? sequence == 0 : sequence == balance.version + 1;
-            if (next && sequence <= upTo && message.getPayload() instanceof PointsAccountEvent event) {
-                try {
-                    balance = fold(balance, event, sequence);
-                } catch (PointsOverflowException e) {
-                    poisoned.accept(e.getMessage());
-                    return balance;
-                }
-            }
-        }
-        return balance;
+        MemberPoints points = MemberPoints.replay(events, upTo, poisoned);
+        return points == null ? null : points.balance();
     }
 }

@@ -19,13 +19,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps the balance read model: the members' absolute figures, written by {@code _id} in one bulk write per unit
- * of work, folded in memory from the balance this projection last wrote (one small record per member). Events of
+ * Keeps the balance read model: the members' absolute figures and what answers the others at any instant
+ * ({@link MemberPoints}), written by {@code _id} in one bulk write per unit of work, folded in memory from the
+ * document this projection last wrote (one record per member). Events of
  * one member come in order, one command at a time, so that last written balance is the version check: an event
  * that is not its successor is either already applied (skipped) or follows a lost update or events another instance
  * stored (a rebalance), and then the member is folded again from the event store, plus the event at hand, which is
  * stored only when its unit of work commits (self-healing). Without a last written balance (after a restart, or after a
- * rolled back unit of work) the stored document is read once. Redelivered events write nothing, or the same
+ * rolled back unit of work) the stored document is read once; one written by an older version without the lots is
+ * folded again from the event store with the member's next event. Redelivered events write nothing, or the same
  * figures. A member whose log holds a poisoned event (see {@link Balance}) keeps the balance before it; a stored
  * balance beyond the ceiling (written wrapped by an older version) is folded again from the event store.
  */
@@ -36,7 +38,7 @@ public class BalanceProjection {
 
     private final BalanceStore store;
     private final EventStore eventStore;
-    private final Map<String, Balance> lastWritten = new ConcurrentHashMap<>();
+    private final Map<String, MemberPoints> lastWritten = new ConcurrentHashMap<>();
 
     public BalanceProjection(BalanceStore store, EventStore eventStore) {
         this.store = store;
@@ -48,36 +50,39 @@ public class BalanceProjection {
         String memberId = event.memberId();
         if (event instanceof PointsAccountOpened opened) {
             if (!lastWritten.containsKey(memberId)) {
-                write(BalanceStore.Write.opening(Balance.opened(opened, sequence)));
+                write(BalanceStore.Write.opening(MemberPoints.opened(opened, sequence)));
             }
             return;
         }
-        Balance current = lastWritten.get(memberId);
+        MemberPoints current = lastWritten.get(memberId);
         if (current == null) {
-            current = store.find(memberId).orElse(null);
+            current = store.read(memberId).orElse(null);
             // the stored document at this very version may be a rolled back write: fold it again to be sure
             if (current != null && current.version() == sequence) {
                 current = null;
             }
         }
-        if (current != null && !current.withinLimits()) {
+        if (current != null && !current.balance().withinLimits()) {
             current = null;
         }
-        Balance next;
+        MemberPoints next;
         if (current != null && current.version() >= sequence) {
-            lastWritten.put(memberId, current);
+            if (current.complete()) {
+                lastWritten.put(memberId, current);
+            }
             return;
-        } else if (current != null && current.version() == sequence - 1 && Poisoned.violation(event) == null) {
-            next = Balance.fold(current, event, sequence);
+        } else if (current != null && current.complete() && current.version() == sequence - 1
+                && Poisoned.violation(event) == null) {
+            next = MemberPoints.fold(current, event, sequence);
         } else {
-            next = Balance.replay(eventStore.readEvents(memberId, 0).asStream(), sequence,
+            next = MemberPoints.replay(eventStore.readEvents(memberId, 0).asStream(), sequence,
                     reason -> LOG.warn("balance of member {} kept before its poisoned event: {}", memberId, reason));
             if (next == null) {
                 return;
             }
             // the event at hand is stored when this unit of work commits: the store ends just before it
-            if (next.version() == sequence - 1 && Poisoned.violation(event) == null) {
-                next = Balance.fold(next, event, sequence);
+            if (next.frozen() == null && next.version() == sequence - 1 && Poisoned.violation(event) == null) {
+                next = MemberPoints.fold(next, event, sequence);
             }
         }
         write(new BalanceStore.Write(next, NextReview.of(event)));
@@ -88,8 +93,8 @@ public class BalanceProjection {
      * anything is published after the commit); a rollback forgets them, so the next event reads the document.
      */
     private void write(BalanceStore.Write write) {
-        String memberId = write.balance().memberId();
-        lastWritten.put(memberId, write.balance());
+        String memberId = write.memberId();
+        lastWritten.put(memberId, write.points());
         if (!CurrentUnitOfWork.isStarted()) {
             writeNow(List.of(write));
             return;
@@ -101,7 +106,7 @@ public class BalanceProjection {
             root.onRollback(unitOfWork -> writes.keySet().forEach(lastWritten::remove));
             return writes;
         });
-        pending.merge(memberId, write, (earlier, later) -> earlier.then(later.balance(), later.reviewAt()));
+        pending.merge(memberId, write, (earlier, later) -> earlier.then(later.points(), later.reviewAt()));
     }
 
     /** An opening that found its member's document already there did not write: read the document next time. */

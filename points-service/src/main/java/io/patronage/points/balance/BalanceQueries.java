@@ -1,15 +1,13 @@
 package io.patronage.points.balance;
 
-import io.patronage.points.account.AccountView;
-import io.patronage.points.account.DescribeAccount;
 import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.errors.PointsException;
-import io.patronage.points.ledger.LedgerLimits;
 import io.patronage.points.ledger.PointsOverflowException;
+import io.patronage.points.program.ProgramCatalog;
+import io.patronage.points.program.TierRules;
 import io.patronage.points.returns.PointsReversed;
 import jakarta.inject.Singleton;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,35 +30,57 @@ public class BalanceQueries {
 
     private final BalanceStore balances;
     private final AccountHistory history;
-    private final CommandGateway commands;
+    private final ProgramCatalog programs;
+    private final EventStore eventStore;
 
-    BalanceQueries(BalanceStore balances, AccountHistory history, CommandGateway commands) {
+    BalanceQueries(BalanceStore balances, AccountHistory history, ProgramCatalog programs, EventStore eventStore) {
         this.balances = balances;
         this.history = history;
-        this.commands = commands;
+        this.programs = programs;
+        this.eventStore = eventStore;
     }
 
-    /** The balance now, or with {@code asOf} (an ISO-8601 instant) as the log had it then. */
+    /**
+     * The balance now, or with {@code asOf} (an ISO-8601 instant) as the log had it then. Now, every figure comes from
+     * one read of the member's document in the read model, at one instant.
+     */
     public PointsBalance balance(String memberId, String asOf) {
         if (asOf != null) {
             return balanceAsOf(memberId, instant(asOf));
         }
-        Balance balance = balances.find(memberId).orElseThrow(() -> new PointsException.NotFound(ACCOUNT, memberId));
+        MemberPoints points = balances.read(memberId).orElseThrow(() -> new PointsException.NotFound(ACCOUNT, memberId));
+        if (!points.complete() || !points.balance().withinLimits()) {
+            points = foldedAgain(points, MemberPoints.ACTIVITY_KEPT);
+        }
         Instant now = Instant.now();
-        AccountView view;
+        TierRules tiers = programs.rulesFor(points.balance().chainId(), now).tiers();
+        if (!points.covers(tiers, now)) {
+            points = foldedAgain(points, null);
+        }
         try {
-            view = commands.sendAndWait(new DescribeAccount(memberId, now));
-        } catch (AggregateNotFoundException e) {
-            throw new PointsException.NotFound(ACCOUNT, memberId);
+            return points.at(now, tiers, EXPIRING_WITHIN_DAYS);
         } catch (PointsOverflowException e) {
             throw new PointsException.AccountFrozen(e.getMessage());
         }
-        Instant horizon = now.plus(Duration.ofDays(EXPIRING_WITHIN_DAYS));
-        long expiring = view.lots().stream().filter(lot -> lot.expiredAt(horizon)).mapToLong(lot -> lot.remaining())
-                .reduce(0, LedgerLimits::add);
-        return new PointsBalance(balance.memberId(), balance.balance(), balance.lifetimeEarned(),
-                balance.lifetimeRedeemed(), view.available(), view.pending(), view.debt(), expiring,
-                EXPIRING_WITHIN_DAYS, view.tier(), view.nextTier(), view.toNextTier(), null);
+    }
+
+    /**
+     * A document an older version wrote (without the lots) or wrapped, or one whose activity does not reach back over a
+     * tier window (longer than {@link MemberPoints#ACTIVITY_KEPT}), folded again from the log up to its version, keeping
+     * the activity of the last {@code kept} ({@code null}: all). One without the lots is completed in the store, unless
+     * it changed meanwhile (then the projection wrote it whole).
+     */
+    private MemberPoints foldedAgain(MemberPoints stored, Duration kept) {
+        String memberId = stored.balance().memberId();
+        MemberPoints folded = MemberPoints.replay(eventStore.readEvents(memberId, 0).asStream(), stored.version(),
+                reason -> { }, kept);
+        if (folded == null) {
+            throw new PointsException.NotFound(ACCOUNT, memberId);
+        }
+        if (!stored.complete() && kept != null && folded.version() == stored.version()) {
+            balances.complete(folded);
+        }
+        return folded;
     }
 
     /** The log folded up to {@code asOf}: what the balance was then. */

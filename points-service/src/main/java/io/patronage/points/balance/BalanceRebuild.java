@@ -26,8 +26,9 @@ import java.util.function.Function;
 
 /**
  * Rebuilds the balance read model from the event store in one {@link EventLog} pass, folding each account's events
- * with {@link Balance#fold} (an account whose events come out of sequence is replayed alone), then replaces only
- * the stored balances that differ. Reports a checksum of all balances before and after.
+ * with {@link MemberPoints#fold} (an account whose events come out of sequence is replayed alone), then replaces only
+ * the stored documents that differ (among them every one an older version wrote without the lots). Reports a checksum
+ * of all balances before and after.
  * <p>
  * Live processing is not paused. The live projection folds each member from the balance it last wrote, not from
  * the document, so a member whose event was applied between the pass and the replacement of its document gets the
@@ -61,8 +62,8 @@ public class BalanceRebuild {
         Instant started = Instant.now();
         Map<String, Date> reviews = new HashMap<>(); // filled by the read below, used after joining it
         // the balances as they are, read while the pass reads the events
-        CompletableFuture<List<Balance>> stored = CompletableFuture.supplyAsync(() -> store.all(reviews::put));
-        Map<String, Balance> balances = new HashMap<>();
+        CompletableFuture<List<MemberPoints>> stored = CompletableFuture.supplyAsync(() -> store.all(reviews::put));
+        Map<String, MemberPoints> balances = new HashMap<>();
         Map<String, Instant> firstReview = new HashMap<>();
         Set<String> outOfOrder = new HashSet<>();
         Map<String, String> poisoned = new TreeMap<>();
@@ -70,16 +71,19 @@ public class BalanceRebuild {
             if (poisoned.containsKey(event.memberId())) {
                 return;
             }
-            Balance current = balances.get(event.memberId());
+            MemberPoints current = balances.get(event.memberId());
             boolean next = current == null ? sequence == 0 : sequence == current.version() + 1;
             if (!next) {
                 outOfOrder.add(event.memberId());
                 return;
             }
             try {
-                balances.put(event.memberId(), Balance.fold(current, event, sequence));
+                balances.put(event.memberId(), MemberPoints.fold(current, event, sequence));
             } catch (PointsOverflowException e) {
                 poisoned.put(event.memberId(), e.getMessage());
+                if (current != null) {
+                    balances.put(event.memberId(), current.frozenAt(e.getMessage()));
+                }
                 return;
             }
             Instant reviewAt = NextReview.of(event);
@@ -89,7 +93,7 @@ public class BalanceRebuild {
         });
         for (String memberId : outOfOrder) {
             poisoned.remove(memberId);
-            Balance replayed = Balance.replay(eventStore.readEvents(memberId, 0).asStream(), Long.MAX_VALUE,
+            MemberPoints replayed = MemberPoints.replay(eventStore.readEvents(memberId, 0).asStream(), Long.MAX_VALUE,
                     reason -> poisoned.put(memberId, reason));
             if (replayed != null) {
                 balances.put(memberId, replayed);
@@ -97,7 +101,7 @@ public class BalanceRebuild {
         }
         poisoned.forEach((memberId, reason) ->
                 LOG.warn("rebuild: balance of member {} kept before its poisoned event: {}", memberId, reason));
-        List<Balance> before = stored.join();
+        List<MemberPoints> before = stored.join();
         int written = reconcile(before, balances, memberId -> reviews.containsKey(memberId) ? reviews.get(memberId)
                 : firstReview.containsKey(memberId) ? Date.from(firstReview.get(memberId)) : null);
         String checksumBefore = checksum(before);
@@ -113,11 +117,13 @@ public class BalanceRebuild {
      * Makes the stored balances those of the pass, writing only what differs: a member's balance that is wrong or
      * missing is replaced, one without any event is removed. Returns how many documents were written or removed.
      */
-    private int reconcile(List<Balance> before, Map<String, Balance> rebuilt, Function<String, Date> reviewAt) {
-        Map<String, Balance> stored = new HashMap<>();
-        before.forEach(balance -> stored.put(balance.memberId(), balance));
-        List<Balance> changed = rebuilt.values().stream()
-                .filter(balance -> !balance.equals(stored.get(balance.memberId())))
+    private int reconcile(List<MemberPoints> before, Map<String, MemberPoints> rebuilt,
+                          Function<String, Date> reviewAt) {
+        Map<String, MemberPoints> stored = new HashMap<>();
+        before.forEach(points -> stored.put(points.balance().memberId(), points));
+        List<MemberPoints> changed = rebuilt.entrySet().stream()
+                .filter(entry -> !entry.getValue().equals(stored.get(entry.getKey())))
+                .map(Map.Entry::getValue)
                 .toList();
         List<String> stale = stored.keySet().stream().filter(memberId -> !rebuilt.containsKey(memberId)).toList();
         for (int from = 0; from < changed.size(); from += log.batchSize()) {
@@ -128,9 +134,9 @@ public class BalanceRebuild {
     }
 
     /** SHA-256 over every (memberId, balance, lifetimeEarned, lifetimeRedeemed), in member id order. */
-    static String checksum(List<Balance> balances) {
+    static String checksum(List<MemberPoints> documents) {
         TreeMap<String, Balance> sorted = new TreeMap<>();
-        balances.forEach(balance -> sorted.put(balance.memberId(), balance));
+        documents.forEach(points -> sorted.put(points.balance().memberId(), points.balance()));
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             sorted.values().forEach(b -> digest.update((b.memberId() + "|" + b.balance() + "|" + b.lifetimeEarned()

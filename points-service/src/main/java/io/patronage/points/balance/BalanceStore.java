@@ -32,6 +32,7 @@ public class BalanceStore {
 
     public static final String COLLECTION = "balances";
     public static final String REVIEW_AT = "reviewAt";
+    static final String LOTS = HoldingsDocument.LOTS;
 
     private final MongoCollection<Document> balances;
 
@@ -40,7 +41,22 @@ public class BalanceStore {
     }
 
     public Optional<Balance> find(String memberId) {
-        return Optional.ofNullable(balances.find(Filters.eq("_id", memberId)).first()).map(BalanceStore::balance);
+        return read(memberId).map(MemberPoints::balance);
+    }
+
+    /** The member's whole document, by {@code _id}. */
+    Optional<MemberPoints> read(String memberId) {
+        return Optional.ofNullable(balances.find(Filters.eq("_id", memberId)).first()).map(BalanceStore::points);
+    }
+
+    /**
+     * Completes a document written before the read model kept the lots with what its version folds to, unless it
+     * changed since it was read (then whoever changed it wrote it whole).
+     */
+    void complete(MemberPoints points) {
+        Balance balance = points.balance();
+        balances.updateOne(Filters.and(Filters.eq("_id", balance.memberId()), Filters.eq("version", balance.version()),
+                Filters.exists(LOTS, false)), Updates.combine(fields(points, Updates::set)));
     }
 
     /**
@@ -55,71 +71,81 @@ public class BalanceStore {
         }
         List<Write> ordered = List.copyOf(writes);
         List<UpdateOneModel<Document>> updates = ordered.stream().map(write -> new UpdateOneModel<Document>(
-                Filters.eq("_id", write.balance().memberId()), update(write), new UpdateOptions().upsert(true))).toList();
+                Filters.eq("_id", write.memberId()), update(write), new UpdateOptions().upsert(true))).toList();
         BulkWriteResult result = balances.bulkWrite(updates, new BulkWriteOptions().ordered(false));
         Set<Integer> created = new HashSet<>();
         result.getUpserts().forEach(upsert -> created.add(upsert.getIndex()));
         Set<String> alreadyThere = new HashSet<>();
         for (int i = 0; i < ordered.size(); i++) {
             if (ordered.get(i).opening() && !created.contains(i)) {
-                alreadyThere.add(ordered.get(i).balance().memberId());
+                alreadyThere.add(ordered.get(i).memberId());
             }
         }
         return alreadyThere;
     }
 
     private static Bson update(Write write) {
-        Balance balance = write.balance();
-        BiFunction<String, Object, Bson> set = write.opening() ? Updates::setOnInsert : Updates::set;
-        List<Bson> updates = new ArrayList<>(List.of(
-                set.apply("chainId", balance.chainId()),
-                set.apply("balance", balance.balance()),
-                set.apply("lifetimeEarned", balance.lifetimeEarned()),
-                set.apply("lifetimeRedeemed", balance.lifetimeRedeemed()),
-                set.apply("version", balance.version())));
+        List<Bson> updates = fields(write.points(), write.opening() ? Updates::setOnInsert : Updates::set);
         if (write.reviewAt() != null) {
             updates.add(Updates.min(REVIEW_AT, Date.from(write.reviewAt())));
         }
         return Updates.combine(updates);
     }
 
+    private static List<Bson> fields(MemberPoints points, BiFunction<String, Object, Bson> set) {
+        List<Bson> fields = new ArrayList<>();
+        document(points).forEach((name, value) -> {
+            if (!name.equals("_id")) {
+                fields.add(set.apply(name, value));
+            }
+        });
+        return fields;
+    }
+
     /**
-     * A member's balance to write, with the earliest review its events need ({@code null}: none).
+     * A member's document to write, with the earliest review its events need ({@code null}: none).
      *
      * @param opening the account's opening figures, written only if the member has no document yet
      */
-    record Write(Balance balance, Instant reviewAt, boolean opening) {
+    record Write(MemberPoints points, Instant reviewAt, boolean opening) {
 
-        Write(Balance balance, Instant reviewAt) {
-            this(balance, reviewAt, false);
+        Write(MemberPoints points, Instant reviewAt) {
+            this(points, reviewAt, false);
         }
 
-        static Write opening(Balance balance) {
-            return new Write(balance, null, true);
+        static Write opening(MemberPoints points) {
+            return new Write(points, null, true);
+        }
+
+        String memberId() {
+            return points.balance().memberId();
         }
 
         /** This write followed by the member's next one: the later figures, set whatever is stored. */
-        Write then(Balance next, Instant nextReviewAt) {
+        Write then(MemberPoints next, Instant nextReviewAt) {
             Instant earliest = reviewAt == null || (nextReviewAt != null && nextReviewAt.isBefore(reviewAt))
                     ? nextReviewAt : reviewAt;
             return new Write(next, earliest);
         }
     }
 
-    static Document document(Balance balance) {
-        return new Document("_id", balance.memberId())
+    static Document document(MemberPoints points) {
+        Balance balance = points.balance();
+        Document document = new Document("_id", balance.memberId())
                 .append("chainId", balance.chainId())
                 .append("balance", balance.balance())
                 .append("lifetimeEarned", balance.lifetimeEarned())
                 .append("lifetimeRedeemed", balance.lifetimeRedeemed())
                 .append("version", balance.version());
+        return HoldingsDocument.append(points, document);
     }
 
-    static Balance balance(Document document) {
-        return new Balance(document.getString("_id"), document.getString("chainId"),
+    static MemberPoints points(Document document) {
+        Balance balance = new Balance(document.getString("_id"), document.getString("chainId"),
                 document.get("balance", Number.class).longValue(),
                 document.get("lifetimeEarned", Number.class).longValue(),
                 document.get("lifetimeRedeemed", Number.class).longValue(),
                 document.get("version", Number.class).longValue());
+        return HoldingsDocument.read(balance, document);
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Function;
 
 import static io.patronage.points.balance.BalanceStore.REVIEW_AT;
 
-/** The stored balances as a rebuild reads and replaces them: whole, in bulk, by {@code _id}. */
+/** The stored balance documents as a rebuild reads and replaces them: whole, in bulk, by {@code _id}. */
 @Singleton
 class RebuiltBalances {
 
@@ -29,10 +29,10 @@ class RebuiltBalances {
     }
 
     /** Every stored balance (a full scan: for rebuilds and checks), passing each member's next review to {@code reviews}. */
-    List<Balance> all(BiConsumer<String, Date> reviews) {
-        List<Balance> all = new ArrayList<>();
+    List<MemberPoints> all(BiConsumer<String, Date> reviews) {
+        List<MemberPoints> all = new ArrayList<>();
         for (Document document : balances.find().batchSize(10_000)) {
-            all.add(BalanceStore.balance(document));
+            all.add(BalanceStore.points(document));
             reviews.accept(document.getString("_id"), document.getDate(REVIEW_AT));
         }
         return all;
@@ -42,14 +42,14 @@ class RebuiltBalances {
      * Replaces members' balances with rebuilt ones, by {@code _id}, in one unordered bulk write, each with its next
      * review; a missing document is created.
      */
-    void replaceAll(List<Balance> rebuilt, Function<String, Date> reviewAt) {
+    void replaceAll(List<MemberPoints> rebuilt, Function<String, Date> reviewAt) {
         if (rebuilt.isEmpty()) {
             return;
         }
-        List<ReplaceOneModel<Document>> replacements = rebuilt.stream().map(balance -> {
-            Document document = BalanceStore.document(balance);
-            Date review = reviewAt.apply(balance.memberId());
-            return new ReplaceOneModel<>(Filters.eq("_id", balance.memberId()),
+        List<ReplaceOneModel<Document>> replacements = rebuilt.stream().map(points -> {
+            Document document = BalanceStore.document(points);
+            Date review = reviewAt.apply(document.getString("_id"));
+            return new ReplaceOneModel<>(Filters.eq("_id", document.getString("_id")),
                     review == null ? document : document.append(REVIEW_AT, review), new ReplaceOptions().upsert(true));
         }).toList();
         balances.bulkWrite(replacements, new BulkWriteOptions().ordered(false));

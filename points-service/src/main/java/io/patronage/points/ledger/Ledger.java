@@ -17,6 +17,15 @@ public final class Ledger {
     private final List<OpenLot> lots = new ArrayList<>();
     private long debt;
 
+    public Ledger() {
+    }
+
+    /** A ledger as folded before: {@code lots} oldest earned first, as {@link #lots()} gave them. */
+    public Ledger(List<OpenLot> lots, long debt) {
+        this.lots.addAll(lots);
+        this.debt = debt;
+    }
+
     public long balance() {
         return LedgerLimits.add(sum(lot -> true), -debt);
     }

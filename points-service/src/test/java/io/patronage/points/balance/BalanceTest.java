@@ -5,6 +5,7 @@ import io.patronage.points.ledger.LotDebit;
 import io.patronage.points.ledger.PointsAccountEvent;
 import io.patronage.points.ledger.PointsOverflowException;
 import io.patronage.points.membership.PointsAccountOpened;
+import io.patronage.points.program.TierRules;
 import io.patronage.points.redemption.PointsRedeemed;
 import io.patronage.points.redemption.PointsRedemptionRejected;
 import io.patronage.points.redemption.RejectionReason;
@@ -88,6 +89,16 @@ class BalanceTest {
                 + "9223372036854775807 points, beyond the ceiling of 1000000000000 per transaction: the account is"
                 + " frozen at it"), reasons);
         assertThrows(PointsOverflowException.class, () -> Balance.fold(balance, poisoned.get(2), 2));
+    }
+
+    @Test
+    void aFrozenAccountsFiguresAreRefused() {
+        List<PointsAccountEvent> poisoned = new ArrayList<>(HISTORY.subList(0, 2));
+        poisoned.add(earned("t-max", Long.MAX_VALUE));
+
+        MemberPoints points = MemberPoints.replay(messages(poisoned).stream(), Long.MAX_VALUE, reason -> { });
+
+        assertThrows(PointsOverflowException.class, () -> points.at(Instant.now(), TierRules.NONE, 30));
     }
 
     @Test

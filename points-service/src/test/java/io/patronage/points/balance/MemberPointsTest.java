@@ -1,0 +1,72 @@
+package io.patronage.points.balance;
+
+import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.ledger.Lot;
+import io.patronage.points.ledger.PointsAccountEvent;
+import io.patronage.points.membership.PointsAccountOpened;
+import io.patronage.points.program.TierRules;
+import io.patronage.points.tiers.TierChanged;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MemberPointsTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private static final TierRules TIERS = new TierRules(TierRules.Basis.POINTS, 365, List.of(
+            new TierRules.Level("silver", BigDecimal.ZERO, null), new TierRules.Level("gold", new BigDecimal("100"), null)),
+            TierRules.Downgrade.IMMEDIATE, 0);
+
+    private static PointsEarned earned(String transactionId, long points, Instant at, Duration pending) {
+        return new PointsEarned("m-1", "chain-1", transactionId, "s-1", "EUR", BigDecimal.TEN, BigDecimal.TEN, points,
+                "v1", List.of(), at.atOffset(ZoneOffset.UTC),
+                new Lot("chain-1:" + transactionId, points, at, at.plus(pending), at.plus(Duration.ofDays(20)), null),
+                0);
+    }
+
+    private static MemberPoints fold(List<PointsAccountEvent> events) {
+        MemberPoints points = null;
+        for (int i = 0; i < events.size(); i++) {
+            points = MemberPoints.fold(points, events.get(i), i);
+        }
+        return points;
+    }
+
+    @Test
+    void everyFigureComesFromTheOneDocumentAtTheAskedInstant() {
+        MemberPoints points = fold(List.of(new PointsAccountOpened("m-1", "chain-1", "card-1", null, T0),
+                earned("t-1", 40, T0, Duration.ZERO),
+                new TierChanged("m-1", "chain-1", null, "silver", "QUALIFIED", T0),
+                earned("t-2", 25, T0.plus(Duration.ofDays(1)), Duration.ofDays(14))));
+
+        PointsBalance answer = points.at(T0.plus(Duration.ofDays(2)), TIERS, 30);
+
+        assertEquals(new PointsBalance("m-1", 65, 65, 0, 40L, 25L, 0L, 65L, 30, "silver", "gold", new BigDecimal("35"),
+                null), answer);
+        assertEquals(65, points.at(T0.plus(Duration.ofDays(16)), TIERS, 30).available(), "no longer pending");
+        assertEquals(0, points.at(T0.plus(Duration.ofDays(2)), TIERS, 3).expiringSoon(), "not within 3 days");
+    }
+
+    @Test
+    void activityOlderThanTheKeptSpanIsDroppedAndALongerWindowIsNotCovered() {
+        Instant later = T0.plus(MemberPoints.ACTIVITY_KEPT).plus(Duration.ofDays(10));
+        MemberPoints points = fold(List.of(new PointsAccountOpened("m-1", "chain-1", "card-1", null, T0),
+                earned("t-1", 40, T0, Duration.ZERO), earned("t-2", 25, later, Duration.ZERO)));
+
+        assertEquals(1, points.activity().size());
+        assertEquals(later.minus(MemberPoints.ACTIVITY_KEPT), points.activityFrom());
+        assertTrue(points.covers(TIERS, later));
+        assertFalse(points.covers(new TierRules(TierRules.Basis.POINTS, 800, List.of(), null, 0), later));
+        assertNull(fold(List.of(new PointsAccountOpened("m-1", "chain-1", "card-1", null, T0),
+                earned("t-1", 40, T0, Duration.ZERO))).activityFrom());
+    }
+}

@@ -41,6 +41,6 @@ class PointsAxonModule implements AxonModule {
         }
         configurer.configureAggregate(account);
         configurer.eventProcessing()
-                .registerEventHandler(config -> new BalanceProjection(balances, config.eventStore()));
+                .registerEventHandler(config -> new BalanceProjection(balances, config.eventStore(), accountCacheSize));
     }
 }

@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the balance read model: the members' absolute figures and what answers the others at any instant
@@ -38,11 +38,21 @@ public class BalanceProjection {
 
     private final BalanceStore store;
     private final EventStore eventStore;
-    private final Map<String, MemberPoints> lastWritten = new ConcurrentHashMap<>();
+    private final Map<String, MemberPoints> lastWritten;
 
-    public BalanceProjection(BalanceStore store, EventStore eventStore) {
+    /**
+     * @param rememberedMembers how many members' last written documents are kept in memory (least recently written
+     *                          go first; a forgotten one is read from the store at its member's next event)
+     */
+    public BalanceProjection(BalanceStore store, EventStore eventStore, int rememberedMembers) {
         this.store = store;
         this.eventStore = eventStore;
+        this.lastWritten = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, MemberPoints> eldest) {
+                return size() > rememberedMembers;
+            }
+        });
     }
 
     @EventHandler

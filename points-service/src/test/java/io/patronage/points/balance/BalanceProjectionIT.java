@@ -64,7 +64,7 @@ class BalanceProjectionIT {
         database = mongo.getDatabase("balance-it-" + UUID.randomUUID());
         store = new BalanceStore(database);
         eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        projection = new BalanceProjection(store, eventStore);
+        projection = new BalanceProjection(store, eventStore, 1_000);
     }
 
     @AfterAll
@@ -105,6 +105,23 @@ class BalanceProjectionIT {
         projection.on(events.get(1), 1);
 
         assertEquals(new Balance(member, "chain-1", 100, 150, 50, 3), store.find(member).orElseThrow());
+    }
+
+    @Test
+    void membersItNoLongerRemembersAreFoldedFromTheirStoredDocuments() {
+        BalanceProjection forgetful = new BalanceProjection(store, eventStore, 1);
+        String first = "m-" + UUID.randomUUID();
+        String second = "m-" + UUID.randomUUID();
+        store(first, history(first));
+        store(second, history(second));
+
+        for (int i = 0; i < 4; i++) {
+            forgetful.on(history(first).get(i), i);
+            forgetful.on(history(second).get(i), i);
+        }
+
+        assertEquals(new Balance(first, "chain-1", 100, 150, 50, 3), store.find(first).orElseThrow());
+        assertEquals(new Balance(second, "chain-1", 100, 150, 50, 3), store.find(second).orElseThrow());
     }
 
     @Test
@@ -163,7 +180,7 @@ class BalanceProjectionIT {
             projection.on(events.get(i), i);
         }
 
-        BalanceProjection restarted = new BalanceProjection(store, eventStore);
+        BalanceProjection restarted = new BalanceProjection(store, eventStore, 1_000);
         restarted.on(events.get(0), 0);
         assertEquals(new Balance(member, "chain-1", 70, 120, 50, 2), store.find(member).orElseThrow());
         restarted.on(events.get(1), 1);
@@ -180,7 +197,7 @@ class BalanceProjectionIT {
         projection.on(events.get(0), 0);
         projection.on(events.get(1), 1);
 
-        BalanceProjection restarted = new BalanceProjection(store, eventStore);
+        BalanceProjection restarted = new BalanceProjection(store, eventStore, 1_000);
         restarted.on(events.get(1), 1);
         restarted.on(events.get(2), 2);
         restarted.on(events.get(3), 3);

@@ -9,7 +9,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /** The service's packages (one per capability, plus the ledger, the intake and the read models) depend in one direction. */
 @AnalyzeClasses(packages = "io.patronage.points", importOptions = ImportOption.DoNotIncludeTests.class)
-class PackageCyclesTest {
+class PackageCycleTest {
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("io.patronage.points.(*)..").should().beFreeOfCycles();

@@ -8,7 +8,12 @@ import io.patronage.contracts.Topics;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.testsupport.TestInfrastructure;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import jakarta.inject.Inject;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code GET /members/{id}/points/lots} and the balance's {@code nextExpiry} through real Kafka, Mongo and HTTP:
  * purchases, a redemption that takes the oldest lot first, a return of part of a purchase and an adjustment leave
- * lots whose remaining points add up to the balance, soonest expiry first.
+ * lots whose remaining points add up to the balance, soonest expiry first. A document written before the lots'
+ * origins were kept is answered the same.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,6 +45,9 @@ class PointsLotsIT implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    MongoDatabase database;
 
     private Outside outside;
 
@@ -109,6 +118,20 @@ class PointsLotsIT implements TestPropertyProvider {
         assertEquals(Instant.parse(oldest.get("expiresAt").asText()),
                 Instant.parse(balance.get("nextExpiry").get("expiresAt").asText()), balance.toString());
         assertEquals(15, balance.get("nextExpiry").get("points").asLong(), balance.toString());
+
+        // as a version before the lots' origins were kept wrote it: answered the same, from the log, and completed
+        MongoCollection<Document> balances = database.getCollection("balances");
+        List<Document> withoutOrigins = balances.find(Filters.eq("_id", member)).first()
+                .getList("lots", Document.class).stream().map(lot -> {
+                    Document older = new Document(lot);
+                    older.remove("earned");
+                    older.remove("source");
+                    return older;
+                }).toList();
+        balances.updateOne(Filters.eq("_id", member), Updates.set("lots", withoutOrigins));
+        assertEquals(answer, outside.json("/members/" + member + "/points/lots"));
+        assertTrue(balances.find(Filters.eq("_id", member)).first().getList("lots", Document.class).stream()
+                .allMatch(lot -> lot.containsKey("source")), "completed in place");
     }
 
     @Test

@@ -75,7 +75,8 @@ public class BalanceQueries {
 
     /** The member's document in the read model, folded again from the log if it does not answer every figure. */
     private MemberPoints document(String memberId) {
-        MemberPoints points = balances.read(memberId).orElseThrow(() -> new PointsException.NotFound(ACCOUNT, memberId));
+        MemberPoints points = balances.read(memberId)
+                .orElseThrow(() -> new PointsException.NotFound(ACCOUNT, memberId));
         if (!points.complete() || !points.balance().withinLimits()) {
             points = foldedAgain(points, MemberPoints.ACTIVITY_KEPT);
         }
@@ -83,9 +84,10 @@ public class BalanceQueries {
     }
 
     /**
-     * A document an older version wrote (without the lots or their origins) or wrapped, or one whose activity does not reach back over a
-     * tier window (longer than {@link MemberPoints#ACTIVITY_KEPT}), folded again from the log up to its version, keeping
-     * the activity of the last {@code kept} ({@code null}: all). One without the lots is completed in the store, unless
+     * A document an older version wrote (without the lots or their origins) or wrapped, or one whose activity does not
+     * reach back over a tier window (longer than {@link MemberPoints#ACTIVITY_KEPT}), folded again from the log up to
+     * its version, keeping the activity of the last {@code kept} ({@code null}: all). One without the lots (or their
+     * origins) is completed in the store, unless
      * it changed meanwhile (then the projection wrote it whole).
      */
     private MemberPoints foldedAgain(MemberPoints stored, Duration kept) {

@@ -15,8 +15,8 @@ import java.util.Map;
  * How a balance document stores what answers the figures beside the balance ({@link MemberPoints}), compactly: a lot
  * as {@code {id, at, available, expires, left, earned, source: {type, id}}} (no {@code available} when it is
  * {@code at}, no {@code expires} when never; no {@code earned} and {@code source} in a document written before they
- * were kept), an activity as {@code {at, points, spend, visits}}. Instants are BSON dates, or ISO-8601 strings when finer
- * than a millisecond, so that what is read back is what was folded.
+ * were kept), an activity as {@code {at, points, spend, visits}}. Instants are BSON dates, or ISO-8601 strings when
+ * finer than a millisecond, so that what is read back is what was folded.
  */
 final class HoldingsDocument {
 
@@ -48,8 +48,9 @@ final class HoldingsDocument {
         for (Document lot : lots) {
             Document source = lot.get("source", Document.class);
             if (source != null) {
+                PointsLot.Type type = PointsLot.Type.valueOf(source.getString("type"));
                 origins.put(lot.getString("id"), new LotOrigin(lot.get("earned", Number.class).longValue(),
-                        new PointsLot.Source(PointsLot.Type.valueOf(source.getString("type")), source.getString("id"))));
+                        new PointsLot.Source(type, source.getString("id"))));
             }
         }
         return new MemberPoints(balance, lots.stream().map(HoldingsDocument::lot).toList(), Map.copyOf(origins),

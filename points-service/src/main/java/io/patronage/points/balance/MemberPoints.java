@@ -31,9 +31,10 @@ import java.util.stream.Stream;
 /**
  * A member's document in the balance read model: the {@link Balance} and what answers every other figure of
  * {@code GET /members/{id}/points} at any instant, folded from the same events with the account's own fold
- * ({@link Holdings}): the open lots (without their notice instants, which only the review needs) and the debt, the
- * tier and the activity that counts towards the tiers (the last {@link #ACTIVITY_KEPT} of it). A fold stops before a poisoned event (see {@link Balance}) and
- * keeps why: the account is frozen there and its figures are refused.
+ * ({@link Holdings}): the open lots (without their notice instants, which only the review needs, and with what each
+ * brought and where from, which only {@code /points/lots} needs) and the debt, the tier and the activity that counts
+ * towards the tiers (the last {@link #ACTIVITY_KEPT} of it). A fold stops before a poisoned event (see
+ * {@link Balance}) and keeps why: the account is frozen there and its figures are refused.
  *
  * @param lots   oldest earned first; {@code null} for a document written before the read model kept them (see
  *               {@link #complete})
@@ -42,8 +43,9 @@ import java.util.stream.Stream;
  * @param activityFrom activity up to this instant was dropped, {@code null} when none was
  * @param frozen why the account is frozen (its first poisoned event), {@code null} for a sound one
  */
-record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, Map<String, LotOrigin> origins, long debt, @Nullable String tier,
-                    List<Activity> activity, @Nullable Instant activityFrom, @Nullable String frozen) {
+record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, Map<String, LotOrigin> origins, long debt,
+                    @Nullable String tier, List<Activity> activity, @Nullable Instant activityFrom,
+                    @Nullable String frozen) {
 
     /**
      * How long activity is kept, counted back from the latest: any tier window up to this long is answered from the

@@ -19,7 +19,8 @@ public record PointsBalance(String memberId, long balance, long lifetimeEarned, 
                             NextExpiry nextExpiry, String tier, String nextTier, BigDecimal toNextTier, Instant asOf) {
 
     public PointsBalance(String memberId, long balance, long lifetimeEarned, long lifetimeRedeemed) {
-        this(memberId, balance, lifetimeEarned, lifetimeRedeemed, null, null, null, null, null, null, null, null, null, null);
+        this(memberId, balance, lifetimeEarned, lifetimeRedeemed, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** The earliest {@code expiresAt} of the open lots and the {@code points} they hold that expire then. */

@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.Comparator;
 
 /**
- * One open lot of {@code GET /members/{memberId}/points/lots}: the points it brought ({@code earned}) and has left, when
- * they were earned, can be spent and expire ({@code null}: never), and the purchase, award or adjustment they came from.
+ * One open lot of {@code GET /members/{memberId}/points/lots}: the points it brought ({@code earned}) and has left,
+ * when they were earned, can be spent and expire ({@code null}: never), and the purchase, award or adjustment they
+ * came from.
  */
 @Introspected
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,8 @@ class HoldingsDocumentTest {
     void aDocumentWhoseLotsHaveNoOriginsWasWrittenByAnOlderVersion() {
         Document older = new Document("_id", "m-1").append("chainId", "chain-1").append("balance", 5L)
                 .append("lifetimeEarned", 5L).append("lifetimeRedeemed", 0L).append("version", 1L)
-                .append("lots", List.of(new Document("id", "chain-1:t-1").append("at", java.util.Date.from(AT)).append("left", 5L)))
+                .append("lots", List.of(new Document("id", "chain-1:t-1").append("at", Date.from(AT))
+                        .append("left", 5L)))
                 .append("debt", 0L).append("tier", null).append("activity", List.of()).append("activityFrom", null)
                 .append("frozen", null);
 

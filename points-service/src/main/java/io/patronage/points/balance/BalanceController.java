@@ -25,6 +25,11 @@ class BalanceController {
         return queries.balance(memberId, asOf);
     }
 
+    @Get("/lots")
+    BalanceQueries.MemberLots lots(String memberId) {
+        return queries.lots(memberId);
+    }
+
     @Get("/transactions/{transactionId}")
     TransactionExplanation transaction(String memberId, String transactionId) {
         return queries.transaction(memberId, transactionId);

@@ -48,10 +48,7 @@ public class BalanceQueries {
         if (asOf != null) {
             return balanceAsOf(memberId, instant(asOf));
         }
-        MemberPoints points = balances.read(memberId).orElseThrow(() -> new PointsException.NotFound(ACCOUNT, memberId));
-        if (!points.complete() || !points.balance().withinLimits()) {
-            points = foldedAgain(points, MemberPoints.ACTIVITY_KEPT);
-        }
+        MemberPoints points = document(memberId);
         Instant now = Instant.now();
         TierRules tiers = programs.rulesFor(points.balance().chainId(), now).tiers();
         if (!points.covers(tiers, now)) {
@@ -65,9 +62,32 @@ public class BalanceQueries {
     }
 
     /**
-     * A document an older version wrote (without the lots) or wrapped, or one whose activity does not reach back over a
-     * tier window (longer than {@link MemberPoints#ACTIVITY_KEPT}), folded again from the log up to its version, keeping
-     * the activity of the last {@code kept} ({@code null}: all). One without the lots is completed in the store, unless
+     * The member's open lots now, from one read of the member's document in the read model, soonest expiry first
+     * (never-expiring last), then oldest earned first.
+     */
+    public MemberLots lots(String memberId) {
+        try {
+            return new MemberLots(memberId, document(memberId).byExpiry());
+        } catch (PointsOverflowException e) {
+            throw new PointsException.AccountFrozen(e.getMessage());
+        }
+    }
+
+    /** The member's document in the read model, folded again from the log if it does not answer every figure. */
+    private MemberPoints document(String memberId) {
+        MemberPoints points = balances.read(memberId)
+                .orElseThrow(() -> new PointsException.NotFound(ACCOUNT, memberId));
+        if (!points.complete() || !points.balance().withinLimits()) {
+            points = foldedAgain(points, MemberPoints.ACTIVITY_KEPT);
+        }
+        return points;
+    }
+
+    /**
+     * A document an older version wrote (without the lots or their origins) or wrapped, or one whose activity does not
+     * reach back over a tier window (longer than {@link MemberPoints#ACTIVITY_KEPT}), folded again from the log up to
+     * its version, keeping the activity of the last {@code kept} ({@code null}: all). One without the lots (or their
+     * origins) is completed in the store, unless
      * it changed meanwhile (then the projection wrote it whole).
      */
     private MemberPoints foldedAgain(MemberPoints stored, Duration kept) {
@@ -100,7 +120,7 @@ public class BalanceQueries {
             throw new PointsException.NotFound("points account as of " + asOf + " for member", memberId);
         }
         return new PointsBalance(memberId, balance.balance(), balance.lifetimeEarned(), balance.lifetimeRedeemed(),
-                null, null, null, null, null, null, null, null, asOf);
+                null, null, null, null, null, null, null, null, null, asOf);
     }
 
     /** How a transaction's points came about: the rule version, the per-rule breakdown and any returns. */
@@ -150,6 +170,10 @@ public class BalanceQueries {
             throw new PointsException.InvalidRequest(
                     "asOf must be an ISO-8601 instant such as 2026-11-27T10:15:00Z: " + value);
         }
+    }
+
+    /** {@code GET /members/{memberId}/points/lots}. */
+    public record MemberLots(String memberId, List<PointsLot> lots) {
     }
 
     /** One page of the statement; {@code total} counts every line. */

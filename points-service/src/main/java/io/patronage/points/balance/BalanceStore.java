@@ -50,13 +50,14 @@ public class BalanceStore {
     }
 
     /**
-     * Completes a document written before the read model kept the lots with what its version folds to, unless it
-     * changed since it was read (then whoever changed it wrote it whole).
+     * Completes a document written before the read model kept the lots (or their origins) with what its version folds
+     * to, unless it changed since it was read (then whoever changed it wrote it whole).
      */
     void complete(MemberPoints points) {
         Balance balance = points.balance();
         balances.updateOne(Filters.and(Filters.eq("_id", balance.memberId()), Filters.eq("version", balance.version()),
-                Filters.exists(LOTS, false)), Updates.combine(fields(points, Updates::set)));
+                Filters.or(Filters.exists(LOTS, false), Filters.elemMatch(LOTS, Filters.exists("source", false)))),
+                Updates.combine(fields(points, Updates::set)));
     }
 
     /**

@@ -7,13 +7,16 @@ import org.bson.Document;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a balance document stores what answers the figures beside the balance ({@link MemberPoints}), compactly: a lot
- * as {@code {id, at, available, expires, left}} (no {@code available} when it is {@code at}, no {@code expires} when
- * never), an activity as {@code {at, points, spend, visits}}. Instants are BSON dates, or ISO-8601 strings when finer
- * than a millisecond, so that what is read back is what was folded.
+ * as {@code {id, at, available, expires, left, earned, source: {type, id}}} (no {@code available} when it is
+ * {@code at}, no {@code expires} when never; no {@code earned} and {@code source} in a document written before they
+ * were kept), an activity as {@code {at, points, spend, visits}}. Instants are BSON dates, or ISO-8601 strings when
+ * finer than a millisecond, so that what is read back is what was folded.
  */
 final class HoldingsDocument {
 
@@ -27,7 +30,7 @@ final class HoldingsDocument {
             return document;
         }
         return document
-                .append(LOTS, points.lots().stream().map(HoldingsDocument::lot).toList())
+                .append(LOTS, points.lots().stream().map(lot -> lot(lot, points.origins().get(lot.lotId()))).toList())
                 .append("debt", points.debt())
                 .append("tier", points.tier())
                 .append("activity", points.activity().stream().map(HoldingsDocument::activity).toList())
@@ -39,15 +42,24 @@ final class HoldingsDocument {
     static MemberPoints read(Balance balance, Document document) {
         List<Document> lots = document.getList(LOTS, Document.class);
         if (lots == null) {
-            return new MemberPoints(balance, null, 0, null, List.of(), null, null);
+            return new MemberPoints(balance, null, Map.of(), 0, null, List.of(), null, null);
         }
-        return new MemberPoints(balance, lots.stream().map(HoldingsDocument::lot).toList(),
+        Map<String, LotOrigin> origins = new HashMap<>();
+        for (Document lot : lots) {
+            Document source = lot.get("source", Document.class);
+            if (source != null) {
+                PointsLot.Type type = PointsLot.Type.valueOf(source.getString("type"));
+                origins.put(lot.getString("id"), new LotOrigin(lot.get("earned", Number.class).longValue(),
+                        new PointsLot.Source(type, source.getString("id"))));
+            }
+        }
+        return new MemberPoints(balance, lots.stream().map(HoldingsDocument::lot).toList(), Map.copyOf(origins),
                 document.get("debt", Number.class).longValue(), document.getString("tier"),
                 document.getList("activity", Document.class).stream().map(HoldingsDocument::activity).toList(),
                 instant(document.get("activityFrom")), document.getString("frozen"));
     }
 
-    private static Document lot(OpenLot lot) {
+    private static Document lot(OpenLot lot, LotOrigin origin) {
         Document document = new Document("id", lot.lotId()).append("at", instant(lot.earnedAt()));
         if (!lot.availableAt().equals(lot.earnedAt())) {
             document.append("available", instant(lot.availableAt()));
@@ -55,7 +67,8 @@ final class HoldingsDocument {
         if (lot.expiresAt() != null) {
             document.append("expires", instant(lot.expiresAt()));
         }
-        return document.append("left", lot.remaining());
+        return document.append("left", lot.remaining()).append("earned", origin.earned()).append("source",
+                new Document("type", origin.source().type().name()).append("id", origin.source().id()));
     }
 
     private static OpenLot lot(Document document) {

@@ -18,25 +18,34 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * A member's document in the balance read model: the {@link Balance} and what answers every other figure of
  * {@code GET /members/{id}/points} at any instant, folded from the same events with the account's own fold
- * ({@link Holdings}): the open lots (without their notice instants, which only the review needs) and the debt, the
- * tier and the activity that counts towards the tiers (the last {@link #ACTIVITY_KEPT} of it). A fold stops before a poisoned event (see {@link Balance}) and
- * keeps why: the account is frozen there and its figures are refused.
+ * ({@link Holdings}): the open lots (without their notice instants, which only the review needs, and with what each
+ * brought and where from, which only {@code /points/lots} needs) and the debt, the tier and the activity that counts
+ * towards the tiers (the last {@link #ACTIVITY_KEPT} of it). A fold stops before a poisoned event (see
+ * {@link Balance}) and keeps why: the account is frozen there and its figures are refused.
  *
  * @param lots   oldest earned first; {@code null} for a document written before the read model kept them (see
  *               {@link #complete})
+ * @param origins what each open lot brought and where from, by lot id; a document written before the read model kept
+ *               them lacks them (see {@link #complete})
  * @param activityFrom activity up to this instant was dropped, {@code null} when none was
  * @param frozen why the account is frozen (its first poisoned event), {@code null} for a sound one
  */
-record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, long debt, @Nullable String tier,
-                    List<Activity> activity, @Nullable Instant activityFrom, @Nullable String frozen) {
+record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, Map<String, LotOrigin> origins, long debt,
+                    @Nullable String tier, List<Activity> activity, @Nullable Instant activityFrom,
+                    @Nullable String frozen) {
 
     /**
      * How long activity is kept, counted back from the latest: any tier window up to this long is answered from the
@@ -45,7 +54,7 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, long debt, @N
     static final Duration ACTIVITY_KEPT = Duration.ofDays(731);
 
     static MemberPoints opened(PointsAccountOpened event, long sequence) {
-        return new MemberPoints(Balance.opened(event, sequence), List.of(), 0, null, List.of(), null, null);
+        return new MemberPoints(Balance.opened(event, sequence), List.of(), Map.of(), 0, null, List.of(), null, null);
     }
 
     /**
@@ -71,6 +80,13 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, long debt, @N
         Ledger ledger = new Ledger(current.lots, current.debt);
         List<Activity> activity = new ArrayList<>(current.activity);
         Holdings.fold(event, ledger, activity);
+        Map<String, LotOrigin> origins = new HashMap<>(current.origins);
+        LotOrigin.Credited credited = LotOrigin.of(event);
+        if (credited != null) {
+            origins.put(credited.lotId(), credited.origin());
+        }
+        Set<String> open = ledger.lots().stream().map(OpenLot::lotId).collect(Collectors.toSet());
+        origins.keySet().retainAll(open);
         String tier = event instanceof TierChanged changed ? changed.toTier() : current.tier;
         List<OpenLot> lots = ledger.lots().stream().map(lot -> lot.noticeAt() == null ? lot
                 : new OpenLot(lot.lotId(), lot.earnedAt(), lot.availableAt(), lot.expiresAt(), null, lot.remaining()))
@@ -82,7 +98,8 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, long debt, @N
                 && (activityFrom == null || cutoff.isAfter(activityFrom))) {
             activityFrom = cutoff;
         }
-        return new MemberPoints(balance, lots, ledger.debt(), tier, List.copyOf(activity), activityFrom, null);
+        return new MemberPoints(balance, lots, Map.copyOf(origins), ledger.debt(), tier, List.copyOf(activity),
+                activityFrom, null);
     }
 
     /**
@@ -116,12 +133,15 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, long debt, @N
     }
 
     MemberPoints frozenAt(String reason) {
-        return new MemberPoints(balance, lots, debt, tier, activity, activityFrom, reason);
+        return new MemberPoints(balance, lots, origins, debt, tier, activity, activityFrom, reason);
     }
 
-    /** Whether the document answers every figure: one written before the read model kept the lots does not. */
+    /**
+     * Whether the document answers every figure and lot: one written before the read model kept the lots, or their
+     * origins, does not.
+     */
     boolean complete() {
-        return lots != null;
+        return lots != null && lots.stream().allMatch(lot -> origins.containsKey(lot.lotId()));
     }
 
     /** Whether the activity kept covers a tier window of {@code tiers} that ends at {@code at}. */
@@ -151,7 +171,28 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, long debt, @N
         TierRules.Level next = tiers.next(tier);
         return new PointsBalance(balance.memberId(), balance.balance(), balance.lifetimeEarned(),
                 balance.lifetimeRedeemed(), Math.max(0, ledger.available(now)), ledger.pending(now), debt, expiring,
-                expiringWithinDays, tier, next == null ? null : next.name(),
+                expiringWithinDays, nextExpiry(), tier, next == null ? null : next.name(),
                 next == null ? null : next.threshold().subtract(qualifying).max(BigDecimal.ZERO), null);
+    }
+
+    /** The earliest expiry of the open lots and what they hold that expires then; {@code null} when none expires. */
+    private PointsBalance.NextExpiry nextExpiry() {
+        return lots.stream().map(OpenLot::expiresAt).filter(Objects::nonNull).min(Instant::compareTo)
+                .map(at -> new PointsBalance.NextExpiry(at, lots.stream().filter(lot -> at.equals(lot.expiresAt()))
+                        .mapToLong(OpenLot::remaining).reduce(0, LedgerLimits::add)))
+                .orElse(null);
+    }
+
+    /**
+     * The open lots, soonest expiry first (never-expiring last), then oldest earned first.
+     *
+     * @throws PointsOverflowException when the account is frozen
+     */
+    List<PointsLot> byExpiry() {
+        if (frozen != null) {
+            throw new PointsOverflowException(frozen);
+        }
+        return lots.stream().map(lot -> PointsLot.of(lot, origins.get(lot.lotId()))).sorted(PointsLot.BY_EXPIRY)
+                .toList();
     }
 }

@@ -50,7 +50,8 @@ class MemberPointsTest {
 
         PointsBalance answer = points.at(T0.plus(Duration.ofDays(2)), TIERS, 30);
 
-        assertEquals(new PointsBalance("m-1", 65, 65, 0, 40L, 25L, 0L, 65L, 30, "silver", "gold", new BigDecimal("35"),
+        assertEquals(new PointsBalance("m-1", 65, 65, 0, 40L, 25L, 0L, 65L, 30,
+                new PointsBalance.NextExpiry(T0.plus(Duration.ofDays(20)), 40), "silver", "gold", new BigDecimal("35"),
                 null), answer);
         assertEquals(65, points.at(T0.plus(Duration.ofDays(16)), TIERS, 30).available(), "no longer pending");
         assertEquals(0, points.at(T0.plus(Duration.ofDays(2)), TIERS, 3).expiringSoon(), "not within 3 days");

@@ -1,0 +1,35 @@
+package io.patronage.points.balance;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Introspected;
+import io.patronage.points.ledger.OpenLot;
+
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * One open lot of {@code GET /members/{memberId}/points/lots}: the points it brought ({@code earned}) and has left,
+ * when they were earned, can be spent and expire ({@code null}: never), and the purchase, award or adjustment they
+ * came from.
+ */
+@Introspected
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PointsLot(long earned, long remaining, Instant earnedAt, Instant availableAt, Instant expiresAt,
+                        Source source) {
+
+    /** Soonest expiry first (never-expiring lots last), then oldest earned first. */
+    static final Comparator<PointsLot> BY_EXPIRY = Comparator
+            .comparing(PointsLot::expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(PointsLot::earnedAt);
+
+    static PointsLot of(OpenLot lot, LotOrigin origin) {
+        return new PointsLot(origin.earned(), lot.remaining(), lot.earnedAt(), lot.availableAt(), lot.expiresAt(),
+                origin.source());
+    }
+
+    /** {@code id} is the transaction id of a purchase, the award id of an award, the adjustment id of an adjustment. */
+    public record Source(Type type, String id) {
+    }
+
+    public enum Type { PURCHASE, AWARD, ADJUSTMENT }
+}

@@ -9,6 +9,7 @@ import io.patronage.points.program.Bonuses;
 import io.patronage.points.program.Campaign;
 import io.patronage.points.program.LineMultiplier;
 import io.patronage.points.program.ProgramRules;
+import io.patronage.points.program.RoundingScope;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,7 +31,7 @@ import java.util.stream.IntStream;
  * <p>
  * Amounts stay exact: the total is spread over the lines pro rata to {@code quantity × unitPrice}, every
  * rate-based rule's exact points are kept as a numerator over the common denominator (the lines' sum), and
- * the only rounding is the program's, once, on their sum. Nothing assumes a number of minor units: JPY, EUR
+ * the only rounding is the program's, once on their sum (or once per rule, when the program says so). Nothing assumes a number of minor units: JPY, EUR
  * and KWD amounts go through the same arithmetic.
  * <p>
  * Points are exact too: amounts become whole points only through {@link LedgerLimits#credit} (refused above the
@@ -157,8 +158,27 @@ public final class EarningPolicy {
         if (exact.signum() <= 0) {
             return Map.of();
         }
+        if (rules.roundingPer() == RoundingScope.RULE) {
+            return roundedPerRule(rules, names, numerators, denominator, what);
+        }
         long points = LedgerLimits.credit(exact.divide(denominator, 0, rules.rounding().mode()), what);
         return apportion(names, numerators, denominator, points);
+    }
+
+    /** Each rule's exact points rounded on their own; nothing when their sum is not positive. */
+    private static Map<String, Long> roundedPerRule(ProgramRules rules, List<String> names, List<BigDecimal> numerators,
+                                                    BigDecimal denominator, String what) {
+        Map<String, Long> breakdown = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            breakdown.merge(names.get(i), numerators.get(i).divide(denominator, 0, rules.rounding().mode())
+                    .longValueExact(), LedgerLimits::add);
+        }
+        long points = breakdown.values().stream().mapToLong(Long::longValue).reduce(0, LedgerLimits::add);
+        if (points <= 0) {
+            return Map.of();
+        }
+        LedgerLimits.credit(BigDecimal.valueOf(points), what);
+        return breakdown;
     }
 
     private static void addMultiplier(List<String> names, List<BigDecimal> numerators, String rule, BigDecimal factor,

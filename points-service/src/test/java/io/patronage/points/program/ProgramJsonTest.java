@@ -33,4 +33,12 @@ class ProgramJsonTest {
     void aBodyThatIsNotJsonSaysWhere() {
         assertEquals("invalid program: not valid JSON at line 1, column 13", refusal("{\"version\": }"));
     }
+
+    @Test
+    void roundingPerRuleIsReadAndAnUnknownScopeNamesTheField() {
+        assertEquals(RoundingScope.RULE, ProgramJson.parse("{\"version\":\"v9\",\"pointsPerUnit\":1,\"roundingPer\":\"RULE\"}").roundingPer());
+        assertEquals(RoundingScope.TRANSACTION, ProgramJson.parse("{\"version\":\"v9\",\"pointsPerUnit\":1}").roundingPer());
+        assertEquals("invalid program: roundingPer: invalid value LINE (one of TRANSACTION, RULE)",
+                refusal("{\"version\":\"v9\",\"roundingPer\":\"LINE\"}"));
+    }
 }

@@ -10,6 +10,7 @@ import io.patronage.points.program.Campaign;
 import io.patronage.points.program.LineMultiplier;
 import io.patronage.points.program.ProgramRules;
 import io.patronage.points.program.RoundingScope;
+import io.patronage.points.program.Stacking;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,10 +19,12 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
@@ -131,28 +134,43 @@ public final class EarningPolicy {
         return sum(eligibleLines(rules, lines)).divide(sum(lines), 12, RoundingMode.HALF_UP);
     }
 
-    /** Base, line, campaign and tier multipliers: exact points summed, rounded once, apportioned per rule. */
+    /**
+     * Base, line, campaign and tier multipliers: exact points per rule (stacked per the program's
+     * {@link Stacking}), rounded once on their sum and apportioned per rule, or rounded per rule.
+     */
     private static Map<String, Long> ratePoints(ProgramRules rules, AccountStanding account, BigDecimal total,
                                                 BigDecimal denominator, List<Line> eligible, List<Campaign> campaigns,
                                                 String what) {
+        List<Multiplier> multipliers = new ArrayList<>();
+        for (LineMultiplier multiplier : rules.multipliers()) {
+            if (!multiplier.excludes()) {
+                multipliers.add(new Multiplier(multiplier.rule(), multiplier.factor(), multiplier.priority(),
+                        line -> line.matchedBy(multiplier)));
+            }
+        }
+        for (Campaign campaign : campaigns) {
+            multipliers.add(new Multiplier(campaign.rule(), campaign.multiplier(), campaign.priority(),
+                    line -> campaign.covers(line.category())));
+        }
+        if (account.tier() != null) {
+            multipliers.add(new Multiplier("tier:" + account.tier(), rules.tiers().multiplierOf(account.tier()),
+                    rules.tiers().priority(), line -> true));
+        }
+        BigDecimal[] extras = new BigDecimal[multipliers.size()];
+        Arrays.fill(extras, BigDecimal.ZERO);
+        for (Line line : eligible) {
+            stack(rules.stacking(), multipliers, line, extras);
+        }
         List<String> names = new ArrayList<>();
         List<BigDecimal> numerators = new ArrayList<>();
         BigDecimal perUnit = rules.pointsPerUnit().multiply(total);
         names.add(BASE);
         numerators.add(perUnit.multiply(sum(eligible)));
-        for (LineMultiplier multiplier : rules.multipliers()) {
-            if (!multiplier.excludes()) {
-                addMultiplier(names, numerators, multiplier.rule(), multiplier.factor(), perUnit,
-                        eligible.stream().filter(line -> line.matchedBy(multiplier)).toList());
+        for (int i = 0; i < multipliers.size(); i++) {
+            if (extras[i].signum() != 0) {
+                names.add(multipliers.get(i).rule());
+                numerators.add(perUnit.multiply(extras[i]));
             }
-        }
-        for (Campaign campaign : campaigns) {
-            addMultiplier(names, numerators, campaign.rule(), campaign.multiplier(), perUnit,
-                    eligible.stream().filter(line -> campaign.covers(line.category())).toList());
-        }
-        if (account.tier() != null) {
-            addMultiplier(names, numerators, "tier:" + account.tier(), rules.tiers().multiplierOf(account.tier()),
-                    perUnit, eligible);
         }
         BigDecimal exact = numerators.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (exact.signum() <= 0) {
@@ -181,13 +199,38 @@ public final class EarningPolicy {
         return breakdown;
     }
 
-    private static void addMultiplier(List<String> names, List<BigDecimal> numerators, String rule, BigDecimal factor,
-                                      BigDecimal perUnit, List<Line> matched) {
-        BigDecimal extra = factor.subtract(BigDecimal.ONE);
-        BigDecimal weight = sum(matched);
-        if (extra.signum() != 0 && weight.signum() != 0) {
-            names.add(rule);
-            numerators.add(perUnit.multiply(extra).multiply(weight));
+    /** Adds to each multiplier's {@code extras} the base weight it adds on {@code line}, per {@code stacking}. */
+    private static void stack(Stacking stacking, List<Multiplier> multipliers, Line line, BigDecimal[] extras) {
+        if (stacking == Stacking.PRIORITY) {
+            int winner = -1;
+            for (int i = 0; i < multipliers.size(); i++) {
+                Multiplier m = multipliers.get(i);
+                if (m.factor().compareTo(BigDecimal.ONE) != 0 && m.matches().test(line)
+                        && (winner < 0 || m.priority() > multipliers.get(winner).priority())) {
+                    winner = i;
+                }
+            }
+            if (winner >= 0) {
+                extras[winner] = extras[winner].add(multipliers.get(winner).extra().multiply(line.weight()));
+            }
+            return;
+        }
+        BigDecimal applied = BigDecimal.ONE;
+        for (int i = 0; i < multipliers.size(); i++) {
+            Multiplier m = multipliers.get(i);
+            if (m.matches().test(line)) {
+                extras[i] = extras[i].add(m.extra().multiply(applied).multiply(line.weight()));
+                if (stacking == Stacking.MULTIPLICATIVE) {
+                    applied = applied.multiply(m.factor());
+                }
+            }
+        }
+    }
+
+    /** A rate multiplier of the purchase: line, campaign or tier. */
+    private record Multiplier(String rule, BigDecimal factor, int priority, Predicate<Line> matches) {
+        BigDecimal extra() {
+            return factor.subtract(BigDecimal.ONE);
         }
     }
 

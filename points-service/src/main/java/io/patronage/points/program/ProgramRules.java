@@ -34,6 +34,7 @@ import java.util.Objects;
  * @param pendingDays             days a purchase's points stay locked (the return window) before they can be spent
  * @param roundingPer             {@code TRANSACTION} (default): the rate rules' exact sum is rounded once;
  *                                {@code RULE}: each rate rule's points are rounded, then summed
+ * @param stacking                how the multipliers matching one line combine (see {@link Stacking})
  */
 public record ProgramRules(String version,
                            Instant effectiveFrom,
@@ -51,7 +52,8 @@ public record ProgramRules(String version,
                            int pendingDays,
                            ExpiryRule expiry,
                            TierRules tiers,
-                           RoundingScope roundingPer) {
+                           RoundingScope roundingPer,
+                           Stacking stacking) {
 
     public static final String DEFAULT_VERSION = "default-v1";
 
@@ -92,6 +94,7 @@ public record ProgramRules(String version,
         expiry = expiry == null ? ExpiryRule.NEVER : expiry;
         tiers = tiers == null ? TierRules.NONE : tiers;
         roundingPer = roundingPer == null ? RoundingScope.TRANSACTION : roundingPer;
+        stacking = stacking == null ? Stacking.ADDITIVE : stacking;
     }
 
     /** A program without the rule vocabulary added later (#17), which keeps its defaults. */
@@ -101,7 +104,7 @@ public record ProgramRules(String version,
                         Bonuses bonuses, ReturnPolicy returnPolicy, int pendingDays, ExpiryRule expiry,
                         TierRules tiers) {
         this(version, effectiveFrom, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend, multipliers,
-                maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers, null);
+                maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers, null, null);
     }
 
     /** The earning part of a program alone, with the defaults for everything else. */
@@ -114,7 +117,7 @@ public record ProgramRules(String version,
     public ProgramRules withEffectiveFrom(Instant from) {
         return new ProgramRules(version, from, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend,
                 multipliers, maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers,
-                roundingPer);
+                roundingPer, stacking);
     }
 
     public boolean inForceAt(Instant at) {

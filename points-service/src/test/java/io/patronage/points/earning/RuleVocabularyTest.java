@@ -5,6 +5,9 @@ import io.patronage.points.program.LineMultiplier;
 import io.patronage.points.program.PointsRounding;
 import io.patronage.points.program.ProgramRules;
 import io.patronage.points.program.RoundingScope;
+import io.patronage.points.program.Stacking;
+import io.patronage.points.program.Campaign;
+import io.patronage.points.program.TierRules;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +28,13 @@ class RuleVocabularyTest {
     private static ProgramRules program(PointsRounding rounding, RoundingScope roundingPer,
                                         List<LineMultiplier> multipliers) {
         return new ProgramRules("v1", null, null, null, null, BigDecimal.ONE, rounding, BigDecimal.ZERO, multipliers,
-                null, null, null, null, 0, null, null, roundingPer);
+                null, null, null, null, 0, null, null, roundingPer, null);
+    }
+
+    private static ProgramRules stacked(Stacking stacking, List<LineMultiplier> multipliers, List<Campaign> campaigns,
+                                        TierRules tiers) {
+        return new ProgramRules("v1", null, null, null, null, BigDecimal.ONE, PointsRounding.DOWN, BigDecimal.ZERO,
+                multipliers, null, campaigns, null, null, 0, null, tiers, null, stacking);
     }
 
     private static Map<String, Long> breakdown(EarningOutcome outcome) {
@@ -67,6 +76,67 @@ class RuleVocabularyTest {
         void aProgramWithoutTheFieldRoundsOnceOnTheSum() {
             assertEquals(RoundingScope.TRANSACTION, program(PointsRounding.DOWN, null, List.of()).roundingPer());
             assertEquals(RoundingScope.TRANSACTION, ProgramRules.DEFAULT.roundingPer());
+        }
+    }
+
+    @Nested
+    class StackingModes {
+
+        private static final AccountStanding GOLD = new AccountStanding(null, 3, null, "GOLD", false);
+        private static final TierRules TIERS = new TierRules(null, 365,
+                List.of(new TierRules.Level("GOLD", BigDecimal.ZERO, new BigDecimal("1.5"))), null, 0, 1);
+        /** wine line: 10 base; bread line: 10 base. */
+        private static final PosTransaction BASKET = purchase("t-1", "EUR", "20.00",
+                line("W-1", "wine", "1", "10.00"), line("B-1", "bread", "2", "5.00"));
+        private static final List<LineMultiplier> WINE = List.of(
+                new LineMultiplier(LineMultiplier.Scope.CATEGORY, "wine", new BigDecimal("2"), 2),
+                new LineMultiplier(LineMultiplier.Scope.SKU, "W-1", new BigDecimal("3"), 3));
+        private static final List<Campaign> WEEKEND = List.of(
+                new Campaign("weekend", null, null, new BigDecimal("2"), 0, null, null, null, 5));
+
+        @Test
+        void additiveAddsEachFactorsExtraAsToday() {
+            EarningOutcome outcome = EarningPolicy.earn(stacked(null, WINE, List.of(), null), MEMBER, BASKET);
+
+            assertEquals(Map.of("base", 20L, "category:wine", 10L, "sku:W-1", 20L), breakdown(outcome));
+            assertEquals(50, outcome.points(), "wine 1 + 1 + 2 = 4 x 10, bread 10");
+        }
+
+        @Test
+        void multiplicativeMultipliesTheFactorsAndCreditsEachWhatItAddsOnTopOfTheOnesBefore() {
+            EarningOutcome outcome = EarningPolicy.earn(stacked(Stacking.MULTIPLICATIVE, WINE, WEEKEND, TIERS), GOLD,
+                    BASKET);
+
+            // wine: 10 x 2 x 3 x 2 x 1.5 = 180; bread: 10 x 2 x 1.5 = 30
+            assertEquals(210, outcome.points());
+            assertEquals(Map.of("base", 20L, "category:wine", 10L, "sku:W-1", 40L, "campaign:weekend", 70L,
+                    "tier:GOLD", 70L), breakdown(outcome));
+        }
+
+        @Test
+        void byPriorityOnlyTheHighestPriorityMatchingMultiplierAppliesToALine() {
+            EarningOutcome outcome = EarningPolicy.earn(stacked(Stacking.PRIORITY, WINE, List.of(), TIERS), GOLD, BASKET);
+
+            // wine: sku ×3 (priority 3) beats category ×2 (2) and the tier ×1.5 (1); bread: only the tier matches
+            assertEquals(Map.of("base", 20L, "sku:W-1", 20L, "tier:GOLD", 5L), breakdown(outcome));
+            assertEquals(45, outcome.points());
+        }
+
+        @Test
+        void byPriorityACampaignOutranksTheLineMultipliersAndTiesGoToTheEarlierRule() {
+            List<LineMultiplier> tied = List.of(LineMultiplier.category("wine", new BigDecimal("2")),
+                    LineMultiplier.sku("W-1", new BigDecimal("3")));
+
+            EarningOutcome campaign = EarningPolicy.earn(stacked(Stacking.PRIORITY, WINE, WEEKEND, null), MEMBER, BASKET);
+            EarningOutcome tie = EarningPolicy.earn(stacked(Stacking.PRIORITY, tied, List.of(), null), MEMBER, BASKET);
+
+            assertEquals(Map.of("base", 20L, "campaign:weekend", 20L), breakdown(campaign));
+            assertEquals(Map.of("base", 20L, "category:wine", 10L), breakdown(tie));
+        }
+
+        @Test
+        void aProgramWithoutTheFieldStacksAdditively() {
+            assertEquals(Stacking.ADDITIVE, ProgramRules.DEFAULT.stacking());
         }
     }
 }

@@ -41,4 +41,23 @@ class ProgramJsonTest {
         assertEquals("invalid program: roundingPer: invalid value LINE (one of TRANSACTION, RULE)",
                 refusal("{\"version\":\"v9\",\"roundingPer\":\"LINE\"}"));
     }
+
+    @Test
+    void stackingAndPrioritiesAreReadAndAnUnknownModeNamesTheField() {
+        ProgramRules rules = ProgramJson.parse("""
+                {"version":"v9","pointsPerUnit":1,"stacking":"PRIORITY",
+                 "multipliers":[{"scope":"SKU","value":"W-1","factor":3,"priority":7}],
+                 "campaigns":[{"name":"c","multiplier":2,"priority":4}],
+                 "tiers":{"priority":2,"windowDays":365,"levels":[]}}""");
+
+        assertEquals(Stacking.PRIORITY, rules.stacking());
+        assertEquals(7, rules.multipliers().get(0).priority());
+        assertEquals(4, rules.campaigns().get(0).priority());
+        assertEquals(2, rules.tiers().priority());
+        assertEquals(Stacking.ADDITIVE, ProgramJson.parse("{\"version\":\"v9\",\"pointsPerUnit\":1}").stacking());
+        assertEquals("invalid program: stacking: invalid value STACKED (one of ADDITIVE, MULTIPLICATIVE, PRIORITY)",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"stacking\":\"STACKED\"}"));
+        assertEquals("invalid program: multipliers[0].priority: invalid value high",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"multipliers\":[{\"scope\":\"SKU\",\"value\":\"W-1\",\"factor\":3,\"priority\":\"high\"}]}"));
+    }
 }

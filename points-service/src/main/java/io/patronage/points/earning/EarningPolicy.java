@@ -290,6 +290,7 @@ public final class EarningPolicy {
     private static List<Line> eligibleLines(ProgramRules rules, List<Line> lines) {
         return lines.stream()
                 .filter(line -> !line.paidWithReward())
+                .filter(line -> rules.includeOnly().includes(line.category(), line.sku()))
                 .filter(line -> rules.multipliers().stream().noneMatch(m -> m.excludes() && line.matchedBy(m)))
                 .toList();
     }

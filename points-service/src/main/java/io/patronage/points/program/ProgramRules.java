@@ -15,7 +15,7 @@ import java.util.Objects;
  * account applies to the lots it earns (pending days, expiry, returns, tiers).
  * <p>
  * Evaluation order of a purchase: the total is spread over its lines pro rata (so basket discounts are
- * honoured); {@link #multipliers} exclude lines (factor 0) or add extra points on them; the minimum spend is
+ * honoured); lines outside {@link #includeOnly} earn nothing; {@link #multipliers} exclude lines (factor 0) or add extra points on them; the minimum spend is
  * checked on what remains eligible; campaign and tier multipliers add their extra points; the exact points
  * of all these rules are rounded with {@link #rounding}, once on their sum or per rule ({@link #roundingPer});
  * the fixed bonuses of the
@@ -35,6 +35,7 @@ import java.util.Objects;
  * @param roundingPer             {@code TRANSACTION} (default): the rate rules' exact sum is rounded once;
  *                                {@code RULE}: each rate rule's points are rounded, then summed
  * @param stacking                how the multipliers matching one line combine (see {@link Stacking})
+ * @param includeOnly             when not empty, only the lines of these categories or SKUs earn
  */
 public record ProgramRules(String version,
                            Instant effectiveFrom,
@@ -53,7 +54,8 @@ public record ProgramRules(String version,
                            ExpiryRule expiry,
                            TierRules tiers,
                            RoundingScope roundingPer,
-                           Stacking stacking) {
+                           Stacking stacking,
+                           IncludeOnly includeOnly) {
 
     public static final String DEFAULT_VERSION = "default-v1";
 
@@ -95,6 +97,7 @@ public record ProgramRules(String version,
         tiers = tiers == null ? TierRules.NONE : tiers;
         roundingPer = roundingPer == null ? RoundingScope.TRANSACTION : roundingPer;
         stacking = stacking == null ? Stacking.ADDITIVE : stacking;
+        includeOnly = includeOnly == null ? IncludeOnly.EVERYTHING : includeOnly;
     }
 
     /** A program without the rule vocabulary added later (#17), which keeps its defaults. */
@@ -104,7 +107,7 @@ public record ProgramRules(String version,
                         Bonuses bonuses, ReturnPolicy returnPolicy, int pendingDays, ExpiryRule expiry,
                         TierRules tiers) {
         this(version, effectiveFrom, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend, multipliers,
-                maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers, null, null);
+                maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers, null, null, null);
     }
 
     /** The earning part of a program alone, with the defaults for everything else. */
@@ -117,7 +120,7 @@ public record ProgramRules(String version,
     public ProgramRules withEffectiveFrom(Instant from) {
         return new ProgramRules(version, from, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend,
                 multipliers, maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers,
-                roundingPer, stacking);
+                roundingPer, stacking, includeOnly);
     }
 
     public boolean inForceAt(Instant at) {

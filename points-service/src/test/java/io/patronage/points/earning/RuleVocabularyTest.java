@@ -3,6 +3,7 @@ package io.patronage.points.earning;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.points.program.LineMultiplier;
 import io.patronage.points.program.PointsRounding;
+import io.patronage.points.program.ProgramJson;
 import io.patronage.points.program.ProgramRules;
 import io.patronage.points.program.RoundingScope;
 import io.patronage.points.program.Stacking;
@@ -28,13 +29,13 @@ class RuleVocabularyTest {
     private static ProgramRules program(PointsRounding rounding, RoundingScope roundingPer,
                                         List<LineMultiplier> multipliers) {
         return new ProgramRules("v1", null, null, null, null, BigDecimal.ONE, rounding, BigDecimal.ZERO, multipliers,
-                null, null, null, null, 0, null, null, roundingPer, null);
+                null, null, null, null, 0, null, null, roundingPer, null, null);
     }
 
     private static ProgramRules stacked(Stacking stacking, List<LineMultiplier> multipliers, List<Campaign> campaigns,
                                         TierRules tiers) {
         return new ProgramRules("v1", null, null, null, null, BigDecimal.ONE, PointsRounding.DOWN, BigDecimal.ZERO,
-                multipliers, null, campaigns, null, null, 0, null, tiers, null, stacking);
+                multipliers, null, campaigns, null, null, 0, null, tiers, null, stacking, null);
     }
 
     private static Map<String, Long> breakdown(EarningOutcome outcome) {
@@ -137,6 +138,45 @@ class RuleVocabularyTest {
         @Test
         void aProgramWithoutTheFieldStacksAdditively() {
             assertEquals(Stacking.ADDITIVE, ProgramRules.DEFAULT.stacking());
+        }
+    }
+
+    @Nested
+    class IncludeOnlyList {
+
+        private static final PosTransaction BASKET = purchase("t-1", "EUR", "30.00",
+                line("W-1", "wine", "1", "10.00"), line("B-1", "bread", "1", "10.00"), line("G-1", "gift-cards", "1", "10.00"));
+
+        private static ProgramRules program(String includeOnly) {
+            return ProgramJson.parse("""
+                    {"version":"v1","pointsPerUnit":1,"minimumSpend":15,
+                     "multipliers":[{"scope":"SKU","value":"W-1","factor":0}],
+                     "bonuses":{"skus":{"B-1":5,"G-1":7}},
+                     "includeOnly":%s}""".formatted(includeOnly));
+        }
+
+        @Test
+        void onlyTheListedCategoriesAndSkusEarnAndExclusionsStillWin() {
+            EarningOutcome outcome = EarningPolicy.earn(program("{\"categories\":[\"wine\",\"bread\"],\"skus\":[\"G-1\"]}"),
+                    MEMBER, BASKET);
+
+            // wine is listed but excluded by its SKU's factor 0
+            assertEquals(new BigDecimal("20.00"), outcome.eligibleAmount());
+            assertEquals(Map.of("base", 20L, "sku-bonus:B-1", 5L, "sku-bonus:G-1", 7L), breakdown(outcome));
+        }
+
+        @Test
+        void theMinimumSpendIsComparedWithTheIncludedLinesOnly() {
+            EarningOutcome outcome = EarningPolicy.earn(program("{\"categories\":[\"bread\"]}"), MEMBER, BASKET);
+
+            assertEquals(0, outcome.points(), "10.00 of bread is below the minimum spend of 15");
+            assertEquals(new BigDecimal("10.00"), outcome.eligibleAmount());
+        }
+
+        @Test
+        void anEmptyOrMissingListLetsEveryLineEarn() {
+            assertEquals(32, EarningPolicy.earn(program("{}"), MEMBER, BASKET).points());
+            assertEquals(32, EarningPolicy.earn(program("null"), MEMBER, BASKET).points());
         }
     }
 }

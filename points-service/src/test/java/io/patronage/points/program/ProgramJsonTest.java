@@ -60,4 +60,12 @@ class ProgramJsonTest {
         assertEquals("invalid program: multipliers[0].priority: invalid value high",
                 refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"multipliers\":[{\"scope\":\"SKU\",\"value\":\"W-1\",\"factor\":3,\"priority\":\"high\"}]}"));
     }
+
+    @Test
+    void anIncludeOnlyListWithAnEmptyEntryNamesTheField() {
+        assertEquals("invalid program: includeOnly.skus must not contain empty entries",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"includeOnly\":{\"skus\":[\"\"]}}"));
+        assertEquals("invalid program: includeOnly.categories: has the wrong type or shape",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"includeOnly\":{\"categories\":{}}}"));
+    }
 }

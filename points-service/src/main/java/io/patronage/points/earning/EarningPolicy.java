@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -100,6 +101,11 @@ public final class EarningPolicy {
                 }
             }
         }
+        new TreeMap<>(bonuses.skusOnce()).forEach((sku, once) -> {
+            if (eligible.stream().anyMatch(line -> sku.equals(line.sku()) && line.quantity().signum() > 0)) {
+                add(breakdown, "sku-once:" + sku, once);
+            }
+        });
         add(breakdown, VISIT, bonuses.visit());
         for (Campaign campaign : campaigns) {
             if (campaign.bonus() > 0 && eligible.stream().anyMatch(line -> campaign.covers(line.category()))) {

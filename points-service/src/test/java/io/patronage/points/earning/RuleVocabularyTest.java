@@ -179,4 +179,31 @@ class RuleVocabularyTest {
             assertEquals(32, EarningPolicy.earn(program("null"), MEMBER, BASKET).points());
         }
     }
+
+    @Nested
+    class SkuBonusOncePerTransaction {
+
+        private static final ProgramRules PROGRAM = ProgramJson.parse("""
+                {"version":"v1","pointsPerUnit":1,"maxPointsPerTransaction":60,
+                 "multipliers":[{"scope":"SKU","value":"G-1","factor":0}],
+                 "bonuses":{"skus":{"B-1":5},"skusOnce":{"B-1":20,"C-1":30,"G-1":40}}}""");
+
+        @Test
+        void isGivenOnceWhateverTheQuantityBesidesThePerUnitBonusAndIsCapped() {
+            EarningOutcome outcome = EarningPolicy.earn(PROGRAM, MEMBER, purchase("t-1", "EUR", "13.00",
+                    line("B-1", "bread", "3", "1.00"), line("C-1", "cheese", "0.5", "20.00"), line("G-1", "gift", "1", "0.00")));
+
+            // 13 base + 15 per unit of B-1 + 20 once for B-1 + 30 once for C-1 (half a kilo counts) = 78, capped at
+            // 60; G-1 is excluded so earns no bonus
+            assertEquals(Map.of("base", 13L, "sku-bonus:B-1", 15L, "sku-once:B-1", 20L, "sku-once:C-1", 30L, "cap", -18L),
+                    breakdown(outcome));
+            assertEquals(60, outcome.points());
+        }
+
+        @Test
+        void isNotGivenWithoutTheSku() {
+            assertEquals(10, EarningPolicy.earn(PROGRAM, MEMBER, purchase("t-1", "EUR", "10.00",
+                    line("W-1", "wine", "1", "10.00"))).points());
+        }
+    }
 }

@@ -68,4 +68,10 @@ class ProgramJsonTest {
         assertEquals("invalid program: includeOnly.categories: has the wrong type or shape",
                 refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"includeOnly\":{\"categories\":{}}}"));
     }
+
+    @Test
+    void aNegativeOncePerTransactionBonusNamesTheField() {
+        assertEquals("invalid program: bonuses.skusOnce: a bonus is between 0 and 1000000000000 points",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"bonuses\":{\"skusOnce\":{\"B-1\":-5}}}"));
+    }
 }

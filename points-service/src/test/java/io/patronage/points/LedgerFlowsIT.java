@@ -134,6 +134,43 @@ class LedgerFlowsIT implements TestPropertyProvider {
     }
 
     @Test
+    void theRuleVocabularyRatesAPurchaseAndADraftOverHttpAndKafka() {
+        String chain = chain();
+        String vocabulary = """
+                {"version":"%s","pointsPerUnit":1,"rounding":"DOWN","roundingPer":"RULE","stacking":"%s",
+                 "timeZone":"Europe/Athens","currency":"EUR","pendingDays":0,
+                 "multipliers":[{"scope":"CATEGORY","value":"wine","factor":1.75},{"scope":"SKU","value":"W-1","factor":1.5}],
+                 "includeOnly":{"categories":["wine","bread"]},
+                 "bonuses":{"skusOnce":{"B-1":20}}}""";
+        HttpResponse<String> created = outside.post("/programs/" + chain + "/versions",
+                vocabulary.formatted("vocabulary", "MULTIPLICATIVE"));
+        assertEquals(201, created.statusCode(), created.body());
+        HttpResponse<String> invalid = outside.post("/programs/" + chain + "/versions",
+                vocabulary.formatted("bad", "SIDEWAYS"));
+        assertEquals(400, invalid.statusCode(), invalid.body());
+        assertTrue(invalid.body().contains("stacking: invalid value SIDEWAYS"), invalid.body());
+        Member member = enroll(chain);
+        Instant from = Instant.now().minusSeconds(1);
+
+        purchase(member, "t-1", "33.00", """
+                [{"sku":"W-1","category":"wine","quantity":1,"unitPrice":"10.00"},
+                 {"sku":"B-1","category":"bread","quantity":2,"unitPrice":"10.00"},
+                 {"sku":"G-1","category":"gift-cards","quantity":1,"unitPrice":"3.00"}]""");
+
+        JsonNode earned = outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsEarned", b -> true);
+        assertEquals(65, earned.get("points").asLong(),
+                "30 base (gift cards not included) + wine 7.5 and 8.75 (1.75 x 1.5) each rounded down + 20 once for B-1");
+        awaitBalance(member, 65);
+        HttpResponse<String> response = outside.post("/programs/" + chain + "/what-if", "{\"draft\":"
+                + vocabulary.formatted("draft", "ADDITIVE") + ",\"from\":\"" + from + "\",\"to\":\""
+                + Instant.now().plusSeconds(5) + "\"}");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode report = Outside.read(response.body());
+        assertEquals(65, report.get("issued").asLong(), report.toString());
+        assertEquals(62, report.get("wouldIssue").asLong(), "additively the SKU multiplier adds 5, not 8");
+    }
+
+    @Test
     void partialThenFullReturnsReverseWhatWasEarnedAndNeverMore() {
         Member member = enrollWithProgram();
         purchase(member, "t-1", "100.00", "[]");

@@ -9,6 +9,8 @@ import io.patronage.points.program.Bonuses;
 import io.patronage.points.program.Campaign;
 import io.patronage.points.program.LineMultiplier;
 import io.patronage.points.program.ProgramRules;
+import io.patronage.points.program.RoundingScope;
+import io.patronage.points.program.Stacking;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,10 +19,13 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
@@ -30,7 +35,7 @@ import java.util.stream.IntStream;
  * <p>
  * Amounts stay exact: the total is spread over the lines pro rata to {@code quantity × unitPrice}, every
  * rate-based rule's exact points are kept as a numerator over the common denominator (the lines' sum), and
- * the only rounding is the program's, once, on their sum. Nothing assumes a number of minor units: JPY, EUR
+ * the only rounding is the program's, once on their sum (or once per rule, when the program says so). Nothing assumes a number of minor units: JPY, EUR
  * and KWD amounts go through the same arithmetic.
  * <p>
  * Points are exact too: amounts become whole points only through {@link LedgerLimits#credit} (refused above the
@@ -96,6 +101,11 @@ public final class EarningPolicy {
                 }
             }
         }
+        new TreeMap<>(bonuses.skusOnce()).forEach((sku, once) -> {
+            if (eligible.stream().anyMatch(line -> sku.equals(line.sku()) && line.quantity().signum() > 0)) {
+                add(breakdown, "sku-once:" + sku, once);
+            }
+        });
         add(breakdown, VISIT, bonuses.visit());
         for (Campaign campaign : campaigns) {
             if (campaign.bonus() > 0 && eligible.stream().anyMatch(line -> campaign.covers(line.category()))) {
@@ -130,44 +140,103 @@ public final class EarningPolicy {
         return sum(eligibleLines(rules, lines)).divide(sum(lines), 12, RoundingMode.HALF_UP);
     }
 
-    /** Base, line, campaign and tier multipliers: exact points summed, rounded once, apportioned per rule. */
+    /**
+     * Base, line, campaign and tier multipliers: exact points per rule (stacked per the program's
+     * {@link Stacking}), rounded once on their sum and apportioned per rule, or rounded per rule.
+     */
     private static Map<String, Long> ratePoints(ProgramRules rules, AccountStanding account, BigDecimal total,
                                                 BigDecimal denominator, List<Line> eligible, List<Campaign> campaigns,
                                                 String what) {
+        List<Multiplier> multipliers = new ArrayList<>();
+        for (LineMultiplier multiplier : rules.multipliers()) {
+            if (!multiplier.excludes()) {
+                multipliers.add(new Multiplier(multiplier.rule(), multiplier.factor(), multiplier.priority(),
+                        line -> line.matchedBy(multiplier)));
+            }
+        }
+        for (Campaign campaign : campaigns) {
+            multipliers.add(new Multiplier(campaign.rule(), campaign.multiplier(), campaign.priority(),
+                    line -> campaign.covers(line.category())));
+        }
+        if (account.tier() != null) {
+            multipliers.add(new Multiplier("tier:" + account.tier(), rules.tiers().multiplierOf(account.tier()),
+                    rules.tiers().priority(), line -> true));
+        }
+        BigDecimal[] extras = new BigDecimal[multipliers.size()];
+        Arrays.fill(extras, BigDecimal.ZERO);
+        for (Line line : eligible) {
+            stack(rules.stacking(), multipliers, line, extras);
+        }
         List<String> names = new ArrayList<>();
         List<BigDecimal> numerators = new ArrayList<>();
         BigDecimal perUnit = rules.pointsPerUnit().multiply(total);
         names.add(BASE);
         numerators.add(perUnit.multiply(sum(eligible)));
-        for (LineMultiplier multiplier : rules.multipliers()) {
-            if (!multiplier.excludes()) {
-                addMultiplier(names, numerators, multiplier.rule(), multiplier.factor(), perUnit,
-                        eligible.stream().filter(line -> line.matchedBy(multiplier)).toList());
+        for (int i = 0; i < multipliers.size(); i++) {
+            if (extras[i].signum() != 0) {
+                names.add(multipliers.get(i).rule());
+                numerators.add(perUnit.multiply(extras[i]));
             }
-        }
-        for (Campaign campaign : campaigns) {
-            addMultiplier(names, numerators, campaign.rule(), campaign.multiplier(), perUnit,
-                    eligible.stream().filter(line -> campaign.covers(line.category())).toList());
-        }
-        if (account.tier() != null) {
-            addMultiplier(names, numerators, "tier:" + account.tier(), rules.tiers().multiplierOf(account.tier()),
-                    perUnit, eligible);
         }
         BigDecimal exact = numerators.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (exact.signum() <= 0) {
             return Map.of();
         }
+        if (rules.roundingPer() == RoundingScope.RULE) {
+            return roundedPerRule(rules, names, numerators, denominator, what);
+        }
         long points = LedgerLimits.credit(exact.divide(denominator, 0, rules.rounding().mode()), what);
         return apportion(names, numerators, denominator, points);
     }
 
-    private static void addMultiplier(List<String> names, List<BigDecimal> numerators, String rule, BigDecimal factor,
-                                      BigDecimal perUnit, List<Line> matched) {
-        BigDecimal extra = factor.subtract(BigDecimal.ONE);
-        BigDecimal weight = sum(matched);
-        if (extra.signum() != 0 && weight.signum() != 0) {
-            names.add(rule);
-            numerators.add(perUnit.multiply(extra).multiply(weight));
+    /** Each rule's exact points rounded on their own; nothing when their sum is not positive. */
+    private static Map<String, Long> roundedPerRule(ProgramRules rules, List<String> names, List<BigDecimal> numerators,
+                                                    BigDecimal denominator, String what) {
+        Map<String, Long> breakdown = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            breakdown.merge(names.get(i), numerators.get(i).divide(denominator, 0, rules.rounding().mode())
+                    .longValueExact(), LedgerLimits::add);
+        }
+        long points = breakdown.values().stream().mapToLong(Long::longValue).reduce(0, LedgerLimits::add);
+        if (points <= 0) {
+            return Map.of();
+        }
+        LedgerLimits.credit(BigDecimal.valueOf(points), what);
+        return breakdown;
+    }
+
+    /** Adds to each multiplier's {@code extras} the base weight it adds on {@code line}, per {@code stacking}. */
+    private static void stack(Stacking stacking, List<Multiplier> multipliers, Line line, BigDecimal[] extras) {
+        if (stacking == Stacking.PRIORITY) {
+            int winner = -1;
+            for (int i = 0; i < multipliers.size(); i++) {
+                Multiplier m = multipliers.get(i);
+                if (m.factor().compareTo(BigDecimal.ONE) != 0 && m.matches().test(line)
+                        && (winner < 0 || m.priority() > multipliers.get(winner).priority())) {
+                    winner = i;
+                }
+            }
+            if (winner >= 0) {
+                extras[winner] = extras[winner].add(multipliers.get(winner).extra().multiply(line.weight()));
+            }
+            return;
+        }
+        BigDecimal applied = BigDecimal.ONE;
+        for (int i = 0; i < multipliers.size(); i++) {
+            Multiplier m = multipliers.get(i);
+            if (m.matches().test(line)) {
+                extras[i] = extras[i].add(m.extra().multiply(applied).multiply(line.weight()));
+                if (stacking == Stacking.MULTIPLICATIVE) {
+                    applied = applied.multiply(m.factor());
+                }
+            }
+        }
+    }
+
+    /** A rate multiplier of the purchase: line, campaign or tier. */
+    private record Multiplier(String rule, BigDecimal factor, int priority, Predicate<Line> matches) {
+        BigDecimal extra() {
+            return factor.subtract(BigDecimal.ONE);
         }
     }
 
@@ -227,6 +296,7 @@ public final class EarningPolicy {
     private static List<Line> eligibleLines(ProgramRules rules, List<Line> lines) {
         return lines.stream()
                 .filter(line -> !line.paidWithReward())
+                .filter(line -> rules.includeOnly().includes(line.category(), line.sku()))
                 .filter(line -> rules.multipliers().stream().noneMatch(m -> m.excludes() && line.matchedBy(m)))
                 .toList();
     }

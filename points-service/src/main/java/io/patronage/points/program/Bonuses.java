@@ -15,13 +15,25 @@ import java.util.stream.Stream;
  * @param referrer           to the referrer, when the member they referred makes a first purchase
  * @param referee            to the referred member, on their first purchase
  * @param engagement         per engagement type ({@code SURVEY_COMPLETED}, {@code REVIEW}, {@code SOCIAL_SHARE})
+ * @param skusOnce           points once per purchase with an earning line of a SKU (any quantity above 0), whatever the quantity
  */
 public record Bonuses(Map<String, Long> skus, long visit, BirthdayBonus birthday, long firstPurchase,
-                      long referrer, long referee, Map<String, Long> engagement) {
+                      long referrer, long referee, Map<String, Long> engagement, Map<String, Long> skusOnce) {
 
     public static final Bonuses NONE = new Bonuses(null, 0, null, 0, 0, 0, null);
 
+    public Bonuses(Map<String, Long> skus, long visit, BirthdayBonus birthday, long firstPurchase, long referrer,
+                   long referee, Map<String, Long> engagement) {
+        this(skus, visit, birthday, firstPurchase, referrer, referee, engagement, null);
+    }
+
     public Bonuses {
+        if (skusOnce != null && skusOnce.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null
+                || e.getValue() < 0 || e.getValue() > LedgerLimits.TRANSACTION)) {
+            throw new IllegalArgumentException("bonuses.skusOnce: a bonus is between 0 and " + LedgerLimits.TRANSACTION
+                    + " points");
+        }
+        skusOnce = skusOnce == null ? Map.of() : Map.copyOf(skusOnce);
         skus = skus == null ? Map.of() : Map.copyOf(skus);
         engagement = engagement == null ? Map.of() : Map.copyOf(engagement);
         if (visit < 0 || firstPurchase < 0 || referrer < 0 || referee < 0

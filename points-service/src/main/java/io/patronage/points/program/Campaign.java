@@ -17,9 +17,10 @@ import java.util.List;
  * @param to         last day, inclusive; {@code null} for no end
  * @param multiplier {@code null} or 1 for none; 2 doubles the base points of the matching lines
  * @param bonus      fixed points, 0 for none
+ * @param priority   of its multiplier, with {@link Stacking#PRIORITY}; 0 when not given
  */
 public record Campaign(String name, LocalDate from, LocalDate to, BigDecimal multiplier, long bonus,
-                       List<String> stores, List<String> categories, String couponCode) {
+                       List<String> stores, List<String> categories, String couponCode, int priority) {
 
     public Campaign {
         if (name == null || name.isBlank()) {
@@ -38,6 +39,11 @@ public record Campaign(String name, LocalDate from, LocalDate to, BigDecimal mul
         }
         stores = stores == null ? List.of() : List.copyOf(stores);
         categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+
+    public Campaign(String name, LocalDate from, LocalDate to, BigDecimal multiplier, long bonus,
+                    List<String> stores, List<String> categories, String couponCode) {
+        this(name, from, to, multiplier, bonus, stores, categories, couponCode, 0);
     }
 
     public String rule() {

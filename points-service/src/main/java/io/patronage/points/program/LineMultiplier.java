@@ -6,13 +6,15 @@ import java.util.Objects;
 
 /**
  * Multiplies the points of the receipt lines it matches. A factor of 0 excludes those lines from earning
- * (and from the minimum spend); factors of several matching multipliers stack additively: a line matched
- * by {@code category:wine ×2} and {@code sku:W-1 ×3} earns 1 + 1 + 2 = 4 times the base rate.
+ * (and from the minimum spend); factors of several matching multipliers combine per the program's
+ * {@link Stacking}: additively by default, a line matched by {@code category:wine ×2} and {@code sku:W-1 ×3}
+ * earns 1 + 1 + 2 = 4 times the base rate.
  *
- * @param scope what the multiplier looks at on a line
- * @param value the category or SKU it matches, compared exactly
+ * @param scope    what the multiplier looks at on a line
+ * @param value    the category or SKU it matches, compared exactly
+ * @param priority with {@link Stacking#PRIORITY}: the highest matching one applies alone; 0 when not given
  */
-public record LineMultiplier(Scope scope, String value, BigDecimal factor) {
+public record LineMultiplier(Scope scope, String value, BigDecimal factor, int priority) {
 
     public enum Scope {
         CATEGORY, SKU;
@@ -31,6 +33,10 @@ public record LineMultiplier(Scope scope, String value, BigDecimal factor) {
             throw new IllegalArgumentException("multiplier for " + scope.prefix() + " " + value
                     + " must be 0 (excluded) or positive: " + factor);
         }
+    }
+
+    public LineMultiplier(Scope scope, String value, BigDecimal factor) {
+        this(scope, value, factor, 0);
     }
 
     public static LineMultiplier category(String category, BigDecimal factor) {

@@ -15,9 +15,10 @@ import java.util.Objects;
  * account applies to the lots it earns (pending days, expiry, returns, tiers).
  * <p>
  * Evaluation order of a purchase: the total is spread over its lines pro rata (so basket discounts are
- * honoured); {@link #multipliers} exclude lines (factor 0) or add extra points on them; the minimum spend is
+ * honoured); lines outside {@link #includeOnly} earn nothing; {@link #multipliers} exclude lines (factor 0) or add extra points on them; the minimum spend is
  * checked on what remains eligible; campaign and tier multipliers add their extra points; the exact points
- * of all these rules are summed and rounded once with {@link #rounding}; the fixed bonuses of the
+ * of all these rules are rounded with {@link #rounding}, once on their sum or per rule ({@link #roundingPer});
+ * the fixed bonuses of the
  * transaction (per SKU, per visit, campaign bonuses) are added; the {@link #maxPointsPerTransaction cap}
  * applies; then the member bonuses (birthday, first purchase, referral) are added, uncapped.
  *
@@ -31,6 +32,10 @@ import java.util.Objects;
  * @param multipliers             SKU and category multipliers; 0 excludes the line (gift cards, tobacco...)
  * @param maxPointsPerTransaction cap on the points of one purchase, {@code null} for none
  * @param pendingDays             days a purchase's points stay locked (the return window) before they can be spent
+ * @param roundingPer             {@code TRANSACTION} (default): the rate rules' exact sum is rounded once;
+ *                                {@code RULE}: each rate rule's points are rounded, then summed
+ * @param stacking                how the multipliers matching one line combine (see {@link Stacking})
+ * @param includeOnly             when not empty, only the lines of these categories or SKUs earn
  */
 public record ProgramRules(String version,
                            Instant effectiveFrom,
@@ -47,7 +52,10 @@ public record ProgramRules(String version,
                            ReturnPolicy returnPolicy,
                            int pendingDays,
                            ExpiryRule expiry,
-                           TierRules tiers) {
+                           TierRules tiers,
+                           RoundingScope roundingPer,
+                           Stacking stacking,
+                           IncludeOnly includeOnly) {
 
     public static final String DEFAULT_VERSION = "default-v1";
 
@@ -87,6 +95,19 @@ public record ProgramRules(String version,
         }
         expiry = expiry == null ? ExpiryRule.NEVER : expiry;
         tiers = tiers == null ? TierRules.NONE : tiers;
+        roundingPer = roundingPer == null ? RoundingScope.TRANSACTION : roundingPer;
+        stacking = stacking == null ? Stacking.ADDITIVE : stacking;
+        includeOnly = includeOnly == null ? IncludeOnly.EVERYTHING : includeOnly;
+    }
+
+    /** A program without the rule vocabulary added later (#17), which keeps its defaults. */
+    public ProgramRules(String version, Instant effectiveFrom, Instant endsAt, ZoneId timeZone, String currency,
+                        BigDecimal pointsPerUnit, PointsRounding rounding, BigDecimal minimumSpend,
+                        List<LineMultiplier> multipliers, Long maxPointsPerTransaction, List<Campaign> campaigns,
+                        Bonuses bonuses, ReturnPolicy returnPolicy, int pendingDays, ExpiryRule expiry,
+                        TierRules tiers) {
+        this(version, effectiveFrom, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend, multipliers,
+                maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers, null, null, null);
     }
 
     /** The earning part of a program alone, with the defaults for everything else. */
@@ -98,7 +119,8 @@ public record ProgramRules(String version,
 
     public ProgramRules withEffectiveFrom(Instant from) {
         return new ProgramRules(version, from, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend,
-                multipliers, maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers);
+                multipliers, maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers,
+                roundingPer, stacking, includeOnly);
     }
 
     public boolean inForceAt(Instant at) {

@@ -11,8 +11,10 @@ import java.util.List;
  * @param basis      what counts: {@code POINTS} earned, {@code SPEND} (eligible amount) or {@code VISITS}
  * @param levels     ascending thresholds; the first level's threshold is usually 0
  * @param graceDays  with {@code AFTER_GRACE}: days the member keeps the tier after no longer qualifying
+ * @param priority   of the tier multipliers, with {@link Stacking#PRIORITY}; 0 when not given
  */
-public record TierRules(Basis basis, int windowDays, List<Level> levels, Downgrade downgrade, int graceDays) {
+public record TierRules(Basis basis, int windowDays, List<Level> levels, Downgrade downgrade, int graceDays,
+                        int priority) {
 
     public static final TierRules NONE = new TierRules(null, 365, List.of(), null, 0);
 
@@ -46,6 +48,10 @@ public record TierRules(Basis basis, int windowDays, List<Level> levels, Downgra
         if (graceDays < 0) {
             throw new IllegalArgumentException("tiers.graceDays must not be negative");
         }
+    }
+
+    public TierRules(Basis basis, int windowDays, List<Level> levels, Downgrade downgrade, int graceDays) {
+        this(basis, windowDays, levels, downgrade, graceDays, 0);
     }
 
     public BigDecimal multiplierOf(String tier) {

@@ -33,4 +33,45 @@ class ProgramJsonTest {
     void aBodyThatIsNotJsonSaysWhere() {
         assertEquals("invalid program: not valid JSON at line 1, column 13", refusal("{\"version\": }"));
     }
+
+    @Test
+    void roundingPerRuleIsReadAndAnUnknownScopeNamesTheField() {
+        assertEquals(RoundingScope.RULE, ProgramJson.parse("{\"version\":\"v9\",\"pointsPerUnit\":1,\"roundingPer\":\"RULE\"}").roundingPer());
+        assertEquals(RoundingScope.TRANSACTION, ProgramJson.parse("{\"version\":\"v9\",\"pointsPerUnit\":1}").roundingPer());
+        assertEquals("invalid program: roundingPer: invalid value LINE (one of TRANSACTION, RULE)",
+                refusal("{\"version\":\"v9\",\"roundingPer\":\"LINE\"}"));
+    }
+
+    @Test
+    void stackingAndPrioritiesAreReadAndAnUnknownModeNamesTheField() {
+        ProgramRules rules = ProgramJson.parse("""
+                {"version":"v9","pointsPerUnit":1,"stacking":"PRIORITY",
+                 "multipliers":[{"scope":"SKU","value":"W-1","factor":3,"priority":7}],
+                 "campaigns":[{"name":"c","multiplier":2,"priority":4}],
+                 "tiers":{"priority":2,"windowDays":365,"levels":[]}}""");
+
+        assertEquals(Stacking.PRIORITY, rules.stacking());
+        assertEquals(7, rules.multipliers().get(0).priority());
+        assertEquals(4, rules.campaigns().get(0).priority());
+        assertEquals(2, rules.tiers().priority());
+        assertEquals(Stacking.ADDITIVE, ProgramJson.parse("{\"version\":\"v9\",\"pointsPerUnit\":1}").stacking());
+        assertEquals("invalid program: stacking: invalid value STACKED (one of ADDITIVE, MULTIPLICATIVE, PRIORITY)",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"stacking\":\"STACKED\"}"));
+        assertEquals("invalid program: multipliers[0].priority: invalid value high",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"multipliers\":[{\"scope\":\"SKU\",\"value\":\"W-1\",\"factor\":3,\"priority\":\"high\"}]}"));
+    }
+
+    @Test
+    void anIncludeOnlyListWithAnEmptyEntryNamesTheField() {
+        assertEquals("invalid program: includeOnly.skus must not contain empty entries",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"includeOnly\":{\"skus\":[\"\"]}}"));
+        assertEquals("invalid program: includeOnly.categories: has the wrong type or shape",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"includeOnly\":{\"categories\":{}}}"));
+    }
+
+    @Test
+    void aNegativeOncePerTransactionBonusNamesTheField() {
+        assertEquals("invalid program: bonuses.skusOnce: a bonus is between 0 and 1000000000000 points",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"bonuses\":{\"skusOnce\":{\"B-1\":-5}}}"));
+    }
 }

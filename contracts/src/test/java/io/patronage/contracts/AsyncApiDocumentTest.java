@@ -3,6 +3,7 @@ package io.patronage.contracts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.patronage.contracts.notifications.NotificationParameters;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -62,6 +63,23 @@ class AsyncApiDocumentTest {
             schema.path("required").forEach(required ->
                     assertTrue(fields.contains(required.asText()), type.getSimpleName() + " requires " + required));
         }
+    }
+
+    @Test
+    void eachNotificationKindHasAParametersSchemaListingExactlyItsRecordsFields() {
+        Set<String> kinds = new TreeSet<>();
+        document.get("components").get("schemas").get("NotificationRequested").get("properties").get("kind")
+                .get("enum").forEach(kind -> kinds.add(kind.asText()));
+        for (Class<? extends NotificationParameters> type : NotificationParameters.KINDS) {
+            JsonNode schema = document.get("components").get("schemas").get(type.getSimpleName());
+            assertNotNull(schema, "schema for " + type.getSimpleName());
+            Set<String> properties = new TreeSet<>();
+            schema.get("properties").fieldNames().forEachRemaining(properties::add);
+            Set<String> fields = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(fields, properties, type.getSimpleName());
+        }
+        assertEquals(NotificationParameters.KINDS.size(), kinds.size(), "one kind per parameters record: " + kinds);
     }
 
     @Test

@@ -6,7 +6,12 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.Topics;
+import io.patronage.contracts.notifications.CouponIssuedParameters;
+import io.patronage.contracts.notifications.NotificationParameters;
 import io.patronage.contracts.notifications.NotificationRequested;
+import io.patronage.contracts.notifications.PointsExpiringParameters;
+import io.patronage.contracts.notifications.TierChangedParameters;
+import io.patronage.contracts.notifications.WelcomeParameters;
 import io.patronage.contracts.members.Luhn;
 import io.patronage.enrollment.profile.MemberProfiles;
 import io.patronage.enrollment.publishing.MemberEventPublisher;
@@ -31,6 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -417,11 +423,62 @@ class MemberLifecycleIT implements TestPropertyProvider {
 
         // The same notification again, under a new ce_id: still sent once.
         Files.delete(mail(withConsent));
-        sendNotification(member, new NotificationRequested(withConsent, member, chain, "POINTS_EXPIRING", true,
-                Map.of("points", "120", "expiresOn", "2026-12-31"), Instant.now()));
+        sendNotification(member, NotificationRequested.of(withConsent, member, chain, true,
+                parametersOf("POINTS_EXPIRING"), Instant.now()));
         String barrier = requestNotification(member, member, "TIER_CHANGED", false);
         awaitMail(barrier);
         assertFalse(Files.exists(mail(withConsent)), "a repeated notification id is not sent again");
+    }
+
+    /**
+     * Every kind, built from the contract's records as points-service and rewards-service build them, in every
+     * language: each value arrives rendered in the member's locale (chain time zone UTC), no placeholder is left.
+     * Per language: the points 1234, and 2026-12-31T12:00Z as a date.
+     */
+    @Test
+    void everyKindArrivesInEveryLanguageWithEveryValueRendered() throws Exception {
+        Map<String, List<String>> rendered = Map.of(
+                "en", List.of("1,234", "December 31, 2026"),
+                "el-GR", List.of("1.234", "31 Δεκεμβρίου 2026"),
+                "fa-IR", List.of("۱٬۲۳۴", "۱۰ دی ۱۴۰۵"),
+                "fi-FI", List.of("1\u00a0234", "31. joulukuuta 2026"),
+                "ms-MY", List.of("1,234", "31 Disember 2026"),
+                "ro-RO", List.of("1.234", "31 decembrie 2026"));
+        for (Map.Entry<String, List<String>> language : rendered.entrySet()) {
+            String member = enroll(chain, "Ελένη", uniqueEmail(), ", \"locale\": \"" + language.getKey() + "\"");
+            String card = profiles.find(member).orElseThrow().cardNumber();
+            Map<NotificationParameters, List<String>> expected = Map.of(
+                    new WelcomeParameters(card), List.of(card),
+                    new PointsExpiringParameters(new BigDecimal("1234"), Instant.parse("2026-12-31T12:00:00Z")),
+                    language.getValue(),
+                    new TierChangedParameters("SILVER", "GOLD", "QUALIFIED"), List.of("GOLD"),
+                    new CouponIssuedParameters("C-7", "coffee", Instant.parse("2027-01-31T12:00:00Z")), List.of("C-7"));
+            for (Map.Entry<NotificationParameters, List<String>> kind : expected.entrySet()) {
+                String notificationId = UUID.randomUUID().toString();
+                sendNotification(member, NotificationRequested.of(notificationId, member, chain, false, kind.getKey(),
+                        Instant.now()));
+                MimeMessage message = parse(awaitMail(notificationId));
+                String text = message.getSubject() + "\n" + message.getContent();
+                String what = kind.getKey().kind() + " in " + language.getKey() + ": " + text;
+                assertFalse(text.contains("{") || text.contains("}"), what);
+                assertTrue(message.getContent().toString().contains("Ελένη"), what);
+                kind.getValue().forEach(value -> assertTrue(text.contains(value), value + " in " + what));
+            }
+        }
+    }
+
+    @Test
+    void aNotificationMissingARequiredParameterIsDeadLetteredNamingIt() throws Exception {
+        String member = enroll(chain, "Ana", uniqueEmail(), "");
+        String notificationId = UUID.randomUUID().toString();
+        sendNotification(member, new NotificationRequested(notificationId, member, chain, "POINTS_EXPIRING", false,
+                Map.of("points", "120", "expiresOn", "2026-12-31"), Instant.now()));
+
+        ConsumerRecord<String, byte[]> dead = kafka.awaitDeadLetter(Topics.NOTIFICATIONS,
+                record -> Records.text(record).contains(notificationId));
+        String reason = Records.deadLetterReason(dead);
+        assertTrue(reason.contains("parameter expiresAt is missing"), reason);
+        assertFalse(Files.exists(mail(notificationId)), "no message with a blank");
     }
 
     @Test
@@ -477,9 +534,22 @@ class MemberLifecycleIT implements TestPropertyProvider {
     /** Asks for a message as points or rewards would; keyed by {@code key} so that its order among requests is known. */
     private String requestNotification(String key, String member, String kind, boolean marketing) {
         String notificationId = UUID.randomUUID().toString();
+        NotificationParameters parameters = parametersOf(kind);
         sendNotification(key, new NotificationRequested(notificationId, member, chain, kind, marketing,
-                Map.of("points", "120", "expiresOn", "2026-12-31", "couponCode", "C-1", "tier", "GOLD"), Instant.now()));
+                parameters == null ? Map.of() : parameters.toMap(), Instant.now()));
         return notificationId;
+    }
+
+    /** The kind's parameters as points-service or rewards-service fill them; {@code null} for a kind without record. */
+    private static NotificationParameters parametersOf(String kind) {
+        return switch (kind) {
+            case WelcomeParameters.KIND -> new WelcomeParameters("9000000000000001");
+            case PointsExpiringParameters.KIND -> new PointsExpiringParameters(new BigDecimal("120"),
+                    Instant.parse("2026-12-31T12:00:00Z"));
+            case TierChangedParameters.KIND -> new TierChangedParameters("SILVER", "GOLD", "QUALIFIED");
+            case CouponIssuedParameters.KIND -> new CouponIssuedParameters("C-1", "coffee", null);
+            default -> null;
+        };
     }
 
     private void sendNotification(String key, NotificationRequested request) {

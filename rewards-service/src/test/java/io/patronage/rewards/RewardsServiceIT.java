@@ -12,6 +12,8 @@ import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.contracts.points.PointsRedemptionRejected;
+import io.patronage.contracts.notifications.CouponIssuedParameters;
+import io.patronage.contracts.notifications.NotificationParameters;
 import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.rewards.CouponIssued;
 import io.patronage.kit.kafka.CloudEventHeaders;
@@ -147,6 +149,8 @@ class RewardsServiceIT implements TestPropertyProvider {
         NotificationRequested told = Records.payload(notifications.get(0), NotificationRequested.class);
         assertEquals("COUPON_ISSUED", told.kind());
         assertEquals(couponCode, told.parameters().get("couponCode"));
+        assertEquals(new CouponIssuedParameters(couponCode, issued.rewardId(), issued.expiresAt()),
+                NotificationParameters.read(told.kind(), told.parameters()).orElseThrow(), "a complete record");
         assertFalse(told.marketing());
     }
 

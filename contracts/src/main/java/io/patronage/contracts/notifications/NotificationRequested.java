@@ -10,9 +10,11 @@ import java.util.Map;
  * language through their channel.
  *
  * @param notificationId unique, so a redelivered request sends one message
- * @param kind           e.g. {@code WELCOME}, {@code POINTS_EXPIRING}, {@code COUPON_ISSUED}, {@code TIER_CHANGED}
+ * @param kind           one of {@link NotificationParameters#KINDS}: {@code WELCOME}, {@code POINTS_EXPIRING},
+ *                       {@code COUPON_ISSUED}, {@code TIER_CHANGED}
  * @param marketing      {@code true} when the message needs marketing consent; transactional ones don't
- * @param parameters     values for the message template, e.g. {@code points}, {@code expiresOn}
+ * @param parameters     the kind's {@link NotificationParameters} record in its wire form; build it with
+ *                       {@link #of}, read it with {@link NotificationParameters#read}
  */
 public record NotificationRequested(String notificationId,
                                     String memberId,
@@ -21,6 +23,13 @@ public record NotificationRequested(String notificationId,
                                     boolean marketing,
                                     Map<String, String> parameters,
                                     Instant requestedAt) implements IntegrationEvent {
+
+    public static NotificationRequested of(String notificationId, String memberId, String chainId, boolean marketing,
+                                           NotificationParameters parameters, Instant requestedAt) {
+        return new NotificationRequested(notificationId, memberId, chainId, parameters.kind(), marketing,
+                parameters.toMap(), requestedAt);
+    }
+
     @Override
     public String key() {
         return memberId;

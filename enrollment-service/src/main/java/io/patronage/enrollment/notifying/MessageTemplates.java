@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
 /**
  * Message texts per kind and language, from {@code notifications*.properties} (UTF-8): {@code
  * <KIND>.subject} and {@code <KIND>.body} with {@code {name}} placeholders filled from the
- * notification's parameters and the member's profile. A member's locale falls back to its language,
- * then to English, never to the server's default locale.
+ * notification's parameters record and the member's profile. A placeholder whose value is absent takes the text
+ * {@code <KIND>.<name>.none} (for a field that may be {@code null}, e.g. the tier of a member who left every tier);
+ * without one it is an error ({@link MissingValueException}), never a blank. A member's locale falls back to its
+ * language, then to English, never to the server's default locale.
  */
 @Singleton
 class MessageTemplates {
@@ -26,23 +28,39 @@ class MessageTemplates {
     record Message(String subject, String body) {
     }
 
+    /** A template refers to a value the notification does not have. */
+    static final class MissingValueException extends IllegalArgumentException {
+        MissingValueException(String kind, String name) {
+            super("the " + kind + " message needs {" + name + "}, which the notification does not have");
+        }
+    }
+
     /** The message for {@code kind} in the member's language, or empty when no template exists for that kind. */
     Optional<Message> render(String kind, String locale, Map<String, String> values) {
         ResourceBundle bundle = ResourceBundle.getBundle("notifications",
                 Locale.forLanguageTag(locale == null ? "en" : locale), NO_SERVER_LOCALE);
         try {
-            return Optional.of(new Message(fill(bundle.getString(kind + ".subject"), values),
-                    fill(bundle.getString(kind + ".body"), values)));
+            String subject = bundle.getString(kind + ".subject");
+            String body = bundle.getString(kind + ".body");
+            return Optional.of(new Message(fill(kind, subject, values, bundle), fill(kind, body, values, bundle)));
         } catch (MissingResourceException e) {
             return Optional.empty();
         }
     }
 
-    private static String fill(String template, Map<String, String> values) {
+    private static String fill(String kind, String template, Map<String, String> values, ResourceBundle bundle) {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder text = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(text, Matcher.quoteReplacement(values.getOrDefault(matcher.group(1), "")));
+            String name = matcher.group(1);
+            String value = values.get(name);
+            if (value == null) {
+                if (!bundle.containsKey(kind + "." + name + ".none")) {
+                    throw new MissingValueException(kind, name);
+                }
+                value = bundle.getString(kind + "." + name + ".none");
+            }
+            matcher.appendReplacement(text, Matcher.quoteReplacement(value));
         }
         return matcher.appendTail(text).toString();
     }

@@ -2,7 +2,10 @@ package io.patronage.enrollment.notifying;
 
 import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
+import io.patronage.contracts.notifications.NotificationParameters;
 import io.patronage.contracts.notifications.NotificationRequested;
+import io.patronage.enrollment.chains.ChainPolicies;
+import io.patronage.enrollment.chains.ChainPolicy;
 import io.patronage.enrollment.member.MemberStatus;
 import io.patronage.enrollment.profile.MemberProfile;
 import io.patronage.enrollment.profile.MemberProfiles;
@@ -13,13 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Messages members on request of any service ({@code loyalty.notifications.v1}), in their language, by
- * email (the channel every member has). Transactional messages go to every active member; marketing
+ * Messages members on request of any service ({@code loyalty.notifications.v1}), in their language and locale
+ * (dates in their calendar and the chain's time zone, numbers in their digits), by email (the channel every member has). Transactional messages go to every active member; marketing
  * messages only with marketing-email consent; nothing goes to members who opted out or were erased.
  * One message per notification id, whatever Kafka redelivers: the id is reserved before sending and
  * released if sending fails, so that a retry sends it. A crash between reserving and sending loses that
@@ -36,9 +41,12 @@ class Notifier extends DispatchingListener {
     private final Mailer mailer;
     private final SentNotifications sent;
     private final Clock clock;
+    private final ChainPolicies chains;
 
-    Notifier(MemberProfiles profiles, MessageTemplates templates, Mailer mailer, SentNotifications sent, Clock clock) {
+    Notifier(MemberProfiles profiles, MessageTemplates templates, Mailer mailer, SentNotifications sent, Clock clock,
+             ChainPolicies chains) {
         this.profiles = profiles;
+        this.chains = chains;
         this.templates = templates;
         this.mailer = mailer;
         this.sent = sent;
@@ -56,6 +64,31 @@ class Notifier extends DispatchingListener {
         return List.of(Topics.NOTIFICATIONS);
     }
 
+    /**
+     * The message in the member's language and locale; a kind without template, a required parameter missing or
+     * a template needing a value the notification lacks goes to the dead-letter topic with the reason.
+     */
+    private MessageTemplates.Message render(NotificationRequested request, MemberProfile member) {
+        NotificationParameters parameters;
+        try {
+            parameters = NotificationParameters.read(request.kind(), request.parameters())
+                    .orElseThrow(() -> new PoisonMessageException("no message template for kind " + request.kind()));
+        } catch (NotificationParameters.MissingParameterException e) {
+            throw new PoisonMessageException("notification " + request.notificationId() + ": " + e.getMessage());
+        }
+        ZoneId zone = chains.find(request.chainId()).map(ChainPolicy::timeZone).orElse(ZoneOffset.UTC);
+        Map<String, String> values = new HashMap<>(LocalizedValues.of(parameters, member.locale(), zone));
+        values.putIfAbsent("firstName", member.firstName());
+        values.putIfAbsent("lastName", member.lastName());
+        values.putIfAbsent("cardNumber", member.cardNumber());
+        try {
+            return templates.render(request.kind(), member.locale(), values)
+                    .orElseThrow(() -> new PoisonMessageException("no message template for kind " + request.kind()));
+        } catch (MessageTemplates.MissingValueException e) {
+            throw new PoisonMessageException("notification " + request.notificationId() + ": " + e.getMessage());
+        }
+    }
+
     void handle(NotificationRequested request) {
         MemberProfile member = profiles.find(request.memberId()).orElse(null);
         if (member == null || !member.chainId().equals(request.chainId())) {
@@ -69,12 +102,7 @@ class Notifier extends DispatchingListener {
                     member.memberId(), member.status(), member.consents().marketingEmail());
             return;
         }
-        Map<String, String> values = new HashMap<>(request.parameters() == null ? Map.of() : request.parameters());
-        values.putIfAbsent("firstName", member.firstName());
-        values.putIfAbsent("lastName", member.lastName());
-        values.putIfAbsent("cardNumber", member.cardNumber());
-        MessageTemplates.Message text = templates.render(request.kind(), member.locale(), values)
-                .orElseThrow(() -> new PoisonMessageException("no message template for kind " + request.kind()));
+        MessageTemplates.Message text = render(request, member);
         if (!sent.claim(request.notificationId(), member.memberId(), request.kind(), EMAIL, clock.instant())) {
             return;
         }

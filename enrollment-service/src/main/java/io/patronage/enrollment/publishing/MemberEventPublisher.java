@@ -1,6 +1,7 @@
 package io.patronage.enrollment.publishing;
 
 import io.patronage.contracts.notifications.NotificationRequested;
+import io.patronage.contracts.notifications.WelcomeParameters;
 import io.patronage.enrollment.member.CardReplaced;
 import io.patronage.enrollment.member.ConsentsChanged;
 import io.patronage.enrollment.member.MemberEnrolled;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.MonthDay;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,8 +27,6 @@ import java.util.UUID;
  */
 @Singleton
 public class MemberEventPublisher implements IntegrationEventMapper {
-
-    public static final String WELCOME = "WELCOME";
 
     private final PersonalDataVault vault;
 
@@ -70,8 +68,8 @@ public class MemberEventPublisher implements IntegrationEventMapper {
                         event.cardNumber(),
                         person == null || person.birthDate() == null ? null : MonthDay.from(person.birthDate()),
                         person == null ? null : person.locale(), event.enrolledAt()), event.enrolledAt()),
-                new Publication(new NotificationRequested(welcomeNotificationId(event.memberId()), event.memberId(),
-                        event.chainId(), WELCOME, false, Map.of("cardNumber", event.cardNumber()), event.enrolledAt()),
+                new Publication(NotificationRequested.of(welcomeNotificationId(event.memberId()), event.memberId(),
+                        event.chainId(), false, new WelcomeParameters(event.cardNumber()), event.enrolledAt()),
                         event.enrolledAt()));
     }
 

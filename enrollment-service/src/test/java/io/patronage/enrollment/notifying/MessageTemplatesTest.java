@@ -1,21 +1,32 @@
 package io.patronage.enrollment.notifying;
 
+import io.patronage.contracts.notifications.CouponIssuedParameters;
+import io.patronage.contracts.notifications.NotificationParameters;
+import io.patronage.contracts.notifications.PointsExpiringParameters;
+import io.patronage.contracts.notifications.TierChangedParameters;
+import io.patronage.contracts.notifications.WelcomeParameters;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MessageTemplatesTest {
 
     private static final Map<String, String> VALUES = Map.of("firstName", "Ελένη", "cardNumber", "9000000000000001",
-            "points", "120", "expiresOn", "2026-12-31", "couponCode", "C-42", "tier", "GOLD");
+            "points", "120", "expiresAt", "2026-12-31", "couponCode", "C-42", "toTier", "GOLD");
     private final MessageTemplates templates = new MessageTemplates();
 
     @ParameterizedTest
@@ -45,7 +56,59 @@ class MessageTemplatesTest {
     }
 
     @Test
-    void aMissingParameterLeavesItsPlaceEmpty() {
-        assertEquals("Hello ,", templates.render("TIER_CHANGED", "en", Map.of()).orElseThrow().body().lines().findFirst().orElseThrow());
+    void aMissingValueIsAnErrorNamingItNotABlank() {
+        MessageTemplates.MissingValueException missing = assertThrows(MessageTemplates.MissingValueException.class,
+                () -> templates.render("TIER_CHANGED", "en", Map.of()));
+        assertTrue(missing.getMessage().contains("{firstName}"), missing.getMessage());
+    }
+
+    @Test
+    void aTierThatMayBeAbsentHasItsOwnWordsInEveryLanguage() {
+        for (String locale : LANGUAGES) {
+            String body = templates.render("TIER_CHANGED", locale, Map.of("firstName", "Ελένη")).orElseThrow().body();
+            assertFalse(body.contains("{"), body);
+        }
+    }
+
+    /**
+     * The contract: every template of every language uses only its kind's record fields and the profile's, and
+     * every field of the record, except those listed here on purpose.
+     */
+    @Test
+    void everyTemplateUsesExactlyItsRecordsFields() {
+        Map<String, Set<String>> unusedOnPurpose = Map.of(
+                "TIER_CHANGED", Set.of("fromTier", "reason"), // the member's new tier is the news
+                "COUPON_ISSUED", Set.of("rewardId", "expiresAt")); // an id, and a date not every coupon has
+        for (NotificationParameters parameters : SAMPLES) {
+            for (String locale : LANGUAGES) {
+                Map<String, String> values = new HashMap<>();
+                Map<String, String> fields = new HashMap<>();
+                for (RecordComponent field : parameters.getClass().getRecordComponents()) {
+                    String marker = "<" + field.getName() + ">";
+                    values.put(field.getName(), marker);
+                    fields.put(field.getName(), marker);
+                }
+                values.putAll(Map.of("firstName", "<firstName>", "lastName", "<lastName>"));
+                values.putIfAbsent("cardNumber", "<cardNumber>");
+                MessageTemplates.Message message = templates.render(parameters.kind(), locale, values).orElseThrow();
+                String text = message.subject() + message.body();
+                assertFalse(text.matches("(?s).*\\{[A-Za-z0-9_]+}.*"), text);
+                fields.forEach((field, marker) -> assertEquals(
+                        !unusedOnPurpose.getOrDefault(parameters.kind(), Set.of()).contains(field), text.contains(marker),
+                        parameters.kind() + " " + locale + " uses " + field + ": " + text));
+            }
+        }
+    }
+
+    static final List<String> LANGUAGES = List.of("en", "el-GR", "fa-IR", "fi-FI", "ms-MY", "ro-RO");
+
+    static final List<NotificationParameters> SAMPLES = List.of(new WelcomeParameters("9000000000000001"),
+            new PointsExpiringParameters(new BigDecimal("1234"), Instant.parse("2026-12-31T12:00:00Z")),
+            new TierChangedParameters("SILVER", "GOLD", "QUALIFIED"),
+            new CouponIssuedParameters("C-42", "coffee", Instant.parse("2027-01-31T12:00:00Z")));
+
+    @Test
+    void everyKindHasASample() {
+        assertEquals(NotificationParameters.KINDS, SAMPLES.stream().map(NotificationParameters::getClass).toList());
     }
 }

@@ -2,6 +2,8 @@ package io.patronage.points.publishing;
 
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.notifications.NotificationRequested;
+import io.patronage.contracts.notifications.PointsExpiringParameters;
+import io.patronage.contracts.notifications.TierChangedParameters;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.contracts.points.RuleContribution;
 import io.patronage.points.adjustments.PointsAdjusted;
@@ -15,16 +17,13 @@ import io.patronage.points.redemption.RedemptionAnswer;
 import io.patronage.points.returns.PointsReversed;
 import io.patronage.points.tiers.TierChanged;
 
+import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 /** Maps the account's domain events to the published language; nothing else of the aggregate leaves the service. */
 final class IntegrationEvents {
 
     static final String UNKNOWN_MEMBER = "UNKNOWN_MEMBER";
-    static final String POINTS_EXPIRING = "POINTS_EXPIRING";
-    static final String TIER_CHANGED = "TIER_CHANGED";
 
     private IntegrationEvents() {
     }
@@ -66,22 +65,14 @@ final class IntegrationEvents {
 
     /** Transactional (no marketing consent needed): it is about points the member holds. */
     static NotificationRequested expiring(ExpiryAnnounced event) {
-        return new NotificationRequested(event.noticeId(), event.memberId(), event.chainId(), POINTS_EXPIRING, false,
-                Map.of("points", Long.toString(event.points()), "expiresAt", event.expiresAt().toString()),
+        return NotificationRequested.of(event.noticeId(), event.memberId(), event.chainId(), false,
+                new PointsExpiringParameters(BigDecimal.valueOf(event.points()), event.expiresAt()),
                 event.announcedAt());
     }
 
     static NotificationRequested tierNotification(TierChanged event, String eventId) {
-        Map<String, String> parameters = new HashMap<>();
-        if (event.fromTier() != null) {
-            parameters.put("fromTier", event.fromTier());
-        }
-        if (event.toTier() != null) {
-            parameters.put("toTier", event.toTier());
-        }
-        parameters.put("reason", event.reason());
-        return new NotificationRequested("tier:" + eventId, event.memberId(), event.chainId(), TIER_CHANGED, false,
-                parameters, event.changedAt());
+        return NotificationRequested.of("tier:" + eventId, event.memberId(), event.chainId(), false,
+                new TierChangedParameters(event.fromTier(), event.toTier(), event.reason()), event.changedAt());
     }
 
     static IntegrationEvent answer(RedemptionAnswer answer, Instant at) {

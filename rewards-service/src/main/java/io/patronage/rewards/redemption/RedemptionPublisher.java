@@ -1,14 +1,13 @@
 package io.patronage.rewards.redemption;
 
+import io.patronage.contracts.notifications.CouponIssuedParameters;
 import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.kit.publication.IntegrationEventMapper;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What redemptions tell other services, once stored: the debit request to points-service on
@@ -35,14 +34,9 @@ class RedemptionPublisher implements IntegrationEventMapper {
         io.patronage.contracts.rewards.CouponIssued published = new io.patronage.contracts.rewards.CouponIssued(
                 event.couponCode(), event.memberId(), event.chainId(), event.redemptionId(), event.rewardId(),
                 event.points(), event.issuedAt(), event.expiresAt());
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("couponCode", event.couponCode());
-        parameters.put("rewardId", event.rewardId());
-        if (event.expiresAt() != null) {
-            parameters.put("expiresAt", event.expiresAt().toString());
-        }
-        NotificationRequested notification = new NotificationRequested("coupon:" + event.couponCode(),
-                event.memberId(), event.chainId(), "COUPON_ISSUED", false, parameters, event.issuedAt());
+        NotificationRequested notification = NotificationRequested.of("coupon:" + event.couponCode(),
+                event.memberId(), event.chainId(), false,
+                new CouponIssuedParameters(event.couponCode(), event.rewardId(), event.expiresAt()), event.issuedAt());
         return List.of(new Publication(published, event.issuedAt()), new Publication(notification, event.issuedAt()));
     }
 }

@@ -1,0 +1,64 @@
+package io.patronage.enrollment.notifying;
+
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+import io.patronage.contracts.notifications.NotificationParameters;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A notification's parameters as text for the member's locale (ICU: the JDK has no Solar Hijri calendar): instants as
+ * dates in the locale's calendar and format, in the chain's time zone (e.g. {@code fa-IR}: Solar Hijri, Persian
+ * digits); numbers with the locale's digits and grouping; text as it is. A {@code null} field is left out.
+ */
+final class LocalizedValues {
+
+    private LocalizedValues() {
+    }
+
+    static Map<String, String> of(NotificationParameters parameters, String locale, ZoneId zone) {
+        ULocale uLocale = ULocale.forLanguageTag(locale == null ? "en" : locale);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (RecordComponent field : parameters.getClass().getRecordComponents()) {
+            Object value = valueOf(field, parameters);
+            if (value != null) {
+                values.put(field.getName(), format(value, uLocale, zone));
+            }
+        }
+        return values;
+    }
+
+    static String format(Object value, ULocale locale, ZoneId zone) {
+        if (value instanceof Instant instant) {
+            DateFormat format = DateFormat.getDateInstance(DateFormat.LONG, locale);
+            format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
+            return format.format(Date.from(instant));
+        }
+        if (value instanceof BigDecimal decimal) {
+            NumberFormat format = NumberFormat.getInstance(locale);
+            format.setMaximumFractionDigits(Math.max(0, decimal.scale()));
+            return format.format(decimal);
+        }
+        if (value instanceof Number number) {
+            return NumberFormat.getInstance(locale).format(number);
+        }
+        return value.toString();
+    }
+
+    private static Object valueOf(RecordComponent field, Object record) {
+        try {
+            return field.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + field.getName() + " of " + record, e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.patronage.enrollment.notifying;
+
+import io.patronage.contracts.notifications.PointsExpiringParameters;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LocalizedValuesTest {
+
+    /** 2026-12-31T22:30Z is already 1 January in Tehran (+03:30) and Helsinki (+02:00), not yet in London. */
+    private static final PointsExpiringParameters EXPIRING =
+            new PointsExpiringParameters(new BigDecimal("12345"), Instant.parse("2026-12-31T22:30:00Z"));
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "en    | Europe/London  | 12,345     | December 31, 2026",
+            "fa-IR | Asia/Tehran    | ۱۲٬۳۴۵     | ۱۱ دی ۱۴۰۵",
+            "fi-FI | Europe/Helsinki| 12 345     | 1. tammikuuta 2027",
+            "el-GR | Europe/Athens  | 12.345     | 1 Ιανουαρίου 2027",
+            "ro-RO | Europe/Bucharest | 12.345   | 1 ianuarie 2027",
+            "ms-MY | Asia/Kuala_Lumpur | 12,345  | 1 Januari 2027"})
+    void datesInTheMembersCalendarAndTheChainsZoneNumbersInTheLocalesDigits(String locale, String zone, String points,
+                                                                            String expiresAt) {
+        Map<String, String> values = LocalizedValues.of(EXPIRING, locale, ZoneId.of(zone));
+
+        assertEquals(points, values.get("points").replace('\u00a0', ' ').replace('\u202f', ' '));
+        assertEquals(expiresAt, values.get("expiresAt"));
+    }
+}

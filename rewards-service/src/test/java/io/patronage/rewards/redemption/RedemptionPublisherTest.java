@@ -1,0 +1,30 @@
+package io.patronage.rewards.redemption;
+
+import io.patronage.contracts.notifications.CouponIssuedParameters;
+import io.patronage.contracts.notifications.NotificationParameters;
+import io.patronage.contracts.notifications.NotificationRequested;
+import io.patronage.kit.publication.IntegrationEventMapper.Publication;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RedemptionPublisherTest {
+
+    private static final Instant AT = Instant.parse("2026-11-27T08:15:00Z");
+
+    @Test
+    void anIssuedCouponIsAnnouncedWithItsCompleteParametersRecord() {
+        for (Instant expiresAt : new Instant[]{AT.plusSeconds(86_400), null}) {
+            NotificationRequested told = new RedemptionPublisher().map(new CouponIssued("red-1", "m-1", "chain-1",
+                            "coffee", 100, "C-42", AT, expiresAt), "event-1", AT).stream().map(Publication::event)
+                    .filter(NotificationRequested.class::isInstance).map(NotificationRequested.class::cast)
+                    .findFirst().orElseThrow();
+
+            assertEquals("coupon:C-42", told.notificationId());
+            assertEquals(new CouponIssuedParameters("C-42", "coffee", expiresAt),
+                    NotificationParameters.read(told.kind(), told.parameters()).orElseThrow());
+        }
+    }
+}

@@ -1,7 +1,5 @@
 package io.patronage.analytics;
 
-import io.patronage.testsupport.ReadmeContract;
-import io.patronage.kit.kafka.TopicListener;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -19,7 +17,14 @@ import io.patronage.contracts.points.PointsEarned;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.kit.kafka.TopicListener;
 import io.patronage.kit.publication.PublicationCheckpoint;
+import io.patronage.testsupport.CloudEventRecord;
+import io.patronage.testsupport.HttpProbe;
+import io.patronage.testsupport.KafkaProbe;
+import io.patronage.testsupport.ReadmeContract;
+import io.patronage.testsupport.Records;
+import io.patronage.testsupport.TestInfrastructure;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -33,11 +38,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import io.patronage.testsupport.CloudEventRecord;
-import io.patronage.testsupport.HttpProbe;
-import io.patronage.testsupport.KafkaProbe;
-import io.patronage.testsupport.Records;
-import io.patronage.testsupport.TestInfrastructure;
 
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;

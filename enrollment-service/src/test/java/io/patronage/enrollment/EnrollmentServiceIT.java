@@ -1,7 +1,5 @@
 package io.patronage.enrollment;
 
-import io.patronage.testsupport.ReadmeContract;
-import io.patronage.kit.kafka.TopicListener;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -10,14 +8,16 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.chains.TillLimits;
+import io.patronage.contracts.members.Luhn;
 import io.patronage.enrollment.chains.ChainPublication;
 import io.patronage.enrollment.identifiers.ClaimRegistry;
-import io.patronage.contracts.members.Luhn;
 import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.kit.kafka.TopicListener;
 import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
+import io.patronage.testsupport.ReadmeContract;
 import io.patronage.testsupport.Records;
 import io.patronage.testsupport.TestInfrastructure;
 import io.patronage.testsupport.TopicReader;

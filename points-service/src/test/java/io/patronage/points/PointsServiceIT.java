@@ -1,7 +1,5 @@
 package io.patronage.points;
 
-import io.patronage.testsupport.ReadmeContract;
-import io.patronage.kit.kafka.TopicListener;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -14,16 +12,18 @@ import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
 import io.patronage.kit.kafka.DeadLetterPublisher;
+import io.patronage.kit.kafka.TopicListener;
 import io.patronage.points.program.LineMultiplier;
 import io.patronage.points.program.PointsRounding;
 import io.patronage.points.program.ProgramCatalog;
 import io.patronage.points.program.ProgramRules;
-import jakarta.inject.Inject;
 import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
+import io.patronage.testsupport.ReadmeContract;
 import io.patronage.testsupport.Records;
 import io.patronage.testsupport.TestInfrastructure;
 import io.patronage.testsupport.TopicReader;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

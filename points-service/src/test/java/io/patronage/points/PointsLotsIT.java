@@ -135,6 +135,19 @@ class PointsLotsIT implements TestPropertyProvider {
     }
 
     @Test
+    void aMemberWithoutPointsHasAnEmptyListOfLots() {
+        String chain = outside.configureChain("chain-" + UUID.randomUUID(), "EUR");
+        String member = "m-" + UUID.randomUUID();
+        outside.sendCloudEvent(new MemberEnrolled(member, chain, "card-" + UUID.randomUUID(), null, "en", Instant.now()));
+        awaitBalance(member, 0);
+
+        JsonNode answer = outside.json("/members/" + member + "/points/lots");
+
+        assertTrue(answer.get("lots").isArray(), answer.toString());
+        assertEquals(0, answer.get("lots").size(), answer.toString());
+    }
+
+    @Test
     void anUnknownMembersLotsAreTheBalancesNotFound() {
         String stranger = "m-" + UUID.randomUUID();
 

@@ -1,5 +1,6 @@
 package io.patronage.points.balance;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.errors.PointsException;
 import io.patronage.points.ledger.PointsOverflowException;
@@ -172,8 +173,8 @@ public class BalanceQueries {
         }
     }
 
-    /** {@code GET /members/{memberId}/points/lots}. */
-    public record MemberLots(String memberId, List<PointsLot> lots) {
+    /** {@code GET /members/{memberId}/points/lots}; a member without open lots has an empty list, not none. */
+    public record MemberLots(String memberId, @JsonInclude(JsonInclude.Include.ALWAYS) List<PointsLot> lots) {
     }
 
     /** One page of the statement; {@code total} counts every line. */

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.MonthDay;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -266,6 +267,31 @@ class LedgerFlowsIT implements TestPropertyProvider {
         assertEquals(300, award.get("points").asLong());
         awaitBalance(referee, 170);
         awaitBalance(referrer, 300);
+    }
+
+    @Test
+    void aCreditAdjustmentWithItsOwnExpiryIsALotExpiringThen() {
+        Member member = enrollWithProgram();
+        Instant expiresAt = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
+        String body = "{\"adjustmentId\":\"%s\",\"points\":%d,\"reason\":\"goodwill\",\"actor\":\"ops@it\","
+                + "\"expiresAt\":\"%s\"}";
+        HttpResponse<String> past = outside.post("/members/" + member.id + "/points/adjustments",
+                body.formatted("adj-past", 5, Instant.now().minus(Duration.ofDays(1))));
+        assertEquals(400, past.statusCode(), past.body());
+        assertTrue(past.body().contains("expiresAt"), past.body());
+        HttpResponse<String> debit = outside.post("/members/" + member.id + "/points/adjustments",
+                body.formatted("adj-debit", -5, expiresAt));
+        assertEquals(400, debit.statusCode(), debit.body());
+        assertTrue(debit.body().contains("expiresAt"), debit.body());
+
+        HttpResponse<String> credit = outside.post("/members/" + member.id + "/points/adjustments",
+                body.formatted("adj-1", 25, expiresAt));
+        assertEquals(201, credit.statusCode(), credit.body());
+
+        JsonNode lots = outside.json("/members/" + member.id + "/points/lots").get("lots");
+        assertEquals(1, lots.size(), lots.toString());
+        assertEquals("adj-1", lots.get(0).get("source").get("id").asText(), lots.toString());
+        assertEquals(expiresAt, Instant.parse(lots.get(0).get("expiresAt").asText()), lots.toString());
     }
 
     @Test

@@ -9,9 +9,15 @@ import java.time.Instant;
 /**
  * An operator's correction, signed; {@code adjustmentId} counts once. A debit above the balance, or a credit that
  * would take it beyond the ledger's ceiling, is refused with an {@link IllegalStateException}.
+ *
+ * @param expiresAt when a credit's lot expires, after {@code at}; {@code null}: as the program's expiry rule says
  */
 public record AdjustPoints(@TargetAggregateIdentifier String memberId, String adjustmentId, long points, String reason,
-                           String actor, Instant at) {
+                           String actor, Instant at, Instant expiresAt) {
+
+    public AdjustPoints(String memberId, String adjustmentId, long points, String reason, String actor, Instant at) {
+        this(memberId, adjustmentId, points, reason, actor, at, null);
+    }
 
     public AdjustPoints {
         Require.text(memberId, "memberId");
@@ -24,6 +30,13 @@ public record AdjustPoints(@TargetAggregateIdentifier String memberId, String ad
         if (points > LedgerLimits.TRANSACTION || points < -LedgerLimits.BALANCE) {
             throw new IllegalArgumentException("an adjustment credits at most " + LedgerLimits.TRANSACTION
                     + " points and debits at most " + LedgerLimits.BALANCE + ": " + points);
+        }
+        if (expiresAt != null && points < 0) {
+            throw new IllegalArgumentException("expiresAt is only for a credit, not for a debit of " + -points
+                    + " points");
+        }
+        if (expiresAt != null && !expiresAt.isAfter(at)) {
+            throw new IllegalArgumentException("expiresAt must be after the adjustment (" + at + "): " + expiresAt);
         }
     }
 }

@@ -7,8 +7,13 @@ import io.patronage.points.ledger.PointsAccountEvent;
 import java.time.Instant;
 import java.util.List;
 
-/** An operator corrected the balance: a credit is a new lot, a debit is taken from the lots oldest first. */
+/**
+ * An operator corrected the balance: a credit is a new lot, a debit is taken from the lots oldest first.
+ *
+ * @param expiresAt the expiry the operator set for the credited lot (the lot carries it);
+ *                  {@code null} when it follows the program's rule, as in every event stored before the field
+ */
 public record PointsAdjusted(String memberId, String chainId, String adjustmentId, long points, String reason,
                              String actor, Lot lot, List<LotDebit> debits, long balanceAfter,
-                             Instant adjustedAt) implements PointsAccountEvent {
+                             Instant adjustedAt, Instant expiresAt) implements PointsAccountEvent {
 }

@@ -31,12 +31,16 @@ public class AdjustmentService {
     public record Adjusted(String adjustmentId, long points, long balance) {
     }
 
-    /** Adjusts the balance by {@code points} (signed); an {@code adjustmentId} counts once. */
-    public Adjusted adjust(String memberId, String adjustmentId, Long points, String reason, String actor) {
+    /**
+     * Adjusts the balance by {@code points} (signed); an {@code adjustmentId} counts once. A credit's lot expires
+     * at {@code expiresAt} when given, else as the program says.
+     */
+    public Adjusted adjust(String memberId, String adjustmentId, Long points, String reason, String actor,
+                           Instant expiresAt) {
         String id = adjustmentId == null ? UUID.randomUUID().toString() : adjustmentId;
         long signed = points == null ? 0 : points;
         try {
-            commands.sendAndWait(new AdjustPoints(memberId, id, signed, reason, actor, Instant.now()));
+            commands.sendAndWait(new AdjustPoints(memberId, id, signed, reason, actor, Instant.now(), expiresAt));
         } catch (IllegalArgumentException e) {
             throw new PointsException.InvalidRequest(e.getMessage());
         } catch (AggregateNotFoundException e) {

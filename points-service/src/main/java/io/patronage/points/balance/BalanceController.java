@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 
+import java.time.Instant;
+
 /** A member's points: {@link BalanceQueries} reads them, {@link AdjustmentService} corrects them. */
 @Controller("/members/{memberId}/points")
 class BalanceController {
@@ -43,12 +45,12 @@ class BalanceController {
     @Post("/adjustments")
     HttpResponse<AdjustmentResult> adjust(String memberId, @Body AdjustmentRequest request) {
         AdjustmentService.Adjusted adjusted = adjustments.adjust(memberId, request.adjustmentId(), request.points(),
-                request.reason(), request.actor());
+                request.reason(), request.actor(), request.expiresAt());
         return HttpResponse.created(new AdjustmentResult(memberId, adjusted.adjustmentId(), adjusted.points(),
                 adjusted.balance()));
     }
 
-    record AdjustmentRequest(String adjustmentId, Long points, String reason, String actor) {
+    record AdjustmentRequest(String adjustmentId, Long points, String reason, String actor, Instant expiresAt) {
     }
 
     record AdjustmentResult(String memberId, String adjustmentId, long points, long balance) {

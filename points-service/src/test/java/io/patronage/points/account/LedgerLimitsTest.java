@@ -170,7 +170,7 @@ class LedgerLimitsTest {
             assertTrue(wrapped.contains("leaves a balance of -9223372036854775799"), wrapped);
             assertEquals("PointsAdjusted a-1 debits 9223372036854775807 points, beyond the ceiling of "
                     + LedgerLimits.BALANCE, Poisoned.violation(new PointsAdjusted(MEMBER, "chain-1", "a-1",
-                    Long.MIN_VALUE, "x", "ops", null, List.of(), 0, NOW)));
+                    Long.MIN_VALUE, "x", "ops", null, List.of(), 0, NOW, null)));
         }
     }
 }

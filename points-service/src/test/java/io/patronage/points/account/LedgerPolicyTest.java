@@ -2,6 +2,7 @@ package io.patronage.points.account;
 
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionType;
+import io.patronage.kit.json.Json;
 import io.patronage.points.Transactions;
 import io.patronage.points.adjustments.AdjustPoints;
 import io.patronage.points.adjustments.PointsAdjusted;
@@ -39,6 +40,9 @@ import java.time.ZoneId;
 import java.util.List;
 
 import static io.patronage.points.Transactions.purchase;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Returns, pending days, expiry and adjustments, as given/when/then specifications of the account. */
 class LedgerPolicyTest {
@@ -210,7 +214,7 @@ class LedgerPolicyTest {
         void aDebitIsTakenOldestFirstAndCountsOnce() {
             Instant at = Instant.parse("2026-06-01T00:00:00Z");
             PointsAdjusted adjusted = new PointsAdjusted(MEMBER, "chain-1", "adj-1", -30, "goodwill reversal", "ops@x",
-                    null, List.of(new LotDebit("chain-1:t-1", 30)), 80, at);
+                    null, List.of(new LotDebit("chain-1:t-1", 30)), 80, at, null);
 
             fixture.given(OPENED, earned(T1, 100, 100), earned(T2, 10, 110))
                     .when(new AdjustPoints(MEMBER, "adj-1", -30, "goodwill reversal", "ops@x", at))
@@ -218,6 +222,57 @@ class LedgerPolicyTest {
             fixture.given(OPENED, earned(T1, 100, 100), earned(T2, 10, 110), adjusted)
                     .when(new AdjustPoints(MEMBER, "adj-1", -30, "goodwill reversal", "ops@x", at))
                     .expectNoEvents();
+        }
+
+        @Test
+        void aCreditWithItsOwnExpiryIsALotExpiringThenAndAnnouncedPerProgram() {
+            rules = program(ReturnPolicy.CLAMP_AT_ZERO, 14, new ExpiryRule(365, null, 0, 30));
+            Instant at = Instant.parse("2026-06-01T00:00:00Z");
+            Instant expiresAt = Instant.parse("2026-09-30T21:00:00Z");
+            fixture.given(OPENED, earned(T1, 100, 100))
+                    .when(new AdjustPoints(MEMBER, "adj-1", 20, "goodwill", "ops@x", at, expiresAt))
+                    .expectEvents(new PointsAdjusted(MEMBER, "chain-1", "adj-1", 20, "goodwill", "ops@x",
+                            new Lot("adj-1", 20, at, at, expiresAt, Instant.parse("2026-08-31T21:00:00Z")),
+                            List.of(), 120, at, expiresAt));
+        }
+
+        @Test
+        void aCreditWithoutOneExpiresAsTheProgramSays() {
+            rules = program(ReturnPolicy.CLAMP_AT_ZERO, 14, new ExpiryRule(365, null, 0, 30));
+            Instant at = Instant.parse("2026-06-01T00:00:00Z");
+            fixture.given(OPENED)
+                    .when(new AdjustPoints(MEMBER, "adj-1", 20, "goodwill", "ops@x", at))
+                    .expectEvents(new PointsAdjusted(MEMBER, "chain-1", "adj-1", 20, "goodwill", "ops@x",
+                            new Lot("adj-1", 20, at, at, rules.expiry().expiresAt(at, rules.timeZone()), null),
+                            List.of(), 20, at, null));
+        }
+
+        @Test
+        void anExpiryIsOnlyForACreditAndOnlyAfterTheAdjustment() {
+            Instant at = Instant.parse("2026-06-01T00:00:00Z");
+            IllegalArgumentException debit = assertThrows(IllegalArgumentException.class,
+                    () -> new AdjustPoints(MEMBER, "adj-1", -5, "fix", "ops@x", at, at.plusSeconds(3600)));
+            assertTrue(debit.getMessage().startsWith("expiresAt"), debit.getMessage());
+            IllegalArgumentException past = assertThrows(IllegalArgumentException.class,
+                    () -> new AdjustPoints(MEMBER, "adj-1", 5, "fix", "ops@x", at, at.minusSeconds(1)));
+            assertTrue(past.getMessage().startsWith("expiresAt"), past.getMessage());
+            assertThrows(IllegalArgumentException.class,
+                    () -> new AdjustPoints(MEMBER, "adj-1", 5, "fix", "ops@x", at, at));
+        }
+
+        @Test
+        void anAdjustmentStoredBeforeTheExpiryFieldStillLoads() throws Exception {
+            String stored = """
+                    {"memberId":"m-1","chainId":"chain-1","adjustmentId":"adj-1","points":5,"reason":"goodwill",
+                     "actor":"ops@x","lot":{"lotId":"adj-1","points":5,"earnedAt":"2026-06-01T00:00:00Z",
+                     "availableAt":"2026-06-01T00:00:00Z","expiresAt":null,"noticeAt":null},"debits":[],
+                     "balanceAfter":5,"adjustedAt":"2026-06-01T00:00:00Z"}""";
+            PointsAdjusted old = Json.mapper().readValue(stored, PointsAdjusted.class);
+            assertNull(old.expiresAt());
+            fixture.given(OPENED, old)
+                    .when(new AdjustPoints(MEMBER, "adj-2", -5, "fix", "ops@x", Instant.parse("2026-06-02T00:00:00Z")))
+                    .expectEvents(new PointsAdjusted(MEMBER, "chain-1", "adj-2", -5, "fix", "ops@x", null,
+                            List.of(new LotDebit("adj-1", 5)), 0, Instant.parse("2026-06-02T00:00:00Z"), null));
         }
 
         @Test

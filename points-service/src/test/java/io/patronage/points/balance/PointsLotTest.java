@@ -45,7 +45,7 @@ class PointsLotTest {
             new PointsAwarded("m-1", "chain-1", "ref-1", "referral", "v1", 10,
                     new Lot("ref-1", 10, day(1), day(1), day(30), null), 50, day(1)),
             new PointsAdjusted("m-1", "chain-1", "tkt-1", 5, "goodwill", "ops@acme", new Lot("tkt-1", 5, day(2)),
-                    List.of(), 55, day(2)),
+                    List.of(), 55, day(2), null),
             earned("t-2", 7, day(3), day(3), day(20)),
             earned("t-3", 25, day(4), day(18), day(24)),
             new PointsRedeemed("m-1", "chain-1", "r-1", 30, "reward", List.of(new LotDebit("chain-1:t-1", 30)), 57));

@@ -9,6 +9,7 @@ import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TillRecord;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,9 +130,6 @@ class ConsistentBalanceIT implements TestPropertyProvider {
     }
 
     private static String purchase(String transactionId, String chain, String card, Instant at, String total) {
-        return """
-                {"transactionId":"%s","chainId":"%s","storeId":"store-7","cardNumber":"%s","type":"PURCHASE",
-                 "occurredAt":"%s","currency":"EUR","total":"%s","lines":[],"couponCodes":[]}"""
-                .formatted(transactionId, chain, card, at.atOffset(ZoneOffset.ofHours(2)), total);
+        return TillRecord.purchase(chain, card, transactionId, total).at(at).json();
     }
 }

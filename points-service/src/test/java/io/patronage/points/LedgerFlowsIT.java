@@ -14,6 +14,7 @@ import io.patronage.points.membership.MembershipEnded;
 import io.patronage.points.referral.ReferralRecorded;
 import io.patronage.points.review.AccountReviewJob;
 import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TillRecord;
 import jakarta.inject.Inject;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
@@ -441,12 +442,10 @@ class LedgerFlowsIT implements TestPropertyProvider {
     /** A till record stamped now (after the program version took effect). */
     private static String transaction(String chain, String card, String transactionId, String type, String total,
                                       String lines, String originalTransactionId) {
-        return """
-                {"transactionId":"%s","chainId":"%s","storeId":"store-7","cardNumber":"%s","type":"%s",
-                 "occurredAt":"%s","currency":"EUR","total":"%s","lines":%s,"couponCodes":[],
-                 "originalTransactionId":%s}"""
-                .formatted(transactionId, chain, card, type, Instant.now().atOffset(ZoneOffset.ofHours(2)), total,
-                        lines, originalTransactionId == null ? "null" : "\"" + originalTransactionId + "\"");
+        TillRecord record = type.equals("RETURN")
+                ? TillRecord.refund(chain, card, transactionId, total, originalTransactionId)
+                : TillRecord.purchase(chain, card, transactionId, total);
+        return record.withLines(lines).json();
     }
 
     private static String engagement(Member member, String engagementId) {

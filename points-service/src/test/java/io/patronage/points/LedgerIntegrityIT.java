@@ -20,6 +20,7 @@ import io.patronage.points.intake.CardDirectory;
 import io.patronage.points.ledger.Lot;
 import io.patronage.points.ledger.PointsAccountEvent;
 import io.patronage.points.membership.PointsAccountOpened;
+import io.patronage.testsupport.TillRecord;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -178,10 +179,8 @@ class LedgerIntegrityIT implements TestPropertyProvider {
     }
 
     private static String sale(String chain, String card, String transactionId, String total) {
-        return """
-                {"transactionId":"%s","chainId":"%s","storeId":"store-1","cardNumber":"%s","type":"PURCHASE",
-                 "occurredAt":"2026-11-27T10:15:00+02:00","currency":"EUR","total":"%s","lines":[],"couponCodes":[]}"""
-                .formatted(transactionId, chain, card, total);
+        return TillRecord.purchase(chain, card, transactionId, total).atStore("store-1")
+                .at(OffsetDateTime.parse("2026-11-27T10:15:00+02:00")).json();
     }
 
     private static PointsAccountOpened opened(String member, String chain) {

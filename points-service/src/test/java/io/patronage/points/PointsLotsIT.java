@@ -8,6 +8,7 @@ import io.patronage.contracts.Topics;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TillRecord;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,11 +177,9 @@ class PointsLotsIT implements TestPropertyProvider {
 
     private static String transaction(String chain, String card, String transactionId, String type, Instant at,
                                       String total, String originalTransactionId) {
-        return """
-                {"transactionId":"%s","chainId":"%s","storeId":"store-7","cardNumber":"%s","type":"%s",
-                 "occurredAt":"%s","currency":"EUR","total":"%s","lines":[],"couponCodes":[],
-                 "originalTransactionId":%s}"""
-                .formatted(transactionId, chain, card, type, at.atOffset(ZoneOffset.ofHours(2)), total,
-                        originalTransactionId == null ? "null" : "\"" + originalTransactionId + "\"");
+        TillRecord record = type.equals("RETURN")
+                ? TillRecord.refund(chain, card, transactionId, total, originalTransactionId)
+                : TillRecord.purchase(chain, card, transactionId, total);
+        return record.at(at).json();
     }
 }

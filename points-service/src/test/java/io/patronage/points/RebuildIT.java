@@ -17,6 +17,7 @@ import io.patronage.points.account.PointsAccount;
 import io.patronage.points.earning.EarnPoints;
 import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.intake.CardDirectory;
+import io.patronage.testsupport.TillRecord;
 import jakarta.inject.Inject;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -243,11 +243,9 @@ class RebuildIT implements TestPropertyProvider {
 
     private static String transaction(String chain, String member, String transactionId, String total, String type,
                                       String originalTransactionId) {
-        return """
-                {"transactionId":"%s","chainId":"%s","storeId":"store-1","cardNumber":"%s","type":"%s",
-                 "occurredAt":"%s","currency":"EUR","total":"%s","lines":[],"couponCodes":[],
-                 "originalTransactionId":%s}"""
-                .formatted(transactionId, chain, card(member), type, Instant.now().atOffset(ZoneOffset.UTC), total,
-                        originalTransactionId == null ? "null" : "\"" + originalTransactionId + "\"");
+        TillRecord record = type.equals("RETURN")
+                ? TillRecord.refund(chain, card(member), transactionId, total, originalTransactionId)
+                : TillRecord.purchase(chain, card(member), transactionId, total);
+        return record.atStore("store-1").json();
     }
 }

@@ -173,6 +173,52 @@ class LedgerFlowsIT implements TestPropertyProvider {
     }
 
     @Test
+    void aDayCapLimitsPurchasesThroughKafkaAReturnTakesBackWhatWasCreditedAndADraftIsReRatedWithItsOwnCap() {
+        String chain = chain();
+        String capped = """
+                {"version":"%s","pointsPerUnit":1,"timeZone":"Europe/Athens","currency":"EUR","maxPointsPerDay":%d,
+                 "maxPointsPerPeriod":{"points":1000,"period":"%s"}}""";
+        HttpResponse<String> created = outside.post("/programs/" + chain + "/versions", capped.formatted("caps", 50, "MONTH"));
+        assertEquals(201, created.statusCode(), created.body());
+        HttpResponse<String> invalid = outside.post("/programs/" + chain + "/versions",
+                capped.formatted("bad", 50, "WEEK"));
+        assertEquals(400, invalid.statusCode(), invalid.body());
+        assertTrue(invalid.body().contains("maxPointsPerPeriod.period: invalid value WEEK"), invalid.body());
+        Member member = enroll(chain);
+        Instant from = Instant.now().minusSeconds(1);
+        Instant at = Instant.now().plusSeconds(1); // one instant, so one day whenever the test runs
+
+        outside.send(Topics.TRANSACTIONS, member.card, TillRecord.purchase(chain, member.card, "t-1", "30.00").at(at).json());
+        outside.send(Topics.TRANSACTIONS, member.card, TillRecord.purchase(chain, member.card, "t-2", "40.00").at(at).json());
+
+        JsonNode second = outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsEarned",
+                b -> b.get("transactionId").asText().equals("t-2"));
+        assertEquals(20, second.get("points").asLong(), "50 a day, 30 of them earned by t-1");
+        awaitBalance(member, 50);
+        JsonNode explained = outside.json("/members/" + member.id + "/points/transactions/t-2");
+        assertEquals("cap:day", explained.get("breakdown").get(1).get("rule").asText(), explained.toString());
+        assertEquals(-20, explained.get("breakdown").get(1).get("points").asLong());
+
+        outside.send(Topics.TRANSACTIONS, member.card,
+                TillRecord.refund(chain, member.card, "r-2", "40.00", "t-2").at(at).json());
+        JsonNode reversed = outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsReversed", b -> true);
+        assertEquals(20, reversed.get("points").asLong(), "what t-2 credited, not the 40 it would have earned");
+        awaitBalance(member, 30);
+
+        HttpResponse<String> response = outside.post("/programs/" + chain + "/what-if", "{\"draft\":"
+                + capped.formatted("draft", 60, "MONTH") + ",\"from\":\"" + from + "\",\"to\":\""
+                + Instant.now().plusSeconds(5) + "\"}");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode report = Outside.read(response.body());
+        assertEquals(50, report.get("issued").asLong(), report.toString());
+        assertEquals(60, report.get("wouldIssue").asLong(), "t-2 gets what the draft's day leaves after t-1: 30");
+        JsonNode dayCap = report.get("rules").get(1);
+        assertEquals("cap:day", dayCap.get("rule").asText(), report.toString());
+        assertEquals(-20, dayCap.get("issued").asLong());
+        assertEquals(-10, dayCap.get("wouldIssue").asLong());
+    }
+
+    @Test
     void partialThenFullReturnsReverseWhatWasEarnedAndNeverMore() {
         Member member = enrollWithProgram();
         purchase(member, "t-1", "100.00", "[]");

@@ -3,6 +3,7 @@ package io.patronage.points.account;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.patronage.kit.kafka.ConflictingResendException;
 import io.patronage.points.adjustments.PointsAdjusted;
+import io.patronage.points.earning.CappedEarning;
 import io.patronage.points.earning.PointsAwarded;
 import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.earning.Standing;
@@ -60,7 +61,7 @@ final class AccountState {
         if (frozen != null && Poisoned.movesPoints(event)) {
             return;
         }
-        standing.fold(event);
+        standing().fold(event);
         Holdings.fold(event, ledger, activity);
         if (event instanceof PointsEarned earned) {
             String key = counted(earned.chainId(), earned.transactionId(), earned.fingerprint());
@@ -130,7 +131,12 @@ final class AccountState {
         return active;
     }
 
+    /** The standing; one read from a snapshot written before earnings were kept gets them from the purchases. */
     Standing standing() {
+        if (standing.earningsUnknown()) {
+            standing.assumeEarnings(purchases.values().stream()
+                    .map(purchase -> new CappedEarning(purchase.occurredAt(), purchase.points())).toList());
+        }
         return standing;
     }
 

@@ -8,6 +8,7 @@ import io.patronage.points.ledger.PointsOverflowException;
 import io.patronage.points.program.Bonuses;
 import io.patronage.points.program.Campaign;
 import io.patronage.points.program.LineMultiplier;
+import io.patronage.points.program.PeriodCap;
 import io.patronage.points.program.ProgramRules;
 import io.patronage.points.program.RoundingScope;
 import io.patronage.points.program.Stacking;
@@ -24,6 +25,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -47,10 +49,13 @@ public final class EarningPolicy {
 
     static final String BASE = "base";
     static final String CAP = "cap";
+    static final String DAY_CAP = "cap:day";
+    static final String PERIOD_CAP = "cap:period";
     static final String VISIT = "visit";
     public static final String BIRTHDAY = "birthday";
     static final String FIRST_PURCHASE = "first-purchase";
     public static final String REFERRAL = "referral";
+    private static final Set<String> MEMBER_BONUSES = Set.of(BIRTHDAY, FIRST_PURCHASE, REFERRAL);
 
     private EarningPolicy() {
     }
@@ -115,6 +120,19 @@ public final class EarningPolicy {
         long points = breakdown.values().stream().mapToLong(Long::longValue).reduce(0, LedgerLimits::add);
         if (rules.maxPointsPerTransaction() != null && points > rules.maxPointsPerTransaction()) {
             breakdown.put(CAP, rules.maxPointsPerTransaction() - points);
+            points = rules.maxPointsPerTransaction();
+        }
+        if (rules.maxPointsPerDay() != null) {
+            Instant dayStart = day.atStartOfDay(rules.timeZone()).toInstant();
+            Instant dayEnd = day.plusDays(1).atStartOfDay(rules.timeZone()).toInstant();
+            points = limit(breakdown, DAY_CAP, points, rules.maxPointsPerDay(), account.earnedBetween(dayStart, dayEnd));
+        }
+        PeriodCap period = rules.maxPointsPerPeriod();
+        if (period != null) {
+            LocalDate start = period.start(day);
+            points = limit(breakdown, PERIOD_CAP, points, period.points(), account.earnedBetween(
+                    start.atStartOfDay(rules.timeZone()).toInstant(),
+                    period.next(start).atStartOfDay(rules.timeZone()).toInstant()));
         }
         if (birthdayBonusDue(rules, account, at)) {
             add(breakdown, BIRTHDAY, bonuses.birthday().points());
@@ -132,6 +150,25 @@ public final class EarningPolicy {
         long earned = LedgerLimits.credit(BigDecimal.valueOf(
                 contributions.stream().mapToLong(Contribution::points).reduce(0, LedgerLimits::add)), what);
         return new EarningOutcome(rules.version(), eligibleAmount, earned, contributions, referrerBonus);
+    }
+
+    /** {@code points} limited to what is left of {@code max} after {@code earned}; the cut goes in as {@code rule}. */
+    private static long limit(Map<String, Long> breakdown, String rule, long points, long max, long earned) {
+        long room = Math.max(0, max - earned);
+        if (points <= room) {
+            return points;
+        }
+        breakdown.put(rule, room - points);
+        return room;
+    }
+
+    /**
+     * What of an earning counts towards the day and period caps: its points without the member bonuses (birthday,
+     * first purchase, referral), which are never capped.
+     */
+    public static long capped(List<Contribution> breakdown) {
+        return breakdown.stream().filter(c -> !MEMBER_BONUSES.contains(c.rule()))
+                .mapToLong(Contribution::points).reduce(0, LedgerLimits::add);
     }
 
     /** The eligible share of a return's lines under {@code rules}, between 0 and 1; 1 when it has no lines. */

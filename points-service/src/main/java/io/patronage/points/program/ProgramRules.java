@@ -20,7 +20,8 @@ import java.util.Objects;
  * of all these rules are rounded with {@link #rounding}, once on their sum or per rule ({@link #roundingPer});
  * the fixed bonuses of the
  * transaction (per SKU, per visit, campaign bonuses) are added; the {@link #maxPointsPerTransaction cap}
- * applies; then the member bonuses (birthday, first purchase, referral) are added, uncapped.
+ * applies, then what is left of the member's {@link #maxPointsPerDay day} and {@link #maxPointsPerPeriod period}
+ * caps; then the member bonuses (birthday, first purchase, referral) are added, uncapped.
  *
  * @param version                 recorded on every earning, unique per chain
  * @param effectiveFrom           the instant from which this version applies (till time); never in the past when created
@@ -36,6 +37,10 @@ import java.util.Objects;
  *                                {@code RULE}: each rate rule's points are rounded, then summed
  * @param stacking                how the multipliers matching one line combine (see {@link Stacking})
  * @param includeOnly             when not empty, only the lines of these categories or SKUs earn
+ * @param maxPointsPerDay         cap on what a member's purchases earn in one calendar day of {@link #timeZone}
+ *                                (by the till's {@code occurredAt}), {@code null} for none
+ * @param maxPointsPerPeriod      cap on what a member's purchases earn in one calendar month, quarter or year,
+ *                                {@code null} for none
  */
 public record ProgramRules(String version,
                            Instant effectiveFrom,
@@ -55,7 +60,9 @@ public record ProgramRules(String version,
                            TierRules tiers,
                            RoundingScope roundingPer,
                            Stacking stacking,
-                           IncludeOnly includeOnly) {
+                           IncludeOnly includeOnly,
+                           Long maxPointsPerDay,
+                           PeriodCap maxPointsPerPeriod) {
 
     public static final String DEFAULT_VERSION = "default-v1";
 
@@ -98,6 +105,20 @@ public record ProgramRules(String version,
         roundingPer = roundingPer == null ? RoundingScope.TRANSACTION : roundingPer;
         stacking = stacking == null ? Stacking.ADDITIVE : stacking;
         includeOnly = includeOnly == null ? IncludeOnly.EVERYTHING : includeOnly;
+        if (maxPointsPerDay != null && maxPointsPerDay < 0) {
+            throw new IllegalArgumentException("maxPointsPerDay must not be negative: " + maxPointsPerDay);
+        }
+    }
+
+    /** A program with the rule vocabulary up to the include-only list, without the later fields. */
+    public ProgramRules(String version, Instant effectiveFrom, Instant endsAt, ZoneId timeZone, String currency,
+                        BigDecimal pointsPerUnit, PointsRounding rounding, BigDecimal minimumSpend,
+                        List<LineMultiplier> multipliers, Long maxPointsPerTransaction, List<Campaign> campaigns,
+                        Bonuses bonuses, ReturnPolicy returnPolicy, int pendingDays, ExpiryRule expiry,
+                        TierRules tiers, RoundingScope roundingPer, Stacking stacking, IncludeOnly includeOnly) {
+        this(version, effectiveFrom, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend, multipliers,
+                maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers, roundingPer,
+                stacking, includeOnly, null, null);
     }
 
     /** A program without the rule vocabulary added later (#17), which keeps its defaults. */
@@ -107,7 +128,8 @@ public record ProgramRules(String version,
                         Bonuses bonuses, ReturnPolicy returnPolicy, int pendingDays, ExpiryRule expiry,
                         TierRules tiers) {
         this(version, effectiveFrom, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend, multipliers,
-                maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers, null, null, null);
+                maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers, null, null, null,
+                null, null);
     }
 
     /** The earning part of a program alone, with the defaults for everything else. */
@@ -120,7 +142,7 @@ public record ProgramRules(String version,
     public ProgramRules withEffectiveFrom(Instant from) {
         return new ProgramRules(version, from, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend,
                 multipliers, maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers,
-                roundingPer, stacking, includeOnly);
+                roundingPer, stacking, includeOnly, maxPointsPerDay, maxPointsPerPeriod);
     }
 
     public boolean inForceAt(Instant at) {

@@ -3,6 +3,7 @@ package io.patronage.points.whatif;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionType;
 import io.patronage.points.account.Poisoned;
+import io.patronage.points.earning.CappedEarning;
 import io.patronage.points.earning.Contribution;
 import io.patronage.points.earning.EarningOutcome;
 import io.patronage.points.earning.EarningPolicy;
@@ -30,7 +31,8 @@ import java.util.TreeMap;
  * again under a draft program version, against what was issued, per rule and in total. One pass over the event
  * store; writes nothing. Each member's {@link Standing} (birthday, purchases so far, last birthday bonus, tier,
  * referral) is folded from the log as it actually was, by the account's own fold, so member bonuses are judged as
- * they would have been then; the referrer's side of a referral is not counted (it lands on another account).
+ * they would have been then, except the day and period caps, which count what the draft would have credited
+ * earlier (before {@code from}: what was credited); the referrer's side of a referral is not counted (it lands on another account).
  * <p>
  * A purchase whose earning is poisoned (beyond the ledger's limits, stored by an older version), or that the draft
  * would rate beyond the ceiling of one transaction, is skipped and listed with the reason (the first
@@ -75,6 +77,8 @@ public class WhatIf {
     private Report compare(String chainId, ProgramRules draft, Instant from, Instant to) {
         ProgramRules rules = draft.withEffectiveFrom(Instant.EPOCH);
         Map<String, Standing> standings = new HashMap<>();
+        // what the draft would have credited towards the day and period caps (outside the period: what was credited)
+        Map<String, List<CappedEarning>> draftEarnings = new HashMap<>();
         Map<String, long[]> perRule = new TreeMap<>();
         Set<String> members = new HashSet<>();
         int[] purchases = {0};
@@ -90,6 +94,8 @@ public class WhatIf {
             }
             if (event instanceof PointsEarned earned) {
                 Instant at = earned.occurredAt().toInstant();
+                List<CappedEarning> earnings = draftEarnings.computeIfAbsent(earned.memberId(), m -> new ArrayList<>());
+                long capped = 0;
                 if (!at.isBefore(from) && at.isBefore(to)) {
                     EarningOutcome outcome = null;
                     try {
@@ -97,7 +103,8 @@ public class WhatIf {
                         if (poisoned != null) {
                             throw new PointsOverflowException(poisoned);
                         }
-                        outcome = EarningPolicy.earn(rules, standing.now(), transaction(earned));
+                        outcome = EarningPolicy.earn(rules, standing.now().withEarnings(earnings), transaction(earned));
+                        capped = EarningPolicy.capped(outcome.breakdown());
                     } catch (PointsOverflowException e) {
                         if (skippedCount[0]++ < SKIPPED_LISTED) {
                             skipped.add(new Skipped(earned.memberId(), earned.transactionId(), e.getMessage()));
@@ -109,6 +116,11 @@ public class WhatIf {
                         purchases[0]++;
                         members.add(earned.memberId());
                     }
+                } else if (Poisoned.violation(earned) == null) {
+                    capped = EarningPolicy.capped(earned.breakdown());
+                }
+                if (capped > 0) {
+                    earnings.add(new CappedEarning(at, capped));
                 }
             }
             standing.fold(event);

@@ -18,6 +18,7 @@ import io.patronage.points.membership.PointsAccountOpened;
 import io.patronage.points.program.ExpiryRule;
 import io.patronage.points.program.PointsRounding;
 import io.patronage.points.program.ProgramCatalog;
+import io.patronage.points.program.ProgramJson;
 import io.patronage.points.program.ProgramRules;
 import io.patronage.points.program.ReturnPolicy;
 import io.patronage.points.redemption.PointsRedeemed;
@@ -280,6 +281,69 @@ class LedgerPolicyTest {
             fixture.given(OPENED, earned(T2, 10, 10))
                     .when(new AdjustPoints(MEMBER, "adj-1", -11, "typo", "ops@x", Instant.now()))
                     .expectException(IllegalStateException.class);
+        }
+    }
+
+    @Nested
+    class DayAndPeriodCaps {
+
+        /** 100 a day and 250 a month per member, in Athens. */
+        private static ProgramRules capped() {
+            return ProgramJson.parse("""
+                    {"version":"p-caps","pointsPerUnit":1,"timeZone":"Europe/Athens","maxPointsPerDay":100,
+                     "maxPointsPerPeriod":{"points":250,"period":"MONTH"}}""");
+        }
+
+        private final PosTransaction morning = purchase("t-1", "EUR", "70.00",
+                OffsetDateTime.parse("2026-03-02T09:00:00+02:00"));
+        private final PosTransaction evening = purchase("t-2", "EUR", "60.00",
+                OffsetDateTime.parse("2026-03-02T23:30:00+02:00"));
+
+        private PointsEarned earnedUnder(PosTransaction t, List<Contribution> breakdown, long balanceAfter) {
+            long points = breakdown.stream().mapToLong(Contribution::points).sum();
+            Instant at = t.occurredAt().toInstant();
+            return new PointsEarned(MEMBER, "chain-1", t.transactionId(), "store-7", "EUR", t.total(), t.total(),
+                    points, "p-caps", breakdown, t.occurredAt(), rules.lot("chain-1:" + t.transactionId(), points, at),
+                    balanceAfter, 0, List.of(), List.of(), null);
+        }
+
+        @Test
+        void theSecondPurchaseOfTheDayEarnsWhatIsLeftOfTheDaysCap() {
+            rules = capped();
+            fixture.given(OPENED, earnedUnder(morning, List.of(new Contribution("base", 70)), 70))
+                    .when(new EarnPoints(MEMBER, evening))
+                    .expectEvents(earnedUnder(evening, List.of(new Contribution("base", 60),
+                            new Contribution("cap:day", -30)), 100));
+        }
+
+        @Test
+        void theNextDayHasItsOwnCapButTheMonthsIsShared() {
+            rules = capped();
+            PosTransaction nextDay = purchase("t-3", "EUR", "90.00", OffsetDateTime.parse("2026-03-03T08:00:00+02:00"));
+            PosTransaction later = purchase("t-4", "EUR", "90.00", OffsetDateTime.parse("2026-03-20T08:00:00+02:00"));
+            PointsEarned first = earnedUnder(morning, List.of(new Contribution("base", 70)), 70);
+            PointsEarned second = earnedUnder(evening, List.of(new Contribution("base", 60), new Contribution("cap:day", -30)), 100);
+            PointsEarned third = earnedUnder(nextDay, List.of(new Contribution("base", 90)), 190);
+
+            fixture.given(OPENED, first, second, third)
+                    .when(new EarnPoints(MEMBER, later))
+                    .expectEvents(earnedUnder(later, List.of(new Contribution("base", 90),
+                            new Contribution("cap:period", -30)), 250));
+        }
+
+        @Test
+        void aReturnOfACappedPurchaseReversesWhatWasCreditedNotWhatWouldHaveBeen() {
+            rules = capped();
+            PosTransaction refund = new PosTransaction("ret-2", "chain-1", "store-7", "card-1", TransactionType.RETURN,
+                    OffsetDateTime.parse("2026-03-04T10:00:00+02:00"), "EUR", new BigDecimal("30.00"), List.of(),
+                    List.of(), "t-2");
+
+            fixture.given(OPENED, earnedUnder(morning, List.of(new Contribution("base", 70)), 70),
+                            earnedUnder(evening, List.of(new Contribution("base", 60), new Contribution("cap:day", -30)), 100))
+                    .when(new ReturnPurchase(MEMBER, refund))
+                    .expectEvents(new PointsReversed(MEMBER, "chain-1", "ret-2", "t-2", "EUR", new BigDecimal("30.00"),
+                            15, List.of(new LotDebit("chain-1:t-2", 15)), 0, 0, new BigDecimal("0.500000000000"), 85,
+                            refund.occurredAt()));
         }
     }
 }

@@ -206,4 +206,73 @@ class RuleVocabularyTest {
                     line("W-1", "wine", "1", "10.00"))).points());
         }
     }
+
+    @Nested
+    class DayAndPeriodCaps {
+
+        /** Athens: 2026-11-27 runs from 2026-11-26T22:00Z to 2026-11-27T22:00Z. */
+        private static final ProgramRules PROGRAM = ProgramJson.parse("""
+                {"version":"v1","pointsPerUnit":1,"timeZone":"Europe/Athens","maxPointsPerTransaction":400,
+                 "maxPointsPerDay":500,"maxPointsPerPeriod":{"points":800,"period":"MONTH"},
+                 "bonuses":{"firstPurchase":50}}""");
+        private static final PosTransaction THREE_HUNDRED = purchase("t-9", "EUR", "300.00"); // 2026-11-27 10:15 +02:00
+
+        private static AccountStanding earned(int purchases, CappedEarning... earnings) {
+            return new AccountStanding(null, purchases, null, null, false, List.of(earnings));
+        }
+
+        private static CappedEarning at(String instant, long points) {
+            return new CappedEarning(java.time.Instant.parse(instant), points);
+        }
+
+        @Test
+        void whatIsLeftOfTheMembersDayInTheProgramsZoneIsCreditedAndTheRestCut() {
+            EarningOutcome outcome = EarningPolicy.earn(PROGRAM,
+                    earned(2, at("2026-11-26T22:30:00Z", 300), at("2026-11-26T21:30:00Z", 200)), THREE_HUNDRED);
+
+            // 00:30 in Athens is the same day, 23:30 the day before
+            assertEquals(Map.of("base", 300L, "cap:day", -100L), breakdown(outcome));
+            assertEquals(200, outcome.points());
+        }
+
+        @Test
+        void thePerTransactionCapComesFirstThenTheDayThenThePeriod() {
+            EarningOutcome outcome = EarningPolicy.earn(PROGRAM, earned(2, at("2026-11-27T08:00:00Z", 100),
+                    at("2026-11-02T08:00:00Z", 550), at("2026-10-31T21:59:00Z", 700)), purchase("t-9", "EUR", "450.00"));
+
+            // 450 capped to 400 per transaction; 400 left of the day; 800 - 650 = 150 left of November in Athens
+            assertEquals(Map.of("base", 450L, "cap", -50L, "cap:period", -250L), breakdown(outcome));
+            assertEquals(150, outcome.points());
+        }
+
+        @Test
+        void aMemberWhoReachedACapEarnsOnlyTheUncappedMemberBonuses() {
+            EarningOutcome outcome = EarningPolicy.earn(PROGRAM, earned(0, at("2026-11-27T08:00:00Z", 500)),
+                    THREE_HUNDRED);
+
+            assertEquals(Map.of("base", 300L, "cap:day", -300L, "first-purchase", 50L), breakdown(outcome));
+            assertEquals(50, outcome.points());
+            assertEquals(0, EarningPolicy.capped(outcome.breakdown()), "member bonuses do not count towards the caps");
+        }
+
+        @Test
+        void quarterAndYearPeriodsStartOnTheirFirstDay() {
+            ProgramRules quarterly = ProgramJson.parse("""
+                    {"version":"v1","pointsPerUnit":1,"timeZone":"Europe/Athens",
+                     "maxPointsPerPeriod":{"points":1000,"period":"QUARTER"}}""");
+            ProgramRules yearly = ProgramJson.parse("""
+                    {"version":"v1","pointsPerUnit":1,"timeZone":"Europe/Athens",
+                     "maxPointsPerPeriod":{"points":1000,"period":"YEAR"}}""");
+            AccountStanding member = earned(2, at("2026-09-30T20:00:00Z", 900), at("2026-10-01T08:00:00Z", 800));
+
+            assertEquals(200, EarningPolicy.earn(quarterly, member, THREE_HUNDRED).points(), "Q4 from 1 October");
+            assertEquals(0, EarningPolicy.earn(yearly, member, THREE_HUNDRED).points(), "1,700 this year already");
+        }
+
+        @Test
+        void withoutCapsEarlierEarningsChangeNothing() {
+            assertEquals(300, EarningPolicy.earn(ProgramRules.DEFAULT, earned(2, at("2026-11-27T08:00:00Z", 5_000)),
+                    THREE_HUNDRED).points());
+        }
+    }
 }

@@ -5,14 +5,19 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.contracts.retail.TransactionType;
 import io.patronage.kit.json.Json;
 import io.patronage.points.account.PointsAccount;
 import io.patronage.points.earning.Contribution;
+import io.patronage.points.earning.EarnPoints;
 import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.ledger.Lot;
 import io.patronage.points.ledger.LotDebit;
 import io.patronage.points.ledger.PointsAccountEvent;
 import io.patronage.points.membership.PointsAccountOpened;
+import io.patronage.points.program.ProgramJson;
+import io.patronage.points.program.Programs;
 import io.patronage.points.redemption.AnsweredRequest;
 import io.patronage.points.redemption.PointsRedeemed;
 import io.patronage.points.redemption.PointsRedemptionRejected;
@@ -44,6 +49,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -69,6 +75,9 @@ class MovedEventsIT implements TestPropertyProvider {
 
     @Inject
     CommandGateway commands;
+
+    @Inject
+    Programs programs;
 
     @Override
     public Map<String, String> getProperties() {
@@ -123,6 +132,37 @@ class MovedEventsIT implements TestPropertyProvider {
         assertInstanceOf(PointsRedeemed.class, again.answer());
         assertNull(commands.sendAndWait(new RedeemPoints(member, "r-2", 10_000, "reward")));
         assertEquals(93, lastRejection(member).balance(), "the snapshot's ledger");
+    }
+
+    /**
+     * A revision-2 snapshot holds no earnings towards the day and period caps: the account counts its purchases' whole
+     * points instead (the snapshot's purchase of 120 points that day leaves 30 of a cap of 150), and says so.
+     */
+    @Test
+    void aSnapshotStoredBeforeTheCapsCountsItsPurchasesTowardsThem() throws IOException {
+        String member = "m-snap-caps";
+        programs.save("chain-caps", ProgramJson.parse("""
+                {"version":"caps-v1","pointsPerUnit":1,"timeZone":"UTC","maxPointsPerDay":150}"""));
+        EventStorageEngine old = oldEngine();
+        old.storeSnapshot(new GenericDomainEventMessage<>("PointsAccount", member, 7, Map.of()));
+        String payload;
+        try (InputStream in = getClass().getResourceAsStream("points-account-snapshot-r2.json")) {
+            payload = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("m-snap", member).replace("chain-1", "chain-caps");
+        }
+        assertFalse(payload.contains("earnings"), "the snapshot predates the caps");
+        database.getCollection("snapshotevents").updateOne(Filters.eq("aggregateIdentifier", member),
+                Updates.combine(Updates.set("payloadType", PointsAccount.class.getName()),
+                        Updates.set("payloadRevision", "2"), Updates.set("serializedPayload", payload)));
+
+        commands.sendAndWait(new EarnPoints(member, new PosTransaction("t-5", "chain-caps", "s-1", "card-1",
+                TransactionType.PURCHASE, OffsetDateTime.parse("2026-01-10T18:00:00Z"), "EUR",
+                new BigDecimal("100.00"), List.of(), List.of(), null)));
+
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(member).asStream().toList();
+        PointsEarned earned = assertInstanceOf(PointsEarned.class, events.get(events.size() - 1).getPayload());
+        assertEquals(List.of(new Contribution("base", 100), new Contribution("cap:day", -70)), earned.breakdown());
+        assertEquals(30, earned.points());
     }
 
     private PointsRedemptionRejected lastRejection(String member) {

@@ -74,4 +74,21 @@ class ProgramJsonTest {
         assertEquals("invalid program: bonuses.skusOnce: a bonus is between 0 and 1000000000000 points",
                 refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"bonuses\":{\"skusOnce\":{\"B-1\":-5}}}"));
     }
+
+    @Test
+    void dayAndPeriodCapsAreReadAndABadOneNamesTheField() {
+        ProgramRules rules = ProgramJson.parse("""
+                {"version":"v9","pointsPerUnit":1,"maxPointsPerDay":500,
+                 "maxPointsPerPeriod":{"points":20000,"period":"QUARTER"}}""");
+        assertEquals(500, rules.maxPointsPerDay());
+        assertEquals(new PeriodCap(20000L, ExpiryRule.Period.QUARTER), rules.maxPointsPerPeriod());
+        assertEquals("invalid program: maxPointsPerDay must not be negative: -1",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"maxPointsPerDay\":-1}"));
+        assertEquals("invalid program: maxPointsPerPeriod.period is required (one of MONTH, QUARTER, YEAR)",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"maxPointsPerPeriod\":{\"points\":5}}"));
+        assertEquals("invalid program: maxPointsPerPeriod.points must be 0 or more: null",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"maxPointsPerPeriod\":{\"period\":\"MONTH\"}}"));
+        assertEquals("invalid program: maxPointsPerPeriod.period: invalid value WEEK (one of MONTH, QUARTER, YEAR)",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"maxPointsPerPeriod\":{\"points\":5,\"period\":\"WEEK\"}}"));
+    }
 }

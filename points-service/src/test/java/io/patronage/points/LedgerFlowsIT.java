@@ -9,6 +9,7 @@ import io.patronage.contracts.members.CardReplaced;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.members.MemberOptedOut;
 import io.patronage.contracts.members.ReferralRegistered;
+import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.points.intake.CardDirectory;
 import io.patronage.points.membership.MembershipEnded;
 import io.patronage.points.referral.ReferralRecorded;
@@ -216,6 +217,50 @@ class LedgerFlowsIT implements TestPropertyProvider {
         assertEquals("cap:day", dayCap.get("rule").asText(), report.toString());
         assertEquals(-20, dayCap.get("issued").asLong());
         assertEquals(-10, dayCap.get("wouldIssue").asLong());
+    }
+
+    @Test
+    void aTillRedemptionAboveTheBalanceIsClampedOverHttpButARewardsDebitRequestIsRejected() {
+        String chain = chain();
+        HttpResponse<String> created = outside.post("/programs/" + chain + "/versions", PROGRAM.formatted("clamp")
+                .replace("\"pendingDays\":0", "\"pendingDays\":0,\"overBalanceRedemption\":\"CLAMP\""));
+        assertEquals(201, created.statusCode(), created.body());
+        HttpResponse<String> invalid = outside.post("/programs/" + chain + "/versions", PROGRAM.formatted("bad")
+                .replace("\"pendingDays\":0", "\"pendingDays\":0,\"overBalanceRedemption\":\"SOME\""));
+        assertEquals(400, invalid.statusCode(), invalid.body());
+        assertTrue(invalid.body().contains("overBalanceRedemption: invalid value SOME (one of REJECT, CLAMP)"),
+                invalid.body());
+        Member member = enroll(chain);
+        purchase(member, "t-1", "40.00", "[]");
+        awaitBalance(member, 40);
+
+        String request = "{\"requestId\":\"till-1\",\"points\":50,\"reason\":\"till:t-9\"}";
+        HttpResponse<String> clamped = outside.post("/members/" + member.id + "/points/redemptions", request);
+        assertEquals(201, clamped.statusCode(), clamped.body());
+        JsonNode answer = Outside.read(clamped.body());
+        assertEquals(50, answer.get("requested").asLong(), answer.toString());
+        assertEquals(40, answer.get("redeemed").asLong());
+        assertEquals(0, answer.get("balance").asLong());
+        HttpResponse<String> again = outside.post("/members/" + member.id + "/points/redemptions", request);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(answer, Outside.read(again.body()), "a repeat gets the same answer and debits nothing");
+        JsonNode published = outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsRedeemed",
+                b -> b.get("requestId").asText().equals("till-1"));
+        assertEquals(40, published.get("points").asLong(), "what was debited");
+        assertEquals(400, outside.post("/members/" + member.id + "/points/redemptions",
+                "{\"requestId\":\"till-2\",\"points\":5}").statusCode(), "reason is required");
+        HttpResponse<String> nothingLeft = outside.post("/members/" + member.id + "/points/redemptions",
+                "{\"requestId\":\"till-3\",\"points\":5,\"reason\":\"till:t-10\"}");
+        assertEquals(409, nothingLeft.statusCode(), nothingLeft.body());
+        assertEquals("urn:patronage:problem:redemption-rejected", Outside.read(nothingLeft.body()).get("type").asText());
+
+        purchase(member, "t-2", "30.00", "[]");
+        awaitBalance(member, 30);
+        outside.sendCloudEvent(new PointsDebitRequested("reward-1", member.id, chain, 50, "reward:mug", Instant.now()));
+        JsonNode rejected = outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsRedemptionRejected",
+                b -> b.get("requestId").asText().equals("reward-1"));
+        assertEquals("INSUFFICIENT_POINTS", rejected.get("reason").asText(), "a reward is never paid in part");
+        awaitBalance(member, 30);
     }
 
     @Test

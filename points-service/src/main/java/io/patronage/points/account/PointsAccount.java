@@ -30,7 +30,9 @@ import io.patronage.points.program.ProgramRules;
 import io.patronage.points.program.TierRules;
 import io.patronage.points.redemption.AnsweredRequest;
 import io.patronage.points.redemption.RedeemPoints;
+import io.patronage.points.redemption.RedemptionAnswer;
 import io.patronage.points.redemption.Redemptions;
+import io.patronage.points.redemption.SpendPoints;
 import io.patronage.points.referral.RecordReferral;
 import io.patronage.points.referral.ReferralRecorded;
 import io.patronage.points.returns.PointsReversed;
@@ -148,6 +150,19 @@ public class PointsAccount {
             apply(Redemptions.answer(memberId, chainId, command, state.ledger(), state.frozen() != null));
         }
         return earlier;
+    }
+
+    /** A till's or an operator's redemption, clamped when the program says so; a repeat gets the earlier answer. */
+    @CommandHandler
+    SpendPoints.Spent handle(SpendPoints command, ProgramCatalog programs) {
+        AnsweredRequest earlier = state.answer(command.requestId());
+        if (earlier != null) {
+            return new SpendPoints.Spent(earlier.answer(), true);
+        }
+        RedemptionAnswer answer = Redemptions.answer(memberId, chainId, command,
+                programs.rulesFor(chainId, command.at()).overBalanceRedemption(), state.ledger(), state.frozen() != null);
+        apply(answer);
+        return new SpendPoints.Spent(answer, false);
     }
 
     @CommandHandler

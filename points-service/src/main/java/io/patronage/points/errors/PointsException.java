@@ -38,6 +38,13 @@ public abstract sealed class PointsException extends RuntimeException {
         }
     }
 
+    /** The account refused a till's or an operator's redemption (too few points available, a frozen account). */
+    public static final class RedemptionRejected extends PointsException {
+        public RedemptionRejected(String detail) {
+            super(detail);
+        }
+    }
+
     /** A program version whose currency is not the chain's. */
     public static final class WrongCurrency extends PointsException {
         public WrongCurrency(String detail) {

@@ -32,6 +32,9 @@ class PointsExceptionHandler implements ExceptionHandler<PointsException, HttpRe
         } else if (exception instanceof PointsException.AdjustmentRefused) {
             status = HttpStatus.CONFLICT;
             type = "adjustment-refused";
+        } else if (exception instanceof PointsException.RedemptionRejected) {
+            status = HttpStatus.CONFLICT;
+            type = "redemption-rejected";
         } else if (exception instanceof PointsException.WrongCurrency) {
             status = HttpStatus.UNPROCESSABLE_ENTITY;
             type = "wrong-currency";

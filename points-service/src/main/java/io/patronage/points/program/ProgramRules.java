@@ -41,6 +41,8 @@ import java.util.Objects;
  *                                (by the till's {@code occurredAt}), {@code null} for none
  * @param maxPointsPerPeriod      cap on what a member's purchases earn in one calendar month, quarter or year,
  *                                {@code null} for none
+ * @param overBalanceRedemption   what a till's or an operator's redemption above the available points gets: rejected
+ *                                (the default) or clamped to them (see {@link OverBalance})
  */
 public record ProgramRules(String version,
                            Instant effectiveFrom,
@@ -62,7 +64,8 @@ public record ProgramRules(String version,
                            Stacking stacking,
                            IncludeOnly includeOnly,
                            Long maxPointsPerDay,
-                           PeriodCap maxPointsPerPeriod) {
+                           PeriodCap maxPointsPerPeriod,
+                           OverBalance overBalanceRedemption) {
 
     public static final String DEFAULT_VERSION = "default-v1";
 
@@ -105,6 +108,7 @@ public record ProgramRules(String version,
         roundingPer = roundingPer == null ? RoundingScope.TRANSACTION : roundingPer;
         stacking = stacking == null ? Stacking.ADDITIVE : stacking;
         includeOnly = includeOnly == null ? IncludeOnly.EVERYTHING : includeOnly;
+        overBalanceRedemption = overBalanceRedemption == null ? OverBalance.REJECT : overBalanceRedemption;
         if (maxPointsPerDay != null && maxPointsPerDay < 0) {
             throw new IllegalArgumentException("maxPointsPerDay must not be negative: " + maxPointsPerDay);
         }
@@ -118,7 +122,7 @@ public record ProgramRules(String version,
                         TierRules tiers, RoundingScope roundingPer, Stacking stacking, IncludeOnly includeOnly) {
         this(version, effectiveFrom, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend, multipliers,
                 maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers, roundingPer,
-                stacking, includeOnly, null, null);
+                stacking, includeOnly, null, null, null);
     }
 
     /** A program without the rule vocabulary added later (#17), which keeps its defaults. */
@@ -129,7 +133,7 @@ public record ProgramRules(String version,
                         TierRules tiers) {
         this(version, effectiveFrom, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend, multipliers,
                 maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** The earning part of a program alone, with the defaults for everything else. */
@@ -142,7 +146,8 @@ public record ProgramRules(String version,
     public ProgramRules withEffectiveFrom(Instant from) {
         return new ProgramRules(version, from, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend,
                 multipliers, maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers,
-                roundingPer, stacking, includeOnly, maxPointsPerDay, maxPointsPerPeriod);
+                roundingPer, stacking, includeOnly, maxPointsPerDay, maxPointsPerPeriod,
+                overBalanceRedemption);
     }
 
     public boolean inForceAt(Instant at) {

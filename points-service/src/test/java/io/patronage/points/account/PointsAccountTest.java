@@ -13,12 +13,14 @@ import io.patronage.points.membership.PointsAccountOpened;
 import io.patronage.points.program.LineMultiplier;
 import io.patronage.points.program.PointsRounding;
 import io.patronage.points.program.ProgramCatalog;
+import io.patronage.points.program.ProgramJson;
 import io.patronage.points.program.ProgramRules;
 import io.patronage.points.redemption.AnsweredRequest;
 import io.patronage.points.redemption.PointsRedeemed;
 import io.patronage.points.redemption.PointsRedemptionRejected;
 import io.patronage.points.redemption.RedeemPoints;
 import io.patronage.points.redemption.RejectionReason;
+import io.patronage.points.redemption.SpendPoints;
 import io.patronage.points.returns.PointsReversed;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -35,6 +37,7 @@ import java.util.List;
 
 import static io.patronage.points.Transactions.line;
 import static io.patronage.points.Transactions.purchase;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class PointsAccountTest {
 
@@ -265,6 +268,63 @@ class PointsAccountTest {
             fixture.givenNoPriorActivity()
                     .when(new RedeemPoints(MEMBER, "r-1", 10, "reward:mug"))
                     .expectException(AggregateNotFoundException.class);
+        }
+    }
+
+    @Nested
+    class OverBalanceRedemption {
+
+        private static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
+        private final PosTransaction older = purchase("t-old", "EUR", "30.00", OffsetDateTime.parse("2026-03-01T12:00:00+01:00"));
+
+        private ProgramRules clamping() {
+            return ProgramJson.parse("{\"version\":\"v-clamp\",\"pointsPerUnit\":1,\"overBalanceRedemption\":\"CLAMP\"}");
+        }
+
+        @Test
+        void aTillRedemptionAboveTheAvailablePointsRedeemsWhatIsThereWhenTheProgramClamps() {
+            rules = clamping();
+            PointsRedeemed clamped = new PointsRedeemed(MEMBER, "chain-1", "till-1", 30, "till:t-9",
+                    List.of(new LotDebit("chain-1:t-old", 30)), 0, 50L);
+
+            fixture.given(OPENED, earned(older, 30, 30))
+                    .when(new SpendPoints(MEMBER, "till-1", 50, "till:t-9", NOW))
+                    .expectEvents(clamped)
+                    .expectResultMessagePayload(new SpendPoints.Spent(clamped, false));
+            assertEquals(50, clamped.requestedPoints());
+        }
+
+        @Test
+        void aRewardsDebitRequestIsAllOrNothingEvenWhenTheProgramClamps() {
+            rules = clamping();
+            fixture.given(OPENED, earned(older, 30, 30))
+                    .when(new RedeemPoints(MEMBER, "r-1", 50, "reward:mug", NOW))
+                    .expectEvents(new PointsRedemptionRejected(MEMBER, "chain-1", "r-1", 50,
+                            RejectionReason.INSUFFICIENT_POINTS, 30));
+        }
+
+        @Test
+        void withoutClampingATillRedemptionAboveTheAvailablePointsIsRejectedAsToday() {
+            PointsRedemptionRejected rejected = new PointsRedemptionRejected(MEMBER, "chain-1", "till-1", 50,
+                    RejectionReason.INSUFFICIENT_POINTS, 30);
+            fixture.given(OPENED, earned(older, 30, 30))
+                    .when(new SpendPoints(MEMBER, "till-1", 50, "till:t-9", NOW))
+                    .expectEvents(rejected)
+                    .expectResultMessagePayload(new SpendPoints.Spent(rejected, false));
+        }
+
+        @Test
+        void nothingAvailableIsRejectedEvenWhenClampingAndARepeatGetsTheEarlierAnswer() {
+            rules = clamping();
+            PointsRedemptionRejected rejected = new PointsRedemptionRejected(MEMBER, "chain-1", "till-1", 5,
+                    RejectionReason.INSUFFICIENT_POINTS, 0);
+            fixture.given(OPENED)
+                    .when(new SpendPoints(MEMBER, "till-1", 5, "till:t-9", NOW))
+                    .expectEvents(rejected);
+            fixture.given(OPENED, rejected, earned(older, 30, 30))
+                    .when(new SpendPoints(MEMBER, "till-1", 5, "till:t-9", NOW))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new SpendPoints.Spent(rejected, true));
         }
     }
 }

@@ -91,4 +91,13 @@ class ProgramJsonTest {
         assertEquals("invalid program: maxPointsPerPeriod.period: invalid value WEEK (one of MONTH, QUARTER, YEAR)",
                 refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"maxPointsPerPeriod\":{\"points\":5,\"period\":\"WEEK\"}}"));
     }
+
+    @Test
+    void overBalanceRedemptionIsReadAndAnUnknownModeNamesTheField() {
+        assertEquals(OverBalance.CLAMP, ProgramJson.parse(
+                "{\"version\":\"v9\",\"pointsPerUnit\":1,\"overBalanceRedemption\":\"CLAMP\"}").overBalanceRedemption());
+        assertEquals(OverBalance.REJECT, ProgramJson.parse("{\"version\":\"v9\",\"pointsPerUnit\":1}").overBalanceRedemption());
+        assertEquals("invalid program: overBalanceRedemption: invalid value PARTIAL (one of REJECT, CLAMP)",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"overBalanceRedemption\":\"PARTIAL\"}"));
+    }
 }

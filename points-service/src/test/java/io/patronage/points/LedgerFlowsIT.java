@@ -264,6 +264,41 @@ class LedgerFlowsIT implements TestPropertyProvider {
     }
 
     @Test
+    void aRefundWithoutTheOriginalTransactionIsMatchedToTheNewestPurchasesOfItsSkusThroughKafka() {
+        Member member = enrollWithProgram();
+        Instant now = Instant.now();
+        String tea = "{\"sku\":\"A\",\"category\":\"tea\",\"quantity\":%d,\"unitPrice\":\"10.00\"}";
+        outside.send(Topics.TRANSACTIONS, member.card, TillRecord.purchase(member.chain, member.card, "t-1", "30.00")
+                .withLines("[" + tea.formatted(2) + ",{\"sku\":\"B\",\"category\":\"mug\",\"quantity\":1,\"unitPrice\":\"10.00\"}]")
+                .at(now.plusSeconds(1)).json());
+        outside.send(Topics.TRANSACTIONS, member.card, TillRecord.purchase(member.chain, member.card, "t-2", "10.00")
+                .withLines("[" + tea.formatted(1) + "]").at(now.plusSeconds(2)).json());
+        awaitBalance(member, 40);
+
+        outside.send(Topics.TRANSACTIONS, member.card, TillRecord.refund(member.chain, member.card, "r-1", "20.00", null)
+                .withLines("[" + tea.formatted(2) + "]").at(now.plusSeconds(3)).json());
+
+        awaitBalance(member, 20);
+        outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsReversed",
+                b -> b.get("transactionId").asText().equals("r-1") && b.get("originalTransactionId").asText().equals("t-1"));
+        List<JsonNode> first = outside.seen(Topics.POINTS, member.id, "io.patronage.PointsReversed",
+                b -> b.get("transactionId").asText().equals("r-1"));
+        assertEquals(List.of("t-2", "t-1"), first.stream().map(b -> b.get("originalTransactionId").asText()).toList(),
+                "the newest purchase first: " + first);
+        assertEquals(List.of(10L, 10L), first.stream().map(b -> b.get("points").asLong()).toList());
+
+        outside.send(Topics.TRANSACTIONS, member.card, TillRecord.refund(member.chain, member.card, "r-2", "50.00", null)
+                .withLines("[" + tea.formatted(5) + "]").at(now.plusSeconds(4)).json());
+        JsonNode second = outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsReversed",
+                b -> b.get("transactionId").asText().equals("r-2"));
+        assertEquals("t-1", second.get("originalTransactionId").asText());
+        assertEquals(10, second.get("points").asLong(), "the one unit of A left: never beyond what was bought and earned");
+        awaitBalance(member, 10);
+        JsonNode explained = outside.json("/members/" + member.id + "/points/transactions/t-1");
+        assertEquals(2, explained.get("returns").size(), explained.toString());
+    }
+
+    @Test
     void partialThenFullReturnsReverseWhatWasEarnedAndNeverMore() {
         Member member = enrollWithProgram();
         purchase(member, "t-1", "100.00", "[]");

@@ -18,7 +18,6 @@ import io.patronage.points.returns.PointsReversed;
 import io.patronage.points.returns.Purchase;
 import io.patronage.points.tiers.Activity;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,14 +65,14 @@ final class AccountState {
         if (event instanceof PointsEarned earned) {
             String key = counted(earned.chainId(), earned.transactionId(), earned.fingerprint());
             if (earned.lot() != null) {
-                purchases.put(key, new Purchase(earned.lot().lotId(), earned.points(), earned.amount(),
+                purchases.put(key, Purchase.earned(earned.lot().lotId(), earned.points(), earned.amount(),
                         earned.eligibleAmount(), earned.occurredAt().toInstant(), earned.referrerBonus(),
-                        BigDecimal.ZERO, 0));
+                        earned.lines()));
             }
         } else if (event instanceof PointsReversed reversed) {
             counted(reversed.chainId(), reversed.transactionId(), reversed.fingerprint());
             purchases.computeIfPresent(transactionKey(reversed.chainId(), reversed.originalTransactionId()),
-                    (key, purchase) -> purchase.returned(reversed.share(), reversed.points()));
+                    (key, purchase) -> purchase.returned(reversed.share(), reversed.points(), reversed.lines()));
         } else if (event instanceof RedemptionAnswer answer) {
             answeredRequests.put(answer.requestId(), new AnsweredRequest(eventId, at, answer));
         } else if (event instanceof PointsAwarded awarded) {
@@ -150,6 +149,18 @@ final class AccountState {
 
     Purchase purchase(String key) {
         return purchases.get(key);
+    }
+
+    /** The chain's purchases that earned points, by transaction id. */
+    Map<String, Purchase> purchasesOf(String chainId) {
+        Map<String, Purchase> byId = new HashMap<>();
+        String prefix = chainId + ":";
+        purchases.forEach((key, purchase) -> {
+            if (key.startsWith(prefix)) {
+                byId.put(key.substring(prefix.length()), purchase);
+            }
+        });
+        return byId;
     }
 
     AnsweredRequest answer(String requestId) {

@@ -51,6 +51,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -127,6 +128,21 @@ public class PointsAccount {
         String fingerprint = Fingerprint.of(refund);
         String returnKey = AccountState.transactionKey(refund.chainId(), refund.transactionId());
         if (state.processed(memberId, returnKey, fingerprint)) {
+            return;
+        }
+        if (refund.originalTransactionId() == null) {
+            List<Reversals.Match> matches = Reversals.match(state.purchasesOf(refund.chainId()), refund);
+            if (!matches.isEmpty()) {
+                state.requireSound(memberId);
+            }
+            for (Reversals.Match match : matches) {
+                PointsReversed reversed = Reversals.reverse(memberId,
+                        programs.rulesFor(chainId, match.purchase().occurredAt()), match.purchase(), match.refund(),
+                        fingerprint, state.ledger());
+                if (reversed != null) {
+                    apply(reversed);
+                }
+            }
             return;
         }
         Purchase purchase = state.purchase(

@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
 /**
  * Turns members' purchases into {@link EarnPoints} (and a first purchase's referral bonus into an award for
  * the referrer) and their returns into {@link ReturnPurchase}. Transactions without a card are non-member
- * transactions: not ours, not an error; so is a return without {@code originalTransactionId}. A card no member holds
+ * transactions: not ours, not an error. A return without {@code originalTransactionId} is matched to the member's
+ * purchases of the same SKUs (see {@code Reversals.match}). A card no member holds
  * yet may belong to a member whose enrollment has not reached this service: its transactions are
  * {@linkplain ParkedTransactions parked} and handled when the card is filed.
  */
@@ -169,7 +170,7 @@ class TransactionsListener implements TopicListener {
             if (referral != null) {
                 awardReferrer(referral);
             }
-        } else if (transaction.originalTransactionId() != null) {
+        } else {
             commands.sendAndWait(new ReturnPurchase(memberId, transaction));
         }
     }

@@ -346,4 +346,61 @@ class LedgerPolicyTest {
                             refund.occurredAt()));
         }
     }
+
+    @Nested
+    class UnlinkedReturns {
+
+        private final PosTransaction monday = purchase("t-1", "EUR", "30.00",
+                OffsetDateTime.parse("2026-03-02T09:00:00+02:00"), Transactions.line("A", "tea", "2", "10.00"),
+                Transactions.line("B", "mug", "1", "10.00"));
+        private final PosTransaction tuesday = purchase("t-2", "EUR", "10.00",
+                OffsetDateTime.parse("2026-03-03T09:00:00+02:00"), Transactions.line("A", "tea", "1", "10.00"));
+
+        private PointsEarned earnedWithLines(PosTransaction t, long points, long balanceAfter) {
+            Instant at = t.occurredAt().toInstant();
+            return new PointsEarned(MEMBER, "chain-1", t.transactionId(), "store-7", "EUR", t.total(), t.total(),
+                    points, ProgramRules.DEFAULT_VERSION, List.of(new Contribution("base", points)), t.occurredAt(),
+                    new Lot("chain-1:" + t.transactionId(), points, at), balanceAfter, 0, t.lines(), List.of(), null);
+        }
+
+        private PosTransaction unlinked(String id, String total, String quantity) {
+            return new PosTransaction(id, "chain-1", "store-7", "card-1", TransactionType.RETURN,
+                    OffsetDateTime.parse("2026-03-05T10:00:00+02:00"), "EUR", new BigDecimal(total),
+                    List.of(Transactions.line("A", "tea", quantity, "10.00")), List.of(), null);
+        }
+
+        @Test
+        void aRefundWithoutTheOriginalIdReversesTheNewestPurchasesOfItsSkusFirst() {
+            PosTransaction refund = unlinked("ret-1", "20.00", "2");
+            List<io.patronage.contracts.retail.TransactionLine> one = List.of(Transactions.line("A", "tea", "1", "10.00"));
+
+            fixture.given(OPENED, earnedWithLines(monday, 30, 30), earnedWithLines(tuesday, 10, 40))
+                    .when(new ReturnPurchase(MEMBER, refund))
+                    .expectEvents(
+                            new PointsReversed(MEMBER, "chain-1", "ret-1", "t-2", "EUR", new BigDecimal("10.00"), 10,
+                                    List.of(new LotDebit("chain-1:t-2", 10)), 0, 0, new BigDecimal("1.000000000000"),
+                                    30, refund.occurredAt(), null, one),
+                            new PointsReversed(MEMBER, "chain-1", "ret-1", "t-1", "EUR", new BigDecimal("10.00"), 10,
+                                    List.of(new LotDebit("chain-1:t-1", 10)), 0, 0, new BigDecimal("0.333333333333"),
+                                    20, refund.occurredAt(), null, one));
+        }
+
+        @Test
+        void whatWasReturnedBeforeIsNotMatchedAgainAndNothingLeftChangesNothing() {
+            List<io.patronage.contracts.retail.TransactionLine> one = List.of(Transactions.line("A", "tea", "1", "10.00"));
+            PointsReversed first = new PointsReversed(MEMBER, "chain-1", "ret-1", "t-2", "EUR", new BigDecimal("10.00"),
+                    10, List.of(new LotDebit("chain-1:t-2", 10)), 0, 0, new BigDecimal("1.000000000000"), 30,
+                    OffsetDateTime.parse("2026-03-05T10:00:00+02:00"), null, one);
+            PosTransaction second = unlinked("ret-2", "50.00", "5");
+
+            fixture.given(OPENED, earnedWithLines(monday, 30, 30), earnedWithLines(tuesday, 10, 40), first)
+                    .when(new ReturnPurchase(MEMBER, second))
+                    .expectEvents(new PointsReversed(MEMBER, "chain-1", "ret-2", "t-1", "EUR", new BigDecimal("20.00"),
+                            20, List.of(new LotDebit("chain-1:t-1", 20)), 0, 0, new BigDecimal("0.666666666667"), 10,
+                            second.occurredAt(), null, List.of(Transactions.line("A", "tea", "2", "10.00"))));
+            fixture.given(OPENED, earnedWithLines(tuesday, 10, 10), first)
+                    .when(new ReturnPurchase(MEMBER, second))
+                    .expectNoEvents();
+        }
+    }
 }

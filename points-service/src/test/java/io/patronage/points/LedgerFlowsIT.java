@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -296,6 +297,28 @@ class LedgerFlowsIT implements TestPropertyProvider {
         awaitBalance(member, 10);
         JsonNode explained = outside.json("/members/" + member.id + "/points/transactions/t-1");
         assertEquals(2, explained.get("returns").size(), explained.toString());
+    }
+
+    @Test
+    void aDraftKeepingPointsWithDecimalsIsReRatedInThemButCannotBePostedYet() {
+        Member member = enrollWithProgram();
+        Instant from = Instant.now().minusSeconds(1);
+        purchase(member, "t-1", "25.79", "[]");
+        awaitBalance(member, 25);
+        String draft = PROGRAM.formatted("tenths").replace("\"pointsPerUnit\":1", "\"pointsPerUnit\":0.1,\"pointsDecimals\":2");
+
+        HttpResponse<String> response = outside.post("/programs/" + member.chain + "/what-if",
+                "{\"draft\":" + draft + ",\"from\":\"" + from + "\",\"to\":\"" + Instant.now().plusSeconds(5) + "\"}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode report = Outside.read(response.body());
+        assertEquals(0, new BigDecimal("25").compareTo(report.get("issued").decimalValue()), report.toString());
+        assertEquals(0, new BigDecimal("2.57").compareTo(report.get("wouldIssue").decimalValue()), report.toString());
+        assertEquals(0, new BigDecimal("-22.43").compareTo(report.get("difference").decimalValue()), report.toString());
+        assertTrue(response.body().contains("\"issued\":25.00,"), "with the draft's decimals: " + response.body());
+        HttpResponse<String> posted = outside.post("/programs/" + member.chain + "/versions", draft);
+        assertEquals(422, posted.statusCode(), posted.body());
+        assertEquals("urn:patronage:problem:fractional-points-not-carried", Outside.read(posted.body()).get("type").asText());
     }
 
     @Test

@@ -40,7 +40,11 @@ import java.util.stream.IntStream;
  * the only rounding is the program's, once on their sum (or once per rule, when the program says so). Nothing assumes a number of minor units: JPY, EUR
  * and KWD amounts go through the same arithmetic.
  * <p>
- * Points are exact too: amounts become whole points only through {@link LedgerLimits#credit} (refused above the
+ * Points are counted in the program's units ({@link ProgramRules#unitsPerPoint}: whole points, or hundredths of a
+ * point for a program with {@code pointsDecimals: 2}): the rounding is to a unit, and the program's fixed figures
+ * (bonuses, caps, given in points) are scaled to units, so every figure of an outcome is a whole number of units.
+ * <p>
+ * Points are exact too: amounts become whole units only through {@link LedgerLimits#credit} (refused above the
  * ceiling of one transaction, never truncated) and are added with exact arithmetic, so a purchase that would earn
  * more than {@link LedgerLimits#TRANSACTION} points (at any step: the rate rules, a bonus, the total) is refused
  * with a {@link PointsOverflowException} rather than earning a wrapped or truncated number.
@@ -93,6 +97,7 @@ public final class EarningPolicy {
                         transaction.couponCodes() == null ? List.of() : transaction.couponCodes()))
                 .toList();
 
+        long unit = rules.unitsPerPoint();
         Map<String, Long> breakdown = new LinkedHashMap<>();
         ratePoints(rules, account, total, denominator, eligible, campaigns, what).forEach(breakdown::put);
         Bonuses bonuses = rules.bonuses();
@@ -100,7 +105,8 @@ public final class EarningPolicy {
             Long perUnit = line.sku() == null ? null : bonuses.skus().get(line.sku());
             if (perUnit != null) {
                 long points = LedgerLimits.credit(BigDecimal.valueOf(perUnit)
-                        .multiply(line.quantity().setScale(0, RoundingMode.FLOOR)), what);
+                        .multiply(line.quantity().setScale(0, RoundingMode.FLOOR))
+                        .multiply(BigDecimal.valueOf(unit)), what);
                 if (points > 0) {
                     breakdown.merge("sku-bonus:" + line.sku(), points, LedgerLimits::add);
                 }
@@ -108,41 +114,41 @@ public final class EarningPolicy {
         }
         new TreeMap<>(bonuses.skusOnce()).forEach((sku, once) -> {
             if (eligible.stream().anyMatch(line -> sku.equals(line.sku()) && line.quantity().signum() > 0)) {
-                add(breakdown, "sku-once:" + sku, once);
+                add(breakdown, "sku-once:" + sku, Math.multiplyExact(once, unit));
             }
         });
-        add(breakdown, VISIT, bonuses.visit());
+        add(breakdown, VISIT, Math.multiplyExact(bonuses.visit(), unit));
         for (Campaign campaign : campaigns) {
             if (campaign.bonus() > 0 && eligible.stream().anyMatch(line -> campaign.covers(line.category()))) {
-                breakdown.merge(campaign.rule(), campaign.bonus(), LedgerLimits::add);
+                breakdown.merge(campaign.rule(), Math.multiplyExact(campaign.bonus(), unit), LedgerLimits::add);
             }
         }
         long points = breakdown.values().stream().mapToLong(Long::longValue).reduce(0, LedgerLimits::add);
-        if (rules.maxPointsPerTransaction() != null && points > rules.maxPointsPerTransaction()) {
-            breakdown.put(CAP, rules.maxPointsPerTransaction() - points);
-            points = rules.maxPointsPerTransaction();
+        if (rules.maxPointsPerTransaction() != null) {
+            points = limit(breakdown, CAP, points, Math.multiplyExact(rules.maxPointsPerTransaction(), unit), 0);
         }
         if (rules.maxPointsPerDay() != null) {
             Instant dayStart = day.atStartOfDay(rules.timeZone()).toInstant();
             Instant dayEnd = day.plusDays(1).atStartOfDay(rules.timeZone()).toInstant();
-            points = limit(breakdown, DAY_CAP, points, rules.maxPointsPerDay(), account.earnedBetween(dayStart, dayEnd));
+            points = limit(breakdown, DAY_CAP, points, Math.multiplyExact(rules.maxPointsPerDay(), unit),
+                    account.earnedBetween(dayStart, dayEnd));
         }
         PeriodCap period = rules.maxPointsPerPeriod();
         if (period != null) {
             LocalDate start = period.start(day);
-            points = limit(breakdown, PERIOD_CAP, points, period.points(), account.earnedBetween(
+            points = limit(breakdown, PERIOD_CAP, points, Math.multiplyExact(period.points(), unit), account.earnedBetween(
                     start.atStartOfDay(rules.timeZone()).toInstant(),
                     period.next(start).atStartOfDay(rules.timeZone()).toInstant()));
         }
         if (birthdayBonusDue(rules, account, at)) {
-            add(breakdown, BIRTHDAY, bonuses.birthday().points());
+            add(breakdown, BIRTHDAY, Math.multiplyExact(bonuses.birthday().points(), unit));
         }
         long referrerBonus = 0;
         if (account.purchases() == 0) {
-            add(breakdown, FIRST_PURCHASE, bonuses.firstPurchase());
+            add(breakdown, FIRST_PURCHASE, Math.multiplyExact(bonuses.firstPurchase(), unit));
             if (account.referred()) {
-                add(breakdown, REFERRAL, bonuses.referee());
-                referrerBonus = bonuses.referrer();
+                add(breakdown, REFERRAL, Math.multiplyExact(bonuses.referee(), unit));
+                referrerBonus = Math.multiplyExact(bonuses.referrer(), unit);
             }
         }
         List<Contribution> contributions = breakdown.entrySet().stream()
@@ -206,7 +212,7 @@ public final class EarningPolicy {
         }
         List<String> names = new ArrayList<>();
         List<BigDecimal> numerators = new ArrayList<>();
-        BigDecimal perUnit = rules.pointsPerUnit().multiply(total);
+        BigDecimal perUnit = rules.pointsPerUnit().multiply(total).multiply(BigDecimal.valueOf(rules.unitsPerPoint()));
         names.add(BASE);
         numerators.add(perUnit.multiply(sum(eligible)));
         for (int i = 0; i < multipliers.size(); i++) {

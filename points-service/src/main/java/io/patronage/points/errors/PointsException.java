@@ -45,6 +45,16 @@ public abstract sealed class PointsException extends RuntimeException {
         }
     }
 
+    /**
+     * A program version keeping points with decimals: the earning rules and what-if rate them, the ledger does not
+     * carry them yet.
+     */
+    public static final class FractionalPoints extends PointsException {
+        public FractionalPoints(String detail) {
+            super(detail);
+        }
+    }
+
     /** A program version whose currency is not the chain's. */
     public static final class WrongCurrency extends PointsException {
         public WrongCurrency(String detail) {

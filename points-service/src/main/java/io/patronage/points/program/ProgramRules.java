@@ -43,6 +43,9 @@ import java.util.Objects;
  *                                {@code null} for none
  * @param overBalanceRedemption   what a till's or an operator's redemption above the available points gets: rejected
  *                                (the default) or clamped to them (see {@link OverBalance})
+ * @param pointsDecimals          how many decimals the program's points keep (0, the default, to
+ *                                {@value #MAX_POINTS_DECIMALS}): the earning rules round to them, and every
+ *                                figure of points in the program (bonuses, caps) is in whole points
  */
 public record ProgramRules(String version,
                            Instant effectiveFrom,
@@ -65,9 +68,11 @@ public record ProgramRules(String version,
                            IncludeOnly includeOnly,
                            Long maxPointsPerDay,
                            PeriodCap maxPointsPerPeriod,
-                           OverBalance overBalanceRedemption) {
+                           OverBalance overBalanceRedemption,
+                           int pointsDecimals) {
 
     public static final String DEFAULT_VERSION = "default-v1";
+    public static final int MAX_POINTS_DECIMALS = 2;
 
     /** The program every chain gets until it has its own: 1 point per whole currency unit, rounded down. */
     public static final ProgramRules DEFAULT = new ProgramRules(DEFAULT_VERSION, BigDecimal.ONE,
@@ -109,6 +114,10 @@ public record ProgramRules(String version,
         stacking = stacking == null ? Stacking.ADDITIVE : stacking;
         includeOnly = includeOnly == null ? IncludeOnly.EVERYTHING : includeOnly;
         overBalanceRedemption = overBalanceRedemption == null ? OverBalance.REJECT : overBalanceRedemption;
+        if (pointsDecimals < 0 || pointsDecimals > MAX_POINTS_DECIMALS) {
+            throw new IllegalArgumentException("pointsDecimals must be between 0 and " + MAX_POINTS_DECIMALS + ": "
+                    + pointsDecimals);
+        }
         if (maxPointsPerDay != null && maxPointsPerDay < 0) {
             throw new IllegalArgumentException("maxPointsPerDay must not be negative: " + maxPointsPerDay);
         }
@@ -122,7 +131,7 @@ public record ProgramRules(String version,
                         TierRules tiers, RoundingScope roundingPer, Stacking stacking, IncludeOnly includeOnly) {
         this(version, effectiveFrom, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend, multipliers,
                 maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers, roundingPer,
-                stacking, includeOnly, null, null, null);
+                stacking, includeOnly, null, null, null, 0);
     }
 
     /** A program without the rule vocabulary added later (#17), which keeps its defaults. */
@@ -133,7 +142,7 @@ public record ProgramRules(String version,
                         TierRules tiers) {
         this(version, effectiveFrom, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend, multipliers,
                 maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers, null, null, null,
-                null, null, null);
+                null, null, null, 0);
     }
 
     /** The earning part of a program alone, with the defaults for everything else. */
@@ -147,7 +156,17 @@ public record ProgramRules(String version,
         return new ProgramRules(version, from, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend,
                 multipliers, maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers,
                 roundingPer, stacking, includeOnly, maxPointsPerDay, maxPointsPerPeriod,
-                overBalanceRedemption);
+                overBalanceRedemption, pointsDecimals);
+    }
+
+    /** How many units of the earning's arithmetic make a point: 10 to the {@link #pointsDecimals}. */
+    public long unitsPerPoint() {
+        return BigDecimal.TEN.pow(pointsDecimals).longValueExact();
+    }
+
+    /** {@code units} as points with the program's decimals, e.g. 257 units are 2.57 points with 2 decimals. */
+    public BigDecimal points(long units) {
+        return BigDecimal.valueOf(units, pointsDecimals);
     }
 
     public boolean inForceAt(Instant at) {

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import io.micronaut.context.annotation.Value;
 import io.patronage.kit.json.Json;
+import io.patronage.points.errors.PointsException;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
 import org.bson.Document;
@@ -79,8 +80,17 @@ public class Programs implements ProgramCatalog {
         return versions(chainId).stream().filter(rules -> rules.version().equals(version)).findFirst();
     }
 
-    /** Adds a version (the caller checked it is new and not retroactive) to Mongo, then to the hot path. */
+    /**
+     * Adds a version (the caller checked it is new and not retroactive) to Mongo, then to the hot path.
+     *
+     * @throws PointsException.FractionalPoints for a version keeping points with decimals, which the ledger does not
+     *                                          carry yet (what-if rates such a draft)
+     */
     public synchronized void save(String chainId, ProgramRules rules) {
+        if (rules.pointsDecimals() > 0) {
+            throw new PointsException.FractionalPoints("pointsDecimals " + rules.pointsDecimals() + ": the ledger"
+                    + " keeps whole points only so far; POST /programs/" + chainId + "/what-if rates such a draft");
+        }
         NavigableMap<Instant, ProgramRules> versions = new TreeMap<>(byChain.getOrDefault(chainId, new TreeMap<>()));
         versions.put(rules.effectiveFrom(), rules);
         try {

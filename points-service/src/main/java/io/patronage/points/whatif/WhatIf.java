@@ -4,7 +4,6 @@ import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionType;
 import io.patronage.points.account.Poisoned;
 import io.patronage.points.earning.CappedEarning;
-import io.patronage.points.earning.Contribution;
 import io.patronage.points.earning.EarningOutcome;
 import io.patronage.points.earning.EarningPolicy;
 import io.patronage.points.earning.PointsEarned;
@@ -17,6 +16,7 @@ import io.patronage.points.membership.PointsAccountOpened;
 import io.patronage.points.program.ProgramRules;
 import jakarta.inject.Singleton;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +36,9 @@ import java.util.TreeMap;
  * <p>
  * A purchase whose earning is poisoned (beyond the ledger's limits, stored by an older version), or that the draft
  * would rate beyond the ceiling of one transaction, is skipped and listed with the reason (the first
- * {@link #SKIPPED_LISTED}); the totals are exact.
+ * {@link #SKIPPED_LISTED}); the totals are exact. A draft that keeps points with decimals ({@code pointsDecimals}) is
+ * compared in them: what was issued (whole points) is scaled to its units, and every figure is answered with its
+ * decimals.
  */
 @Singleton
 public class WhatIf {
@@ -49,7 +51,8 @@ public class WhatIf {
         this.log = log;
     }
 
-    public record RuleDifference(String rule, long issued, long wouldIssue, long difference) {
+    /** Points as the draft keeps them: whole, or with its {@code pointsDecimals}. */
+    public record RuleDifference(String rule, BigDecimal issued, BigDecimal wouldIssue, BigDecimal difference) {
     }
 
     /** A purchase left out of the comparison, and why. */
@@ -61,7 +64,7 @@ public class WhatIf {
      *                         {@value #SKIPPED_LISTED}
      */
     public record Report(String chainId, String draftVersion, Instant from, Instant to, long eventsRead,
-                         int purchases, int members, long issued, long wouldIssue, long difference,
+                         int purchases, int members, BigDecimal issued, BigDecimal wouldIssue, BigDecimal difference,
                          List<RuleDifference> rules, int purchasesSkipped, List<Skipped> skipped) {
     }
 
@@ -76,6 +79,8 @@ public class WhatIf {
 
     private Report compare(String chainId, ProgramRules draft, Instant from, Instant to) {
         ProgramRules rules = draft.withEffectiveFrom(Instant.EPOCH);
+        // compared in the draft's units: what was issued (whole points) scaled up to them
+        long unit = rules.unitsPerPoint();
         Map<String, Standing> standings = new HashMap<>();
         // what the draft would have credited towards the day and period caps (outside the period: what was credited)
         Map<String, List<CappedEarning>> draftEarnings = new HashMap<>();
@@ -111,13 +116,13 @@ public class WhatIf {
                         }
                     }
                     if (outcome != null) {
-                        earned.breakdown().forEach(c -> add(perRule, c, 0));
-                        outcome.breakdown().forEach(c -> add(perRule, c, 1));
+                        earned.breakdown().forEach(c -> add(perRule, c.rule(), Math.multiplyExact(c.points(), unit), 0));
+                        outcome.breakdown().forEach(c -> add(perRule, c.rule(), c.points(), 1));
                         purchases[0]++;
                         members.add(earned.memberId());
                     }
                 } else if (Poisoned.violation(earned) == null) {
-                    capped = EarningPolicy.capped(earned.breakdown());
+                    capped = Math.multiplyExact(EarningPolicy.capped(earned.breakdown()), unit);
                 }
                 if (capped > 0) {
                     earnings.add(new CappedEarning(at, capped));
@@ -130,18 +135,20 @@ public class WhatIf {
         long wouldIssue = 0;
         for (Map.Entry<String, long[]> rule : perRule.entrySet()) {
             long[] points = rule.getValue();
-            rows.add(new RuleDifference(rule.getKey(), points[0], points[1], Math.subtractExact(points[1], points[0])));
+            rows.add(new RuleDifference(rule.getKey(), rules.points(points[0]), rules.points(points[1]),
+                    rules.points(Math.subtractExact(points[1], points[0]))));
             issued = LedgerLimits.add(issued, points[0]);
             wouldIssue = LedgerLimits.add(wouldIssue, points[1]);
         }
-        return new Report(chainId, draft.version(), from, to, events, purchases[0], members.size(), issued,
-                wouldIssue, Math.subtractExact(wouldIssue, issued), rows, skippedCount[0], skipped);
+        return new Report(chainId, draft.version(), from, to, events, purchases[0], members.size(),
+                rules.points(issued), rules.points(wouldIssue), rules.points(Math.subtractExact(wouldIssue, issued)), rows,
+                skippedCount[0], skipped);
     }
 
-    /** Adds a contribution to its rule's issued ({@code side} 0) or would-issue (1) points, exactly. */
-    private static void add(Map<String, long[]> perRule, Contribution contribution, int side) {
-        long[] points = perRule.computeIfAbsent(contribution.rule(), r -> new long[2]);
-        points[side] = LedgerLimits.add(points[side], contribution.points());
+    /** Adds a rule's units to its issued ({@code side} 0) or would-issue (1) units, exactly. */
+    private static void add(Map<String, long[]> perRule, String rule, long units, int side) {
+        long[] points = perRule.computeIfAbsent(rule, r -> new long[2]);
+        points[side] = LedgerLimits.add(points[side], units);
     }
 
     private static PosTransaction transaction(PointsEarned earned) {

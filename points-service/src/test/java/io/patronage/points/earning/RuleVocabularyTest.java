@@ -275,4 +275,38 @@ class RuleVocabularyTest {
                     THREE_HUNDRED).points());
         }
     }
+
+    @Nested
+    class FractionalPoints {
+
+        private static ProgramRules program(String rounding) {
+            return ProgramJson.parse("""
+                    {"version":"v1","pointsPerUnit":0.1,"rounding":"%s","pointsDecimals":2,
+                     "maxPointsPerTransaction":5,"bonuses":{"visit":1}}""".formatted(rounding));
+        }
+
+        @Test
+        void theRulesRoundToTheProgramsDecimalsAndItsFiguresAreInUnitsOfThem() {
+            EarningOutcome outcome = EarningPolicy.earn(program("DOWN"), MEMBER, purchase("t-1", "EUR", "25.79"));
+
+            // 2.579 points rounded down to 2.57, and the visit bonus of 1 point: 3.57 points, in hundredths
+            assertEquals(Map.of("base", 257L, "visit", 100L), breakdown(outcome));
+            assertEquals(357, outcome.points());
+            assertEquals(new BigDecimal("3.57"), program("DOWN").points(outcome.points()));
+        }
+
+        @Test
+        void roundingUpIsToTheNextHundredthAndTheCapIsInPoints() {
+            assertEquals(358, EarningPolicy.earn(program("UP"), MEMBER, purchase("t-1", "EUR", "25.71")).points());
+            EarningOutcome capped = EarningPolicy.earn(program("DOWN"), MEMBER, purchase("t-1", "EUR", "49.99"));
+            assertEquals(Map.of("base", 499L, "visit", 100L, "cap", -99L), breakdown(capped), "capped at 5.00 points");
+        }
+
+        @Test
+        void aProgramWithoutDecimalsKeepsWholePoints() {
+            assertEquals(0, ProgramRules.DEFAULT.pointsDecimals());
+            assertEquals(1, ProgramRules.DEFAULT.unitsPerPoint());
+            assertEquals(25, EarningPolicy.earn(ProgramRules.DEFAULT, MEMBER, purchase("t-1", "EUR", "25.79")).points());
+        }
+    }
 }

@@ -100,4 +100,13 @@ class ProgramJsonTest {
         assertEquals("invalid program: overBalanceRedemption: invalid value PARTIAL (one of REJECT, CLAMP)",
                 refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"overBalanceRedemption\":\"PARTIAL\"}"));
     }
+
+    @Test
+    void pointsDecimalsAreBetweenZeroAndTwo() {
+        assertEquals(2, ProgramJson.parse("{\"version\":\"v9\",\"pointsPerUnit\":1,\"pointsDecimals\":2}").pointsDecimals());
+        assertEquals("invalid program: pointsDecimals must be between 0 and 2: 3",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"pointsDecimals\":3}"));
+        assertEquals("invalid program: pointsDecimals: invalid value two",
+                refusal("{\"version\":\"v9\",\"pointsPerUnit\":1,\"pointsDecimals\":\"two\"}"));
+    }
 }

@@ -1,5 +1,6 @@
 package io.patronage.rewards.redemption;
 
+import io.patronage.rewards.availability.ReservationRelease;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -33,9 +34,10 @@ public class RedemptionSaga {
         // the member has the coupon: nothing left to coordinate
     }
 
+    /** Nothing was debited; the reserved unit of stock (and of the member's limit) goes back. */
     @EndSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    public void on(RedemptionRejected event) {
-        // nothing was debited, so nothing to undo
+    public void on(RedemptionRejected event, ReservationRelease reservations) {
+        reservations.release(event.redemptionId());
     }
 }

@@ -12,6 +12,7 @@ import io.patronage.contracts.members.ReferralRegistered;
 import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.points.PointsAdjusted;
 import io.patronage.contracts.points.PointsAwarded;
+import io.patronage.contracts.points.PointsCreditRequested;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.contracts.points.PointsEarned;
 import io.patronage.contracts.points.PointsExpired;
@@ -55,7 +56,8 @@ public final class Topics {
             PointsEarned.class, PointsAwarded.class, PointsReversed.class, PointsRedeemed.class,
             PointsRedemptionRejected.class, PointsAdjusted.class, PointsExpired.class, TierChanged.class);
     public static final Topic POINTS_REQUESTS = Topic.cloudEvents("loyalty.points-requests.v1",
-            "member id", List.of(REWARDS_SERVICE), 6, Duration.ofDays(30), false, PointsDebitRequested.class);
+            "member id", List.of(REWARDS_SERVICE), 6, Duration.ofDays(30), false, PointsDebitRequested.class,
+            PointsCreditRequested.class);
     public static final Topic REWARDS = Topic.cloudEvents("loyalty.rewards.v1",
             "member id", List.of(REWARDS_SERVICE), 6, FOREVER, false, CouponIssued.class);
     public static final Topic NOTIFICATIONS = Topic.cloudEvents("loyalty.notifications.v1",

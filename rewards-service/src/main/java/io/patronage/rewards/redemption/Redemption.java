@@ -5,17 +5,20 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One member's redemption of one reward: requested, then either points debited and a coupon issued, or
- * rejected. Answers from points-service may be redelivered, so a command repeating what already happened
- * is a no-op; a command that does not fit the current state is refused.
+ * One member's redemption of one reward: requested, then either points debited and a coupon issued, or rejected, or
+ * expired when points-service has not answered by the deadline. Points debited for a redemption that gets no coupon
+ * (a debit after the deadline, or of less than the cost) are asked back once. Answers from points-service may be
+ * redelivered, so a command repeating what already happened is a no-op; a command that does not fit the current
+ * state is refused.
  */
 public class Redemption {
 
-    enum Status { REQUESTED, POINTS_DEBITED, COUPON_ISSUED, REJECTED }
+    enum Status { REQUESTED, POINTS_DEBITED, COUPON_ISSUED, REJECTED, EXPIRED }
 
     @AggregateIdentifier
     private String redemptionId;
@@ -26,6 +29,7 @@ public class Redemption {
     private int couponValidityDays;
     private Status status;
     private String couponCode;
+    private boolean refunded;
 
     protected Redemption() {
     }
@@ -36,12 +40,17 @@ public class Redemption {
             throw new IllegalArgumentException("a redemption costs points and yields a coupon valid for some days");
         }
         apply(new RedemptionRequested(command.redemptionId(), command.memberId(), command.chainId(),
-                command.rewardId(), command.points(), command.couponValidityDays(), command.requestedAt()));
+                command.rewardId(), command.points(), command.couponValidityDays(), command.requestedAt(),
+                command.rewardVersion(), command.deadline()));
     }
 
     @CommandHandler
     public void handle(ConfirmPointsDebited command) {
         if (status == Status.POINTS_DEBITED || status == Status.COUPON_ISSUED) {
+            return;
+        }
+        if (status == Status.EXPIRED) {
+            refund(command.points(), "LATE_DEBIT", command.debitedAt());
             return;
         }
         requireStatus(Status.REQUESTED, "confirm a debit");
@@ -53,9 +62,36 @@ public class Redemption {
     }
 
     @CommandHandler
+    public void handle(RefusePartialDebit command) {
+        if (status == Status.POINTS_DEBITED || status == Status.COUPON_ISSUED) {
+            throw new IllegalStateException("redemption " + redemptionId + " was debited in full already; a partial "
+                    + "debit of " + command.points() + " points does not fit");
+        }
+        if (status == Status.REQUESTED) {
+            apply(new RedemptionRejected(redemptionId, "PARTIAL_DEBIT", "points-service debited " + command.points()
+                    + " of the " + points + " points the reward costs; they are given back", command.debitedAt()));
+        }
+        refund(command.points(), status == Status.EXPIRED ? "LATE_DEBIT" : "PARTIAL_DEBIT", command.debitedAt());
+    }
+
+    @CommandHandler
+    public void handle(ExpireRedemption command) {
+        if (status == Status.REQUESTED) {
+            apply(new RedemptionExpired(redemptionId, command.at()));
+        }
+    }
+
+    /** Debited points of a redemption without coupon go back, once. */
+    private void refund(long debited, String reason, Instant at) {
+        if (!refunded && debited > 0) {
+            apply(new PointsRefundRequested(redemptionId, memberId, chainId, debited, reason, at));
+        }
+    }
+
+    @CommandHandler
     public void handle(RejectRedemption command) {
-        if (status == Status.REJECTED) {
-            return;
+        if (status == Status.REJECTED || status == Status.EXPIRED) {
+            return; // a refusal after the deadline: nothing was debited, the stock is back already
         }
         requireStatus(Status.REQUESTED, "reject it");
         apply(new RedemptionRejected(redemptionId, command.reason(), command.detail(), command.rejectedAt()));
@@ -97,6 +133,16 @@ public class Redemption {
     @EventSourcingHandler
     void on(RedemptionRejected event) {
         status = Status.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(RedemptionExpired event) {
+        status = Status.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(PointsRefundRequested event) {
+        refunded = true;
     }
 
     @EventSourcingHandler

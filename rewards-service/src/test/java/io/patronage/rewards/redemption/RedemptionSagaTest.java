@@ -31,6 +31,7 @@ class RedemptionSagaTest {
         fixture = new SagaTestFixture<>(RedemptionSaga.class);
         fixture.registerResource((CouponCodes) () -> "BCD2345678");
         fixture.registerResource((ReservationRelease) released::add);
+        fixture.registerResource((CouponCodeClaims) (chain, member, redemption) -> "BCD2345678");
     }
 
     @Test
@@ -76,4 +77,12 @@ class RedemptionSagaTest {
                 .expectActiveSagas(1);
     }
 
+    @Test
+    void anExpiredRedemptionGivesItsStockBackAndEndsTheSaga() {
+        fixture.givenAggregate(ID).published(REQUESTED)
+                .whenAggregate(ID).publishes(new RedemptionExpired(ID, DEBITED_AT))
+                .expectActiveSagas(0)
+                .expectNoDispatchedCommands();
+        assertEquals(List.of(ID), released);
+    }
 }

@@ -8,13 +8,17 @@ import com.mongodb.client.model.Filters;
 import jakarta.inject.Singleton;
 import org.bson.Document;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Coupon codes unique per chain, checked rather than assumed: collection {@code coupon_codes},
  * {@code _id = <chainId>/<code>} (so a till's code is found by {@code _id}), claimed by an insert that fails for a
  * code the chain has; then another code is drawn.
  */
 @Singleton
-class ChainCouponCodes implements CouponCodeClaims {
+public class ChainCouponCodes implements CouponCodeClaims {
 
     static final int ATTEMPTS = 10;
 
@@ -24,6 +28,17 @@ class ChainCouponCodes implements CouponCodeClaims {
     ChainCouponCodes(MongoDatabase database, CouponCodes random) {
         this.codes = database.getCollection("coupon_codes");
         this.random = random;
+    }
+
+    /** The redemption of each of these codes that is a coupon of the chain, in one query. */
+    public Map<String, String> redemptionsOf(String chainId, Collection<String> couponCodes) {
+        Map<String, String> redemptions = new HashMap<>();
+        if (!couponCodes.isEmpty()) {
+            codes.find(Filters.in("_id", couponCodes.stream().map(code -> chainId + "/" + code).toList()))
+                    .forEach(document -> redemptions.put(document.getString("couponCode"),
+                            document.getString("redemptionId")));
+        }
+        return redemptions;
     }
 
     @Override

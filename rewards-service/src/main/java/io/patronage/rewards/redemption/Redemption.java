@@ -6,6 +6,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -14,7 +16,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * expired when points-service has not answered by the deadline. Points debited for a redemption that gets no coupon
  * (a debit after the deadline, or of less than the cost) are asked back once. Answers from points-service may be
  * redelivered, so a command repeating what already happened is a no-op; a command that does not fit the current
- * state is refused.
+ * state is refused. The issued coupon is then used at a till once (a use in another transaction is refused and
+ * recorded), given back by a return of the whole order while still valid, or expired.
  */
 public class Redemption {
 
@@ -29,7 +32,15 @@ public class Redemption {
     private int couponValidityDays;
     private Status status;
     private String couponCode;
+    private Instant couponExpiresAt;
+    private CouponState couponState;
+    private String usedIn;
     private boolean refunded;
+    /** Transactions whose use of the coupon was refused: a redelivery of one is not refused (published) twice. */
+    private final Set<String> refusedUses = new HashSet<>();
+
+    /** What became of the issued coupon. */
+    enum CouponState { VALID, USED, EXPIRED }
 
     protected Redemption() {
     }
@@ -107,6 +118,50 @@ public class Redemption {
                 command.issuedAt(), command.issuedAt().plus(Duration.ofDays(couponValidityDays))));
     }
 
+    @CommandHandler
+    public void handle(UseCoupon command) {
+        if (refusedUses.contains(command.transactionId())
+                || couponState == CouponState.USED && usedIn.equals(command.transactionId())) {
+            return;
+        }
+        String refusal = null;
+        String detail = null;
+        if (status != Status.COUPON_ISSUED) {
+            refusal = "NOT_ISSUED";
+            detail = "the coupon of redemption " + redemptionId + " was not issued";
+        } else if (couponState == CouponState.USED) {
+            refusal = "ALREADY_USED";
+            detail = "the coupon was used in transaction " + usedIn;
+        } else if (couponState == CouponState.EXPIRED || !command.at().isBefore(couponExpiresAt)) {
+            refusal = "EXPIRED";
+            detail = "the coupon expired at " + couponExpiresAt;
+        }
+        if (refusal != null) {
+            apply(new CouponUseRejected(redemptionId, memberId, chainId, command.couponCode(), command.transactionId(),
+                    command.storeId(), refusal, detail, command.at()));
+        } else {
+            apply(new CouponUsed(redemptionId, memberId, chainId, rewardId, couponCode, command.transactionId(),
+                    command.storeId(), command.at()));
+        }
+    }
+
+    /** Only a coupon used in that very purchase comes back, and only while it is still valid. */
+    @CommandHandler
+    public void handle(ReinstateCoupon command) {
+        if (couponState == CouponState.USED && usedIn.equals(command.originalTransactionId())
+                && command.at().isBefore(couponExpiresAt)) {
+            apply(new CouponReinstated(redemptionId, memberId, chainId, couponCode, command.returnTransactionId(),
+                    command.at(), couponExpiresAt));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ExpireCoupon command) {
+        if (couponState == CouponState.VALID && !command.at().isBefore(couponExpiresAt)) {
+            apply(new CouponExpired(redemptionId, memberId, chainId, rewardId, couponCode, command.at()));
+        }
+    }
+
     private void requireStatus(Status required, String action) {
         if (status != required) {
             throw new IllegalStateException("cannot " + action + " for redemption " + redemptionId + ": it is "
@@ -149,5 +204,29 @@ public class Redemption {
     void on(CouponIssued event) {
         status = Status.COUPON_ISSUED;
         couponCode = event.couponCode();
+        couponExpiresAt = event.expiresAt();
+        couponState = CouponState.VALID;
+    }
+
+    @EventSourcingHandler
+    void on(CouponUsed event) {
+        couponState = CouponState.USED;
+        usedIn = event.transactionId();
+    }
+
+    @EventSourcingHandler
+    void on(CouponUseRejected event) {
+        refusedUses.add(event.transactionId());
+    }
+
+    @EventSourcingHandler
+    void on(CouponReinstated event) {
+        couponState = CouponState.VALID;
+        usedIn = null;
+    }
+
+    @EventSourcingHandler
+    void on(CouponExpired event) {
+        couponState = CouponState.EXPIRED;
     }
 }

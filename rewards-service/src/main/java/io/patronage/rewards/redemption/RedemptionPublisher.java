@@ -27,6 +27,22 @@ class RedemptionPublisher implements IntegrationEventMapper {
                     event.requestedAt()));
         } else if (domainEvent instanceof CouponIssued event) {
             return couponIssued(event);
+        } else if (domainEvent instanceof CouponUsed event) {
+            return List.of(new Publication(new io.patronage.contracts.rewards.CouponUsed(event.couponCode(),
+                    event.memberId(), event.chainId(), event.redemptionId(), event.rewardId(), event.transactionId(),
+                    event.storeId(), event.usedAt()), storedAt));
+        } else if (domainEvent instanceof CouponUseRejected event) {
+            return List.of(new Publication(new io.patronage.contracts.rewards.CouponUseRejected(event.couponCode(),
+                    event.memberId(), event.chainId(), event.redemptionId(), event.transactionId(), event.storeId(),
+                    event.reason(), event.detail(), event.attemptedAt()), storedAt));
+        } else if (domainEvent instanceof CouponReinstated event) {
+            return List.of(new Publication(new io.patronage.contracts.rewards.CouponReinstated(event.couponCode(),
+                    event.memberId(), event.chainId(), event.redemptionId(), event.returnTransactionId(),
+                    event.reinstatedAt(), event.expiresAt()), storedAt));
+        } else if (domainEvent instanceof CouponExpired event) {
+            return List.of(new Publication(new io.patronage.contracts.rewards.CouponExpired(event.couponCode(),
+                    event.memberId(), event.chainId(), event.redemptionId(), event.rewardId(), event.expiredAt()),
+                    event.expiredAt()));
         } else if (domainEvent instanceof PointsRefundRequested event) {
             return List.of(new Publication(new PointsCreditRequested(event.creditRequestId(), event.memberId(),
                     event.chainId(), event.points(), "refund:" + event.redemptionId(), event.requestedAt()),

@@ -213,4 +213,91 @@ class RedemptionTest {
                 .expectException(IllegalStateException.class)
                 .expectNoEvents();
     }
+
+    private static final Instant AT_TILL = Instant.parse("2026-03-10T12:00:00Z");
+    private static final Instant EXPIRES_AT = Instant.parse("2026-03-31T09:00:02Z");
+    private static final CouponUsed USED = new CouponUsed(ID, "m-1", "chain-1", "free-coffee", "BCD2345678", "T-1",
+            "store-7", AT_TILL);
+
+    @Test
+    void anIssuedCouponIsUsedOnceAndASecondUseElsewhereIsRefused() {
+        fixture.given(REQUESTED, DEBITED, ISSUED)
+                .when(new UseCoupon(ID, "BCD2345678", "T-1", "store-7", AT_TILL))
+                .expectEvents(USED);
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED)
+                .when(new UseCoupon(ID, "BCD2345678", "T-1", "store-7", AT_TILL))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        CouponUseRejected refused = new CouponUseRejected(ID, "m-1", "chain-1", "BCD2345678", "T-2", "store-9",
+                "ALREADY_USED", "the coupon was used in transaction T-1", AT_TILL.plusSeconds(60));
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED)
+                .when(new UseCoupon(ID, "BCD2345678", "T-2", "store-9", AT_TILL.plusSeconds(60)))
+                .expectEvents(refused);
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED, refused)
+                .when(new UseCoupon(ID, "BCD2345678", "T-2", "store-9", AT_TILL.plusSeconds(60)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anExpiredCouponIsRefusedAtTheTill() {
+        fixture.given(REQUESTED, DEBITED, ISSUED)
+                .when(new UseCoupon(ID, "BCD2345678", "T-1", "store-7", EXPIRES_AT))
+                .expectEvents(new CouponUseRejected(ID, "m-1", "chain-1", "BCD2345678", "T-1", "store-7", "EXPIRED",
+                        "the coupon expired at " + EXPIRES_AT, EXPIRES_AT));
+        CouponExpired expired = new CouponExpired(ID, "m-1", "chain-1", "free-coffee", "BCD2345678", EXPIRES_AT);
+        fixture.given(REQUESTED, DEBITED, ISSUED, expired)
+                .when(new UseCoupon(ID, "BCD2345678", "T-1", "store-7", AT_TILL))
+                .expectEvents(new CouponUseRejected(ID, "m-1", "chain-1", "BCD2345678", "T-1", "store-7", "EXPIRED",
+                        "the coupon expired at " + EXPIRES_AT, AT_TILL));
+    }
+
+    @Test
+    void theExpiryJobExpiresAValidCouponOnceAndNeverAUsedOne() {
+        CouponExpired expired = new CouponExpired(ID, "m-1", "chain-1", "free-coffee", "BCD2345678", EXPIRES_AT);
+        fixture.given(REQUESTED, DEBITED, ISSUED)
+                .when(new ExpireCoupon(ID, EXPIRES_AT))
+                .expectEvents(expired);
+        fixture.given(REQUESTED, DEBITED, ISSUED)
+                .when(new ExpireCoupon(ID, EXPIRES_AT.minusMillis(1)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(REQUESTED, DEBITED, ISSUED, expired)
+                .when(new ExpireCoupon(ID, EXPIRES_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED)
+                .when(new ExpireCoupon(ID, EXPIRES_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReturnOfThePurchaseGivesTheCouponBackWhileValid() {
+        CouponReinstated reinstated = new CouponReinstated(ID, "m-1", "chain-1", "BCD2345678", "R-1",
+                AT_TILL.plusSeconds(3600), EXPIRES_AT);
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED)
+                .when(new ReinstateCoupon(ID, "T-1", "R-1", AT_TILL.plusSeconds(3600)))
+                .expectEvents(reinstated);
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED, reinstated)
+                .when(new UseCoupon(ID, "BCD2345678", "T-3", "store-7", AT_TILL.plusSeconds(7200)))
+                .expectEvents(new CouponUsed(ID, "m-1", "chain-1", "free-coffee", "BCD2345678", "T-3", "store-7",
+                        AT_TILL.plusSeconds(7200)));
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED)
+                .when(new ReinstateCoupon(ID, "T-1", "R-1", EXPIRES_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED)
+                .when(new ReinstateCoupon(ID, "T-other", "R-1", AT_TILL.plusSeconds(3600)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCouponNotIssuedCannotBeUsed() {
+        fixture.given(REQUESTED, DEBITED)
+                .when(new UseCoupon(ID, "BCD2345678", "T-1", "store-7", AT_TILL))
+                .expectEvents(new CouponUseRejected(ID, "m-1", "chain-1", "BCD2345678", "T-1", "store-7", "NOT_ISSUED",
+                        "the coupon of redemption r-1 was not issued", AT_TILL));
+    }
 }

@@ -64,7 +64,7 @@ class CatalogController {
     @Get("/{rewardId}/versions/{version}")
     Reward version(@PathVariable String chainId, @PathVariable String rewardId, @PathVariable long version) {
         chains.require(chainId);
-        return catalog.version(chainId, rewardId, version)
+        return catalog.version(chainId, rewardId, version).or(() -> catalog.version(null, rewardId, version))
                 .orElseThrow(() -> ProblemException.notFound("version " + version + " of reward", rewardId));
     }
 

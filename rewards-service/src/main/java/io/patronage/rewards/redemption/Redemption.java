@@ -132,7 +132,7 @@ public class Redemption {
         } else if (couponState == CouponState.USED) {
             refusal = "ALREADY_USED";
             detail = "the coupon was used in transaction " + usedIn;
-        } else if (couponState == CouponState.EXPIRED || !command.at().isBefore(couponExpiresAt)) {
+        } else if (couponState == CouponState.EXPIRED || expiredAt(command.at())) {
             refusal = "EXPIRED";
             detail = "the coupon expired at " + couponExpiresAt;
         }
@@ -149,7 +149,7 @@ public class Redemption {
     @CommandHandler
     public void handle(ReinstateCoupon command) {
         if (couponState == CouponState.USED && usedIn.equals(command.originalTransactionId())
-                && command.at().isBefore(couponExpiresAt)) {
+                && !expiredAt(command.at())) {
             apply(new CouponReinstated(redemptionId, memberId, chainId, couponCode, command.returnTransactionId(),
                     command.at(), couponExpiresAt));
         }
@@ -157,9 +157,14 @@ public class Redemption {
 
     @CommandHandler
     public void handle(ExpireCoupon command) {
-        if (couponState == CouponState.VALID && !command.at().isBefore(couponExpiresAt)) {
+        if (couponState == CouponState.VALID && expiredAt(command.at())) {
             apply(new CouponExpired(redemptionId, memberId, chainId, rewardId, couponCode, command.at()));
         }
+    }
+
+    /** Whether the coupon is past its expiry at {@code at}; a coupon without end never is. */
+    private boolean expiredAt(Instant at) {
+        return couponExpiresAt != null && !at.isBefore(couponExpiresAt);
     }
 
     private void requireStatus(Status required, String action) {

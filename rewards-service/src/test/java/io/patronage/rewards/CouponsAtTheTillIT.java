@@ -6,7 +6,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
-import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.contracts.rewards.CouponExpired;
 import io.patronage.contracts.rewards.CouponReinstated;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -56,6 +54,7 @@ class CouponsAtTheTillIT implements TestPropertyProvider {
     private final String chain = "chain-" + UUID.randomUUID();
     private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
     private final KafkaProbe kafka = new KafkaProbe();
+    private final RewardsProbe rewards = new RewardsProbe(service, kafka);
 
     @Inject
     EmbeddedServer server;
@@ -78,7 +77,7 @@ class CouponsAtTheTillIT implements TestPropertyProvider {
 
     @Test
     void aCouponIsUsedOnceASecondUseIsRejectedAndAWholeReturnGivesItBack() throws Exception {
-        String member = enrolledMember();
+        String member = rewards.enrolledMember(chain);
         String card = "card-" + member;
         String code = couponOf(member, Instant.now());
 
@@ -116,7 +115,7 @@ class CouponsAtTheTillIT implements TestPropertyProvider {
 
     @Test
     void aCouponPastItsExpiryIsExpiredByTheJobPublishedAndRefusedAtTheTill() throws Exception {
-        String member = enrolledMember();
+        String member = rewards.enrolledMember(chain);
         String card = "card-" + member;
         // Debited 31 days ago: the coupon (valid 30 days) is issued already past its expiry.
         String code = couponOf(member, Instant.now().minus(Duration.ofDays(31)));
@@ -190,11 +189,4 @@ class CouponsAtTheTillIT implements TestPropertyProvider {
                         original == null ? "null" : "\"" + original + "\"").replace("\n", "");
     }
 
-    private String enrolledMember() throws Exception {
-        String member = "m-" + UUID.randomUUID();
-        kafka.send(CloudEventRecord.of(new MemberEnrolled(member, chain, "card-" + member, MonthDay.of(5, 17), "el-GR",
-                Instant.now())).withSource("/patronage/enrollment-service"));
-        await().atMost(PATIENCE).until(() -> service.get("/members/" + member + "/coupons").statusCode() == 200);
-        return member;
-    }
 }

@@ -6,7 +6,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
-import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsCreditRequested;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.contracts.points.PointsRedeemed;
@@ -27,11 +26,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static io.patronage.testsupport.HttpProbe.assertProblem;
 import static io.patronage.testsupport.HttpProbe.json;
@@ -55,6 +52,7 @@ class RedemptionSagaIT implements TestPropertyProvider {
     private String chain;
     private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
     private final KafkaProbe kafka = new KafkaProbe();
+    private final RewardsProbe rewards = new RewardsProbe(service, kafka);
 
     @Inject
     EmbeddedServer server;
@@ -82,7 +80,7 @@ class RedemptionSagaIT implements TestPropertyProvider {
 
     @Test
     void theSameIdempotencyKeyMakesOneRedemptionAndAnotherBodyWithItIsRefused() throws Exception {
-        String member = enrolledMember(chain);
+        String member = rewards.enrolledMember(chain);
         String key = UUID.randomUUID().toString();
 
         HttpResponse<String> first = redeemWithKey(member, "free-coffee", key);
@@ -110,13 +108,13 @@ class RedemptionSagaIT implements TestPropertyProvider {
     @Test
     void withoutAnAnswerByTheDeadlineItExpiresAndALateDebitIsGivenBackOnce() throws Exception {
         putReward("last-mug", 50, 1);
-        String member = enrolledMember(chain);
-        String other = enrolledMember(chain);
-        String redemptionId = redeem(member, "last-mug");
+        String member = rewards.enrolledMember(chain);
+        String other = rewards.enrolledMember(chain);
+        String redemptionId = rewards.redeem(member, "last-mug");
         assertProblem(service.post("/members/" + other + "/redemptions", "{\"rewardId\":\"last-mug\"}"), 409,
                 "urn:patronage:problem:out-of-stock");
 
-        JsonNode expired = awaitStatus(redemptionId, "EXPIRED");
+        JsonNode expired = rewards.awaitStatus(redemptionId, "EXPIRED");
         assertEquals("NO_ANSWER", expired.get("reason").asText());
         assertFalse(expired.has("couponCode"));
         String second = redeemOnceBack(other, "last-mug"); // the unit came back
@@ -136,7 +134,7 @@ class RedemptionSagaIT implements TestPropertyProvider {
 
         // The second redemption is answered in time: its coupon, and still one credit request for the first.
         kafka.send(CloudEventRecord.of(new PointsRedeemed(second, other, chain, 50, 0, Instant.now())).withSource(POINTS));
-        awaitStatus(second, "COMPLETED");
+        rewards.awaitStatus(second, "COMPLETED");
         assertEquals(1, creditRequests(member).size());
         assertEquals(List.of(), kafka.records(Topics.POINTS.deadLetterTopic(), Records.keyed(member)));
     }
@@ -144,12 +142,12 @@ class RedemptionSagaIT implements TestPropertyProvider {
     @Test
     void aPartialDebitIsRefusedGivenBackAndItsStockReleased() throws Exception {
         putReward("clamped-mug", 100, 1);
-        String member = enrolledMember(chain);
-        String redemptionId = redeem(member, "clamped-mug");
+        String member = rewards.enrolledMember(chain);
+        String redemptionId = rewards.redeem(member, "clamped-mug");
 
         kafka.send(CloudEventRecord.of(new PointsRedeemed(redemptionId, member, chain, 40, 0, Instant.now()))
                 .withSource(POINTS));
-        JsonNode rejected = awaitStatus(redemptionId, "REJECTED");
+        JsonNode rejected = rewards.awaitStatus(redemptionId, "REJECTED");
         assertEquals("PARTIAL_DEBIT", rejected.get("reason").asText());
         assertEquals(40, rejected.get("refundedPoints").asLong());
         await().atMost(PATIENCE).until(() -> creditRequests(member).size() == 1);
@@ -160,25 +158,22 @@ class RedemptionSagaIT implements TestPropertyProvider {
     @Test
     void couponCodesAreUniquePerChainCheckedNotAssumed() throws Exception {
         String otherChain = kafka.configureChain("chain-" + UUID.randomUUID(), "EUR");
-        String first = enrolledMember(chain);
-        String elsewhere = enrolledMember(otherChain);
-        String second = enrolledMember(chain);
+        String first = rewards.enrolledMember(chain);
+        String elsewhere = rewards.enrolledMember(otherChain);
+        String second = rewards.enrolledMember(chain);
         codes.script("BBBBBBBBBB", "BBBBBBBBBB", "BBBBBBBBBB", "CCCCCCCCCC");
 
-        assertEquals("BBBBBBBBBB", completed(first));
-        assertEquals("BBBBBBBBBB", completed(elsewhere), "another chain may have the same code");
-        assertEquals("CCCCCCCCCC", completed(second), "the chain's taken code was drawn again, and refused");
+        assertEquals("BBBBBBBBBB", completed(first, chain));
+        assertEquals("BBBBBBBBBB", completed(elsewhere, otherChain), "another chain may have the same code");
+        assertEquals("CCCCCCCCCC", completed(second, chain), "the chain's taken code was drawn again, and refused");
     }
 
-    private String completed(String member) throws Exception {
-        String redemptionId = redeem(member, "free-coffee");
-        kafka.send(CloudEventRecord.of(new PointsRedeemed(redemptionId, member, members.get(member), 100, 0,
+    private String completed(String member, String memberChain) throws Exception {
+        String redemptionId = rewards.redeem(member, "free-coffee");
+        kafka.send(CloudEventRecord.of(new PointsRedeemed(redemptionId, member, memberChain, 100, 0,
                 Instant.now())).withSource(POINTS));
-        return awaitStatus(redemptionId, "COMPLETED").get("couponCode").asText();
+        return rewards.awaitStatus(redemptionId, "COMPLETED").get("couponCode").asText();
     }
-
-    /** member id -> chain id */
-    private final Map<String, String> members = new ConcurrentHashMap<>();
 
     private void putReward(String rewardId, long cost, long stock) {
         HttpResponse<String> created = service.put("/chains/" + chain + "/rewards/" + rewardId, """
@@ -200,13 +195,6 @@ class RedemptionSagaIT implements TestPropertyProvider {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"rewardId\":\"" + rewardId + "\"}")));
     }
 
-    private String redeem(String member, String rewardId) throws Exception {
-        HttpResponse<String> accepted = service.post("/members/" + member + "/redemptions",
-                "{\"rewardId\":\"" + rewardId + "\"}");
-        assertEquals(202, accepted.statusCode(), accepted.body());
-        return json(accepted).get("redemptionId").asText();
-    }
-
     private List<PointsDebitRequested> debitRequests(String member) {
         return requests(member, PointsDebitRequested.class);
     }
@@ -221,18 +209,4 @@ class RedemptionSagaIT implements TestPropertyProvider {
                 .map(record -> Records.payload(record, type)).toList();
     }
 
-    private JsonNode awaitStatus(String redemptionId, String status) throws Exception {
-        await().atMost(PATIENCE).until(() -> status.equals(json(service.get("/redemptions/" + redemptionId))
-                .get("status").asText()));
-        return json(service.get("/redemptions/" + redemptionId));
-    }
-
-    private String enrolledMember(String chainId) throws Exception {
-        String member = "m-" + UUID.randomUUID();
-        members.put(member, chainId);
-        kafka.send(CloudEventRecord.of(new MemberEnrolled(member, chainId, "card-" + member, MonthDay.of(5, 17), "el-GR",
-                Instant.now())).withSource("/patronage/enrollment-service"));
-        await().atMost(PATIENCE).until(() -> service.get("/members/" + member + "/coupons").statusCode() == 200);
-        return member;
-    }
 }

@@ -5,7 +5,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.chains.ChainConfigured;
-import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsAdjusted;
 import io.patronage.contracts.points.PointsRedemptionRejected;
 import io.patronage.contracts.points.TierChanged;
@@ -24,7 +23,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -52,6 +50,7 @@ class RewardCatalogIT implements TestPropertyProvider {
     private final String yenChain = "chain-jp-" + UUID.randomUUID();
     private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
     private final KafkaProbe kafka = new KafkaProbe();
+    private final RewardsProbe rewards = new RewardsProbe(service, kafka);
 
     @Inject
     EmbeddedServer server;
@@ -111,7 +110,7 @@ class RewardCatalogIT implements TestPropertyProvider {
         assertEquals("WITHDRAWN", json(withdrawn).get("status").asText());
         assertEquals(3, json(withdrawn).get("version").asLong());
         assertEquals(List.of("free-coffee", "tote-bag"), ids(json(service.get("/rewards?chainId=" + chain))));
-        String member = enrolledMember(chain);
+        String member = rewards.enrolledMember(chain);
         assertProblem(service.post("/members/" + member + "/redemptions", "{\"rewardId\":\"winter-mug\"}"), 404);
 
         // A chain can withdraw a configured reward for itself only.
@@ -148,13 +147,13 @@ class RewardCatalogIT implements TestPropertyProvider {
         putOk("limited-mug", """
                 {"name":{"en":"Limited mug"},"pointsCost":50,"couponValidityDays":30,"stock":2,
                  "coupon":{"kind":"FREE_PRODUCT","sku":"MUG-1"}}""");
-        String first = enrolledMember(chain);
-        String second = enrolledMember(chain);
-        String third = enrolledMember(chain);
+        String first = rewards.enrolledMember(chain);
+        String second = rewards.enrolledMember(chain);
+        String third = rewards.enrolledMember(chain);
         withBalance(third, 1_000);
 
-        String firstRedemption = redeem(first, "limited-mug");
-        redeem(second, "limited-mug");
+        String firstRedemption = rewards.redeem(first, "limited-mug");
+        rewards.redeem(second, "limited-mug");
         assertProblem(service.post("/members/" + third + "/redemptions", "{\"rewardId\":\"limited-mug\"}"), 409,
                 "urn:patronage:problem:out-of-stock");
         assertEquals(List.of("OUT_OF_STOCK"), reasons(third, "limited-mug"));
@@ -162,7 +161,7 @@ class RewardCatalogIT implements TestPropertyProvider {
         kafka.send(CloudEventRecord.of(new PointsRedemptionRejected(firstRedemption, first, chain, 50, 0,
                 "INSUFFICIENT_POINTS", "50 points needed, 0 available", Instant.now())).withSource(POINTS));
         await().atMost(PATIENCE).until(() -> reasons(third, "limited-mug").isEmpty());
-        redeem(third, "limited-mug");
+        rewards.redeem(third, "limited-mug");
         assertEquals(List.of("OUT_OF_STOCK"), reasons(third, "limited-mug"));
     }
 
@@ -178,8 +177,8 @@ class RewardCatalogIT implements TestPropertyProvider {
                 .formatted(tomorrow, tomorrow.plusDays(1)));
         putOk("once-a-day", """
                 {"name":{"en":"Daily"},"pointsCost":10,"couponValidityDays":7,"perMemberLimit":{"count":1,"period":"DAY"}}""");
-        String member = enrolledMember(chain);
-        String other = enrolledMember(chain);
+        String member = rewards.enrolledMember(chain);
+        String other = rewards.enrolledMember(chain);
         withBalance(member, 5);
 
         assertEquals(List.of("TIER", "INSUFFICIENT_POINTS"), reasons(member, "gold-lounge"));
@@ -195,19 +194,19 @@ class RewardCatalogIT implements TestPropertyProvider {
         kafka.send(CloudEventRecord.of(new TierChanged(member, chain, "SILVER", "GOLD", "UPGRADE", Instant.now()))
                 .withSource(POINTS));
         await().atMost(PATIENCE).until(() -> reasons(member, "gold-lounge").isEmpty());
-        redeem(member, "gold-lounge");
+        rewards.redeem(member, "gold-lounge");
 
         assertProblem(service.post("/members/" + member + "/redemptions", "{\"rewardId\":\"tomorrow-only\"}"), 409,
                 "urn:patronage:problem:not-yet-available");
 
-        redeem(member, "once-a-day");
+        rewards.redeem(member, "once-a-day");
         assertProblem(service.post("/members/" + member + "/redemptions", "{\"rewardId\":\"once-a-day\"}"), 409,
                 "urn:patronage:problem:limit-reached");
         assertEquals(List.of("LIMIT_REACHED"), reasons(member, "once-a-day"));
-        redeem(other, "once-a-day");
+        rewards.redeem(other, "once-a-day");
 
-        redeem(member, "first-two");
-        redeem(other, "first-two");
+        rewards.redeem(member, "first-two");
+        rewards.redeem(other, "first-two");
         assertProblem(service.post("/members/" + member + "/redemptions", "{\"rewardId\":\"first-two\"}"), 409,
                 "urn:patronage:problem:first-x-reached");
 
@@ -228,13 +227,6 @@ class RewardCatalogIT implements TestPropertyProvider {
                  "coupon":{"kind":"AMOUNT_OFF","amountOff":"2.50"},
                  "availableFrom":"2026-12-01T00:00:00","availableUntil":"2099-01-01T00:00:00",
                  "tiers":[],"perMemberLimit":{"count":2,"period":"MONTH"}}""".formatted(cost, stock);
-    }
-
-    private String redeem(String member, String rewardId) throws Exception {
-        HttpResponse<String> accepted = service.post("/members/" + member + "/redemptions",
-                "{\"rewardId\":\"" + rewardId + "\"}");
-        assertEquals(202, accepted.statusCode(), accepted.body());
-        return json(accepted).get("redemptionId").asText();
     }
 
     private JsonNode offer(String member, String rewardId) throws Exception {
@@ -261,14 +253,6 @@ class RewardCatalogIT implements TestPropertyProvider {
                 "test", "ops", balance, Instant.now())).withSource(POINTS));
         await().atMost(PATIENCE).until(() -> !reasons(member, "free-coffee").contains("INSUFFICIENT_POINTS")
                 == (balance >= 100));
-    }
-
-    private String enrolledMember(String chainId) throws Exception {
-        String member = "m-" + UUID.randomUUID();
-        kafka.send(CloudEventRecord.of(new MemberEnrolled(member, chainId, "card-" + member, MonthDay.of(5, 17), "el-GR",
-                Instant.now())).withSource("/patronage/enrollment-service"));
-        await().atMost(PATIENCE).until(() -> service.get("/members/" + member + "/coupons").statusCode() == 200);
-        return member;
     }
 
     private static List<String> ids(JsonNode rewards) {

@@ -1,6 +1,7 @@
 package io.patronage.rewards;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -26,6 +27,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,9 +57,11 @@ class RewardCatalogIT implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
+    private final Map<String, String> properties = TestInfrastructure.serviceProperties("rewards-catalog-it");
+
     @Override
     public Map<String, String> getProperties() {
-        return TestInfrastructure.serviceProperties("rewards-catalog-it");
+        return properties;
     }
 
     /** Each test its own chain, so that the catalogs of the tests stay apart. */
@@ -118,6 +122,31 @@ class RewardCatalogIT implements TestPropertyProvider {
         assertEquals(List.of("free-coffee"), ids(json(service.get("/rewards?chainId=" + chain))));
         assertTrue(ids(json(service.get("/rewards?chainId=" + yenChain))).contains("tote-bag"));
         assertProblem(service.delete("/chains/" + chain + "/rewards/yacht"), 404);
+    }
+
+    @Test
+    void theCatalogSurvivesARestartAndTheSeedIsNoNewVersion() {
+        assertEquals(201, service.put("/chains/" + chain + "/rewards/winter-mug", mug(250, 10)).statusCode());
+        assertEquals(2, json(service.put("/chains/" + chain + "/rewards/winter-mug", mug(275, 10))).get("version")
+                .asLong());
+        long seedVersion = json(service.get("/chains/" + chain + "/rewards/free-coffee")).get("version").asLong();
+
+        // Another instance started on the same database, as after a restart, seeding the same configuration again.
+        Map<String, Object> restarted = new HashMap<>(properties);
+        restarted.put("micronaut.application.name", "rewards-restarted-" + UUID.randomUUID());
+        try (ApplicationContext context = ApplicationContext.run(restarted)) {
+            EmbeddedServer second = context.getBean(EmbeddedServer.class).start();
+            HttpProbe restartedService = new HttpProbe(second::getPort);
+            JsonNode mug = json(restartedService.get("/chains/" + chain + "/rewards/winter-mug"));
+            assertEquals(2, mug.get("version").asLong());
+            assertEquals(275, mug.get("pointsCost").asLong());
+            assertEquals(250, json(restartedService.get("/chains/" + chain + "/rewards/winter-mug/versions/1"))
+                    .get("pointsCost").asLong());
+            assertEquals(List.of("free-coffee", "tote-bag", "winter-mug"),
+                    ids(json(restartedService.get("/rewards?chainId=" + chain))));
+            assertEquals(seedVersion, json(restartedService.get("/chains/" + chain + "/rewards/free-coffee"))
+                    .get("version").asLong(), "an unchanged configured reward is no new version");
+        }
     }
 
     @Test

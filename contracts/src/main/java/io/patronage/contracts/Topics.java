@@ -12,6 +12,7 @@ import io.patronage.contracts.members.ReferralRegistered;
 import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.points.PointsAdjusted;
 import io.patronage.contracts.points.PointsAwarded;
+import io.patronage.contracts.points.PointsCreditRequested;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.contracts.points.PointsEarned;
 import io.patronage.contracts.points.PointsExpired;
@@ -20,7 +21,11 @@ import io.patronage.contracts.points.PointsRedemptionRejected;
 import io.patronage.contracts.points.PointsReversed;
 import io.patronage.contracts.points.TierChanged;
 import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.contracts.rewards.CouponExpired;
 import io.patronage.contracts.rewards.CouponIssued;
+import io.patronage.contracts.rewards.CouponReinstated;
+import io.patronage.contracts.rewards.CouponUseRejected;
+import io.patronage.contracts.rewards.CouponUsed;
 
 import java.time.Duration;
 import java.util.List;
@@ -55,9 +60,11 @@ public final class Topics {
             PointsEarned.class, PointsAwarded.class, PointsReversed.class, PointsRedeemed.class,
             PointsRedemptionRejected.class, PointsAdjusted.class, PointsExpired.class, TierChanged.class);
     public static final Topic POINTS_REQUESTS = Topic.cloudEvents("loyalty.points-requests.v1",
-            "member id", List.of(REWARDS_SERVICE), 6, Duration.ofDays(30), false, PointsDebitRequested.class);
+            "member id", List.of(REWARDS_SERVICE), 6, Duration.ofDays(30), false, PointsDebitRequested.class,
+            PointsCreditRequested.class);
     public static final Topic REWARDS = Topic.cloudEvents("loyalty.rewards.v1",
-            "member id", List.of(REWARDS_SERVICE), 6, FOREVER, false, CouponIssued.class);
+            "member id", List.of(REWARDS_SERVICE), 6, FOREVER, false, CouponIssued.class, CouponUsed.class,
+            CouponUseRejected.class, CouponReinstated.class, CouponExpired.class);
     public static final Topic NOTIFICATIONS = Topic.cloudEvents("loyalty.notifications.v1",
             "member id", List.of(ENROLLMENT, POINTS_SERVICE, REWARDS_SERVICE), 6, Duration.ofDays(7), false,
             NotificationRequested.class);

@@ -8,6 +8,7 @@ import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.points.PointsCreditRequested;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
@@ -220,6 +221,28 @@ class PointsServiceIT implements TestPropertyProvider {
         assertEquals(header(answers.get(0), CloudEventHeaders.ID), header(answers.get(1), CloudEventHeaders.ID),
                 "the repeated answer is the same event");
         assertEquals(40, balance(member.id).get("balance").asLong());
+    }
+
+    @Test
+    void aCreditRequestGivesPointsBackOnce() throws Exception {
+        Member member = enroll();
+        sendTransaction(member.card, purchase(member, "t-1", "100.00", "[]"));
+        awaitBalance(member.id, 100, 100, 0);
+        requestDebit(member, "r-late", 60);
+        awaitBalance(member.id, 40, 100, 60);
+
+        PointsCreditRequested refund = new PointsCreditRequested("r-late:refund", member.id, member.chain, 60,
+                "refund:r-late", Instant.now());
+        sendCloudEvent(refund);
+        sendCloudEvent(refund);
+        JsonNode adjusted = Json.mapper().readTree(awaitPointsEvent(member.id, "io.patronage.PointsAdjusted",
+                b -> b.get("adjustmentId").asText().equals("r-late:refund")).value());
+        assertEquals(60, adjusted.get("points").asLong());
+        assertEquals(100, adjusted.get("balance").asLong());
+        requestDebit(member, "r-after", 1); // after both credit requests on the member's partition
+        awaitBalance(member.id, 99, 100, 61);
+        awaitPointsEvent(member.id, "io.patronage.PointsRedeemed", b -> b.get("requestId").asText().equals("r-after"));
+        assertEquals(1, pointsEventsOf(member.id, "io.patronage.PointsAdjusted", b -> true).size(), "credited once");
     }
 
     @Test

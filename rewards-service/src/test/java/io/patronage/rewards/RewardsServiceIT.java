@@ -6,7 +6,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
-import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.notifications.CouponIssuedParameters;
 import io.patronage.contracts.notifications.NotificationParameters;
 import io.patronage.contracts.notifications.NotificationRequested;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +58,12 @@ class RewardsServiceIT implements TestPropertyProvider {
     }
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final String ENROLLMENT = "/patronage/enrollment-service";
     private static final String POINTS = "/patronage/points-service";
 
     private final String chain = "chain-" + UUID.randomUUID();
     private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
     private final KafkaProbe kafka = new KafkaProbe();
+    private final RewardsProbe rewards = new RewardsProbe(service, kafka);
 
     @Inject
     EmbeddedServer server;
@@ -82,7 +80,7 @@ class RewardsServiceIT implements TestPropertyProvider {
 
     @Test
     void aMemberGetsACouponForACoffeeAndIsRefusedTheToteBagForTooFewPoints() throws Exception {
-        String member = enrolledMember();
+        String member = rewards.enrolledMember(chain);
 
         HttpResponse<String> accepted = service.post("/members/" + member + "/redemptions", "{\"rewardId\":\"free-coffee\"}");
         assertEquals(202, accepted.statusCode(), accepted.body());
@@ -99,7 +97,7 @@ class RewardsServiceIT implements TestPropertyProvider {
         kafka.send(CloudEventRecord.of(redeemed).withId(answerId).withSource(POINTS));
         kafka.send(CloudEventRecord.of(redeemed).withId(answerId).withSource(POINTS));
 
-        JsonNode completed = awaitStatus(coffee, "COMPLETED");
+        JsonNode completed = rewards.awaitStatus(coffee, "COMPLETED");
         String couponCode = completed.get("couponCode").asText();
         assertTrue(couponCode.matches("[23456789BCDFGHJKMNPQRSTVWXYZ]{10}"), couponCode);
         assertEquals(member, completed.get("memberId").asText());
@@ -114,7 +112,7 @@ class RewardsServiceIT implements TestPropertyProvider {
         kafka.send(CloudEventRecord.of(new PointsRedemptionRejected(toteBag, member, chain, 500, 20,
                 "INSUFFICIENT_POINTS", "500 points needed, 20 available", Instant.now())).withSource(POINTS));
 
-        JsonNode rejected = awaitStatus(toteBag, "REJECTED");
+        JsonNode rejected = rewards.awaitStatus(toteBag, "REJECTED");
         assertEquals("INSUFFICIENT_POINTS", rejected.get("reason").asText());
         assertEquals("500 points needed, 20 available", rejected.get("detail").asText());
         assertFalse(rejected.has("couponCode"));
@@ -156,7 +154,7 @@ class RewardsServiceIT implements TestPropertyProvider {
 
     @Test
     void unknownMembersRewardsAndRedemptionsAndMalformedRequestsAreProblems() throws Exception {
-        String member = enrolledMember();
+        String member = rewards.enrolledMember(chain);
 
         assertProblem(service.post("/members/nobody-" + UUID.randomUUID() + "/redemptions",
                 "{\"rewardId\":\"free-coffee\"}"), 404);
@@ -182,14 +180,6 @@ class RewardsServiceIT implements TestPropertyProvider {
         assertEquals(2, json(service.get("/rewards")).size());
     }
 
-    private String enrolledMember() throws Exception {
-        String member = "m-" + UUID.randomUUID();
-        kafka.send(CloudEventRecord.of(new MemberEnrolled(member, chain, "card-" + member, MonthDay.of(5, 17), "el-GR",
-                Instant.now())).withSource(ENROLLMENT));
-        await().atMost(PATIENCE).until(() -> service.get("/members/" + member + "/coupons").statusCode() == 200);
-        return member;
-    }
-
     private PointsDebitRequested debitRequest(String member, String redemptionId) {
         List<PointsDebitRequested> requests = new ArrayList<>();
         await().atMost(PATIENCE).until(() -> {
@@ -206,9 +196,4 @@ class RewardsServiceIT implements TestPropertyProvider {
         return requests.get(0);
     }
 
-    private JsonNode awaitStatus(String redemptionId, String status) throws Exception {
-        await().atMost(PATIENCE).until(() -> status.equals(json(service.get("/redemptions/" + redemptionId))
-                .get("status").asText()));
-        return json(service.get("/redemptions/" + redemptionId));
-    }
 }

@@ -6,9 +6,9 @@ import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.kit.kafka.DispatchingListener;
 import io.patronage.points.redemption.AnsweredRequest;
 import io.patronage.points.redemption.RedeemPoints;
+import io.patronage.contracts.points.PointsCreditRequested;
+import io.patronage.points.adjustments.AdjustPoints;
 import io.patronage.points.publishing.PointsEventPublisher;
-import io.patronage.points.redemption.AnsweredRequest;
-import io.patronage.points.redemption.RedeemPoints;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -18,7 +18,9 @@ import java.util.List;
 /**
  * Answers debit requests (from the rewards saga): {@link RedeemPoints} on the member's account, whose
  * answer goes out as an event; a member without an account is rejected with {@code UNKNOWN_MEMBER}; a
- * request answered before gets the same answer again.
+ * request answered before gets the same answer again. A credit request (the rewards saga giving back a debit that came
+ * too late) is an {@link AdjustPoints} whose adjustment id is the request id, so it counts once; one for a member
+ * without an account is dropped (there is nothing to give back to).
  */
 @Singleton
 class PointsRequestsListener extends DispatchingListener {
@@ -31,6 +33,9 @@ class PointsRequestsListener extends DispatchingListener {
         this.publisher = publisher;
         on(PointsDebitRequested.class, (request, message) -> handle(request),
                 (request, message) -> publisher.rejectUnknownMember(request, Instant.now()));
+        on(PointsCreditRequested.class, (request, message) -> commands.sendAndWait(new AdjustPoints(
+                request.memberId(), request.requestId(), request.points(), request.reason(), "rewards-service",
+                request.requestedAt() == null ? Instant.now() : request.requestedAt())), ignore());
     }
 
     @Override

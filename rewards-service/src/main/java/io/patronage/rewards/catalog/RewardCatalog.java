@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The rewards on offer, in configuration order; checked once when the service starts. */
+/**
+ * The configured rewards (offered by every chain unless an entry names one), in configuration order; checked once when
+ * the service starts, then written to the {@link Catalog} as its seed.
+ */
 public final class RewardCatalog {
 
     private final Map<String, Reward> rewards = new LinkedHashMap<>();

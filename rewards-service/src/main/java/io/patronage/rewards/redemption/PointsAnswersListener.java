@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -30,6 +31,8 @@ class PointsAnswersListener extends DispatchingListener {
     private final RedemptionViews redemptions;
     private final CommandGateway commands;
     private final MessageDecoder cloudEvents = new CloudEventDecoder();
+    /** The points each redemption of the batch being handled costs (one consumer thread per listener). */
+    private Map<String, Long> costs = Map.of();
     private final MessageDecoder answersOnly = record -> {
         String type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
         return type != null && ANSWERS.contains(type) ? cloudEvents.decode(record) : null;
@@ -38,8 +41,10 @@ class PointsAnswersListener extends DispatchingListener {
     PointsAnswersListener(RedemptionViews redemptions, CommandGateway commands) {
         this.redemptions = redemptions;
         this.commands = commands;
-        on(PointsRedeemed.class, (redeemed, message) -> commands.sendAndWait(new ConfirmPointsDebited(
-                redeemed.requestId(), redeemed.points(), redeemed.redeemedAt())));
+        on(PointsRedeemed.class, (redeemed, message) -> commands.sendAndWait(
+                redeemed.points() < costs.getOrDefault(redeemed.requestId(), redeemed.points())
+                        ? new RefusePartialDebit(redeemed.requestId(), redeemed.points(), redeemed.redeemedAt())
+                        : new ConfirmPointsDebited(redeemed.requestId(), redeemed.points(), redeemed.redeemedAt())));
         on(PointsRedemptionRejected.class, (rejected, message) -> commands.sendAndWait(new RejectRedemption(
                 rejected.requestId(), rejected.reason(), rejected.detail(), rejected.rejectedAt())));
     }
@@ -69,12 +74,16 @@ class PointsAnswersListener extends DispatchingListener {
         return false;
     }
 
-    /** Answers to requests that are not ours are skipped. */
+    /**
+     * Answers to requests that are not ours are skipped. A debit of fewer points than the redemption costs (a
+     * program that clamps debits at the balance) is no debit of the reward: it is refused and given back.
+     */
     @Override
     public void onBatch(List<InboundMessage> batch) {
-        Set<String> ours = redemptions.existing(batch.stream()
+        Map<String, Long> ours = redemptions.existing(batch.stream()
                 .map(message -> requestId(message.payload())).filter(Objects::nonNull).toList());
-        dispatch(batch.stream().filter(message -> ours.contains(requestId(message.payload()))).toList());
+        costs = ours;
+        dispatch(batch.stream().filter(message -> ours.containsKey(requestId(message.payload()))).toList());
     }
 
     private static String requestId(Object answer) {

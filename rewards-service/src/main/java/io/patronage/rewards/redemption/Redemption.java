@@ -5,17 +5,23 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One member's redemption of one reward: requested, then either points debited and a coupon issued, or
- * rejected. Answers from points-service may be redelivered, so a command repeating what already happened
- * is a no-op; a command that does not fit the current state is refused.
+ * One member's redemption of one reward: requested, then either points debited and a coupon issued, or rejected, or
+ * expired when points-service has not answered by the deadline. Points debited for a redemption that gets no coupon
+ * (a debit after the deadline, or of less than the cost) are asked back once. Answers from points-service may be
+ * redelivered, so a command repeating what already happened is a no-op; a command that does not fit the current
+ * state is refused. The issued coupon is then used at a till once (a use in another transaction is refused and
+ * recorded), given back by a return of the whole order while still valid, or expired.
  */
 public class Redemption {
 
-    enum Status { REQUESTED, POINTS_DEBITED, COUPON_ISSUED, REJECTED }
+    enum Status { REQUESTED, POINTS_DEBITED, COUPON_ISSUED, REJECTED, EXPIRED }
 
     @AggregateIdentifier
     private String redemptionId;
@@ -26,6 +32,15 @@ public class Redemption {
     private int couponValidityDays;
     private Status status;
     private String couponCode;
+    private Instant couponExpiresAt;
+    private CouponState couponState;
+    private String usedIn;
+    private boolean refunded;
+    /** Transactions whose use of the coupon was refused: a redelivery of one is not refused (published) twice. */
+    private final Set<String> refusedUses = new HashSet<>();
+
+    /** What became of the issued coupon. */
+    enum CouponState { VALID, USED, EXPIRED }
 
     protected Redemption() {
     }
@@ -36,12 +51,17 @@ public class Redemption {
             throw new IllegalArgumentException("a redemption costs points and yields a coupon valid for some days");
         }
         apply(new RedemptionRequested(command.redemptionId(), command.memberId(), command.chainId(),
-                command.rewardId(), command.points(), command.couponValidityDays(), command.requestedAt()));
+                command.rewardId(), command.points(), command.couponValidityDays(), command.requestedAt(),
+                command.rewardVersion(), command.deadline()));
     }
 
     @CommandHandler
     public void handle(ConfirmPointsDebited command) {
         if (status == Status.POINTS_DEBITED || status == Status.COUPON_ISSUED) {
+            return;
+        }
+        if (status == Status.EXPIRED) {
+            refund(command.points(), "LATE_DEBIT", command.debitedAt());
             return;
         }
         requireStatus(Status.REQUESTED, "confirm a debit");
@@ -53,9 +73,36 @@ public class Redemption {
     }
 
     @CommandHandler
+    public void handle(RefusePartialDebit command) {
+        if (status == Status.POINTS_DEBITED || status == Status.COUPON_ISSUED) {
+            throw new IllegalStateException("redemption " + redemptionId + " was debited in full already; a partial "
+                    + "debit of " + command.points() + " points does not fit");
+        }
+        if (status == Status.REQUESTED) {
+            apply(new RedemptionRejected(redemptionId, "PARTIAL_DEBIT", "points-service debited " + command.points()
+                    + " of the " + points + " points the reward costs; they are given back", command.debitedAt()));
+        }
+        refund(command.points(), status == Status.EXPIRED ? "LATE_DEBIT" : "PARTIAL_DEBIT", command.debitedAt());
+    }
+
+    @CommandHandler
+    public void handle(ExpireRedemption command) {
+        if (status == Status.REQUESTED) {
+            apply(new RedemptionExpired(redemptionId, command.at()));
+        }
+    }
+
+    /** Debited points of a redemption without coupon go back, once. */
+    private void refund(long debited, String reason, Instant at) {
+        if (!refunded && debited > 0) {
+            apply(new PointsRefundRequested(redemptionId, memberId, chainId, debited, reason, at));
+        }
+    }
+
+    @CommandHandler
     public void handle(RejectRedemption command) {
-        if (status == Status.REJECTED) {
-            return;
+        if (status == Status.REJECTED || status == Status.EXPIRED) {
+            return; // a refusal after the deadline: nothing was debited, the stock is back already
         }
         requireStatus(Status.REQUESTED, "reject it");
         apply(new RedemptionRejected(redemptionId, command.reason(), command.detail(), command.rejectedAt()));
@@ -69,6 +116,55 @@ public class Redemption {
         requireStatus(Status.POINTS_DEBITED, "issue a coupon");
         apply(new CouponIssued(redemptionId, memberId, chainId, rewardId, points, command.couponCode(),
                 command.issuedAt(), command.issuedAt().plus(Duration.ofDays(couponValidityDays))));
+    }
+
+    @CommandHandler
+    public void handle(UseCoupon command) {
+        if (refusedUses.contains(command.transactionId())
+                || couponState == CouponState.USED && usedIn.equals(command.transactionId())) {
+            return;
+        }
+        String refusal = null;
+        String detail = null;
+        if (status != Status.COUPON_ISSUED) {
+            refusal = "NOT_ISSUED";
+            detail = "the coupon of redemption " + redemptionId + " was not issued";
+        } else if (couponState == CouponState.USED) {
+            refusal = "ALREADY_USED";
+            detail = "the coupon was used in transaction " + usedIn;
+        } else if (couponState == CouponState.EXPIRED || expiredAt(command.at())) {
+            refusal = "EXPIRED";
+            detail = "the coupon expired at " + couponExpiresAt;
+        }
+        if (refusal != null) {
+            apply(new CouponUseRejected(redemptionId, memberId, chainId, command.couponCode(), command.transactionId(),
+                    command.storeId(), refusal, detail, command.at()));
+        } else {
+            apply(new CouponUsed(redemptionId, memberId, chainId, rewardId, couponCode, command.transactionId(),
+                    command.storeId(), command.at()));
+        }
+    }
+
+    /** Only a coupon used in that very purchase comes back, and only while it is still valid. */
+    @CommandHandler
+    public void handle(ReinstateCoupon command) {
+        if (couponState == CouponState.USED && usedIn.equals(command.originalTransactionId())
+                && !expiredAt(command.at())) {
+            apply(new CouponReinstated(redemptionId, memberId, chainId, couponCode, command.returnTransactionId(),
+                    command.at(), couponExpiresAt));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ExpireCoupon command) {
+        if (couponState == CouponState.VALID && expiredAt(command.at())) {
+            apply(new CouponExpired(redemptionId, memberId, chainId, rewardId, couponCode, command.at()));
+        }
+    }
+
+    /** Whether the coupon is past its expiry at {@code at}; a coupon without end never is. */
+    private boolean expiredAt(Instant at) {
+        return couponExpiresAt != null && !at.isBefore(couponExpiresAt);
     }
 
     private void requireStatus(Status required, String action) {
@@ -100,8 +196,42 @@ public class Redemption {
     }
 
     @EventSourcingHandler
+    void on(RedemptionExpired event) {
+        status = Status.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(PointsRefundRequested event) {
+        refunded = true;
+    }
+
+    @EventSourcingHandler
     void on(CouponIssued event) {
         status = Status.COUPON_ISSUED;
         couponCode = event.couponCode();
+        couponExpiresAt = event.expiresAt();
+        couponState = CouponState.VALID;
+    }
+
+    @EventSourcingHandler
+    void on(CouponUsed event) {
+        couponState = CouponState.USED;
+        usedIn = event.transactionId();
+    }
+
+    @EventSourcingHandler
+    void on(CouponUseRejected event) {
+        refusedUses.add(event.transactionId());
+    }
+
+    @EventSourcingHandler
+    void on(CouponReinstated event) {
+        couponState = CouponState.VALID;
+        usedIn = null;
+    }
+
+    @EventSourcingHandler
+    void on(CouponExpired event) {
+        couponState = CouponState.EXPIRED;
     }
 }

@@ -1,40 +1,31 @@
 package io.patronage.rewards.redemption;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patronage.kit.http.ProblemException;
-import io.patronage.rewards.catalog.Reward;
-import io.patronage.rewards.catalog.RewardCatalog;
-import io.patronage.rewards.members.MemberDirectory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import java.net.URI;
-import java.time.Instant;
-import java.util.UUID;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class RedemptionController {
 
-    private final MemberDirectory members;
-    private final RewardCatalog catalog;
-    private final CommandGateway commands;
+    private final RedemptionRequests requests;
     private final RedemptionViews redemptions;
 
-    RedemptionController(MemberDirectory members, RewardCatalog catalog, CommandGateway commands,
-                         RedemptionViews redemptions) {
-        this.members = members;
-        this.catalog = catalog;
-        this.commands = commands;
+    RedemptionController(RedemptionRequests requests, RedemptionViews redemptions) {
+        this.requests = requests;
         this.redemptions = redemptions;
     }
 
@@ -42,20 +33,13 @@ class RedemptionController {
     record RedemptionRequest(@NotBlank String rewardId) {
     }
 
-    record RedemptionAccepted(String redemptionId, RedemptionView.Status status) {
-    }
-
     /** Accepted, not done: points-service still has to debit the points. Follow the Location to see the outcome. */
     @Post("/members/{memberId}/redemptions")
-    HttpResponse<RedemptionAccepted> redeem(@PathVariable String memberId, @Valid @Body RedemptionRequest request) {
-        String chainId = members.chainOf(memberId).orElseThrow(() -> ProblemException.notFound("member", memberId));
-        Reward reward = catalog.find(request.rewardId(), chainId)
-                .orElseThrow(() -> ProblemException.notFound("reward", request.rewardId()));
-        String redemptionId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RequestRedemption(redemptionId, memberId, chainId, reward.id(), reward.pointsCost(),
-                reward.couponValidityDays(), Instant.now()));
-        return HttpResponse.accepted(URI.create("/redemptions/" + redemptionId))
-                .body(new RedemptionAccepted(redemptionId, RedemptionView.Status.PENDING));
+    HttpResponse<RedemptionRequests.Accepted> redeem(@PathVariable String memberId,
+                                                     @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                                     @Valid @Body RedemptionRequest request) {
+        RedemptionRequests.Accepted accepted = requests.request(memberId, request.rewardId(), idempotencyKey);
+        return HttpResponse.accepted(URI.create("/redemptions/" + accepted.redemptionId())).body(accepted);
     }
 
     @Get("/redemptions/{redemptionId}")

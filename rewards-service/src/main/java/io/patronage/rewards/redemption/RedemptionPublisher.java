@@ -2,6 +2,7 @@ package io.patronage.rewards.redemption;
 
 import io.patronage.contracts.notifications.CouponIssuedParameters;
 import io.patronage.contracts.notifications.NotificationRequested;
+import io.patronage.contracts.points.PointsCreditRequested;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.kit.publication.IntegrationEventMapper;
 import jakarta.inject.Singleton;
@@ -10,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What redemptions tell other services, once stored: the debit request to points-service on
- * {@code loyalty.points-requests.v1}, the issued coupon on {@code loyalty.rewards.v1}, and a request to
+ * What redemptions tell other services, once stored: the debit request (and, for points debited without a coupon,
+ * the credit request giving them back) to points-service on {@code loyalty.points-requests.v1}, the issued coupon on {@code loyalty.rewards.v1}, and a request to
  * tell the member ({@code COUPON_ISSUED} on {@code loyalty.notifications.v1}); the kit's
  * {@link io.patronage.kit.publication.IntegrationEventPublisher} publishes them.
  */
@@ -26,6 +27,26 @@ class RedemptionPublisher implements IntegrationEventMapper {
                     event.requestedAt()));
         } else if (domainEvent instanceof CouponIssued event) {
             return couponIssued(event);
+        } else if (domainEvent instanceof CouponUsed event) {
+            return List.of(new Publication(new io.patronage.contracts.rewards.CouponUsed(event.couponCode(),
+                    event.memberId(), event.chainId(), event.redemptionId(), event.rewardId(), event.transactionId(),
+                    event.storeId(), event.usedAt()), storedAt));
+        } else if (domainEvent instanceof CouponUseRejected event) {
+            return List.of(new Publication(new io.patronage.contracts.rewards.CouponUseRejected(event.couponCode(),
+                    event.memberId(), event.chainId(), event.redemptionId(), event.transactionId(), event.storeId(),
+                    event.reason(), event.detail(), event.attemptedAt()), storedAt));
+        } else if (domainEvent instanceof CouponReinstated event) {
+            return List.of(new Publication(new io.patronage.contracts.rewards.CouponReinstated(event.couponCode(),
+                    event.memberId(), event.chainId(), event.redemptionId(), event.returnTransactionId(),
+                    event.reinstatedAt(), event.expiresAt()), storedAt));
+        } else if (domainEvent instanceof CouponExpired event) {
+            return List.of(new Publication(new io.patronage.contracts.rewards.CouponExpired(event.couponCode(),
+                    event.memberId(), event.chainId(), event.redemptionId(), event.rewardId(), event.expiredAt()),
+                    event.expiredAt()));
+        } else if (domainEvent instanceof PointsRefundRequested event) {
+            return List.of(new Publication(new PointsCreditRequested(event.creditRequestId(), event.memberId(),
+                    event.chainId(), event.points(), "refund:" + event.redemptionId(), event.requestedAt()),
+                    event.requestedAt()));
         }
         return List.of();
     }

@@ -9,7 +9,9 @@ import java.time.Instant;
  *
  * @param reason      why it was rejected, e.g. {@code INSUFFICIENT_POINTS}
  * @param detail      the rejection explained for a person
- * @param completedAt when the coupon was issued or the redemption rejected
+ * @param completedAt    when the coupon was issued or the redemption rejected or expired
+ * @param deadline       when a pending redemption expires without an answer from points-service
+ * @param refundedPoints points debited without a coupon (after the deadline, or a partial debit), asked back
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RedemptionView(String redemptionId,
@@ -22,7 +24,9 @@ public record RedemptionView(String redemptionId,
                              String couponCode,
                              Instant couponExpiresAt,
                              Instant requestedAt,
-                             Instant completedAt) {
+                             Instant completedAt,
+                             Instant deadline,
+                             Long refundedPoints) {
 
-    public enum Status { PENDING, COMPLETED, REJECTED }
+    public enum Status { PENDING, COMPLETED, REJECTED, EXPIRED }
 }

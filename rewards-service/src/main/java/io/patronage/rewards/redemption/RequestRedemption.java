@@ -4,12 +4,24 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** A member asks to spend points on a reward; the reward's cost and coupon validity are fixed here. */
+/**
+ * A member asks to spend points on a reward; the reward's cost and coupon validity are fixed here.
+ *
+ * @param rewardVersion the catalog version of the reward redeemed; {@code null} when not known
+ * @param deadline      when the redemption expires if points-service has not answered; {@code null}: never
+ */
 public record RequestRedemption(@TargetAggregateIdentifier String redemptionId,
                                 String memberId,
                                 String chainId,
                                 String rewardId,
                                 long points,
                                 int couponValidityDays,
-                                Instant requestedAt) {
+                                Instant requestedAt,
+                                Long rewardVersion,
+                                Instant deadline) {
+
+    public RequestRedemption(String redemptionId, String memberId, String chainId, String rewardId, long points,
+                             int couponValidityDays, Instant requestedAt) {
+        this(redemptionId, memberId, chainId, rewardId, points, couponValidityDays, requestedAt, null, null);
+    }
 }

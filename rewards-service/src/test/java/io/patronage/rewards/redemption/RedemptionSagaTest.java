@@ -1,6 +1,7 @@
 package io.patronage.rewards.redemption;
 
 import io.patronage.contracts.points.PointsDebitRequested;
+import io.patronage.rewards.availability.ReservationRelease;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.saga.SagaTestFixture;
@@ -22,12 +23,15 @@ class RedemptionSagaTest {
             new RedemptionRequested(ID, "m-1", "chain-1", "free-coffee", 100, 30, REQUESTED_AT);
     private static final PointsDebited DEBITED = new PointsDebited(ID, 100, DEBITED_AT);
 
+    private final List<String> released = new ArrayList<>();
     private SagaTestFixture<RedemptionSaga> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(RedemptionSaga.class);
         fixture.registerResource((CouponCodes) () -> "BCD2345678");
+        fixture.registerResource((ReservationRelease) released::add);
+        fixture.registerResource((CouponCodeClaims) (chain, member, redemption) -> "BCD2345678");
     }
 
     @Test
@@ -62,6 +66,7 @@ class RedemptionSagaTest {
                 .whenAggregate(ID).publishes(new RedemptionRejected(ID, "INSUFFICIENT_POINTS", "balance 40", DEBITED_AT))
                 .expectActiveSagas(0)
                 .expectNoDispatchedCommands();
+        assertEquals(List.of(ID), released, "the reserved stock goes back");
     }
 
     @Test
@@ -72,4 +77,12 @@ class RedemptionSagaTest {
                 .expectActiveSagas(1);
     }
 
+    @Test
+    void anExpiredRedemptionGivesItsStockBackAndEndsTheSaga() {
+        fixture.givenAggregate(ID).published(REQUESTED)
+                .whenAggregate(ID).publishes(new RedemptionExpired(ID, DEBITED_AT))
+                .expectActiveSagas(0)
+                .expectNoDispatchedCommands();
+        assertEquals(List.of(ID), released);
+    }
 }

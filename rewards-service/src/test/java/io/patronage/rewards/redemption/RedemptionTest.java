@@ -11,6 +11,8 @@ class RedemptionTest {
     private static final String ID = "r-1";
     private static final Instant REQUESTED_AT = Instant.parse("2026-03-01T09:00:00Z");
     private static final Instant DEBITED_AT = Instant.parse("2026-03-01T09:00:02Z");
+    private static final Instant EXPIRED_AT = Instant.parse("2026-03-01T09:02:00Z");
+    private static final Instant LATE_AT = Instant.parse("2026-03-01T09:03:00Z");
     private static final RedemptionRequested REQUESTED =
             new RedemptionRequested(ID, "m-1", "chain-1", "free-coffee", 100, 30, REQUESTED_AT);
     private static final PointsDebited DEBITED = new PointsDebited(ID, 100, DEBITED_AT);
@@ -132,5 +134,170 @@ class RedemptionTest {
                 .when(new IssueCoupon(ID, "ZZZZZZZZZZ", DEBITED_AT))
                 .expectException(IllegalStateException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void aRequestRecordsTheRewardVersionAndTheDeadline() {
+        Instant deadline = REQUESTED_AT.plusSeconds(120);
+        fixture.givenNoPriorActivity()
+                .when(new RequestRedemption(ID, "m-1", "chain-1", "free-coffee", 100, 30, REQUESTED_AT, 3L, deadline))
+                .expectEvents(new RedemptionRequested(ID, "m-1", "chain-1", "free-coffee", 100, 30, REQUESTED_AT, 3L,
+                        deadline));
+    }
+
+    @Test
+    void withoutAnAnswerByTheDeadlineTheRedemptionExpiresOnce() {
+        fixture.given(REQUESTED)
+                .when(new ExpireRedemption(ID, EXPIRED_AT))
+                .expectEvents(new RedemptionExpired(ID, EXPIRED_AT));
+        fixture.given(REQUESTED, new RedemptionExpired(ID, EXPIRED_AT))
+                .when(new ExpireRedemption(ID, EXPIRED_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRedemptionAnsweredInTimeDoesNotExpire() {
+        fixture.given(REQUESTED, DEBITED)
+                .when(new ExpireRedemption(ID, EXPIRED_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(REQUESTED, REJECTED)
+                .when(new ExpireRedemption(ID, EXPIRED_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDebitAfterTheDeadlineIsGivenBackOnceAndGetsNoCoupon() {
+        RedemptionExpired expired = new RedemptionExpired(ID, EXPIRED_AT);
+        PointsRefundRequested refund = new PointsRefundRequested(ID, "m-1", "chain-1", 100, "LATE_DEBIT", LATE_AT);
+        fixture.given(REQUESTED, expired)
+                .when(new ConfirmPointsDebited(ID, 100, LATE_AT))
+                .expectEvents(refund);
+        fixture.given(REQUESTED, expired, refund)
+                .when(new ConfirmPointsDebited(ID, 100, LATE_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(REQUESTED, expired, refund)
+                .when(new IssueCoupon(ID, "BCD2345678", LATE_AT))
+                .expectException(IllegalStateException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRefusalAfterTheDeadlineChangesNothing() {
+        fixture.given(REQUESTED, new RedemptionExpired(ID, EXPIRED_AT))
+                .when(new RejectRedemption(ID, "INSUFFICIENT_POINTS", "balance 40 is below 100", LATE_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPartialDebitIsRefusedAndGivenBackNeverACoupon() {
+        PointsRefundRequested refund = new PointsRefundRequested(ID, "m-1", "chain-1", 40, "PARTIAL_DEBIT", DEBITED_AT);
+        fixture.given(REQUESTED)
+                .when(new RefusePartialDebit(ID, 40, DEBITED_AT))
+                .expectEvents(new RedemptionRejected(ID, "PARTIAL_DEBIT",
+                        "points-service debited 40 of the 100 points the reward costs; they are given back", DEBITED_AT),
+                        refund);
+        fixture.given(REQUESTED, new RedemptionRejected(ID, "PARTIAL_DEBIT", "...", DEBITED_AT), refund)
+                .when(new RefusePartialDebit(ID, 40, DEBITED_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(REQUESTED, new RedemptionExpired(ID, EXPIRED_AT))
+                .when(new RefusePartialDebit(ID, 40, LATE_AT))
+                .expectEvents(new PointsRefundRequested(ID, "m-1", "chain-1", 40, "LATE_DEBIT", LATE_AT));
+        fixture.given(REQUESTED, DEBITED)
+                .when(new RefusePartialDebit(ID, 40, DEBITED_AT))
+                .expectException(IllegalStateException.class)
+                .expectNoEvents();
+    }
+
+    private static final Instant AT_TILL = Instant.parse("2026-03-10T12:00:00Z");
+    private static final Instant EXPIRES_AT = Instant.parse("2026-03-31T09:00:02Z");
+    private static final CouponUsed USED = new CouponUsed(ID, "m-1", "chain-1", "free-coffee", "BCD2345678", "T-1",
+            "store-7", AT_TILL);
+
+    @Test
+    void anIssuedCouponIsUsedOnceAndASecondUseElsewhereIsRefused() {
+        fixture.given(REQUESTED, DEBITED, ISSUED)
+                .when(new UseCoupon(ID, "BCD2345678", "T-1", "store-7", AT_TILL))
+                .expectEvents(USED);
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED)
+                .when(new UseCoupon(ID, "BCD2345678", "T-1", "store-7", AT_TILL))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        CouponUseRejected refused = new CouponUseRejected(ID, "m-1", "chain-1", "BCD2345678", "T-2", "store-9",
+                "ALREADY_USED", "the coupon was used in transaction T-1", AT_TILL.plusSeconds(60));
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED)
+                .when(new UseCoupon(ID, "BCD2345678", "T-2", "store-9", AT_TILL.plusSeconds(60)))
+                .expectEvents(refused);
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED, refused)
+                .when(new UseCoupon(ID, "BCD2345678", "T-2", "store-9", AT_TILL.plusSeconds(60)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anExpiredCouponIsRefusedAtTheTill() {
+        fixture.given(REQUESTED, DEBITED, ISSUED)
+                .when(new UseCoupon(ID, "BCD2345678", "T-1", "store-7", EXPIRES_AT))
+                .expectEvents(new CouponUseRejected(ID, "m-1", "chain-1", "BCD2345678", "T-1", "store-7", "EXPIRED",
+                        "the coupon expired at " + EXPIRES_AT, EXPIRES_AT));
+        CouponExpired expired = new CouponExpired(ID, "m-1", "chain-1", "free-coffee", "BCD2345678", EXPIRES_AT);
+        fixture.given(REQUESTED, DEBITED, ISSUED, expired)
+                .when(new UseCoupon(ID, "BCD2345678", "T-1", "store-7", AT_TILL))
+                .expectEvents(new CouponUseRejected(ID, "m-1", "chain-1", "BCD2345678", "T-1", "store-7", "EXPIRED",
+                        "the coupon expired at " + EXPIRES_AT, AT_TILL));
+    }
+
+    @Test
+    void theExpiryJobExpiresAValidCouponOnceAndNeverAUsedOne() {
+        CouponExpired expired = new CouponExpired(ID, "m-1", "chain-1", "free-coffee", "BCD2345678", EXPIRES_AT);
+        fixture.given(REQUESTED, DEBITED, ISSUED)
+                .when(new ExpireCoupon(ID, EXPIRES_AT))
+                .expectEvents(expired);
+        fixture.given(REQUESTED, DEBITED, ISSUED)
+                .when(new ExpireCoupon(ID, EXPIRES_AT.minusMillis(1)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(REQUESTED, DEBITED, ISSUED, expired)
+                .when(new ExpireCoupon(ID, EXPIRES_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED)
+                .when(new ExpireCoupon(ID, EXPIRES_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReturnOfThePurchaseGivesTheCouponBackWhileValid() {
+        CouponReinstated reinstated = new CouponReinstated(ID, "m-1", "chain-1", "BCD2345678", "R-1",
+                AT_TILL.plusSeconds(3600), EXPIRES_AT);
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED)
+                .when(new ReinstateCoupon(ID, "T-1", "R-1", AT_TILL.plusSeconds(3600)))
+                .expectEvents(reinstated);
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED, reinstated)
+                .when(new UseCoupon(ID, "BCD2345678", "T-3", "store-7", AT_TILL.plusSeconds(7200)))
+                .expectEvents(new CouponUsed(ID, "m-1", "chain-1", "free-coffee", "BCD2345678", "T-3", "store-7",
+                        AT_TILL.plusSeconds(7200)));
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED)
+                .when(new ReinstateCoupon(ID, "T-1", "R-1", EXPIRES_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED)
+                .when(new ReinstateCoupon(ID, "T-other", "R-1", AT_TILL.plusSeconds(3600)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCouponNotIssuedCannotBeUsed() {
+        fixture.given(REQUESTED, DEBITED)
+                .when(new UseCoupon(ID, "BCD2345678", "T-1", "store-7", AT_TILL))
+                .expectEvents(new CouponUseRejected(ID, "m-1", "chain-1", "BCD2345678", "T-1", "store-7", "NOT_ISSUED",
+                        "the coupon of redemption r-1 was not issued", AT_TILL));
     }
 }

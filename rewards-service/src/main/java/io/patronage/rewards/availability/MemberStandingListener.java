@@ -1,0 +1,91 @@
+package io.patronage.rewards.availability;
+
+import io.patronage.contracts.Topic;
+import io.patronage.contracts.Topics;
+import io.patronage.contracts.points.PointsAdjusted;
+import io.patronage.contracts.points.PointsAwarded;
+import io.patronage.contracts.points.PointsEarned;
+import io.patronage.contracts.points.PointsExpired;
+import io.patronage.contracts.points.PointsRedeemed;
+import io.patronage.contracts.points.PointsReversed;
+import io.patronage.contracts.points.TierChanged;
+import io.patronage.kit.kafka.InboundMessage;
+import io.patronage.kit.kafka.TopicListener;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Follows each member's balance (every ledger event carries the balance after it) and tier ({@code TierChanged}) on
+ * {@code loyalty.points.v1} into {@link MemberStandings}.
+ */
+@Singleton
+class MemberStandingListener implements TopicListener {
+
+    private final MemberStandings standings;
+
+    MemberStandingListener(MemberStandings standings) {
+        this.standings = standings;
+    }
+
+    @Override
+    public String name() {
+        return "member-standing";
+    }
+
+    @Override
+    public List<Topic> topics() {
+        return List.of(Topics.POINTS);
+    }
+
+    /**
+     * A member's events are in order on their partition, and a redelivery replays them in that order from the last
+     * commit, so writing the latest values is idempotent without processed-message bookkeeping.
+     */
+    @Override
+    public boolean deduplicate() {
+        return false;
+    }
+
+    @Override
+    public void onBatch(List<InboundMessage> batch) {
+        Map<String, MemberStandings.Update> latest = new LinkedHashMap<>();
+        for (InboundMessage message : batch) {
+            Object event = message.payload();
+            String memberId = null;
+            MemberStandings.Update update = null;
+            if (event instanceof PointsEarned e) {
+                memberId = e.memberId();
+                update = balance(e.balance());
+            } else if (event instanceof PointsAwarded e) {
+                memberId = e.memberId();
+                update = balance(e.balance());
+            } else if (event instanceof PointsReversed e) {
+                memberId = e.memberId();
+                update = balance(e.balance());
+            } else if (event instanceof PointsRedeemed e) {
+                memberId = e.memberId();
+                update = balance(e.balance());
+            } else if (event instanceof PointsAdjusted e) {
+                memberId = e.memberId();
+                update = balance(e.balance());
+            } else if (event instanceof PointsExpired e) {
+                memberId = e.memberId();
+                update = balance(e.balance());
+            } else if (event instanceof TierChanged e) {
+                memberId = e.memberId();
+                update = new MemberStandings.Update(null, true, e.toTier());
+            }
+            if (memberId != null) {
+                latest.merge(memberId, update, MemberStandings.Update::then);
+            }
+        }
+        standings.record(latest);
+    }
+
+    private static MemberStandings.Update balance(long balance) {
+        return new MemberStandings.Update(balance, false, null);
+    }
+}

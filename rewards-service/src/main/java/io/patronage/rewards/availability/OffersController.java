@@ -1,0 +1,71 @@
+package io.patronage.rewards.availability;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.patronage.kit.http.Problem;
+import io.patronage.kit.http.ProblemException;
+import io.patronage.rewards.catalog.Catalog;
+import io.patronage.rewards.catalog.Reward;
+import io.patronage.rewards.members.MemberDirectory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+@Controller("/rewards")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class OffersController {
+
+    private final Catalog catalog;
+    private final MemberDirectory members;
+    private final MemberStandings standings;
+    private final Reservations reservations;
+    private final ChainZones zones;
+    private final Clock clock;
+
+    OffersController(Catalog catalog, MemberDirectory members, MemberStandings standings, Reservations reservations,
+                     ChainZones zones, Clock clock) {
+        this.catalog = catalog;
+        this.members = members;
+        this.standings = standings;
+        this.reservations = reservations;
+        this.zones = zones;
+        this.clock = clock;
+    }
+
+    /** A reward as one member sees it: whether they can redeem it now, and every reason why not. */
+    record Offer(@JsonUnwrapped Reward reward, boolean redeemable, List<Eligibility.Reason> reasons) {
+    }
+
+    /**
+     * The active rewards of a chain (or of every chain); with {@code memberId}, those of the member's chain, each
+     * with whether the member can redeem it now and why not.
+     */
+    @Get
+    List<?> rewards(@QueryValue @Nullable String chainId, @QueryValue @Nullable String memberId) {
+        if (memberId == null) {
+            return catalog.offeredIn(chainId);
+        }
+        String chain = members.chainOf(memberId).orElseThrow(() -> ProblemException.notFound("member", memberId));
+        if (chainId != null && !chainId.equals(chain)) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "member " + memberId
+                    + " is not a member of chain " + chainId, List.of(new Problem.FieldError("chainId",
+                    "is not the member's chain")));
+        }
+        Instant now = clock.instant();
+        ZoneId zone = zones.of(chain);
+        Eligibility.Standing standing = standings.of(memberId);
+        return catalog.offeredIn(chain).stream().map(reward -> {
+            List<Eligibility.Reason> reasons = Eligibility.reasons(reward, zone, now, standing,
+                    reservations.taken(chain, reward), reservations.takenBy(chain, reward, memberId, now, zone));
+            return new Offer(reward, reasons.isEmpty(), reasons);
+        }).toList();
+    }
+}

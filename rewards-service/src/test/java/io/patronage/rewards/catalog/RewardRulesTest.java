@@ -1,0 +1,72 @@
+package io.patronage.rewards.catalog;
+
+import io.patronage.kit.http.Problem.FieldError;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RewardRulesTest {
+
+    private static final Currency EUR = Currency.getInstance("EUR");
+
+    @Test
+    void aCompleteDefinitionHasNoProblems() {
+        assertEquals(List.of(), RewardRules.problems("winter-mug", definition(
+                new CouponTerms(CouponTerms.Kind.AMOUNT_OFF, null, new BigDecimal("2.50"), null)), EUR));
+        assertEquals(List.of(), RewardRules.problems("coffee_10", definition(
+                new CouponTerms(CouponTerms.Kind.PERCENT_OFF, 10, null, null)), EUR));
+        assertEquals(List.of(), RewardRules.problems("coffee", definition(
+                new CouponTerms(CouponTerms.Kind.FREE_PRODUCT, null, null, "COF-250")), EUR));
+    }
+
+    @Test
+    void aFixedAmountOffHasNoMoreDecimalsThanTheChainsCurrency() {
+        CouponTerms fiftyCents = new CouponTerms(CouponTerms.Kind.AMOUNT_OFF, null, new BigDecimal("0.50"), null);
+        assertEquals(List.of(), RewardRules.problems("mug", definition(fiftyCents), EUR));
+        assertEquals(List.of("coupon.amountOff"), fields(RewardRules.problems("mug", definition(fiftyCents),
+                Currency.getInstance("JPY"))), "the yen has no minor unit");
+        assertEquals(List.of(), RewardRules.problems("mug", definition(new CouponTerms(CouponTerms.Kind.AMOUNT_OFF,
+                null, new BigDecimal("1.250"), null)), Currency.getInstance("KWD")), "the dinar has three");
+        assertEquals(List.of(), RewardRules.problems("mug", definition(new CouponTerms(CouponTerms.Kind.AMOUNT_OFF,
+                null, new BigDecimal("500.00"), null)), Currency.getInstance("JPY")), "trailing zeros are no decimals");
+    }
+
+    @Test
+    void everyProblemNamesItsField() {
+        RewardDefinition broken = new RewardDefinition(Map.of("xx-!!", "Mug", "en", " "), null, 0L,
+                new CouponTerms(CouponTerms.Kind.PERCENT_OFF, 120, null, "SKU"), 0, -1L, 0L,
+                LocalDateTime.parse("2026-12-24T00:00"), LocalDateTime.parse("2026-12-01T00:00"), List.of(" "),
+                new MemberLimit(0, null));
+        assertEquals(List.of("rewardId", "name.en", "name.xx-!!", "pointsCost", "couponValidityDays",
+                        "coupon.percentOff", "coupon.sku", "stock", "firstX", "availableUntil", "tiers[0]",
+                        "perMemberLimit.count", "perMemberLimit.period"),
+                fields(RewardRules.problems("no spaces", broken, EUR)).stream().sorted(this::inOrder).toList());
+        assertEquals(List.of("name", "pointsCost", "couponValidityDays"), fields(RewardRules.problems("x",
+                new RewardDefinition(null, null, null, null, null, null, null, null, null, null, null), EUR)));
+        assertEquals(List.of("coupon.kind"), fields(RewardRules.problems("x", definition(
+                new CouponTerms(null, null, null, null)), EUR)));
+    }
+
+    private int inOrder(String a, String b) {
+        List<String> order = List.of("rewardId", "name.en", "name.xx-!!", "pointsCost", "couponValidityDays",
+                "coupon.percentOff", "coupon.sku", "stock", "firstX", "availableUntil", "tiers[0]",
+                "perMemberLimit.count", "perMemberLimit.period");
+        return Integer.compare(order.indexOf(a), order.indexOf(b));
+    }
+
+    private static List<String> fields(List<FieldError> problems) {
+        return problems.stream().map(FieldError::field).toList();
+    }
+
+    private static RewardDefinition definition(CouponTerms coupon) {
+        return new RewardDefinition(Map.of("en", "Winter mug", "el-GR", "Χειμερινή κούπα"), Map.of("en", "A mug."),
+                250L, coupon, 30, 100L, 50L, LocalDateTime.parse("2026-12-01T00:00"),
+                LocalDateTime.parse("2027-01-01T00:00"), List.of("GOLD"), new MemberLimit(1, MemberLimit.Period.MONTH));
+    }
+}

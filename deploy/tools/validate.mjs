@@ -26,7 +26,7 @@ import Ajv2019 from "ajv/dist/2019.js";
 import YAML from "yaml";
 
 import { strimziSchemas } from "./strimzi-schemas.mjs";
-import { checkRules, collectSecretCatalog } from "./rules.mjs";
+import { checkRules, collectSecretCatalog, strimziSecrets } from "./rules.mjs";
 import { selfTest } from "./self-test.mjs";
 
 const DEPLOY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -394,6 +394,12 @@ function checkScripts() {
   return problems;
 }
 
+// Production Secrets are created in the cluster (deploy/README.md, "Secrets"), never rendered from git.
+export function noSecretsInProduction(objects) {
+  return objects.filter((o) => o.kind === "Secret")
+    .map((o) => `${objectName(o)}: a Secret in the production render (its values would be in git); create it in the cluster`);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
@@ -418,9 +424,13 @@ async function main() {
   const kustomizationProblems = checkKustomizationFiles();
   report("kustomization files (no deprecated fields)", null, kustomizationProblems);
 
-  // The Secrets a production cluster must provide: names and keys of the placeholder component.
+  // The Secrets a production cluster must provide (names and keys of the placeholder component), and
+  // those the Strimzi operators write for the Kafka cluster and its KafkaUsers.
   const placeholder = render(kustomize, comboDir("secret-catalog", [], ["placeholder-secrets"]));
   const catalog = collectSecretCatalog(parseDocuments(placeholder.yaml).objects);
+  for (const [secret, keys] of strimziSecrets(parseDocuments(render(kustomize, path.join(K8S, "kafka")).yaml).objects)) {
+    catalog.set(secret, keys);
+  }
 
   const renders = targets();
   let total = 0;
@@ -431,6 +441,7 @@ async function main() {
     problems.push(...parsed.problems);
     if (parsed.objects.length === 0 && problems.length === 0) problems.push("rendered nothing");
     problems.push(...(await validateObjects(parsed.objects, schemas, catalog)));
+    if (target.name === "overlays/prod") problems.push(...noSecretsInProduction(parsed.objects));
     total += parsed.objects.length;
     rendered[target.name] = parsed.objects;
     const file = path.join(OUT, "rendered", `${target.name.replace(/[^a-z0-9]+/gi, "_")}.yaml`);
@@ -447,7 +458,7 @@ async function main() {
     prod: rendered["overlays/prod"] ?? [],
     schemas,
     catalog,
-    validateObjects,
+    validateObjects: async (objects, ...rest) => [...(await validateObjects(objects, ...rest)), ...noSecretsInProduction(objects)],
   });
   report("self-test", selfTestProblems.total, selfTestProblems.problems, "deliberate mistakes, each must be caught");
 

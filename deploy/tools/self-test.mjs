@@ -223,3 +223,49 @@ export async function selfTest({ prod, schemas, catalog, validateObjects }) {
   }
   return { total: CASES.length, problems };
 }
+
+// The same for docker-compose.yml's security (checkComposeSecurity).
+const COMPOSE_CASES = [
+  {
+    what: "compose: an anonymous Kafka listener",
+    expect: "takes anonymous clients",
+    mutate: (c) => { c.services.kafka.environment.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP += ",OPEN:PLAINTEXT"; },
+  },
+  {
+    what: "compose: ACLs not enforced",
+    expect: "KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND",
+    mutate: (c) => { c.services.kafka.environment.KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND = "true"; },
+  },
+  {
+    what: "compose: a service logging in to Kafka as another",
+    expect: "must log in as \"points-service\"",
+    mutate: (c) => {
+      const env = c.services["points-service"].environment;
+      env.KAFKA_SASL_JAAS_CONFIG = env.KAFKA_SASL_JAAS_CONFIG.replace('username="points-service"', 'username="rewards-service"');
+    },
+  },
+  {
+    what: "compose: a Kafka password that kafka-setup does not give",
+    expect: "not the one kafka-setup gives it",
+    mutate: (c) => { c.services["kafka-setup"].environment.KAFKA_PASSWORD_REWARDS_SERVICE = "other"; },
+  },
+  {
+    what: "compose: MongoDB without authentication",
+    expect: "MONGODB_URI must log in as \"analytics-service\"",
+    mutate: (c) => { c.services["analytics-service"].environment.MONGODB_URI = "mongodb://mongodb:27017/?replicaSet=rs0"; },
+  },
+];
+
+export function composeSelfTest({ compose, aclText, check }) {
+  const problems = [];
+  for (const testCase of COMPOSE_CASES) {
+    const copy = structuredClone(compose);
+    testCase.mutate(copy);
+    const found = check(copy, aclText);
+    if (!found.some((message) => message.includes(testCase.expect))) {
+      problems.push(`not caught: ${testCase.what} (expected a message containing ${JSON.stringify(testCase.expect)}; got ` +
+        `${found.length ? JSON.stringify(found.slice(0, 3)) : "no problem at all"})`);
+    }
+  }
+  return { total: COMPOSE_CASES.length, problems };
+}

@@ -408,6 +408,15 @@ function checkKafkaSecurity(objects, pods, problems) {
     const setting = (key) => env.get(key)?.value ?? configMaps.map((c) => c.data?.[key]).find((v) => v !== undefined);
     if (setting("KAFKA_SECURITY_PROTOCOL") !== "SASL_SSL") problems.push(`${owner}: KAFKA_SECURITY_PROTOCOL must be SASL_SSL`);
     if (setting("KAFKA_SASL_MECHANISM") !== "SCRAM-SHA-512") problems.push(`${owner}: KAFKA_SASL_MECHANISM must be SCRAM-SHA-512`);
+    // MongoDB: the service's own user, with readWrite on exactly the service's database.
+    const bootstrap = objects.find((o) => o.kind === "ConfigMap" && o.metadata?.name === "mongodb-bootstrap" && o.metadata?.namespace === pod.namespace);
+    if (bootstrap) {
+      const users = new Map(String(bootstrap.data?.APP_USERS ?? "").split(/\s+/).filter(Boolean).map((entry) => entry.split("=")));
+      const database = setting("PATRONAGE_MONGO_DATABASE");
+      if (users.get(service) !== database) {
+        problems.push(`${owner}: ConfigMap mongodb-bootstrap APP_USERS must give the user ${service} its database ${database} (has ${users.get(service) ?? "nothing"})`);
+      }
+    }
     if (String(setting("PATRONAGE_KAFKA_PROVISION_TOPICS")) !== "false") {
       problems.push(`${owner}: PATRONAGE_KAFKA_PROVISION_TOPICS must be "false" (the KafkaTopics own the topics, the user may not create them)`);
     }

@@ -190,6 +190,14 @@ const CASES = [
     },
   },
   {
+    what: "a service without its own MongoDB user",
+    expect: "APP_USERS must give the user rewards-service its database patronage-rewards",
+    mutate: (o) => {
+      const data = find(o, "ConfigMap", "mongodb-bootstrap").data;
+      data.APP_USERS = data.APP_USERS.replace("rewards-service=patronage-rewards", "");
+    },
+  },
+  {
     what: "mongod without authentication",
     expect: "--keyFile",
     mutate: (o) => {

@@ -56,6 +56,21 @@ export function collectSecretCatalog(objects) {
   return catalog;
 }
 
+// The Secrets the Strimzi operators write, name -> keys: per KafkaUser with SCRAM-SHA-512 a Secret named
+// like the user (its password and JAAS configuration), per Kafka the public certificate of its cluster CA.
+export function strimziSecrets(objects) {
+  const secrets = new Map();
+  for (const user of objects.filter((o) => o.kind === "KafkaUser")) {
+    const type = user.spec?.authentication?.type;
+    if (type === "scram-sha-512") secrets.set(user.metadata.name, new Set(["password", "sasl.jaas.config"]));
+    if (type === "tls") secrets.set(user.metadata.name, new Set(["ca.crt", "user.crt", "user.key", "user.p12", "user.password"]));
+  }
+  for (const kafka of objects.filter((o) => o.kind === "Kafka")) {
+    secrets.set(`${kafka.metadata.name}-cluster-ca-cert`, new Set(["ca.crt", "ca.p12", "ca.password"]));
+  }
+  return secrets;
+}
+
 function containersOf(spec) {
   return [
     ...(spec.initContainers ?? []).map((c) => ({ container: c, where: `initContainer ${c.name}`, init: true })),
@@ -136,10 +151,10 @@ function checkReferences(workload, objects, catalog, problems) {
     const keys = found ? collectSecretCatalog([found]).get(secretName) : catalog.get(secretName);
     if (!keys) {
       problems.push(`${owner} ${where}: Secret "${secretName}" is neither in this render nor one of the Secrets ` +
-        "of components/placeholder-secrets (the list production must provide)");
+        "of components/placeholder-secrets (the list production must provide) or of those Strimzi writes");
     } else if (key && !keys.has(key)) {
       problems.push(`${owner} ${where}: Secret "${secretName}" has no key "${key}"` +
-        (found ? "" : " in components/placeholder-secrets"));
+        (found ? "" : " in components/placeholder-secrets or as Strimzi writes it"));
     }
   };
   for (const { container, where } of containersOf(spec)) {
@@ -309,6 +324,136 @@ function checkNamespaces(objects, problems) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Kafka and MongoDB in production: encrypted and authenticated, each service with its own least
+// privileges, every credential from a Secret.
+
+const SERVICE_LABEL = "app.kubernetes.io/component";
+const isService = (workload) => workload.object.kind === "Deployment" && workload.labels[SERVICE_LABEL] === "service";
+// Environment variables that carry a credential: their value must come from a Secret.
+const CREDENTIAL_ENV = /(PASSWORD|SECRET|TOKEN|JAAS_CONFIG|MASTER_KEYS?|PRIVATE_KEY|_CREDENTIALS|^MONGODB_URI)$/;
+// What a credential in clear looks like in a ConfigMap, an env value, args or a command.
+const CLEAR_CREDENTIALS = [
+  [/[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@/i, "a URI with a password"],
+  [/LoginModule\s+required/, "a JAAS configuration"],
+  [/password\s*=\s*\S/i, "a password="],
+  [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, "a private key"],
+];
+
+function clearCredential(text) {
+  if (typeof text !== "string") return null;
+  const found = CLEAR_CREDENTIALS.find(([pattern]) => pattern.test(text));
+  return found ? found[1] : null;
+}
+
+function checkKafkaSecurity(objects, pods, problems) {
+  const clusters = objects.filter((o) => o.kind === "Kafka");
+  for (const kafka of clusters) {
+    for (const listener of kafka.spec?.kafka?.listeners ?? []) {
+      const at = `${name(kafka)} listener ${listener.name}`;
+      if (listener.tls !== true) problems.push(`${at}: plaintext listener (set tls: true)`);
+      const auth = listener.authentication?.type;
+      if (auth !== "scram-sha-512" && auth !== "tls") problems.push(`${at}: clients must authenticate (scram-sha-512 or tls)`);
+    }
+    if (kafka.spec?.kafka?.authorization?.type !== "simple") {
+      problems.push(`${name(kafka)}: needs spec.kafka.authorization (type simple) so that KafkaUser ACLs apply`);
+    }
+    if (!kafka.spec?.entityOperator?.userOperator) {
+      problems.push(`${name(kafka)}: needs entityOperator.userOperator to create the KafkaUsers' credentials`);
+    }
+  }
+  const users = objects.filter((o) => o.kind === "KafkaUser");
+  for (const user of users) {
+    const cluster = user.metadata?.labels?.["strimzi.io/cluster"];
+    if (!cluster) problems.push(`${name(user)}: needs the label strimzi.io/cluster`);
+    else if (clusters.length && !clusters.some((c) => c.metadata?.name === cluster)) {
+      problems.push(`${name(user)}: strimzi.io/cluster "${cluster}" is not a Kafka in this render`);
+    }
+    if (!["scram-sha-512", "tls"].includes(user.spec?.authentication?.type)) {
+      problems.push(`${name(user)}: needs authentication scram-sha-512 or tls`);
+    }
+    if (user.spec?.authorization?.type !== "simple") problems.push(`${name(user)}: needs authorization type simple with ACLs`);
+    for (const [i, acl] of (user.spec?.authorization?.acls ?? []).entries()) {
+      const at = `${name(user)} acl ${i} (${acl.resource?.type} ${acl.resource?.name ?? ""})`;
+      if ((acl.operations ?? []).includes("All")) problems.push(`${at}: operation All is more than a service needs`);
+      if (acl.resource?.type === "cluster") problems.push(`${at}: a service needs no cluster-wide permission`);
+      if (acl.resource?.name === "*" || acl.resource?.name === "") problems.push(`${at}: wildcard resource`);
+      if (acl.resource?.patternType === "prefix" && acl.resource?.name !== user.metadata?.name) {
+        problems.push(`${at}: a prefix must be the user's own name`);
+      }
+    }
+  }
+  // Where the render has the cluster, every service needs its user; the services' credentials come from Secrets.
+  for (const pod of pods.filter(isService)) {
+    const service = pod.object.metadata?.name;
+    const owner = name(pod.object);
+    if (clusters.length && !users.some((u) => u.metadata?.name === service && u.metadata?.namespace === pod.namespace)) {
+      problems.push(`${owner}: no KafkaUser "${service}" (generate them from the registry: contracts' TopicFilesTest)`);
+    }
+    const container = pod.spec.containers?.[0] ?? {};
+    const env = new Map((container.env ?? []).map((e) => [e.name, e]));
+    const fromSecret = (variable, secretName, key) => {
+      const ref = env.get(variable)?.valueFrom?.secretKeyRef;
+      if (!ref) problems.push(`${owner}: ${variable} must come from a Secret (secretKeyRef)`);
+      else if (secretName && (ref.name !== secretName || ref.key !== key)) {
+        problems.push(`${owner}: ${variable} must come from Secret "${secretName}" key "${key}", not "${ref.name}" key "${ref.key}"`);
+      }
+    };
+    fromSecret("MONGODB_URI");
+    fromSecret("KAFKA_SASL_JAAS_CONFIG", service, "sasl.jaas.config");
+    fromSecret("KAFKA_SSL_TRUSTSTORE_CERTIFICATES");
+    const configMaps = (container.envFrom ?? []).map((f) => f.configMapRef?.name).filter(Boolean)
+      .map((n) => objects.find((o) => o.kind === "ConfigMap" && o.metadata?.name === n && o.metadata?.namespace === pod.namespace))
+      .filter(Boolean);
+    const setting = (key) => env.get(key)?.value ?? configMaps.map((c) => c.data?.[key]).find((v) => v !== undefined);
+    if (setting("KAFKA_SECURITY_PROTOCOL") !== "SASL_SSL") problems.push(`${owner}: KAFKA_SECURITY_PROTOCOL must be SASL_SSL`);
+    if (setting("KAFKA_SASL_MECHANISM") !== "SCRAM-SHA-512") problems.push(`${owner}: KAFKA_SASL_MECHANISM must be SCRAM-SHA-512`);
+    // MongoDB: the service's own user, with readWrite on exactly the service's database.
+    const bootstrap = objects.find((o) => o.kind === "ConfigMap" && o.metadata?.name === "mongodb-bootstrap" && o.metadata?.namespace === pod.namespace);
+    if (bootstrap) {
+      const users = new Map(String(bootstrap.data?.APP_USERS ?? "").split(/\s+/).filter(Boolean).map((entry) => entry.split("=")));
+      const database = setting("PATRONAGE_MONGO_DATABASE");
+      if (users.get(service) !== database) {
+        problems.push(`${owner}: ConfigMap mongodb-bootstrap APP_USERS must give the user ${service} its database ${database} (has ${users.get(service) ?? "nothing"})`);
+      }
+    }
+    if (String(setting("PATRONAGE_KAFKA_PROVISION_TOPICS")) !== "false") {
+      problems.push(`${owner}: PATRONAGE_KAFKA_PROVISION_TOPICS must be "false" (the KafkaTopics own the topics, the user may not create them)`);
+    }
+  }
+  // MongoDB: members authenticate each other and clients (a keyfile implies authorization).
+  for (const set of objects.filter((o) => o.kind === "StatefulSet" && o.metadata?.name === "mongodb")) {
+    const args = [...(set.spec?.template?.spec?.containers?.[0]?.args ?? []), ...(set.spec?.template?.spec?.containers?.[0]?.command ?? [])];
+    if (!args.some((a) => a.startsWith("--keyFile") || a === "--auth")) problems.push(`${name(set)}: mongod must run with --keyFile (authentication)`);
+  }
+}
+
+// No credential in clear outside Secrets: not in ConfigMaps, env values, args or commands.
+function checkClearCredentials(objects, pods, problems) {
+  for (const map of objects.filter((o) => o.kind === "ConfigMap")) {
+    for (const [key, value] of Object.entries(map.data ?? {})) {
+      const what = clearCredential(value);
+      if (what) problems.push(`${name(map)} key ${key}: ${what} in clear (put it in a Secret)`);
+      else if (CREDENTIAL_ENV.test(key) && value) problems.push(`${name(map)} key ${key}: a credential in a ConfigMap (put it in a Secret)`);
+    }
+  }
+  for (const pod of pods) {
+    for (const { container, where } of containersOf(pod.spec)) {
+      const at = `${name(pod.object)} ${where}`;
+      for (const env of container.env ?? []) {
+        if (env.value === undefined || env.value === "") continue;
+        const what = clearCredential(env.value);
+        if (what) problems.push(`${at} env ${env.name}: ${what} in clear (use a secretKeyRef)`);
+        else if (CREDENTIAL_ENV.test(env.name)) problems.push(`${at} env ${env.name}: a credential as a literal value (use a secretKeyRef)`);
+      }
+      for (const arg of [...(container.args ?? []), ...(container.command ?? [])]) {
+        const what = clearCredential(arg);
+        if (what) problems.push(`${at}: ${what} in clear in its command line`);
+      }
+    }
+  }
+}
+
 export function checkRules(objects, catalog) {
   const problems = [];
   const pods = workloads(objects);
@@ -320,6 +465,8 @@ export function checkRules(objects, catalog) {
   checkAutoscalingAndBudgets(objects, pods, problems);
   checkNetworkPolicies(objects, pods, problems);
   checkKafka(objects, problems);
+  checkKafkaSecurity(objects, pods, problems);
+  checkClearCredentials(objects, pods, problems);
   checkNamespaces(objects, problems);
   return problems;
 }

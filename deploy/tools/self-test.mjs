@@ -114,6 +114,98 @@ const CASES = [
     mutate: (o) => { find(o, "PodMonitor").spec.podMetricEndpoints = []; },
   },
   {
+    what: "a plaintext Kafka listener next to the TLS one",
+    expect: "plaintext listener",
+    mutate: (o) => {
+      find(o, "Kafka").spec.kafka.listeners.push({ name: "plain", port: 9092, type: "internal", tls: false,
+        authentication: { type: "scram-sha-512" } });
+    },
+  },
+  {
+    what: "a Kafka listener without client authentication",
+    expect: "clients must authenticate",
+    mutate: (o) => { delete find(o, "Kafka").spec.kafka.listeners[0].authentication; },
+  },
+  {
+    what: "Kafka without authorization (ACLs ignored)",
+    expect: "needs spec.kafka.authorization",
+    mutate: (o) => { delete find(o, "Kafka").spec.kafka.authorization; },
+  },
+  {
+    what: "a service without its KafkaUser",
+    expect: "no KafkaUser \"points-service\"",
+    mutate: (o) => { o.splice(o.indexOf(find(o, "KafkaUser", "points-service")), 1); },
+  },
+  {
+    what: "a KafkaUser allowed every operation",
+    expect: "operation All",
+    mutate: (o) => { find(o, "KafkaUser", "rewards-service").spec.authorization.acls[0].operations = ["All"]; },
+  },
+  {
+    what: "a KafkaUser allowed every topic",
+    expect: "wildcard resource",
+    mutate: (o) => { find(o, "KafkaUser", "rewards-service").spec.authorization.acls[0].resource.name = "*"; },
+  },
+  {
+    what: "a KafkaUser with another service's prefix",
+    expect: "a prefix must be the user's own name",
+    mutate: (o) => {
+      find(o, "KafkaUser", "rewards-service").spec.authorization.acls
+        .push({ resource: { type: "group", name: "points-service", patternType: "prefix" }, operations: ["Read"] });
+    },
+  },
+  {
+    what: "a service logging in with another service's Kafka password",
+    expect: "must come from Secret \"points-service\"",
+    mutate: (o) => { container(o).env.find((e) => e.name === "KAFKA_SASL_JAAS_CONFIG").valueFrom.secretKeyRef.name = "rewards-service"; },
+  },
+  {
+    what: "MongoDB URI with its password as a literal env value",
+    expect: "MONGODB_URI must come from a Secret",
+    mutate: (o) => {
+      const env = container(o).env.find((e) => e.name === "MONGODB_URI");
+      delete env.valueFrom;
+      env.value = "mongodb://points-service:hunter2@mongodb-0.mongodb-headless:27017/patronage-points";
+    },
+  },
+  {
+    what: "a JAAS configuration in a ConfigMap",
+    expect: "a JAAS configuration in clear",
+    mutate: (o) => {
+      find(o, "ConfigMap", "points-service").data.KAFKA_SASL_JAAS_CONFIG =
+        'org.apache.kafka.common.security.scram.ScramLoginModule required username="points-service" password="x";';
+    },
+  },
+  {
+    what: "a service on Kafka without TLS",
+    expect: "KAFKA_SECURITY_PROTOCOL must be SASL_SSL",
+    mutate: (o) => { find(o, "ConfigMap", "analytics-service").data.KAFKA_SECURITY_PROTOCOL = "SASL_PLAINTEXT"; },
+  },
+  {
+    what: "a Secret rendered into production",
+    expect: "a Secret in the production render",
+    mutate: (o) => {
+      o.push({ apiVersion: "v1", kind: "Secret", metadata: { name: "points-service-credentials", namespace: "patronage" },
+        stringData: { MONGODB_URI: "mongodb://x" } });
+    },
+  },
+  {
+    what: "a service without its own MongoDB user",
+    expect: "APP_USERS must give the user rewards-service its database patronage-rewards",
+    mutate: (o) => {
+      const data = find(o, "ConfigMap", "mongodb-bootstrap").data;
+      data.APP_USERS = data.APP_USERS.replace("rewards-service=patronage-rewards", "");
+    },
+  },
+  {
+    what: "mongod without authentication",
+    expect: "--keyFile",
+    mutate: (o) => {
+      const mongod = find(o, "StatefulSet", "mongodb").spec.template.spec.containers[0];
+      mongod.args = mongod.args.filter((a) => !a.startsWith("--keyFile"));
+    },
+  },
+  {
     what: "unknown kind",
     expect: "no schema for",
     mutate: (o) => { o.push({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w", namespace: "patronage" } }); },
@@ -138,4 +230,50 @@ export async function selfTest({ prod, schemas, catalog, validateObjects }) {
     }
   }
   return { total: CASES.length, problems };
+}
+
+// The same for docker-compose.yml's security (checkComposeSecurity).
+const COMPOSE_CASES = [
+  {
+    what: "compose: an anonymous Kafka listener",
+    expect: "takes anonymous clients",
+    mutate: (c) => { c.services.kafka.environment.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP += ",OPEN:PLAINTEXT"; },
+  },
+  {
+    what: "compose: ACLs not enforced",
+    expect: "KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND",
+    mutate: (c) => { c.services.kafka.environment.KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND = "true"; },
+  },
+  {
+    what: "compose: a service logging in to Kafka as another",
+    expect: "must log in as \"points-service\"",
+    mutate: (c) => {
+      const env = c.services["points-service"].environment;
+      env.KAFKA_SASL_JAAS_CONFIG = env.KAFKA_SASL_JAAS_CONFIG.replace('username="points-service"', 'username="rewards-service"');
+    },
+  },
+  {
+    what: "compose: a Kafka password that kafka-setup does not give",
+    expect: "not the one kafka-setup gives it",
+    mutate: (c) => { c.services["kafka-setup"].environment.KAFKA_PASSWORD_REWARDS_SERVICE = "other"; },
+  },
+  {
+    what: "compose: MongoDB without authentication",
+    expect: "MONGODB_URI must log in as \"analytics-service\"",
+    mutate: (c) => { c.services["analytics-service"].environment.MONGODB_URI = "mongodb://mongodb:27017/?replicaSet=rs0"; },
+  },
+];
+
+export function composeSelfTest({ compose, aclText, check }) {
+  const problems = [];
+  for (const testCase of COMPOSE_CASES) {
+    const copy = structuredClone(compose);
+    testCase.mutate(copy);
+    const found = check(copy, aclText);
+    if (!found.some((message) => message.includes(testCase.expect))) {
+      problems.push(`not caught: ${testCase.what} (expected a message containing ${JSON.stringify(testCase.expect)}; got ` +
+        `${found.length ? JSON.stringify(found.slice(0, 3)) : "no problem at all"})`);
+    }
+  }
+  return { total: COMPOSE_CASES.length, problems };
 }

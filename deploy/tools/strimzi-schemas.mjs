@@ -1,5 +1,5 @@
 // Structural JSON Schemas for the Strimzi kafka.strimzi.io/v1 resources Patronage uses: Kafka,
-// KafkaNodePool, KafkaTopic.
+// KafkaNodePool, KafkaTopic, KafkaUser.
 //
 // Strimzi publishes its CRDs only with its release archives (not on npm or Maven Central), so
 // these schemas are written by hand from the Strimzi API reference (v1 = v1beta2 without the
@@ -126,7 +126,17 @@ const listener = {
     port: { type: "integer", minimum: 9092 },
     type: { enum: ["internal", "route", "loadbalancer", "nodeport", "ingress", "cluster-ip"] },
     tls: boolean,
-    authentication: open,
+    authentication: {
+      type: "object",
+      required: ["type"],
+      properties: {
+        type: { enum: ["tls", "scram-sha-512", "custom"] },
+        // custom authentication (OAuth, ...): left open as the CRD does
+        sasl: boolean,
+        listenerConfig: open,
+        secrets: { type: "array", items: open },
+      },
+    },
     configuration: open,
     networkPolicyPeers: { type: "array", items: { k8s: "IoK8sApiNetworkingV1NetworkPolicyPeer" } },
   },
@@ -175,7 +185,16 @@ export const strimziSchemas = {
           image: string,
           listeners: { type: "array", minItems: 1, items: listener },
           config: open,
-          authorization: open,
+          authorization: {
+            type: "object",
+            required: ["type"],
+            properties: {
+              type: { enum: ["simple", "custom"] },
+              superUsers: { type: "array", items: string },
+              authorizerClass: string,
+              supportsAdminApi: boolean,
+            },
+          },
           rack: { type: "object", required: ["topologyKey"], properties: { topologyKey: string } },
           brokerRackInitImage: string,
           livenessProbe: probe,
@@ -263,6 +282,57 @@ export const strimziSchemas = {
         additionalProperties: { type: ["string", "integer", "number", "boolean"] },
       },
       topicName: string,
+    },
+  }),
+
+  "kafka.strimzi.io/v1/KafkaUser": resource("KafkaUser", {
+    type: "object",
+    properties: {
+      authentication: {
+        type: "object",
+        required: ["type"],
+        properties: {
+          type: { enum: ["tls", "tls-external", "scram-sha-512"] },
+          password: open,
+        },
+      },
+      authorization: {
+        type: "object",
+        required: ["type", "acls"],
+        properties: {
+          type: { enum: ["simple"] },
+          acls: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["resource", "operations"],
+              properties: {
+                resource: {
+                  type: "object",
+                  required: ["type"],
+                  properties: {
+                    type: { enum: ["topic", "group", "cluster", "transactionalId"] },
+                    name: string,
+                    patternType: { enum: ["literal", "prefix"] },
+                  },
+                },
+                type: { enum: ["allow", "deny"] },
+                host: string,
+                operations: {
+                  type: "array",
+                  minItems: 1,
+                  items: {
+                    enum: ["Read", "Write", "Create", "Delete", "Alter", "Describe", "ClusterAction", "AlterConfigs",
+                      "DescribeConfigs", "IdempotentWrite", "All"],
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      quotas: open,
+      template: open,
     },
   }),
 };

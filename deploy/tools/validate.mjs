@@ -26,8 +26,8 @@ import Ajv2019 from "ajv/dist/2019.js";
 import YAML from "yaml";
 
 import { strimziSchemas } from "./strimzi-schemas.mjs";
-import { checkRules, collectSecretCatalog } from "./rules.mjs";
-import { selfTest } from "./self-test.mjs";
+import { checkRules, collectSecretCatalog, strimziSecrets } from "./rules.mjs";
+import { composeSelfTest, selfTest } from "./self-test.mjs";
 
 const DEPLOY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const K8S = path.join(DEPLOY, "kubernetes");
@@ -351,11 +351,51 @@ function validateCompose() {
     if (!tag) problems.push(`services.${name}.image "${image}": no tag (pin a version, never :latest)`);
     else if (tag === "latest") problems.push(`services.${name}.image "${image}": :latest is not allowed`);
   }
-  for (const service of ["enrollment-service", "points-service", "rewards-service", "analytics-service"]) {
+  for (const service of SERVICES) {
     const image = compose.services?.[service]?.image;
     if (!image || !image.startsWith(`patronage/${service}:`)) {
       problems.push(`services.${service}: missing, or its image is not patronage/${service}:<version>`);
     }
+  }
+  problems.push(...checkComposeSecurity(compose, fs.readFileSync(path.join(DEPLOY, "compose/kafka-acls.txt"), "utf8")));
+  return problems;
+}
+
+const SERVICES = ["enrollment-service", "points-service", "rewards-service", "analytics-service"];
+
+// Compose authenticates and authorizes as production does (with public development credentials and
+// without TLS): no anonymous Kafka listener, ACLs enforced, each service logging in to Kafka and
+// MongoDB as itself with the password its user was given.
+export function checkComposeSecurity(compose, aclText) {
+  const problems = [];
+  const kafka = compose.services?.kafka?.environment ?? {};
+  for (const entry of String(kafka.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP ?? "").split(",")) {
+    const [listener, protocol] = entry.split(":");
+    if (!/^SASL_(PLAINTEXT|SSL)$/.test(protocol ?? "")) problems.push(`services.kafka: listener ${listener} takes anonymous clients (${protocol})`);
+  }
+  if (kafka.KAFKA_AUTHORIZER_CLASS_NAME !== "org.apache.kafka.metadata.authorizer.StandardAuthorizer") {
+    problems.push("services.kafka: KAFKA_AUTHORIZER_CLASS_NAME must be the StandardAuthorizer (ACLs enforced)");
+  }
+  if (String(kafka.KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND) !== "false") problems.push("services.kafka: KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND must be \"false\"");
+  const mongod = compose.services?.mongodb?.command ?? [];
+  if (!mongod.includes("--keyFile")) problems.push("services.mongodb: mongod must run with --keyFile (authentication)");
+  const setup = compose.services?.["kafka-setup"]?.environment ?? {};
+  const mongoUsers = compose.services?.["mongodb-users"]?.environment ?? {};
+  const aclUsers = new Set(aclText.split("\n").filter((l) => l.trim() && !l.startsWith("#")).map((l) => l.split(" ")[0]));
+  for (const service of SERVICES) {
+    const env = compose.services?.[service]?.environment ?? {};
+    const variable = service.toUpperCase().replace(/-/g, "_");
+    const at = `services.${service}`;
+    if (!/^SASL_/.test(env.KAFKA_SECURITY_PROTOCOL ?? "")) problems.push(`${at}: KAFKA_SECURITY_PROTOCOL must be SASL_*`);
+    if (env.KAFKA_SASL_MECHANISM !== "SCRAM-SHA-512") problems.push(`${at}: KAFKA_SASL_MECHANISM must be SCRAM-SHA-512`);
+    const jaas = String(env.KAFKA_SASL_JAAS_CONFIG ?? "").match(/username="([^"]*)"\s+password="([^"]*)"/);
+    if (!jaas || jaas[1] !== service) problems.push(`${at}: KAFKA_SASL_JAAS_CONFIG must log in as "${service}"`);
+    else if (jaas[2] !== setup[`KAFKA_PASSWORD_${variable}`]) problems.push(`${at}: its Kafka password is not the one kafka-setup gives it (KAFKA_PASSWORD_${variable})`);
+    if (!aclUsers.has(service)) problems.push(`${at}: no ACLs in compose/kafka-acls.txt`);
+    const uri = String(env.MONGODB_URI ?? "").match(/^mongodb:\/\/([^:@/]+):([^@/]+)@/);
+    if (!uri || uri[1] !== service) problems.push(`${at}: MONGODB_URI must log in as "${service}"`);
+    else if (uri[2] !== mongoUsers[`MONGODB_PASSWORD_${variable}`]) problems.push(`${at}: its MongoDB password is not the one mongodb-users gives it (MONGODB_PASSWORD_${variable})`);
+    if (String(env.PATRONAGE_KAFKA_PROVISION_TOPICS) !== "false") problems.push(`${at}: PATRONAGE_KAFKA_PROVISION_TOPICS must be "false"`);
   }
   return problems;
 }
@@ -368,7 +408,7 @@ function checkScripts() {
   const problems = [];
   const scripts = [
     { file: "kubernetes/mongodb/rs-bootstrap.sh", shell: "bash" },
-    { file: "compose/create-topics.sh", shell: "sh" },
+    { file: "compose/kafka-setup.sh", shell: "sh" },
   ];
   for (const { file, shell } of scripts) {
     const result = spawnSync(shell, ["-n", path.join(DEPLOY, file)], { encoding: "utf8" });
@@ -382,6 +422,11 @@ function checkScripts() {
       }
     }
   }
+  try {
+    new vm.Script(fs.readFileSync(path.join(DEPLOY, "compose/mongo-users.js"), "utf8"));
+  } catch (error) {
+    problems.push(`compose/mongo-users.js: does not parse: ${error.message}`);
+  }
   const compose = YAML.parse(fs.readFileSync(path.join(DEPLOY, "docker-compose.yml"), "utf8"), { merge: true });
   const test = compose?.services?.mongodb?.healthcheck?.test ?? [];
   if (test.includes("--eval")) {
@@ -392,6 +437,12 @@ function checkScripts() {
     }
   }
   return problems;
+}
+
+// Production Secrets are created in the cluster (deploy/README.md, "Secrets"), never rendered from git.
+export function noSecretsInProduction(objects) {
+  return objects.filter((o) => o.kind === "Secret")
+    .map((o) => `${objectName(o)}: a Secret in the production render (its values would be in git); create it in the cluster`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -418,9 +469,13 @@ async function main() {
   const kustomizationProblems = checkKustomizationFiles();
   report("kustomization files (no deprecated fields)", null, kustomizationProblems);
 
-  // The Secrets a production cluster must provide: names and keys of the placeholder component.
+  // The Secrets a production cluster must provide (names and keys of the placeholder component), and
+  // those the Strimzi operators write for the Kafka cluster and its KafkaUsers.
   const placeholder = render(kustomize, comboDir("secret-catalog", [], ["placeholder-secrets"]));
   const catalog = collectSecretCatalog(parseDocuments(placeholder.yaml).objects);
+  for (const [secret, keys] of strimziSecrets(parseDocuments(render(kustomize, path.join(K8S, "kafka")).yaml).objects)) {
+    catalog.set(secret, keys);
+  }
 
   const renders = targets();
   let total = 0;
@@ -431,6 +486,7 @@ async function main() {
     problems.push(...parsed.problems);
     if (parsed.objects.length === 0 && problems.length === 0) problems.push("rendered nothing");
     problems.push(...(await validateObjects(parsed.objects, schemas, catalog)));
+    if (target.name === "overlays/prod") problems.push(...noSecretsInProduction(parsed.objects));
     total += parsed.objects.length;
     rendered[target.name] = parsed.objects;
     const file = path.join(OUT, "rendered", `${target.name.replace(/[^a-z0-9]+/gi, "_")}.yaml`);
@@ -447,9 +503,16 @@ async function main() {
     prod: rendered["overlays/prod"] ?? [],
     schemas,
     catalog,
-    validateObjects,
+    validateObjects: async (objects, ...rest) => [...(await validateObjects(objects, ...rest)), ...noSecretsInProduction(objects)],
   });
-  report("self-test", selfTestProblems.total, selfTestProblems.problems, "deliberate mistakes, each must be caught");
+  const composeFile = parseDocuments(fs.readFileSync(path.join(DEPLOY, "docker-compose.yml"), "utf8"), { merge: true }).objects[0];
+  const composeProblems = composeSelfTest({
+    compose: composeFile,
+    aclText: fs.readFileSync(path.join(DEPLOY, "compose/kafka-acls.txt"), "utf8"),
+    check: checkComposeSecurity,
+  });
+  report("self-test", selfTestProblems.total + composeProblems.total,
+    [...selfTestProblems.problems, ...composeProblems.problems], "deliberate mistakes, each must be caught");
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (failures) {

@@ -15,6 +15,8 @@ import java.util.List;
  * @param partitions partitions in production
  * @param retention  how long records are kept; {@code null} for forever
  * @param compacted  whether the topic is log-compacted (latest value per key)
+ * @param consumers  the Patronage services that read it, by application name ({@link #readBy}); their Kafka
+ *                   credentials may read it and write its dead-letter topic, nothing more
  */
 public record Topic(String name,
                     String key,
@@ -23,7 +25,8 @@ public record Topic(String name,
                     List<String> producers,
                     int partitions,
                     Duration retention,
-                    boolean compacted) {
+                    boolean compacted,
+                    List<String> consumers) {
 
     /** How a record carries its payload. */
     public enum Envelope {
@@ -39,6 +42,7 @@ public record Topic(String name,
         }
         payloads = List.copyOf(payloads);
         producers = List.copyOf(producers);
+        consumers = List.copyOf(consumers);
         if (envelope == Envelope.CLOUD_EVENT
                 && !payloads.stream().allMatch(IntegrationEvent.class::isAssignableFrom)) {
             throw new IllegalArgumentException(name + ": a CloudEvent topic carries integration events only");
@@ -52,13 +56,21 @@ public record Topic(String name,
     @SafeVarargs
     public static Topic cloudEvents(String name, String key, List<String> producers, int partitions,
                                     Duration retention, boolean compacted, Class<? extends IntegrationEvent>... events) {
-        return new Topic(name, key, Envelope.CLOUD_EVENT, List.of(events), producers, partitions, retention, compacted);
+        return new Topic(name, key, Envelope.CLOUD_EVENT, List.of(events), producers, partitions, retention, compacted,
+                List.of());
     }
 
     /** A topic of plain JSON records of one type. */
     public static Topic plainJson(String name, String key, List<String> producers, int partitions,
                                   Duration retention, boolean compacted, Class<?> payload) {
-        return new Topic(name, key, Envelope.PLAIN_JSON, List.of(payload), producers, partitions, retention, compacted);
+        return new Topic(name, key, Envelope.PLAIN_JSON, List.of(payload), producers, partitions, retention, compacted,
+                List.of());
+    }
+
+    /** This topic, read by these Patronage services (application names). */
+    public Topic readBy(String... services) {
+        return new Topic(name, key, envelope, payloads, producers, partitions, retention, compacted,
+                List.of(services));
     }
 
     /** The integration events carried (CloudEvent topics); empty for a plain JSON topic. */

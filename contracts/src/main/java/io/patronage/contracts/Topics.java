@@ -45,35 +45,52 @@ public final class Topics {
 
     public static final Topic TRANSACTIONS = Topic.plainJson("retail.transactions.v1",
             "card number, or transaction id when anonymous", List.of("the chains' POS systems"),
-            12, FOREVER, false, PosTransaction.class);
+            12, FOREVER, false, PosTransaction.class)
+            .readBy(POINTS_SERVICE, REWARDS_SERVICE, ANALYTICS);
     public static final Topic ENGAGEMENT = Topic.plainJson("retail.engagement.v1",
-            "member id", List.of("the chains' apps and surveys"), 6, FOREVER, false, EngagementEvent.class);
+            "member id", List.of("the chains' apps and surveys"), 6, FOREVER, false, EngagementEvent.class)
+            .readBy(POINTS_SERVICE);
     public static final Topic MEMBERS = Topic.cloudEvents("loyalty.members.v1",
             "member id", List.of(ENROLLMENT), 6, FOREVER, false,
             MemberEnrolled.class, ReferralRegistered.class, CardReplaced.class, ConsentsChanged.class,
-            MemberOptedOut.class, MemberErased.class);
+            MemberOptedOut.class, MemberErased.class)
+            .readBy(POINTS_SERVICE, REWARDS_SERVICE, ANALYTICS);
     /** Compacted: the latest {@link ChainConfigured} per chain id is the chain; every service reads it all. */
     public static final Topic CHAINS = Topic.cloudEvents("loyalty.chains.v1",
-            "chain id", List.of(ENROLLMENT), 1, FOREVER, true, ChainConfigured.class);
+            "chain id", List.of(ENROLLMENT), 1, FOREVER, true, ChainConfigured.class)
+            .readBy(ENROLLMENT, POINTS_SERVICE, REWARDS_SERVICE, ANALYTICS);
     public static final Topic POINTS = Topic.cloudEvents("loyalty.points.v1",
             "member id", List.of(POINTS_SERVICE), 12, FOREVER, false,
             PointsEarned.class, PointsAwarded.class, PointsReversed.class, PointsRedeemed.class,
-            PointsRedemptionRejected.class, PointsAdjusted.class, PointsExpired.class, TierChanged.class);
+            PointsRedemptionRejected.class, PointsAdjusted.class, PointsExpired.class, TierChanged.class)
+            .readBy(REWARDS_SERVICE, ANALYTICS);
     public static final Topic POINTS_REQUESTS = Topic.cloudEvents("loyalty.points-requests.v1",
             "member id", List.of(REWARDS_SERVICE), 6, Duration.ofDays(30), false, PointsDebitRequested.class,
-            PointsCreditRequested.class);
+            PointsCreditRequested.class)
+            .readBy(POINTS_SERVICE);
     public static final Topic REWARDS = Topic.cloudEvents("loyalty.rewards.v1",
             "member id", List.of(REWARDS_SERVICE), 6, FOREVER, false, CouponIssued.class, CouponUsed.class,
             CouponUseRejected.class, CouponReinstated.class, CouponExpired.class);
     public static final Topic NOTIFICATIONS = Topic.cloudEvents("loyalty.notifications.v1",
             "member id", List.of(ENROLLMENT, POINTS_SERVICE, REWARDS_SERVICE), 6, Duration.ofDays(7), false,
-            NotificationRequested.class);
+            NotificationRequested.class)
+            .readBy(ENROLLMENT);
     public static final Topic RETENTION = Topic.cloudEvents("loyalty.analytics.retention.v1",
             "chain id and period", List.of(ANALYTICS), 3, FOREVER, true);
     public static final Topic CHURN = Topic.cloudEvents("loyalty.analytics.churn.v1",
             "chain id and period", List.of(ANALYTICS), 3, FOREVER, true);
     public static final Topic PARTICIPATION = Topic.cloudEvents("loyalty.analytics.participation.v1",
             "chain id and period", List.of(ANALYTICS), 3, FOREVER, true, ParticipationView.class);
+
+    /** The Patronage services, by application name: each has its own Kafka user (see {@link #consumedBy}). */
+    public static final List<String> SERVICES = List.of(ENROLLMENT, POINTS_SERVICE, REWARDS_SERVICE, ANALYTICS);
+
+    /**
+     * The services that run Kafka Streams with {@code exactly_once_v2}. Their {@code application.id} must start
+     * with the service's name: it names their consumer group, their transactional ids and their internal
+     * (changelog, repartition) topics, which their Kafka user may therefore use by that prefix.
+     */
+    public static final List<String> KAFKA_STREAMS = List.of(ANALYTICS);
 
     public static final List<Topic> ALL = List.of(TRANSACTIONS, ENGAGEMENT, MEMBERS, CHAINS, POINTS, POINTS_REQUESTS,
             REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION);
@@ -99,6 +116,25 @@ public final class Topics {
     /** The topics a Patronage service (by application name) publishes to, reserved ones excepted. */
     public static List<Topic> publishedBy(String service) {
         return ALL.stream().filter(topic -> !topic.reserved() && topic.producers().contains(service)).toList();
+    }
+
+    /** The topics a Patronage service (by application name) reads. */
+    public static List<Topic> consumedBy(String service) {
+        return ALL.stream().filter(topic -> topic.consumers().contains(service)).toList();
+    }
+
+    /**
+     * Fails unless the registry says that this Patronage service reads the topic: in production its Kafka user
+     * may read only what the registry grants it (deploy/kubernetes/kafka/users.yaml is rendered from here).
+     * Topics outside the registry, and applications that are not Patronage services, are not checked.
+     */
+    public static void requireReader(String service, String topic) {
+        Topic declared = BY_NAME.get(topic);
+        if (declared != null && SERVICES.contains(service) && !declared.consumers().contains(service)) {
+            throw new IllegalStateException(service + " reads " + topic + ", but the topic registry (Topics.java)"
+                    + " does not list it among the topic's consumers, so its Kafka user may not read it: add "
+                    + service + " to the topic's readBy(...) and regenerate the manifests");
+        }
     }
 
     /** The topic an event class travels on. */

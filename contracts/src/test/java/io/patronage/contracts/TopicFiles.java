@@ -2,6 +2,7 @@ package io.patronage.contracts;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -86,6 +87,92 @@ final class TopicFiles {
                 .collect(Collectors.joining(", "));
         String envelope = topic.envelope() == Topic.Envelope.PLAIN_JSON ? " as plain JSON (no envelope)" : "";
         return payloads + envelope + (topic.compacted() ? " (compacted)" : "");
+    }
+
+    /** deploy/kubernetes/kafka/users.yaml: one Strimzi KafkaUser per service, its ACLs from {@link #acls}. */
+    static String strimziUsers() {
+        StringBuilder yaml = new StringBuilder("""
+                # GENERATED from the contracts' registry (contracts/.../Topics.java) by TopicFilesTest: do not edit.
+                # One KafkaUser per Patronage service: SCRAM-SHA-512 credentials that the Strimzi User Operator puts
+                # in a Secret of the same name (keys "password" and "sasl.jaas.config"), and ACLs for exactly the
+                # topics and groups the registry says the service uses:
+                #   a topic it writes        Write, Describe, and Read (publication recovery reads back what it sent)
+                #   a topic it reads         Read, Describe; and Write, Describe on its dead-letter topic <name>.dlq
+                #   its consumer groups      Read, Describe on groups named <service>... (prefix)
+                #   Kafka Streams services   (exactly_once_v2) their application id, transactional ids and internal
+                #                            topics, all named <service>... (prefix)
+                # To change them, change the registry (producers, readBy, KAFKA_STREAMS) and run:
+                #   ./mvnw -B test -pl contracts -Dtest=TopicFilesTest -Dpatronage.regenerate=true
+                """);
+        for (String service : Topics.SERVICES) {
+            yaml.append("---\n# ").append(service).append(": writes ").append(names(Topics.publishedBy(service)))
+                    .append("; reads ").append(names(Topics.consumedBy(service))).append('\n').append("""
+                    apiVersion: kafka.strimzi.io/v1
+                    kind: KafkaUser
+                    metadata:
+                      name: %s
+                      labels:
+                        strimzi.io/cluster: patronage
+                    spec:
+                      authentication:
+                        type: scram-sha-512
+                      authorization:
+                        type: simple
+                        acls:
+                    """.formatted(service));
+            for (Acl acl : acls(service)) {
+                yaml.append("""
+                              - resource:
+                                  type: %s
+                                  name: %s
+                                  patternType: %s
+                                operations: [%s]
+                        """.formatted(acl.type(), acl.name(), acl.patternType(), String.join(", ", acl.operations())));
+            }
+        }
+        return yaml.toString();
+    }
+
+    /** deploy/compose/kafka-acls.txt: the same ACLs for the compose broker, one per line. */
+    static String composeAcls() {
+        return """
+                # GENERATED from the contracts' registry by TopicFilesTest: do not edit (see kubernetes/kafka/users.yaml).
+                # The ACLs docker-compose.yml grants: <user> <resource type> <pattern type> <name> <operation>,...
+                """ + Topics.SERVICES.stream().flatMap(service -> acls(service).stream()
+                        .map(acl -> service + " " + acl.type() + " " + acl.patternType() + " " + acl.name() + " "
+                                + String.join(",", acl.operations()) + "\n"))
+                .collect(Collectors.joining());
+    }
+
+    /** One ACL of a service's Kafka user: Strimzi's resource type and pattern type, Kafka's operation names. */
+    record Acl(String type, String name, String patternType, List<String> operations) {
+    }
+
+    /** What a service's Kafka user may do, derived from the registry: nothing it does not use. */
+    static List<Acl> acls(String service) {
+        Map<String, java.util.Set<String>> topics = new java.util.LinkedHashMap<>();
+        for (Topic topic : Topics.publishedBy(service)) {
+            topics.computeIfAbsent(topic.name(), name -> new java.util.TreeSet<>())
+                    .addAll(List.of("Describe", "Read", "Write"));
+        }
+        for (Topic topic : Topics.consumedBy(service)) {
+            topics.computeIfAbsent(topic.name(), name -> new java.util.TreeSet<>()).addAll(List.of("Describe", "Read"));
+            topics.computeIfAbsent(topic.deadLetterTopic(), name -> new java.util.TreeSet<>())
+                    .addAll(List.of("Describe", "Write"));
+        }
+        List<Acl> acls = new java.util.ArrayList<>();
+        topics.forEach((name, operations) -> acls.add(new Acl("topic", name, "literal", List.copyOf(operations))));
+        acls.add(new Acl("group", service, "prefix", List.of("Describe", "Read")));
+        if (Topics.KAFKA_STREAMS.contains(service)) {
+            acls.add(new Acl("topic", service, "prefix",
+                    List.of("Create", "Delete", "Describe", "DescribeConfigs", "Read", "Write")));
+            acls.add(new Acl("transactionalId", service, "prefix", List.of("Describe", "Write")));
+        }
+        return acls;
+    }
+
+    private static String names(List<Topic> topics) {
+        return topics.isEmpty() ? "nothing" : topics.stream().map(Topic::name).collect(Collectors.joining(", "));
     }
 
     record Settings(String name, int partitions, String cleanupPolicy, long retentionMs, String comment) {

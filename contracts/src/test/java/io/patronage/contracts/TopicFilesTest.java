@@ -33,6 +33,46 @@ class TopicFilesTest {
     }
 
     @Test
+    void theStrimziKafkaUsersAreTheRegistrys() throws IOException {
+        check("deploy/kubernetes/kafka/users.yaml", TopicFiles.strimziUsers());
+    }
+
+    @Test
+    void theComposeKafkaAclsAreTheRegistrys() throws IOException {
+        check("deploy/compose/kafka-acls.txt", TopicFiles.composeAcls());
+    }
+
+    /** Least privilege: a service's user reaches exactly the topics the registry says it writes or reads. */
+    @Test
+    void eachServiceMayUseOnlyTheTopicsTheRegistryGivesIt() {
+        List<TopicFiles.Acl> rewards = TopicFiles.acls("rewards-service");
+        assertEquals(List.of(
+                new TopicFiles.Acl("topic", "loyalty.points-requests.v1", "literal", List.of("Describe", "Read", "Write")),
+                new TopicFiles.Acl("topic", "loyalty.rewards.v1", "literal", List.of("Describe", "Read", "Write")),
+                new TopicFiles.Acl("topic", "loyalty.notifications.v1", "literal", List.of("Describe", "Read", "Write")),
+                new TopicFiles.Acl("topic", "retail.transactions.v1", "literal", List.of("Describe", "Read")),
+                new TopicFiles.Acl("topic", "retail.transactions.v1.dlq", "literal", List.of("Describe", "Write")),
+                new TopicFiles.Acl("topic", "loyalty.members.v1", "literal", List.of("Describe", "Read")),
+                new TopicFiles.Acl("topic", "loyalty.members.v1.dlq", "literal", List.of("Describe", "Write")),
+                new TopicFiles.Acl("topic", "loyalty.chains.v1", "literal", List.of("Describe", "Read")),
+                new TopicFiles.Acl("topic", "loyalty.chains.v1.dlq", "literal", List.of("Describe", "Write")),
+                new TopicFiles.Acl("topic", "loyalty.points.v1", "literal", List.of("Describe", "Read")),
+                new TopicFiles.Acl("topic", "loyalty.points.v1.dlq", "literal", List.of("Describe", "Write")),
+                new TopicFiles.Acl("group", "rewards-service", "prefix", List.of("Describe", "Read"))), rewards);
+        for (String service : Topics.SERVICES) {
+            List<TopicFiles.Acl> acls = TopicFiles.acls(service);
+            assertTrue(acls.stream().noneMatch(acl -> acl.name().equals("retail.transactions.v1")
+                    && acl.operations().contains("Write")), service + " never writes the tills' topic");
+            assertTrue(acls.stream().noneMatch(acl -> acl.patternType().equals("prefix") && acl.type().equals("topic")
+                    && !Topics.KAFKA_STREAMS.contains(service)), service + " has no topic prefix");
+            assertTrue(acls.stream().allMatch(acl -> !acl.patternType().equals("prefix") || acl.name().equals(service)),
+                    service + "'s prefixes are its own name");
+        }
+        assertTrue(TopicFiles.acls("analytics-service").contains(new TopicFiles.Acl("transactionalId",
+                "analytics-service", "prefix", List.of("Describe", "Write"))));
+    }
+
+    @Test
     void theReadmeTopicTableIsTheRegistrys() throws IOException {
         Path file = ROOT.resolve("README.md");
         String readme = Files.readString(file);
@@ -51,13 +91,24 @@ class TopicFilesTest {
     /** A KafkaTopic declared elsewhere would escape the generation. */
     @Test
     void kafkaTopicsAreDeclaredOnlyInTheGeneratedFile() throws IOException {
-        Path generated = ROOT.resolve("deploy/kubernetes/kafka/topics.yaml");
+        assertEquals(List.of(), declaring("KafkaTopic", "deploy/kubernetes/kafka/topics.yaml"),
+                "KafkaTopics belong in deploy/kubernetes/kafka/topics.yaml only");
+    }
+
+    /** So would a KafkaUser, with ACLs nobody derived from the registry. */
+    @Test
+    void kafkaUsersAreDeclaredOnlyInTheGeneratedFile() throws IOException {
+        assertEquals(List.of(), declaring("KafkaUser", "deploy/kubernetes/kafka/users.yaml"),
+                "KafkaUsers belong in deploy/kubernetes/kafka/users.yaml only");
+    }
+
+    private static List<Path> declaring(String kind, String generatedFile) throws IOException {
+        Path generated = ROOT.resolve(generatedFile);
         try (Stream<Path> files = Files.walk(ROOT.resolve("deploy/kubernetes"))) {
-            List<Path> others = files.filter(file -> file.toString().matches(".*\\.ya?ml"))
+            return files.filter(file -> file.toString().matches(".*\\.ya?ml"))
                     .filter(file -> !file.equals(generated))
-                    .filter(file -> read(file).lines().anyMatch(line -> line.matches("kind:\\s*KafkaTopic\\s*")))
+                    .filter(file -> read(file).lines().anyMatch(line -> line.matches("kind:\\s*" + kind + "\\s*")))
                     .toList();
-            assertEquals(List.of(), others, "KafkaTopics belong in deploy/kubernetes/kafka/topics.yaml only");
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TopicTest {
 
@@ -33,5 +34,26 @@ class TopicTest {
         assertEquals(List.of(Topics.PARTICIPATION), Topics.publishedBy("analytics-service"));
         assertEquals(List.of(), Topics.publishedBy("the chains' POS systems").stream()
                 .filter(topic -> topic.envelope() == Topic.Envelope.CLOUD_EVENT).toList());
+    }
+
+    @Test
+    void namesTheTopicsEachServiceReads() {
+        assertEquals(List.of(Topics.TRANSACTIONS, Topics.ENGAGEMENT, Topics.MEMBERS, Topics.CHAINS,
+                Topics.POINTS_REQUESTS), Topics.consumedBy("points-service"));
+        assertEquals(List.of(Topics.CHAINS, Topics.NOTIFICATIONS), Topics.consumedBy("enrollment-service"));
+        for (String service : Topics.SERVICES) {
+            assertTrue(Topics.consumedBy(service).contains(Topics.CHAINS), service + " reads the chains");
+        }
+    }
+
+    @Test
+    void aServiceReadingATopicTheRegistryDoesNotGrantItIsRefused() {
+        Topics.requireReader("rewards-service", "loyalty.points.v1");
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> Topics.requireReader("rewards-service", "retail.engagement.v1"));
+        assertTrue(refused.getMessage().contains("rewards-service reads retail.engagement.v1"), refused.getMessage());
+        // outside the registry, or not a Patronage service: not the registry's business
+        Topics.requireReader("rewards-service", "some.test-topic.v1");
+        Topics.requireReader("a-test-application", "retail.transactions.v1");
     }
 }

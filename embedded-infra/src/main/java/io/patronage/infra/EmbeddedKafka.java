@@ -65,7 +65,27 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Like {@link #startTemporary()}, but secured as Kafka runs in production (without TLS): every client logs in
+     * with SASL, SCRAM-SHA-512 for the users one creates through the Admin API, PLAIN for the super user
+     * {@code admin} with this password; and may do only what ACLs allow (StandardAuthorizer, no ACL no access).
+     */
+    public static EmbeddedKafka startTemporarySecured(String adminPassword) {
+        Path logDir = Directories.createTemporary("patronage-kafka-");
+        try {
+            return start(logDir, 0, Optional.of(logDir), Optional.of(adminPassword));
+        } catch (RuntimeException e) {
+            Directories.deleteRecursively(logDir);
+            throw e;
+        }
+    }
+
     private static EmbeddedKafka start(Path logDir, int requestedPort, Optional<Path> temporaryLogDir) {
+        return start(logDir, requestedPort, temporaryLogDir, Optional.empty());
+    }
+
+    private static EmbeddedKafka start(Path logDir, int requestedPort, Optional<Path> temporaryLogDir,
+                                       Optional<String> adminPassword) {
         long startedAt = System.nanoTime();
         Directories.create(logDir);
         List<Integer> freePorts = Ports.free(2);
@@ -73,6 +93,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         int controllerPort = freePorts.get(1) == port ? freePorts.get(0) : freePorts.get(1);
 
         Properties properties = brokerProperties(logDir, port, controllerPort);
+        adminPassword.ifPresent(password -> secure(properties, port, password));
         String clusterId = existingClusterId(logDir).orElseGet(() -> format(properties));
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties), Time.SYSTEM);
         try {
@@ -118,6 +139,26 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.setProperty("share.coordinator.state.topic.min.isr", "1");
         props.setProperty("share.coordinator.state.topic.num.partitions", "1");
         return props;
+    }
+
+    private static void secure(Properties props, int port, String adminPassword) {
+        props.setProperty("listeners", "SASL_PLAINTEXT://localhost:" + port + ","
+                + props.getProperty("listeners").replaceFirst("^PLAINTEXT://[^,]*,", ""));
+        props.setProperty("advertised.listeners", "SASL_PLAINTEXT://localhost:" + port);
+        props.setProperty("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        props.setProperty("inter.broker.listener.name", "SASL_PLAINTEXT");
+        props.setProperty("sasl.enabled.mechanisms", "SCRAM-SHA-512,PLAIN");
+        props.setProperty("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        props.setProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\""
+                        + adminPassword + "\" user_admin=\"" + adminPassword + "\";");
+        props.setProperty("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        props.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        // The controller listener is this JVM's own (localhost, plaintext): its anonymous principal is the node itself.
+        props.setProperty("super.users", "User:admin;User:ANONYMOUS");
+        props.setProperty("allow.everyone.if.no.acl.found", "false");
+        props.setProperty("auto.create.topics.enable", "false");
     }
 
     /** The cluster id of a log directory formatted earlier, read from the meta.properties that formatting wrote. */

@@ -40,6 +40,7 @@ public final class KafkaProbe implements AutoCloseable {
     public static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final String bootstrapServers;
+    private final Map<String, Object> clientSettings;
     private final KafkaProducer<String, byte[]> producer;
     private final List<TopicReader> readers = new ArrayList<>();
 
@@ -50,10 +51,18 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** On another broker, e.g. the one a launched platform runs. */
     public KafkaProbe(String bootstrapServers) {
+        this(bootstrapServers, Map.of());
+    }
+
+    /** On another broker, with client settings for every producer and consumer (a secured broker's login). */
+    public KafkaProbe(String bootstrapServers, Map<String, Object> clientSettings) {
         this.bootstrapServers = bootstrapServers;
+        this.clientSettings = Map.copyOf(clientSettings);
+        Map<String, Object> config = new HashMap<>(clientSettings);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         // The broker's message.max.bytes is the limit, as with a till's own producer, not the client's 1 MB default.
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024), new StringSerializer(), new ByteArraySerializer());
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
+        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     // --- sending: each send returns once the broker has the record, so records are sent in the order of the calls
@@ -183,7 +192,8 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     private KafkaConsumer<String, byte[]> consumer(Map<String, Object> settings) {
-        Map<String, Object> config = new HashMap<>(settings);
+        Map<String, Object> config = new HashMap<>(clientSettings);
+        config.putAll(settings);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());

@@ -7,6 +7,7 @@ import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.kafka.CloudEventDecoder;
 import io.patronage.kit.kafka.InboundMessage;
+import io.patronage.kit.kafka.KafkaClientSecurity;
 import io.patronage.kit.kafka.PoisonMessageException;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -54,6 +55,7 @@ public class ChainDirectory implements Chains {
     private final String bootstrapServers;
     private final String application;
     private final Admin admin;
+    private final KafkaClientSecurity security;
     private final CloudEventDecoder decoder = new CloudEventDecoder();
     private final Map<String, ChainConfigured> chains = new ConcurrentHashMap<>();
     /** Guards {@link #positions}; notified whenever the follower has read further. */
@@ -65,8 +67,10 @@ public class ChainDirectory implements Chains {
     private volatile boolean running;
 
     ChainDirectory(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
-                   @Value("${micronaut.application.name}") String application, Admin admin) {
+                   @Value("${micronaut.application.name}") String application, Admin admin,
+                   KafkaClientSecurity security) {
         this.bootstrapServers = bootstrapServers;
+        this.security = security;
         this.application = application;
         this.admin = admin;
     }
@@ -76,11 +80,11 @@ public class ChainDirectory implements Chains {
         if (follower != null) {
             return;
         }
-        consumer = new KafkaConsumer<>(Map.of(
+        consumer = new KafkaConsumer<>(security.with(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, application + "-chains",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new StringDeserializer(), new ByteArrayDeserializer());
         try {
             partitions = consumer.partitionsFor(TOPIC, CATCH_UP).stream()

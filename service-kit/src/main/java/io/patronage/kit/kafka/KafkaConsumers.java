@@ -2,6 +2,7 @@ package io.patronage.kit.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
+import io.patronage.contracts.Topics;
 import io.patronage.kit.lifecycle.ServiceInstance;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,6 +31,7 @@ public class KafkaConsumers {
     private final ProcessedMessages processedMessages;
     private final EventPublisher publisher;
     private final MeterRegistry meters;
+    private final KafkaClientSecurity security;
     private final List<ConsumerLoop> loops = new ArrayList<>();
     private ExecutorService threads;
 
@@ -39,7 +41,7 @@ public class KafkaConsumers {
                    @Value("${patronage.kafka.max-poll-records:500}") int maxPollRecords,
                    ServiceInstance instance,
                    DeadLetterPublisher deadLetters, ProcessedMessages processedMessages,
-                   EventPublisher publisher, MeterRegistry meters) {
+                   EventPublisher publisher, MeterRegistry meters, KafkaClientSecurity security) {
         this.listeners = listeners;
         this.bootstrapServers = bootstrapServers;
         this.application = application;
@@ -49,12 +51,15 @@ public class KafkaConsumers {
         this.processedMessages = processedMessages;
         this.publisher = publisher;
         this.meters = meters;
+        this.security = security;
     }
 
     public synchronized void start() {
         if (threads != null || listeners.isEmpty()) {
             return;
         }
+        listeners.forEach(listener -> listener.topics()
+                .forEach(topic -> Topics.requireReader(application, topic.name())));
         threads = Executors.newFixedThreadPool(listeners.size(), runnable -> {
             Thread thread = new Thread(runnable);
             thread.setDaemon(true);
@@ -114,6 +119,6 @@ public class KafkaConsumers {
             config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
                     group + "_" + instance.id().replaceAll("[^A-Za-z0-9._-]", "_"));
         }
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(security.with(config), new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

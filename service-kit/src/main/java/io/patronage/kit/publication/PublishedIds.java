@@ -2,6 +2,7 @@ package io.patronage.kit.publication;
 
 import io.micronaut.context.annotation.Value;
 import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.kit.kafka.KafkaClientSecurity;
 import io.micronaut.context.annotation.Requires;
 import io.patronage.kit.axon.AxonModule;
 import jakarta.inject.Singleton;
@@ -35,11 +36,13 @@ class PublishedIds {
 
     private final String bootstrapServers;
     private final String application;
+    private final KafkaClientSecurity security;
 
     PublishedIds(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
-                 @Value("${micronaut.application.name}") String application) {
+                 @Value("${micronaut.application.name}") String application, KafkaClientSecurity security) {
         this.bootstrapServers = bootstrapServers;
         this.application = application;
+        this.security = security;
     }
 
     Set<String> since(Collection<String> topics, Instant since) {
@@ -47,12 +50,12 @@ class PublishedIds {
         if (topics.isEmpty()) {
             return ids;
         }
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(security.with(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, application + "-publication-recovery",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = topics.stream()
                     .flatMap(topic -> consumer.partitionsFor(topic, PATIENCE).stream()

@@ -1,6 +1,9 @@
 package io.patronage.contracts;
 
+import io.patronage.contracts.analytics.ChurnView;
+import io.patronage.contracts.analytics.CohortView;
 import io.patronage.contracts.analytics.ParticipationView;
+import io.patronage.contracts.analytics.RetentionView;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.engagement.EngagementEvent;
 import io.patronage.contracts.members.CardReplaced;
@@ -62,9 +65,10 @@ public final class Topics {
             "member id", List.of(ENROLLMENT, POINTS_SERVICE, REWARDS_SERVICE), 6, Duration.ofDays(7), false,
             NotificationRequested.class);
     public static final Topic RETENTION = Topic.cloudEvents("loyalty.analytics.retention.v1",
-            "chain id and period", List.of(ANALYTICS), 3, FOREVER, true);
+            "chain id and period (cohort rows: chain id, cohort and month)", List.of(ANALYTICS), 3, FOREVER, true,
+            RetentionView.class, CohortView.class);
     public static final Topic CHURN = Topic.cloudEvents("loyalty.analytics.churn.v1",
-            "chain id and period", List.of(ANALYTICS), 3, FOREVER, true);
+            "chain id and period", List.of(ANALYTICS), 3, FOREVER, true, ChurnView.class);
     public static final Topic PARTICIPATION = Topic.cloudEvents("loyalty.analytics.participation.v1",
             "chain id and period", List.of(ANALYTICS), 3, FOREVER, true, ParticipationView.class);
 

@@ -1,0 +1,115 @@
+package io.patronage.analytics.streams;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.patronage.kit.chains.ChainDirectory;
+import io.patronage.kit.kafka.TopicProvisioner;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * Runs the analytics topology with the Micronaut application: started once the topics exist and the chains are
+ * read (after service-kit's own startup steps, which it repeats harmlessly), closed at shutdown so that the
+ * instance's transaction is committed and it leaves its group.
+ * <p>
+ * {@code exactly_once_v2}: a record's state changes, the views it publishes, its dead letter and its offset are
+ * committed in one Kafka transaction, so a crash never counts a record twice nor loses one. Internal topics
+ * (changelogs, repartitions) take the cluster's default replication factor ({@code replication.factor=-1}): 1 on the
+ * embedded single node, whatever the cluster says in production.
+ */
+@Singleton
+public class StreamsEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsEngine.class);
+
+    private final Topology topology;
+    private final Properties config = new Properties();
+    private final TopicProvisioner topics;
+    private final ChainDirectory chains;
+    private final MeterRegistry meters;
+    private KafkaStreams streams;
+    private KafkaStreamsMetrics metrics;
+
+    StreamsEngine(Topology topology, TopicProvisioner topics, ChainDirectory chains, MeterRegistry meters,
+                  @Value("${kafka.bootstrap.servers}") String bootstrapServers,
+                  @Value("${patronage.analytics.application-id}") String applicationId,
+                  @Value("${patronage.analytics.state-dir}") String stateDir,
+                  @Value("${patronage.analytics.commit-interval:100ms}") Duration commitInterval) {
+        this.topology = topology;
+        this.topics = topics;
+        this.chains = chains;
+        this.meters = meters;
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    }
+
+    @EventListener
+    synchronized void onStartup(StartupEvent event) {
+        topics.provision();
+        chains.start();
+        streams = new KafkaStreams(topology, config);
+        streams.setUncaughtExceptionHandler(failure -> {
+            LOG.error("analytics topology failed; readiness is DOWN", failure);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .SHUTDOWN_CLIENT;
+        });
+        metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(meters);
+        streams.start();
+        LOG.info("analytics topology started as {}", config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+    }
+
+    @EventListener
+    synchronized void onShutdown(ShutdownEvent event) {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+            metrics.close();
+            streams = null;
+        }
+    }
+
+    public String applicationId() {
+        return config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+    }
+
+    public KafkaStreams.State state() {
+        KafkaStreams running = streams;
+        return running == null ? KafkaStreams.State.NOT_RUNNING : running.state();
+    }
+
+    /**
+     * A store of this instance, for interactive queries.
+     *
+     * @throws InvalidStateStoreException while the topology is not running (starting, rebalancing, restoring)
+     */
+    public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+        KafkaStreams running = streams;
+        if (running == null) {
+            throw new InvalidStateStoreException("the analytics topology is not running");
+        }
+        return running.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+    }
+}

@@ -1,0 +1,161 @@
+package io.patronage.analytics.views;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.patronage.analytics.periods.Period;
+import io.patronage.analytics.periods.PeriodKind;
+import io.patronage.analytics.streams.StreamsEngine;
+import io.patronage.contracts.chains.ChainConfigured;
+import io.patronage.kit.chains.ChainDirectory;
+import io.patronage.kit.http.Problem;
+import io.patronage.kit.http.ProblemException;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code GET /analytics/{view}?chainId=&period=&from=&to=}: the views as they are published, read from this
+ * instance's state stores (interactive queries).
+ */
+@Controller("/analytics")
+class ViewsController {
+
+    private final StreamsEngine engine;
+    private final ChainDirectory chains;
+    private final ViewSettings settings;
+
+    ViewsController(StreamsEngine engine, ChainDirectory chains, ViewSettings settings) {
+        this.engine = engine;
+        this.chains = chains;
+        this.settings = settings;
+    }
+
+    /**
+     * Without {@code period}, the all-time view as one object: a configured chain nothing was counted for yet gets
+     * zeros computed now. With {@code period}, a list of the periods of that kind (from/to inclusive).
+     */
+    @Get("/participation")
+    Object participation(@Nullable @QueryValue String chainId, @Nullable @QueryValue String period,
+                         @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        ChainConfigured chain = chain(chainId);
+        if (period == null) {
+            StoredTally stored = tallies().get(StoredTally.storeKey(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id()));
+            return ViewRenderer.participation(stored != null ? stored
+                    : ViewRenderer.empty(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id(), Instant.now()), chain.currency());
+        }
+        return range(chainId, kind(period, PeriodKind.values()), from, to,
+                stored -> ViewRenderer.participation(stored, chain.currency()));
+    }
+
+    @Get("/retention")
+    List<Object> retention(@Nullable @QueryValue String chainId, @Nullable @QueryValue String period,
+                           @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        chain(chainId);
+        return range(chainId, kind(period == null ? "month" : period, ActivityPolicy.RETENTION_KINDS.toArray(PeriodKind[]::new)),
+                from, to, stored -> ViewRenderer.retention(stored, settings.windowDays(chainId)));
+    }
+
+    @Get("/churn")
+    List<Object> churn(@Nullable @QueryValue String chainId, @Nullable @QueryValue String period,
+                       @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        chain(chainId);
+        return range(chainId, kind(period == null ? "month" : period, ActivityPolicy.RETENTION_KINDS.toArray(PeriodKind[]::new)),
+                from, to, stored -> ViewRenderer.churn(stored, settings.windowDays(chainId)));
+    }
+
+    /** The cohort table: one row per enrollment month, oldest first. */
+    @Get("/cohorts")
+    List<Object> cohorts(@Nullable @QueryValue String chainId) {
+        chain(chainId);
+        List<Object> rows = new ArrayList<>();
+        ReadOnlyKeyValueStore<String, StoredCohort> store = store(ViewsTopology.COHORTS);
+        try (KeyValueIterator<String, StoredCohort> cohorts = store.prefixScan(chainId + "|", Serdes.String().serializer())) {
+            cohorts.forEachRemaining(entry -> rows.add(ViewRenderer.cohort(entry.value)));
+        }
+        return rows;
+    }
+
+    @Get("/{view}")
+    Object unknown(@PathVariable String view) {
+        throw new ProblemException(HttpStatus.NOT_FOUND, "unknown-view", "there is no view " + shown(view)
+                + ": the views are participation, retention, churn and cohorts");
+    }
+
+    private List<Object> range(String chainId, PeriodKind kind, String from, String to,
+                               Function<StoredTally, Object> render) {
+        String prefix = chainId + "|" + kind.label() + "|";
+        String first = from == null ? null : kind.parse(checked("from", from, kind)).id();
+        String last = to == null ? null : kind.parse(checked("to", to, kind)).id();
+        List<Object> views = new ArrayList<>();
+        try (KeyValueIterator<String, StoredTally> tallies = tallies().prefixScan(prefix, Serdes.String().serializer())) {
+            while (tallies.hasNext()) {
+                KeyValue<String, StoredTally> entry = tallies.next();
+                String period = entry.value.period();
+                if ((first == null || period.compareTo(first) >= 0) && (last == null || period.compareTo(last) <= 0)) {
+                    views.add(render.apply(entry.value));
+                }
+            }
+        }
+        return views;
+    }
+
+    private static String checked(String field, String value, PeriodKind kind) {
+        try {
+            kind.parse(value);
+            return value;
+        } catch (IllegalArgumentException e) {
+            throw invalid(field, shown(value) + " " + e.getMessage());
+        }
+    }
+
+    private static PeriodKind kind(String label, PeriodKind... allowed) {
+        PeriodKind kind = PeriodKind.ofLabel(label);
+        if (kind == null || !List.of(allowed).contains(kind)) {
+            List<String> labels = List.of(allowed).stream().map(PeriodKind::label).toList();
+            throw invalid("period", "must be one of " + String.join(", ", labels));
+        }
+        return kind;
+    }
+
+    private ChainConfigured chain(String chainId) {
+        if (chainId == null || chainId.isBlank()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request",
+                    "the query parameter chainId is required",
+                    List.of(new Problem.FieldError("chainId", "is required")));
+        }
+        return chains.require(chainId);
+    }
+
+    private ReadOnlyKeyValueStore<String, StoredTally> tallies() {
+        return store(ViewsTopology.TALLIES);
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+        try {
+            return engine.store(name);
+        } catch (InvalidStateStoreException e) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "views-not-ready",
+                    "the analytics views are being restored or rebalanced; try again in a moment");
+        }
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "the query parameter " + field + " "
+                + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    private static String shown(String value) {
+        return value.length() > 64 ? value.substring(0, 64) + "…" : value;
+    }
+}

@@ -44,6 +44,7 @@ public class StreamsEngine {
     private final TopicProvisioner topics;
     private final ChainDirectory chains;
     private final MeterRegistry meters;
+    private final Duration startupWait;
     private KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
 
@@ -51,7 +52,9 @@ public class StreamsEngine {
                   @Value("${kafka.bootstrap.servers}") String bootstrapServers,
                   @Value("${patronage.analytics.application-id}") String applicationId,
                   @Value("${patronage.analytics.state-dir}") String stateDir,
-                  @Value("${patronage.analytics.commit-interval:100ms}") Duration commitInterval) {
+                  @Value("${patronage.analytics.commit-interval:100ms}") Duration commitInterval,
+                  @Value("${patronage.analytics.startup-wait:60s}") Duration startupWait) {
+        this.startupWait = startupWait;
         this.topology = topology;
         this.topics = topics;
         this.chains = chains;
@@ -79,7 +82,8 @@ public class StreamsEngine {
         metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(meters);
         streams.start();
-        LOG.info("analytics topology started as {}", config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        awaitRunning();
+        LOG.info("analytics topology {} as {}", streams.state(), config.get(StreamsConfig.APPLICATION_ID_CONFIG));
     }
 
     @EventListener
@@ -88,6 +92,25 @@ public class StreamsEngine {
             streams.close(Duration.ofSeconds(30));
             metrics.close();
             streams = null;
+        }
+    }
+
+    /**
+     * Waits (at most {@code patronage.analytics.startup-wait}) until the topology runs, its state restored, so that
+     * the first HTTP reads find the stores; after that the service starts anyway, answering 503 until they are there.
+     */
+    private void awaitRunning() {
+        long deadline = System.nanoTime() + startupWait.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
+            if (!streams.state().isRunningOrRebalancing() && streams.state() != KafkaStreams.State.CREATED) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.patronage.contracts;
 import io.patronage.contracts.analytics.ChurnView;
 import io.patronage.contracts.analytics.CohortView;
 import io.patronage.contracts.analytics.ParticipationView;
+import io.patronage.contracts.analytics.PointsView;
 import io.patronage.contracts.analytics.RetentionView;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.engagement.EngagementEvent;
@@ -72,8 +73,11 @@ public final class Topics {
     public static final Topic PARTICIPATION = Topic.cloudEvents("loyalty.analytics.participation.v1",
             "chain id and period", List.of(ANALYTICS), 3, FOREVER, true, ParticipationView.class);
 
+    public static final Topic POINTS_VIEW = Topic.cloudEvents("loyalty.analytics.points.v1",
+            "chain id and period", List.of(ANALYTICS), 3, FOREVER, true, PointsView.class);
+
     public static final List<Topic> ALL = List.of(TRANSACTIONS, ENGAGEMENT, MEMBERS, CHAINS, POINTS, POINTS_REQUESTS,
-            REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION);
+            REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION, POINTS_VIEW);
 
     private static final Map<String, Topic> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Topic::name, Function.identity()));

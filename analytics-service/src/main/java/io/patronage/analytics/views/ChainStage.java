@@ -104,6 +104,7 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
         String currency = chains.find(stored.chainId()).map(ChainConfigured::currency).orElse(null);
         String id = stored.chainId() + "|" + stored.period() + "@" + stored.revision();
         send(ViewRenderer.participation(stored, currency), id, stored.tally().lastEventAt());
+        send(ViewRenderer.points(stored), id, stored.tally().lastEventAt());
         if (ViewRenderer.hasRetention(stored.kind())) {
             int window = settings.windowDays(stored.chainId());
             send(ViewRenderer.retention(stored, window), id, stored.tally().lastEventAt());

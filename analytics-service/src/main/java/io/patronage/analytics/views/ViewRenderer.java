@@ -4,6 +4,7 @@ import io.patronage.analytics.periods.PeriodKind;
 import io.patronage.contracts.analytics.ChurnView;
 import io.patronage.contracts.analytics.CohortView;
 import io.patronage.contracts.analytics.ParticipationView;
+import io.patronage.contracts.analytics.PointsView;
 import io.patronage.contracts.analytics.RetentionView;
 
 import java.math.BigDecimal;
@@ -26,6 +27,14 @@ final class ViewRenderer {
         return new ParticipationView(stored.chainId(), stored.period(), t.enrolledMembers(), t.activeMembers(),
                 t.memberTransactions(), t.nonMemberTransactions(), share, currency, t.memberSales(),
                 t.nonMemberSales(), t.pointsIssued(), t.pointsRedeemed(), t.lastEventAt());
+    }
+
+    static PointsView points(StoredTally stored) {
+        Tally t = stored.tally();
+        long change = t.netPointsIssued() - t.pointsRedeemed() - t.pointsExpired();
+        return new PointsView(stored.chainId(), stored.period(), t.pointsIssued(), t.pointsRedeemed(), t.pointsExpired(),
+                t.pointsReversed(), t.pointsAdjusted(), t.netPointsIssued(), change,
+                stored.kind() == PeriodKind.ALL_TIME ? change : null, t.lastEventAt());
     }
 
     static RetentionView retention(StoredTally stored, int windowDays) {

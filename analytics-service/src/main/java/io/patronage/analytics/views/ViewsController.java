@@ -58,6 +58,19 @@ class ViewsController {
                 stored -> ViewRenderer.participation(stored, chain.currency()));
     }
 
+    /** Without {@code period}, the all-time view with the liability; with it, a list of that kind's periods. */
+    @Get("/points")
+    Object points(@Nullable @QueryValue String chainId, @Nullable @QueryValue String period,
+                  @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        chain(chainId);
+        if (period == null) {
+            StoredTally stored = tallies().get(StoredTally.storeKey(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id()));
+            return ViewRenderer.points(stored != null ? stored
+                    : ViewRenderer.empty(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id(), Instant.now()));
+        }
+        return range(chainId, kind(period, PeriodKind.values()), from, to, ViewRenderer::points);
+    }
+
     @Get("/retention")
     List<Object> retention(@Nullable @QueryValue String chainId, @Nullable @QueryValue String period,
                            @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
@@ -89,7 +102,7 @@ class ViewsController {
     @Get("/{view}")
     Object unknown(@PathVariable String view) {
         throw new ProblemException(HttpStatus.NOT_FOUND, "unknown-view", "there is no view " + shown(view)
-                + ": the views are participation, retention, churn and cohorts");
+                + ": the views are participation, points, retention, churn and cohorts");
     }
 
     private List<Object> range(String chainId, PeriodKind kind, String from, String to,

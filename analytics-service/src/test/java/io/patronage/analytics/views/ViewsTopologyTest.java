@@ -5,7 +5,11 @@ import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.points.PointsAdjusted;
+import io.patronage.contracts.points.PointsAwarded;
 import io.patronage.contracts.points.PointsEarned;
+import io.patronage.contracts.points.PointsExpired;
+import io.patronage.contracts.points.PointsReversed;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
@@ -163,6 +167,31 @@ class ViewsTopologyTest {
         assertEquals(42, view.get("pointsIssued").asLong(), "the resent PointsEarned once");
         assertEquals(5, view.get("pointsRedeemed").asLong());
         assertEquals("2026-05-04T07:00:00Z", view.get("computedAt").asText(), "the latest event's time, not the clock");
+    }
+
+    @Test
+    void pointsAreCountedPerPeriodNetOfReturnsWithTheLiabilityOfAllTime() {
+        Instant may = Instant.parse("2026-05-02T07:00:00Z");
+        Instant june = Instant.parse("2026-06-02T07:00:00Z");
+        event(points, "p1", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", new BigDecimal("100"), 100, "v1", List.of(),
+                100, may));
+        event(points, "p2", new PointsAwarded("m1", CHAIN, "a1", "birthday", "v1", 20, 120, may));
+        event(points, "p3", new PointsReversed("m1", CHAIN, "t2", "t1", "EUR", new BigDecimal("30"), 30, 0, 90, june));
+        event(points, "p4", new PointsRedeemed("r1", "m1", CHAIN, 50, 40, june));
+        event(points, "p5", new PointsExpired("m1", CHAIN, 15, 25, june));
+        event(points, "p6", new PointsAdjusted("m1", CHAIN, "adj1", -5, "goodwill", "staff", 20, june));
+
+        Map<String, JsonNode> views = latest(Topics.POINTS_VIEW.name());
+        JsonNode allTime = views.get("aegean|all-time");
+        assertEquals(120, allTime.get("pointsIssued").asLong());
+        assertEquals(85, allTime.get("netPointsIssued").asLong(), "120 issued - 30 reversed - 5 adjusted");
+        assertEquals(20, allTime.get("liability").asLong(), "85 net - 50 redeemed - 15 expired: the member's balance");
+        JsonNode juneView = views.get("aegean|2026-06");
+        assertEquals(0, juneView.get("pointsIssued").asLong());
+        assertEquals(30, juneView.get("pointsReversed").asLong());
+        assertEquals(-100, juneView.get("liabilityChange").asLong());
+        assertTrue(juneView.get("liability").isNull());
+        assertEquals(120, views.get("aegean|2026-05").get("liabilityChange").asLong());
     }
 
     @Test

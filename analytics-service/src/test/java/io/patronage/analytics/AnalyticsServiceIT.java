@@ -187,6 +187,50 @@ class AnalyticsServiceIT implements TestPropertyProvider {
     }
 
     @Test
+    void viewsArePerPeriodOfTheChainsCalendarAndReadableAsCsv() throws Exception {
+        String chain = chain();
+        event("e-" + chain, new MemberEnrolled("m1", chain, "C-M1", null, "el-GR", AT));
+        await().atMost(PATIENCE).until(() -> participation(server, chain).get("enrolledMembers").asLong() == 1);
+        sale(chain, "t1", "C-M1", "PURCHASE");
+        String months = "/analytics/participation?chainId=" + chain + "&period=month&from=2026-11&to=2026-11";
+        await().atMost(PATIENCE).until(() -> {
+            JsonNode views = HttpProbe.json(service.get(months));
+            return views.size() == 1 && views.get(0).get("memberTransactions").asLong() == 1;
+        });
+
+        JsonNode november = HttpProbe.json(service.get(months)).get(0);
+        assertEquals("2026-11", november.get("period").asText());
+        assertEquals(1, november.get("activeMembers").asLong());
+        HttpResponse<String> csv = service.get(months + "&format=csv");
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("content-type").orElseThrow().startsWith("text/csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertEquals(2, lines.size(), csv.body());
+        assertTrue(lines.get(0).startsWith("chainId,period,enrolledMembers,activeMembers,memberTransactions,"), lines.get(0));
+        assertTrue(lines.get(1).startsWith(chain + ",2026-11,1,1,1,0,"), lines.get(1));
+        HttpResponse<String> accepted = service.send(HttpRequest.newBuilder(service.uri(months)).header("Accept", "text/csv"));
+        assertEquals(csv.body(), accepted.body());
+
+        HttpProbe.assertProblem(service.get("/analytics/retention?chainId=" + chain + "&period=day"), 400,
+                "urn:patronage:problem:invalid-request");
+        HttpResponse<String> badFrom = service.get("/analytics/churn?chainId=" + chain + "&period=week&from=2026-11");
+        HttpProbe.assertProblem(badFrom, 400, "urn:patronage:problem:invalid-request");
+        assertEquals("from", Json.mapper().readTree(badFrom.body()).get("errors").get(0).get("field").asText());
+    }
+
+    @Test
+    void readinessAndPrometheusShowTheTopology() throws Exception {
+        HttpResponse<String> readiness = service.get("/health/readiness");
+        HttpResponse<String> prometheus = service.get("/prometheus");
+
+        assertEquals(200, readiness.statusCode(), readiness.body());
+        assertEquals("UP", Json.mapper().readTree(readiness.body()).at("/details/analytics-streams/status").asText(),
+                readiness.body());
+        assertTrue(prometheus.body().contains("kafka_stream_thread_process_rate"), "Streams metrics");
+        assertTrue(prometheus.body().contains("kafka_consumer_fetch_manager_records_lag_max"), "consumer lag");
+    }
+
+    @Test
     void aMissingChainIdIsAProblem() throws Exception {
         HttpResponse<String> response = service.get("/analytics/participation");
 

@@ -1,14 +1,19 @@
 package io.patronage.analytics.views;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.patronage.analytics.periods.Period;
 import io.patronage.analytics.periods.PeriodKind;
 import io.patronage.analytics.streams.StreamsEngine;
+import io.patronage.contracts.analytics.CohortView;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.http.Problem;
@@ -26,10 +31,13 @@ import java.util.function.Function;
 
 /**
  * {@code GET /analytics/{view}?chainId=&period=&from=&to=}: the views as they are published, read from this
- * instance's state stores (interactive queries).
+ * instance's state stores (interactive queries); as CSV with {@code Accept: text/csv} or {@code ?format=csv}.
  */
 @Controller("/analytics")
+@Produces({MediaType.APPLICATION_JSON, "text/csv"})
 class ViewsController {
+
+    private static final MediaType CSV = MediaType.of("text/csv");
 
     private final StreamsEngine engine;
     private final ChainDirectory chains;
@@ -46,57 +54,95 @@ class ViewsController {
      * zeros computed now. With {@code period}, a list of the periods of that kind (from/to inclusive).
      */
     @Get("/participation")
-    Object participation(@Nullable @QueryValue String chainId, @Nullable @QueryValue String period,
-                         @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+    HttpResponse<?> participation(HttpRequest<?> request, @Nullable @QueryValue String chainId,
+                                  @Nullable @QueryValue String period, @Nullable @QueryValue String from,
+                                  @Nullable @QueryValue String to) {
         ChainConfigured chain = chain(chainId);
         if (period == null) {
             StoredTally stored = tallies().get(StoredTally.storeKey(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id()));
-            return ViewRenderer.participation(stored != null ? stored
-                    : ViewRenderer.empty(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id(), Instant.now()), chain.currency());
+            return answer(request, ViewRenderer.participation(stored != null ? stored
+                    : ViewRenderer.empty(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id(), Instant.now()), chain.currency()));
         }
-        return range(chainId, kind(period, PeriodKind.values()), from, to,
-                stored -> ViewRenderer.participation(stored, chain.currency()));
+        return answer(request, range(chainId, kind(period, PeriodKind.values()), from, to,
+                stored -> ViewRenderer.participation(stored, chain.currency())));
     }
 
     /** Without {@code period}, the all-time view with the liability; with it, a list of that kind's periods. */
     @Get("/points")
-    Object points(@Nullable @QueryValue String chainId, @Nullable @QueryValue String period,
-                  @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+    HttpResponse<?> points(HttpRequest<?> request, @Nullable @QueryValue String chainId,
+                           @Nullable @QueryValue String period, @Nullable @QueryValue String from,
+                           @Nullable @QueryValue String to) {
         chain(chainId);
         if (period == null) {
             StoredTally stored = tallies().get(StoredTally.storeKey(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id()));
-            return ViewRenderer.points(stored != null ? stored
-                    : ViewRenderer.empty(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id(), Instant.now()));
+            return answer(request, ViewRenderer.points(stored != null ? stored
+                    : ViewRenderer.empty(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id(), Instant.now())));
         }
-        return range(chainId, kind(period, PeriodKind.values()), from, to, ViewRenderer::points);
+        return answer(request, range(chainId, kind(period, PeriodKind.values()), from, to, ViewRenderer::points));
     }
 
     @Get("/retention")
-    List<Object> retention(@Nullable @QueryValue String chainId, @Nullable @QueryValue String period,
-                           @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+    HttpResponse<?> retention(HttpRequest<?> request, @Nullable @QueryValue String chainId,
+                              @Nullable @QueryValue String period, @Nullable @QueryValue String from,
+                              @Nullable @QueryValue String to) {
         chain(chainId);
-        return range(chainId, kind(period == null ? "month" : period, ActivityPolicy.RETENTION_KINDS.toArray(PeriodKind[]::new)),
-                from, to, stored -> ViewRenderer.retention(stored, settings.windowDays(chainId)));
+        return answer(request, range(chainId, kind(period == null ? "month" : period, ActivityPolicy.RETENTION_KINDS.toArray(PeriodKind[]::new)),
+                from, to, stored -> ViewRenderer.retention(stored, settings.windowDays(chainId))));
     }
 
     @Get("/churn")
-    List<Object> churn(@Nullable @QueryValue String chainId, @Nullable @QueryValue String period,
-                       @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+    HttpResponse<?> churn(HttpRequest<?> request, @Nullable @QueryValue String chainId,
+                          @Nullable @QueryValue String period, @Nullable @QueryValue String from,
+                          @Nullable @QueryValue String to) {
         chain(chainId);
-        return range(chainId, kind(period == null ? "month" : period, ActivityPolicy.RETENTION_KINDS.toArray(PeriodKind[]::new)),
-                from, to, stored -> ViewRenderer.churn(stored, settings.windowDays(chainId)));
+        return answer(request, range(chainId, kind(period == null ? "month" : period, ActivityPolicy.RETENTION_KINDS.toArray(PeriodKind[]::new)),
+                from, to, stored -> ViewRenderer.churn(stored, settings.windowDays(chainId))));
     }
 
-    /** The cohort table: one row per enrollment month, oldest first. */
+    /** The cohort table: one row per enrollment month, oldest first (in CSV, one line per cohort and month). */
     @Get("/cohorts")
-    List<Object> cohorts(@Nullable @QueryValue String chainId) {
+    HttpResponse<?> cohorts(HttpRequest<?> request, @Nullable @QueryValue String chainId) {
         chain(chainId);
-        List<Object> rows = new ArrayList<>();
+        List<CohortView> rows = new ArrayList<>();
         ReadOnlyKeyValueStore<String, StoredCohort> store = store(ViewsTopology.COHORTS);
         try (KeyValueIterator<String, StoredCohort> cohorts = store.prefixScan(chainId + "|", Serdes.String().serializer())) {
             cohorts.forEachRemaining(entry -> rows.add(ViewRenderer.cohort(entry.value)));
         }
-        return rows;
+        if (wantsCsv(request)) {
+            List<CohortCell> cells = new ArrayList<>();
+            rows.forEach(row -> row.months().forEach(month -> cells.add(new CohortCell(row.chainId(), row.cohort(),
+                    row.members(), month.monthsSinceEnrollment(), month.buyers(), month.share()))));
+            return csv(cells);
+        }
+        return HttpResponse.ok(rows);
+    }
+
+    /** A cell of the cohort table, as a CSV line. */
+    record CohortCell(String chainId, String cohort, long members, int monthsSinceEnrollment, long buyers,
+                      java.math.BigDecimal share) {
+    }
+
+    /** JSON, or CSV with {@code Accept: text/csv} or {@code ?format=csv}. */
+    private static HttpResponse<?> answer(HttpRequest<?> request, Object views) {
+        if (wantsCsv(request)) {
+            return csv(views instanceof List<?> list ? list : List.of(views));
+        }
+        return HttpResponse.ok(views);
+    }
+
+    private static HttpResponse<String> csv(List<?> rows) {
+        return HttpResponse.ok(Csv.of(rows)).contentType(CSV);
+    }
+
+    private static boolean wantsCsv(HttpRequest<?> request) {
+        String format = request.getParameters().get("format");
+        if (format != null) {
+            if (!List.of("csv", "json").contains(format)) {
+                throw invalid("format", "must be one of json, csv");
+            }
+            return format.equals("csv");
+        }
+        return request.accept().stream().anyMatch(type -> type.matches(CSV));
     }
 
     @Get("/{view}")

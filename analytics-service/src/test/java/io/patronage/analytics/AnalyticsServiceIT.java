@@ -231,6 +231,48 @@ class AnalyticsServiceIT implements TestPropertyProvider {
     }
 
     @Test
+    void aSecondInstanceTakesPartOfTheChainsAndEitherAnswersForEveryChain() throws Exception {
+        List<String> chains = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String chain = chain();
+            chains.add(chain);
+            sale(chain, "t1", null, "PURCHASE");
+        }
+        await().atMost(PATIENCE).until(() -> chains.stream().allMatch(chain -> counted(server, chain)));
+
+        Map<String, Object> secondProperties = new HashMap<>(properties);
+        secondProperties.put("patronage.analytics.state-dir", Files.createTempDirectory("analytics-state").toString());
+        try (ApplicationContext context = ApplicationContext.run(secondProperties)) {
+            EmbeddedServer second = context.getBean(EmbeddedServer.class).start();
+            StreamsEngine secondEngine = context.getBean(StreamsEngine.class);
+            // the group rebalances to two members; then each holds some chains and answers for all of them
+            await().atMost(PATIENCE).until(() -> chains.stream().allMatch(chain -> counted(server, chain)
+                    && counted(second, chain) && secondEngine.ownerOf(ViewsTopology.TALLIES, chain).isPresent()));
+            long heldBySecond = chains.stream().filter(chain -> secondEngine.isSelf(
+                    secondEngine.ownerOf(ViewsTopology.TALLIES, chain).orElseThrow())).count();
+
+            assertTrue(heldBySecond > 0 && heldBySecond < chains.size(), "the second instance holds "
+                    + heldBySecond + " of " + chains.size() + " chains");
+            for (String chain : chains) {
+                assertEquals(participation(server, chain), participation(second, chain), chain);
+                assertEquals(1, participation(second, chain).get("nonMemberTransactions").asLong(), chain);
+            }
+        }
+        // the first instance takes every partition back
+        await().atMost(PATIENCE).until(() -> chains.stream().allMatch(chain -> counted(server, chain)));
+    }
+
+    /** Whether the instance answers for the chain with its one non-member sale (false while rebalancing). */
+    private static boolean counted(EmbeddedServer target, String chain) {
+        try {
+            HttpResponse<String> response = new HttpProbe(target::getPort).get("/analytics/participation?chainId=" + chain);
+            return response.statusCode() == 200 && HttpProbe.json(response).get("nonMemberTransactions").asLong() == 1;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
     void aMissingChainIdIsAProblem() throws Exception {
         HttpResponse<String> response = service.get("/analytics/participation");
 

@@ -4,29 +4,37 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ShutdownEvent;
-import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.server.event.ServerShutdownEvent;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.patronage.kit.lifecycle.ServiceInstance;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.kafka.TopicProvisioner;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Runs the analytics topology with the Micronaut application: started once the topics exist and the chains are
- * read (after service-kit's own startup steps, which it repeats harmlessly), closed at shutdown so that the
+ * Runs the analytics topology with the Micronaut application: started once the HTTP server listens, the topics
+ * exist and the chains are read (service-kit's own startup steps, repeated harmlessly), closed when the server stops
+ * (before the context closes) so that the
  * instance's transaction is committed and it leaves its group.
  * <p>
  * {@code exactly_once_v2}: a record's state changes, the views it publishes, its dead letter and its offset are
@@ -45,16 +53,21 @@ public class StreamsEngine {
     private final ChainDirectory chains;
     private final MeterRegistry meters;
     private final Duration startupWait;
+    private final String advertisedHost;
+    private HostInfo self;
     private KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
 
     StreamsEngine(Topology topology, TopicProvisioner topics, ChainDirectory chains, MeterRegistry meters,
+                  ServiceInstance instance,
                   @Value("${kafka.bootstrap.servers}") String bootstrapServers,
+                  @Value("${patronage.analytics.advertised-host:localhost}") String advertisedHost,
                   @Value("${patronage.analytics.application-id}") String applicationId,
                   @Value("${patronage.analytics.state-dir}") String stateDir,
                   @Value("${patronage.analytics.commit-interval:100ms}") Duration commitInterval,
                   @Value("${patronage.analytics.startup-wait:60s}") Duration startupWait) {
         this.startupWait = startupWait;
+        this.advertisedHost = advertisedHost;
         this.topology = topology;
         this.topics = topics;
         this.chains = chains;
@@ -63,14 +76,22 @@ public class StreamsEngine {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        // one directory per instance: two instances on one machine must not share (and lock) one
+        config.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(stateDir, instance.id().replaceAll("[^A-Za-z0-9._-]", "_"))
+                .toString());
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     }
 
+    /**
+     * Started once the HTTP server listens, so that the topology can tell the other instances where this one answers
+     * ({@code application.server}): a view held by another instance is read there.
+     */
     @EventListener
-    synchronized void onStartup(StartupEvent event) {
+    synchronized void onStartup(ServerStartupEvent event) {
+        self = new HostInfo(advertisedHost, event.getSource().getPort());
+        config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         topics.provision();
         chains.start();
         streams = new KafkaStreams(topology, config);
@@ -87,7 +108,16 @@ public class StreamsEngine {
     }
 
     @EventListener
-    synchronized void onShutdown(ShutdownEvent event) {
+    void onServerShutdown(ServerShutdownEvent event) {
+        stop();
+    }
+
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        stop();
+    }
+
+    private synchronized void stop() {
         if (streams != null) {
             streams.close(Duration.ofSeconds(30));
             metrics.close();
@@ -112,6 +142,26 @@ public class StreamsEngine {
                 return;
             }
         }
+    }
+
+    /**
+     * Where the chain stage's stores hold a key of it (a chain id): this instance, another one, or empty while the
+     * topology is rebalancing.
+     */
+    public Optional<HostInfo> ownerOf(String store, String key) {
+        KafkaStreams running = streams;
+        if (running == null) {
+            return Optional.empty();
+        }
+        KeyQueryMetadata metadata = running.queryMetadataForKey(store, key, Serdes.String().serializer());
+        if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            return Optional.empty();
+        }
+        return Optional.of(metadata.activeHost());
+    }
+
+    public boolean isSelf(HostInfo host) {
+        return host.equals(self);
     }
 
     public String applicationId() {

@@ -27,11 +27,12 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * {@code GET /analytics/{view}?chainId=&period=&from=&to=}: the views as they are published, read from this
- * instance's state stores (interactive queries); as CSV with {@code Accept: text/csv} or {@code ?format=csv}.
+ * state stores (interactive queries) of the instance that holds the chain, whichever instance is asked; as CSV with {@code Accept: text/csv} or {@code ?format=csv}.
  */
 @Controller("/analytics")
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
@@ -42,11 +43,13 @@ class ViewsController {
     private final StreamsEngine engine;
     private final ChainDirectory chains;
     private final ViewSettings settings;
+    private final Forwarding forwarding;
 
-    ViewsController(StreamsEngine engine, ChainDirectory chains, ViewSettings settings) {
+    ViewsController(StreamsEngine engine, ChainDirectory chains, ViewSettings settings, Forwarding forwarding) {
         this.engine = engine;
         this.chains = chains;
         this.settings = settings;
+        this.forwarding = forwarding;
     }
 
     /**
@@ -58,6 +61,10 @@ class ViewsController {
                                   @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                                   @Nullable @QueryValue String to) {
         ChainConfigured chain = chain(chainId);
+        Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
+        if (owners.isPresent()) {
+            return owners.get();
+        }
         if (period == null) {
             StoredTally stored = tallies().get(StoredTally.storeKey(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id()));
             return answer(request, ViewRenderer.participation(stored != null ? stored
@@ -73,6 +80,10 @@ class ViewsController {
                            @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                            @Nullable @QueryValue String to) {
         chain(chainId);
+        Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
+        if (owners.isPresent()) {
+            return owners.get();
+        }
         if (period == null) {
             StoredTally stored = tallies().get(StoredTally.storeKey(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id()));
             return answer(request, ViewRenderer.points(stored != null ? stored
@@ -86,6 +97,10 @@ class ViewsController {
                               @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                               @Nullable @QueryValue String to) {
         chain(chainId);
+        Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
+        if (owners.isPresent()) {
+            return owners.get();
+        }
         return answer(request, range(chainId, kind(period == null ? "month" : period, ActivityPolicy.RETENTION_KINDS.toArray(PeriodKind[]::new)),
                 from, to, stored -> ViewRenderer.retention(stored, settings.windowDays(chainId))));
     }
@@ -95,6 +110,10 @@ class ViewsController {
                           @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                           @Nullable @QueryValue String to) {
         chain(chainId);
+        Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
+        if (owners.isPresent()) {
+            return owners.get();
+        }
         return answer(request, range(chainId, kind(period == null ? "month" : period, ActivityPolicy.RETENTION_KINDS.toArray(PeriodKind[]::new)),
                 from, to, stored -> ViewRenderer.churn(stored, settings.windowDays(chainId))));
     }
@@ -103,6 +122,10 @@ class ViewsController {
     @Get("/cohorts")
     HttpResponse<?> cohorts(HttpRequest<?> request, @Nullable @QueryValue String chainId) {
         chain(chainId);
+        Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
+        if (owners.isPresent()) {
+            return owners.get();
+        }
         List<CohortView> rows = new ArrayList<>();
         ReadOnlyKeyValueStore<String, StoredCohort> store = store(ViewsTopology.COHORTS);
         try (KeyValueIterator<String, StoredCohort> cohorts = store.prefixScan(chainId + "|", Serdes.String().serializer())) {

@@ -30,6 +30,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -69,10 +75,14 @@ class ViewsTopologyTest {
 
     @BeforeEach
     void start() {
+        start(state);
+    }
+
+    private void start(Path stateDir) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(ViewsTopology.build(id -> Optional.ofNullable(CHAINS.get(id)), CLOCK, SETTINGS,
                 "analytics-test", "/patronage/analytics-service"), config);
         transactions = driver.createInputTopic(Topics.TRANSACTIONS.name(), new StringSerializer(), new ByteArraySerializer());
@@ -87,22 +97,10 @@ class ViewsTopologyTest {
 
     @Test
     void retentionChurnAndCohortsOfAHandComputedDatasetAreExact() {
-        // A and B enroll in January, C in February, D in March (who never buys)
-        enroll("A", "C-A", "2026-01-05T09:00:00Z");
-        enroll("B", "C-B", "2026-01-07T09:00:00Z");
-        enroll("C", "C-C", "2026-02-03T09:00:00Z");
-        enroll("D", "C-D", "2026-03-01T09:00:00Z");
-        purchase("t1", "C-A", "2026-01-10T12:00:00+02:00", "10.00");
-        purchase("t2", "C-B", "2026-01-15T12:00:00+02:00", "20.00");
-        purchase("t3", "C-A", "2026-02-20T12:00:00+02:00", "30.00");
-        purchase("t4", "C-C", "2026-02-10T12:00:00+02:00", "40.00");
-        purchase("t5", "C-C", "2026-03-05T12:00:00+02:00", "50.00");
-        // after midnight in Athens, still February 28 in UTC: a March sale of the chain
-        purchase("t6", null, "2026-03-01T00:30:00+02:00", "5.00");
-        // an offline till's late record, read last: A's March purchase
-        purchase("t7", "C-A", "2026-03-25T12:00:00+02:00", "60.00");
+        handComputedDataset();
 
         Map<String, JsonNode> retention = latest(Topics.RETENTION.name());
+
         Map<String, JsonNode> churn = latest(Topics.CHURN.name());
         Map<String, JsonNode> participation = latest(Topics.PARTICIPATION.name());
 
@@ -150,6 +148,48 @@ class ViewsTopologyTest {
     }
 
     @Test
+    void everyPublishedRecordIsValidAgainstItsSchemaInTheAsyncApiDocument() throws Exception {
+        handComputedDataset();
+        pointsDataset();
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        JsonNode schemas;
+        try (InputStream in = ViewsTopologyTest.class.getResourceAsStream("/asyncapi.yaml")) {
+            schemas = new ObjectMapper(new YAMLFactory()).readTree(in).at("/components/schemas");
+        }
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
+        Map<String, Integer> validated = new HashMap<>();
+        for (String topic : List.of(Topics.PARTICIPATION.name(), Topics.POINTS_VIEW.name(), Topics.RETENTION.name(),
+                Topics.CHURN.name())) {
+            for (TestRecord<String, byte[]> record : records(topic)) {
+                String type = header(record.headers(), CloudEventHeaders.TYPE).substring("io.patronage.".length());
+                ObjectNode schema = schemas.get(type).deepCopy();
+                schema.put("additionalProperties", false);
+                JsonNode view = Json.mapper().readTree(record.value());
+                List<com.networknt.schema.Error> errors = registry.getSchema(schema.toString()).validate(view);
+                assertTrue(errors.isEmpty(), type + " " + view + ": " + errors);
+                validated.merge(type, 1, Integer::sum);
+            }
+        }
+        assertEquals(java.util.Set.of("ParticipationView", "PointsView", "RetentionView", "CohortView", "ChurnView"),
+                validated.keySet(), "every kind of view was published and checked: " + validated);
+    }
+
+    @Test
+    void recomputingFromTheSameRecordsPublishesTheSameViews() throws Exception {
+        handComputedDataset();
+        pointsDataset();
+        Map<String, String> live = published();
+        driver.close();
+        start(state.resolve("recomputed"));
+
+        handComputedDataset();
+        pointsDataset();
+
+        assertEquals(live, published());
+        assertTrue(live.size() > 50, "a real comparison: " + live.size() + " views");
+    }
+
+    @Test
     void participationCountsEachRecordOnceAndNotReturnsNorUnknownCards() {
         enroll("m1", "C-1", "2026-05-01T08:00:00Z");
         purchase("t1", "C-1", "2026-05-02T10:00:00+03:00", "42.50");
@@ -171,15 +211,7 @@ class ViewsTopologyTest {
 
     @Test
     void pointsAreCountedPerPeriodNetOfReturnsWithTheLiabilityOfAllTime() {
-        Instant may = Instant.parse("2026-05-02T07:00:00Z");
-        Instant june = Instant.parse("2026-06-02T07:00:00Z");
-        event(points, "p1", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", new BigDecimal("100"), 100, "v1", List.of(),
-                100, may));
-        event(points, "p2", new PointsAwarded("m1", CHAIN, "a1", "birthday", "v1", 20, 120, may));
-        event(points, "p3", new PointsReversed("m1", CHAIN, "t2", "t1", "EUR", new BigDecimal("30"), 30, 0, 90, june));
-        event(points, "p4", new PointsRedeemed("r1", "m1", CHAIN, 50, 40, june));
-        event(points, "p5", new PointsExpired("m1", CHAIN, 15, 25, june));
-        event(points, "p6", new PointsAdjusted("m1", CHAIN, "adj1", -5, "goodwill", "staff", 20, june));
+        pointsDataset();
 
         Map<String, JsonNode> views = latest(Topics.POINTS_VIEW.name());
         JsonNode allTime = views.get("aegean|all-time");
@@ -207,7 +239,7 @@ class ViewsTopologyTest {
         event(points, "p-negative", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", BigDecimal.ONE, -3, "v1",
                 List.of(), 0, Instant.parse("2026-05-02T07:00:00Z")));
 
-        List<TestRecord<String, byte[]>> letters = deadLetters(Topics.TRANSACTIONS.deadLetterTopic());
+        List<TestRecord<String, byte[]>> letters = records(Topics.TRANSACTIONS.deadLetterTopic());
         assertEquals(4, letters.size());
         assertTrue(reason(letters.get(0)).startsWith("malformed transaction JSON"), reason(letters.get(0)));
         assertTrue(reason(letters.get(1)).startsWith("unknown chain nowhere"), reason(letters.get(1)));
@@ -215,7 +247,7 @@ class ViewsTopologyTest {
         assertEquals("conflicting-resend", reason(letters.get(3)));
         assertEquals(Topics.TRANSACTIONS.name(), header(letters.get(0).headers(), DeadLetterPublisher.ORIGINAL_TOPIC));
         assertEquals("analytics-test", header(letters.get(0).headers(), DeadLetterPublisher.CONSUMER_GROUP));
-        List<TestRecord<String, byte[]>> points = deadLetters(Topics.POINTS.deadLetterTopic());
+        List<TestRecord<String, byte[]>> points = records(Topics.POINTS.deadLetterTopic());
         assertEquals(2, points.size(), "a refused event is not marked as seen: each delivery is dead-lettered");
         assertTrue(reason(points.get(0)).startsWith("points must be between 0"), reason(points.get(0)));
 
@@ -234,6 +266,49 @@ class ViewsTopologyTest {
         assertEquals("io.patronage.ParticipationView", header(record.headers(), CloudEventHeaders.TYPE));
         assertEquals("aegean|all-time@1", header(record.headers(), CloudEventHeaders.ID));
         assertEquals("2026-05-02T07:00:00Z", header(record.headers(), CloudEventHeaders.TIME));
+    }
+
+    /** A and B enroll in January, C in February, D in March (who never buys). */
+    private void handComputedDataset() {
+        enroll("A", "C-A", "2026-01-05T09:00:00Z");
+        enroll("B", "C-B", "2026-01-07T09:00:00Z");
+        enroll("C", "C-C", "2026-02-03T09:00:00Z");
+        enroll("D", "C-D", "2026-03-01T09:00:00Z");
+        purchase("t1", "C-A", "2026-01-10T12:00:00+02:00", "10.00");
+        purchase("t2", "C-B", "2026-01-15T12:00:00+02:00", "20.00");
+        purchase("t3", "C-A", "2026-02-20T12:00:00+02:00", "30.00");
+        purchase("t4", "C-C", "2026-02-10T12:00:00+02:00", "40.00");
+        purchase("t5", "C-C", "2026-03-05T12:00:00+02:00", "50.00");
+        // after midnight in Athens, still February 28 in UTC: a March sale of the chain
+        purchase("t6", null, "2026-03-01T00:30:00+02:00", "5.00");
+        // an offline till's late record, read last: A's March purchase
+        purchase("t7", "C-A", "2026-03-25T12:00:00+02:00", "60.00");
+    }
+
+    private void pointsDataset() {
+        Instant may = Instant.parse("2026-05-02T07:00:00Z");
+        Instant june = Instant.parse("2026-06-02T07:00:00Z");
+        event(points, "p1", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", new BigDecimal("100"), 100, "v1", List.of(),
+                100, may));
+        event(points, "p2", new PointsAwarded("m1", CHAIN, "a1", "birthday", "v1", 20, 120, may));
+        event(points, "p3", new PointsReversed("m1", CHAIN, "t2", "t1", "EUR", new BigDecimal("30"), 30, 0, 90, june));
+        event(points, "p4", new PointsRedeemed("r1", "m1", CHAIN, 50, 40, june));
+        event(points, "p5", new PointsExpired("m1", CHAIN, 15, 25, june));
+        event(points, "p6", new PointsAdjusted("m1", CHAIN, "adj1", -5, "goodwill", "staff", 20, june));
+    }
+
+    /** The latest record per topic and key, with its ce_id: what a data team sees once the topics are compacted. */
+    private Map<String, String> published() {
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        Map<String, String> views = new java.util.TreeMap<>();
+        for (String topic : List.of(Topics.PARTICIPATION.name(), Topics.POINTS_VIEW.name(), Topics.RETENTION.name(),
+                Topics.CHURN.name())) {
+            for (TestRecord<String, byte[]> record : records(topic)) {
+                views.put(topic + " " + record.key(), header(record.headers(), CloudEventHeaders.ID) + " "
+                        + new String(record.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return views;
     }
 
     private void enroll(String member, String card, String at) {
@@ -290,7 +365,8 @@ class ViewsTopologyTest {
         return views;
     }
 
-    private List<TestRecord<String, byte[]>> deadLetters(String topic) {
+    /** Everything published on a topic since the last read. */
+    private List<TestRecord<String, byte[]>> records(String topic) {
         return driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
     }
 

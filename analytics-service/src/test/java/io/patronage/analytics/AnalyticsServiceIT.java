@@ -210,6 +210,9 @@ class AnalyticsServiceIT implements TestPropertyProvider {
         assertTrue(lines.get(1).startsWith(chain + ",2026-11,1,1,1,0,"), lines.get(1));
         HttpResponse<String> accepted = service.send(HttpRequest.newBuilder(service.uri(months)).header("Accept", "text/csv"));
         assertEquals(csv.body(), accepted.body());
+        HttpResponse<String> anything = service.send(HttpRequest.newBuilder(service.uri(months)).header("Accept", "*/*"));
+        assertTrue(anything.headers().firstValue("content-type").orElseThrow().startsWith("application/json"),
+                "a browser's or curl's */* gets JSON");
 
         HttpProbe.assertProblem(service.get("/analytics/retention?chainId=" + chain + "&period=day"), 400,
                 "urn:patronage:problem:invalid-request");

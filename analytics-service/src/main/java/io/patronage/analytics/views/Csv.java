@@ -1,6 +1,8 @@
 package io.patronage.analytics.views;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.patronage.kit.json.Json;
 
 import java.util.ArrayList;
@@ -16,11 +18,15 @@ import java.util.Set;
  */
 final class Csv {
 
+    /** Keeps a decimal's scale (100.00, not 1E+2). */
+    private static final ObjectMapper EXACT = Json.mapper().copy()
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
     private Csv() {
     }
 
     static String of(List<?> records) {
-        List<JsonNode> rows = records.stream().map(record -> (JsonNode) Json.mapper().valueToTree(record)).toList();
+        List<JsonNode> rows = records.stream().map(record -> (JsonNode) EXACT.valueToTree(record)).toList();
         Set<String> columns = new LinkedHashSet<>();
         rows.forEach(row -> row.fieldNames().forEachRemaining(columns::add));
         StringBuilder csv = new StringBuilder();

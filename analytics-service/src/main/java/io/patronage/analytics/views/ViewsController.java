@@ -165,7 +165,9 @@ class ViewsController {
             }
             return format.equals("csv");
         }
-        return request.accept().stream().anyMatch(type -> type.matches(CSV));
+        // named, not matched by a wildcard: browsers and curl send */* and want JSON
+        return request.accept().stream().anyMatch(type -> CSV.getType().equals(type.getType())
+                && CSV.getSubtype().equals(type.getSubtype()));
     }
 
     @Get("/{view}")

@@ -60,18 +60,10 @@ class ViewsController {
     HttpResponse<?> participation(HttpRequest<?> request, @Nullable @QueryValue String chainId,
                                   @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                                   @Nullable @QueryValue String to) {
-        ChainConfigured chain = chain(chainId);
-        Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
-        if (owners.isPresent()) {
-            return owners.get();
-        }
-        if (period == null) {
-            StoredTally stored = tallies().get(StoredTally.storeKey(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id()));
-            return answer(request, ViewRenderer.participation(stored != null ? stored
-                    : ViewRenderer.empty(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id(), Instant.now()), chain.currency()));
-        }
-        return answer(request, range(chainId, kind(period, PeriodKind.values()), from, to,
-                stored -> ViewRenderer.participation(stored, chain.currency())));
+        return read(request, chainId, chain -> period == null
+                ? ViewRenderer.participation(allTime(chainId), chain.currency())
+                : range(chainId, kind(period, PeriodKind.values()), from, to,
+                        stored -> ViewRenderer.participation(stored, chain.currency())));
     }
 
     /** Without {@code period}, the all-time view with the liability; with it, a list of that kind's periods. */
@@ -79,65 +71,63 @@ class ViewsController {
     HttpResponse<?> points(HttpRequest<?> request, @Nullable @QueryValue String chainId,
                            @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                            @Nullable @QueryValue String to) {
-        chain(chainId);
-        Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
-        if (owners.isPresent()) {
-            return owners.get();
-        }
-        if (period == null) {
-            StoredTally stored = tallies().get(StoredTally.storeKey(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id()));
-            return answer(request, ViewRenderer.points(stored != null ? stored
-                    : ViewRenderer.empty(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id(), Instant.now())));
-        }
-        return answer(request, range(chainId, kind(period, PeriodKind.values()), from, to, ViewRenderer::points));
+        return read(request, chainId, chain -> period == null
+                ? ViewRenderer.points(allTime(chainId))
+                : range(chainId, kind(period, PeriodKind.values()), from, to, ViewRenderer::points));
     }
 
     @Get("/retention")
     HttpResponse<?> retention(HttpRequest<?> request, @Nullable @QueryValue String chainId,
                               @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                               @Nullable @QueryValue String to) {
-        chain(chainId);
-        Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
-        if (owners.isPresent()) {
-            return owners.get();
-        }
-        return answer(request, range(chainId, kind(period == null ? "month" : period, ActivityPolicy.RETENTION_KINDS.toArray(PeriodKind[]::new)),
-                from, to, stored -> ViewRenderer.retention(stored, settings.windowDays(chainId))));
+        return read(request, chainId, chain -> range(chainId, retentionKind(period), from, to,
+                stored -> ViewRenderer.retention(stored, settings.windowDays(chainId))));
     }
 
     @Get("/churn")
     HttpResponse<?> churn(HttpRequest<?> request, @Nullable @QueryValue String chainId,
                           @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                           @Nullable @QueryValue String to) {
-        chain(chainId);
-        Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
-        if (owners.isPresent()) {
-            return owners.get();
-        }
-        return answer(request, range(chainId, kind(period == null ? "month" : period, ActivityPolicy.RETENTION_KINDS.toArray(PeriodKind[]::new)),
-                from, to, stored -> ViewRenderer.churn(stored, settings.windowDays(chainId))));
+        return read(request, chainId, chain -> range(chainId, retentionKind(period), from, to,
+                stored -> ViewRenderer.churn(stored, settings.windowDays(chainId))));
     }
 
     /** The cohort table: one row per enrollment month, oldest first (in CSV, one line per cohort and month). */
     @Get("/cohorts")
     HttpResponse<?> cohorts(HttpRequest<?> request, @Nullable @QueryValue String chainId) {
-        chain(chainId);
-        Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
-        if (owners.isPresent()) {
-            return owners.get();
-        }
-        List<CohortView> rows = new ArrayList<>();
-        ReadOnlyKeyValueStore<String, StoredCohort> store = store(ViewsTopology.COHORTS);
-        try (KeyValueIterator<String, StoredCohort> cohorts = store.prefixScan(chainId + "|", Serdes.String().serializer())) {
-            cohorts.forEachRemaining(entry -> rows.add(ViewRenderer.cohort(entry.value)));
-        }
-        if (wantsCsv(request)) {
+        return read(request, chainId, chain -> {
+            List<CohortView> rows = new ArrayList<>();
+            ReadOnlyKeyValueStore<String, StoredCohort> store = store(ViewsTopology.COHORTS);
+            try (KeyValueIterator<String, StoredCohort> cohorts =
+                         store.prefixScan(chainId + "|", Serdes.String().serializer())) {
+                cohorts.forEachRemaining(entry -> rows.add(ViewRenderer.cohort(entry.value)));
+            }
+            if (!wantsCsv(request)) {
+                return rows;
+            }
             List<CohortCell> cells = new ArrayList<>();
             rows.forEach(row -> row.months().forEach(month -> cells.add(new CohortCell(row.chainId(), row.cohort(),
                     row.members(), month.monthsSinceEnrollment(), month.buyers(), month.share()))));
-            return csv(cells);
-        }
-        return HttpResponse.ok(rows);
+            return cells;
+        });
+    }
+
+    /** A configured chain's views, read here when this instance holds the chain, else where it is held. */
+    private HttpResponse<?> read(HttpRequest<?> request, String chainId, Function<ChainConfigured, Object> local) {
+        ChainConfigured chain = chain(chainId);
+        Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
+        return owners.isPresent() ? owners.get() : answer(request, local.apply(chain));
+    }
+
+    /** The all-time tally; zeros computed now for a chain nothing was counted for yet (no data is a valid answer). */
+    private StoredTally allTime(String chainId) {
+        StoredTally stored = tallies().get(StoredTally.storeKey(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id()));
+        return stored != null ? stored
+                : ViewRenderer.empty(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id(), Instant.now());
+    }
+
+    private static PeriodKind retentionKind(String period) {
+        return kind(period == null ? "month" : period, ActivityPolicy.RETENTION_KINDS.toArray(PeriodKind[]::new));
     }
 
     /** A cell of the cohort table, as a CSV line. */

@@ -2,7 +2,6 @@ package io.patronage.analytics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -17,7 +16,8 @@ import io.patronage.contracts.points.PointsEarned;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
-import io.patronage.kit.kafka.TopicListener;
+import io.patronage.analytics.streams.StreamsEngine;
+import io.patronage.analytics.views.ViewsTopology;
 import io.patronage.kit.publication.PublicationCheckpoint;
 import io.patronage.testsupport.CloudEventRecord;
 import io.patronage.testsupport.HttpProbe;
@@ -39,10 +39,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,18 +59,16 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalyticsServiceIT implements TestPropertyProvider {
 
-    @Inject
-    List<TopicListener> listeners;
-
     @Test
     void readmeDocumentsEveryTopicTheServiceConsumesAndPublishes() throws Exception {
-        ReadmeContract.assertDocumentsTopics("analytics-service", listeners.stream().flatMap(listener -> listener.topics().stream()).toList());
+        ReadmeContract.assertDocumentsTopics("analytics-service", ViewsTopology.SOURCES);
     }
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -86,10 +87,25 @@ class AnalyticsServiceIT implements TestPropertyProvider {
     @Inject
     ApplicationContext context;
 
+    @Inject
+    StreamsEngine engine;
+
     @Override
     public Map<String, String> getProperties() {
         properties.putAll(TestInfrastructure.serviceProperties("analytics-it"));
+        properties.putAll(streamsProperties("analytics-it-" + UUID.randomUUID()));
         return properties;
+    }
+
+    /** An application id of its own and a fresh state directory, so that no earlier run's state is reused. */
+    private static Map<String, String> streamsProperties(String application) {
+        try {
+            return Map.of("patronage.analytics.application-id", application + ".views",
+                    "patronage.analytics.state-dir", Files.createTempDirectory("analytics-state").toString(),
+                    "patronage.analytics.publish-interval", "200ms");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -118,9 +134,11 @@ class AnalyticsServiceIT implements TestPropertyProvider {
         event("e-p1", earned(chain, "m1", "t1", 10));
         event("e-r1", new PointsRedeemed("r1", "m1", chain, 5, 5, AT));
 
+        // member purchases take two more stages (card, then member) than the rest: wait for them too
         await().atMost(PATIENCE).until(() -> {
             JsonNode view = participation(server, chain);
-            return view.get("nonMemberTransactions").asLong() == 3 && view.get("pointsRedeemed").asLong() == 5;
+            return view.get("nonMemberTransactions").asLong() == 3 && view.get("pointsRedeemed").asLong() == 5
+                    && view.get("memberTransactions").asLong() >= 2;
         });
         JsonNode view = participation(server, chain);
         assertEquals(chain, view.get("chainId").asText());
@@ -130,7 +148,7 @@ class AnalyticsServiceIT implements TestPropertyProvider {
         assertEquals(3, view.get("nonMemberTransactions").asLong(), "unknown card, two without a card");
         assertEquals(35, view.get("pointsIssued").asLong(), "the resent PointsEarned counted once");
         assertEquals(5, view.get("pointsRedeemed").asLong());
-        assertEquals(1, database.getCollection("member_cards").countDocuments(Filters.eq("_id", chain + ":C-1")));
+        assertEquals("m1", engine.<String>store(ViewsTopology.CARDS).get(chain + ":C-1"), "the card directory");
 
         ConsumerRecord<String, byte[]> published = publishedView(chain + "|all-time", view);
         ParticipationView record = Json.mapper().readValue(published.value(), ParticipationView.class);
@@ -146,21 +164,115 @@ class AnalyticsServiceIT implements TestPropertyProvider {
         event("e-" + chain, new MemberEnrolled("m9", chain, "C-9", null, "ja-JP", AT));
         sale(chain, "t1", "C-9", "PURCHASE");
         event("p-" + chain, earned(chain, "m9", "t1", 120));
-        await().atMost(PATIENCE).until(() -> participation(server, chain).get("pointsIssued").asLong() == 120);
+        await().atMost(PATIENCE).until(() -> participation(server, chain).get("pointsIssued").asLong() == 120
+                && participation(server, chain).get("memberTransactions").asLong() >= 1);
         JsonNode before = participation(server, chain);
 
-        // A new consumer group re-reads every topic from the start, as after a crash that lost all
-        // "processed" marks; only the offsets kept with the views stand between it and double counts.
+        // A new application id re-reads every topic from offset 0 into state of its own (the documented reset):
+        // it must compute the same view, counting the resent records once.
         Map<String, Object> restarted = new HashMap<>(properties);
-        restarted.put("micronaut.application.name", "analytics-restarted-" + UUID.randomUUID());
+        String application = "analytics-restarted-" + UUID.randomUUID();
+        restarted.put("micronaut.application.name", application);
+        restarted.putAll(streamsProperties(application));
         try (ApplicationContext context = ApplicationContext.run(restarted)) {
             EmbeddedServer second = context.getBean(EmbeddedServer.class).start();
-            awaitCaughtUp(restarted.get("micronaut.application.name") + ".participation");
+            awaitCaughtUp(application + ".views");
+            // the source offsets are committed; the stages after the repartition topics may be a moment behind
+            await().atMost(PATIENCE).until(() -> before.equals(participation(second, chain)));
 
             assertEquals(before, participation(second, chain));
             assertEquals(1, participation(second, chain).get("memberTransactions").asLong());
         }
         assertEquals(before, participation(server, chain));
+    }
+
+    @Test
+    void viewsArePerPeriodOfTheChainsCalendarAndReadableAsCsv() throws Exception {
+        String chain = chain();
+        event("e-" + chain, new MemberEnrolled("m1", chain, "C-M1", null, "el-GR", AT));
+        await().atMost(PATIENCE).until(() -> participation(server, chain).get("enrolledMembers").asLong() == 1);
+        sale(chain, "t1", "C-M1", "PURCHASE");
+        String months = "/analytics/participation?chainId=" + chain + "&period=month&from=2026-11&to=2026-11";
+        await().atMost(PATIENCE).until(() -> {
+            JsonNode views = HttpProbe.json(service.get(months));
+            return views.size() == 1 && views.get(0).get("memberTransactions").asLong() == 1;
+        });
+
+        JsonNode november = HttpProbe.json(service.get(months)).get(0);
+        assertEquals("2026-11", november.get("period").asText());
+        assertEquals(1, november.get("activeMembers").asLong());
+        HttpResponse<String> csv = service.get(months + "&format=csv");
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("content-type").orElseThrow().startsWith("text/csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertEquals(2, lines.size(), csv.body());
+        assertTrue(lines.get(0).startsWith("chainId,period,enrolledMembers,activeMembers,memberTransactions,"), lines.get(0));
+        assertTrue(lines.get(1).startsWith(chain + ",2026-11,1,1,1,0,"), lines.get(1));
+        HttpResponse<String> accepted = service.send(HttpRequest.newBuilder(service.uri(months)).header("Accept", "text/csv"));
+        assertEquals(csv.body(), accepted.body());
+        HttpResponse<String> anything = service.send(HttpRequest.newBuilder(service.uri(months)).header("Accept", "*/*"));
+        assertTrue(anything.headers().firstValue("content-type").orElseThrow().startsWith("application/json"),
+                "a browser's or curl's */* gets JSON");
+
+        HttpProbe.assertProblem(service.get("/analytics/retention?chainId=" + chain + "&period=day"), 400,
+                "urn:patronage:problem:invalid-request");
+        HttpResponse<String> badFrom = service.get("/analytics/churn?chainId=" + chain + "&period=week&from=2026-11");
+        HttpProbe.assertProblem(badFrom, 400, "urn:patronage:problem:invalid-request");
+        assertEquals("from", Json.mapper().readTree(badFrom.body()).get("errors").get(0).get("field").asText());
+    }
+
+    @Test
+    void readinessAndPrometheusShowTheTopology() throws Exception {
+        HttpResponse<String> readiness = service.get("/health/readiness");
+        HttpResponse<String> prometheus = service.get("/prometheus");
+
+        assertEquals(200, readiness.statusCode(), readiness.body());
+        assertEquals("UP", Json.mapper().readTree(readiness.body()).at("/details/analytics-streams/status").asText(),
+                readiness.body());
+        assertTrue(prometheus.body().contains("kafka_stream_thread_process_rate"), "Streams metrics");
+        assertTrue(prometheus.body().contains("kafka_consumer_fetch_manager_records_lag_max"), "consumer lag");
+    }
+
+    @Test
+    void aSecondInstanceTakesPartOfTheChainsAndEitherAnswersForEveryChain() throws Exception {
+        List<String> chains = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String chain = chain();
+            chains.add(chain);
+            sale(chain, "t1", null, "PURCHASE");
+        }
+        await().atMost(PATIENCE).until(() -> chains.stream().allMatch(chain -> counted(server, chain)));
+
+        Map<String, Object> secondProperties = new HashMap<>(properties);
+        secondProperties.put("patronage.analytics.state-dir", Files.createTempDirectory("analytics-state").toString());
+        try (ApplicationContext context = ApplicationContext.run(secondProperties)) {
+            EmbeddedServer second = context.getBean(EmbeddedServer.class).start();
+            StreamsEngine secondEngine = context.getBean(StreamsEngine.class);
+            // the group rebalances to two members; then each holds some chains and answers for all of them
+            await().atMost(PATIENCE).until(() -> chains.stream().allMatch(chain -> counted(server, chain)
+                    && counted(second, chain) && secondEngine.ownerOf(ViewsTopology.TALLIES, chain).isPresent()));
+            long heldBySecond = chains.stream().filter(chain -> secondEngine.isSelf(
+                    secondEngine.ownerOf(ViewsTopology.TALLIES, chain).orElseThrow())).count();
+
+            assertTrue(heldBySecond > 0 && heldBySecond < chains.size(), "the second instance holds "
+                    + heldBySecond + " of " + chains.size() + " chains");
+            for (String chain : chains) {
+                assertEquals(participation(server, chain), participation(second, chain), chain);
+                assertEquals(1, participation(second, chain).get("nonMemberTransactions").asLong(), chain);
+            }
+        }
+        // the first instance takes every partition back
+        await().atMost(PATIENCE).until(() -> chains.stream().allMatch(chain -> counted(server, chain)));
+    }
+
+    /** Whether the instance answers for the chain with its one non-member sale (false while rebalancing). */
+    private static boolean counted(EmbeddedServer target, String chain) {
+        try {
+            HttpResponse<String> response = new HttpProbe(target::getPort).get("/analytics/participation?chainId=" + chain);
+            return response.statusCode() == 200 && HttpProbe.json(response).get("nonMemberTransactions").asLong() == 1;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     @Test
@@ -197,8 +309,11 @@ class AnalyticsServiceIT implements TestPropertyProvider {
         assertEquals(404, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
         assertEquals("urn:patronage:problem:unknown-chain", Json.mapper().readTree(response.body()).get("type").asText());
-        assertEquals(0, database.getCollection("participation").countDocuments(
-                Filters.eq("_id", unknown + "|all-time")), "the unknown chain's sale was dead-lettered, not counted");
+        ConsumerRecord<String, byte[]> letter = kafka.awaitDeadLetter(Topics.TRANSACTIONS,
+                record -> ("t1").equals(record.key()) && Records.text(record).contains(unknown));
+        assertTrue(Records.deadLetterReason(letter).startsWith("unknown chain"), Records.deadLetterReason(letter));
+        assertNull(engine.store(ViewsTopology.TALLIES).get(unknown + "|all-time|all-time"),
+                "the unknown chain's sale was dead-lettered, not counted");
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.patronage.contracts;
 
+import io.patronage.contracts.analytics.ChurnView;
+import io.patronage.contracts.analytics.CohortView;
 import io.patronage.contracts.analytics.ParticipationView;
+import io.patronage.contracts.analytics.PointsView;
+import io.patronage.contracts.analytics.RetentionView;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.engagement.EngagementEvent;
 import io.patronage.contracts.members.CardReplaced;
@@ -76,11 +80,15 @@ public final class Topics {
             NotificationRequested.class)
             .readBy(ENROLLMENT);
     public static final Topic RETENTION = Topic.cloudEvents("loyalty.analytics.retention.v1",
-            "chain id and period", List.of(ANALYTICS), 3, FOREVER, true);
+            "chain id and period (cohort rows: chain id, cohort and month)", List.of(ANALYTICS), 3, FOREVER, true,
+            RetentionView.class, CohortView.class);
     public static final Topic CHURN = Topic.cloudEvents("loyalty.analytics.churn.v1",
-            "chain id and period", List.of(ANALYTICS), 3, FOREVER, true);
+            "chain id and period", List.of(ANALYTICS), 3, FOREVER, true, ChurnView.class);
     public static final Topic PARTICIPATION = Topic.cloudEvents("loyalty.analytics.participation.v1",
             "chain id and period", List.of(ANALYTICS), 3, FOREVER, true, ParticipationView.class);
+
+    public static final Topic POINTS_VIEW = Topic.cloudEvents("loyalty.analytics.points.v1",
+            "chain id and period", List.of(ANALYTICS), 3, FOREVER, true, PointsView.class);
 
     /** The Patronage services, by application name: each has its own Kafka user (see {@link #consumedBy}). */
     public static final List<String> SERVICES = List.of(ENROLLMENT, POINTS_SERVICE, REWARDS_SERVICE, ANALYTICS);
@@ -93,7 +101,7 @@ public final class Topics {
     public static final List<String> KAFKA_STREAMS = List.of(ANALYTICS);
 
     public static final List<Topic> ALL = List.of(TRANSACTIONS, ENGAGEMENT, MEMBERS, CHAINS, POINTS, POINTS_REQUESTS,
-            REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION);
+            REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION, POINTS_VIEW);
 
     private static final Map<String, Topic> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Topic::name, Function.identity()));

@@ -64,7 +64,7 @@ public final class ChaosRun {
     private static final Service POINTS = Service.POINTS;
     private static final Service ANALYTICS = Service.ANALYTICS;
     private static final String POINTS_GROUP = "points-service.transactions";
-    private static final String ANALYTICS_GROUP = "analytics-service.participation";
+    private static final String ANALYTICS_GROUP = "analytics-service.views";
     private static final Duration READINESS = Duration.ofMinutes(4);
     private static final Duration CONVERGENCE = Duration.ofMinutes(5);
     private static final double POISON_SHARE = 0.01;

@@ -2,19 +2,32 @@ package io.patronage.contracts.analytics;
 
 import io.patronage.contracts.IntegrationEvent;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
  * Program participation of one chain over one period, published to a compacted topic keyed by
  * {@code chainId + "|" + period}: the latest record per key is the current view.
  *
- * @param period {@code all-time} or an ISO month such as {@code 2026-11}
+ * @param period                {@code all-time}, or a period of the chain's calendar: a day {@code 2026-11-27}, an
+ *                              ISO week {@code 2026-W48}, a month {@code 2026-11}, a quarter {@code 2026-Q4}
+ * @param activeMembers         members with at least one purchase in the period
+ * @param memberShare           member transactions over all transactions (0 to 1, four decimals); {@code null}
+ *                              when there were none
+ * @param memberSales           total of the member purchases, in {@code currency}
+ * @param nonMemberSales        total of the other purchases
+ * @param computedAt            the time of the latest event counted (the same when the view is recomputed)
  */
 public record ParticipationView(String chainId,
                                 String period,
                                 long enrolledMembers,
+                                long activeMembers,
                                 long memberTransactions,
                                 long nonMemberTransactions,
+                                BigDecimal memberShare,
+                                String currency,
+                                BigDecimal memberSales,
+                                BigDecimal nonMemberSales,
                                 long pointsIssued,
                                 long pointsRedeemed,
                                 Instant computedAt) implements IntegrationEvent {

@@ -71,18 +71,7 @@ public class DeadLetterPublisher {
                                                   Throwable failure) {
         ConflictingResendException conflict = conflictIn(failure);
         String reason = conflict != null ? ConflictingResendException.REASON : bounded(messageOf(failure));
-        ProducerRecord<String, byte[]> deadLetter = deadLetter(record);
-        Headers headers = deadLetter.headers();
-        CloudEventHeaders.put(headers, REASON, reason);
-        if (conflict != null) {
-            CloudEventHeaders.put(headers, DETAIL, bounded(conflict.getMessage()));
-        }
-        CloudEventHeaders.put(headers, EXCEPTION, failure.getClass().getName());
-        CloudEventHeaders.put(headers, ORIGINAL_TOPIC, record.topic());
-        CloudEventHeaders.put(headers, ORIGINAL_PARTITION, Integer.toString(record.partition()));
-        CloudEventHeaders.put(headers, ORIGINAL_OFFSET, Long.toString(record.offset()));
-        CloudEventHeaders.put(headers, CONSUMER_GROUP, consumerGroup);
-        CloudEventHeaders.put(headers, FAILED_AT, Instant.now().toString());
+        ProducerRecord<String, byte[]> deadLetter = deadLetterOf(record, consumerGroup, failure, Instant.now());
         String position = record.topic() + "-" + record.partition() + "@" + record.offset();
         CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
         try {
@@ -104,6 +93,30 @@ public class DeadLetterPublisher {
             sent.completeExceptionally(e);
         }
         return sent;
+    }
+
+    /**
+     * The dead letter of a record, as {@link #send} sends it: the record (cut down when too large) with the
+     * {@code dlq.*} headers. For senders of their own, such as a Kafka Streams topology that writes its dead letters
+     * in its own transaction.
+     */
+    public static ProducerRecord<String, byte[]> deadLetterOf(ConsumerRecord<String, byte[]> record,
+                                                              String consumerGroup, Throwable failure, Instant at) {
+        ConflictingResendException conflict = conflictIn(failure);
+        ProducerRecord<String, byte[]> deadLetter = deadLetter(record);
+        Headers headers = deadLetter.headers();
+        CloudEventHeaders.put(headers, REASON, conflict != null ? ConflictingResendException.REASON
+                : bounded(messageOf(failure)));
+        if (conflict != null) {
+            CloudEventHeaders.put(headers, DETAIL, bounded(conflict.getMessage()));
+        }
+        CloudEventHeaders.put(headers, EXCEPTION, failure.getClass().getName());
+        CloudEventHeaders.put(headers, ORIGINAL_TOPIC, record.topic());
+        CloudEventHeaders.put(headers, ORIGINAL_PARTITION, Integer.toString(record.partition()));
+        CloudEventHeaders.put(headers, ORIGINAL_OFFSET, Long.toString(record.offset()));
+        CloudEventHeaders.put(headers, CONSUMER_GROUP, consumerGroup);
+        CloudEventHeaders.put(headers, FAILED_AT, at.toString());
+        return deadLetter;
     }
 
     /** The counter of conflicting resends dead-lettered by a consumer group (registered at zero by its loop). */

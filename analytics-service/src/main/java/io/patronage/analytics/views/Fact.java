@@ -1,0 +1,106 @@
+package io.patronage.analytics.views;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the topology passes between its stages, each keyed by what its stage is partitioned on: a card
+ * ({@code chainId:cardNumber}), a member ({@code chainId:memberId}) or a chain ({@code chainId}).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "fact")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Fact.CardIssued.class, name = "card"),
+        @JsonSubTypes.Type(value = Fact.CardSale.class, name = "card-sale"),
+        @JsonSubTypes.Type(value = Fact.Enrolled.class, name = "enrolled"),
+        @JsonSubTypes.Type(value = Fact.Purchase.class, name = "purchase"),
+        @JsonSubTypes.Type(value = Fact.Counted.class, name = "counted")})
+public sealed interface Fact {
+
+    enum Stage { CARD, MEMBER, CHAIN }
+
+    String chainId();
+
+    Stage stage();
+
+    /** The key of its stage. */
+    String key();
+
+    /** A card of a member: its purchases are the member's. */
+    record CardIssued(String chainId, String cardNumber, String memberId) implements Fact {
+        public Stage stage() {
+            return Stage.CARD;
+        }
+
+        public String key() {
+            return chainId + ":" + cardNumber;
+        }
+    }
+
+    /** A purchase with a card, not yet known to be a member's. */
+    record CardSale(String chainId, String cardNumber, Instant occurredAt, BigDecimal total) implements Fact {
+        public Stage stage() {
+            return Stage.CARD;
+        }
+
+        public String key() {
+            return chainId + ":" + cardNumber;
+        }
+    }
+
+    record Enrolled(String chainId, String memberId, Instant enrolledAt) implements Fact {
+        public Stage stage() {
+            return Stage.MEMBER;
+        }
+
+        public String key() {
+            return chainId + ":" + memberId;
+        }
+    }
+
+    /** A member's purchase. */
+    record Purchase(String chainId, String memberId, Instant occurredAt, BigDecimal total) implements Fact {
+        public Stage stage() {
+            return Stage.MEMBER;
+        }
+
+        public String key() {
+            return chainId + ":" + memberId;
+        }
+    }
+
+    /** Changes to a chain's tallies and cohorts. */
+    record Counted(String chainId, List<PeriodChange> periods, List<CohortChange> cohorts) implements Fact {
+        public Counted {
+            periods = periods == null ? List.of() : List.copyOf(periods);
+            cohorts = cohorts == null ? List.of() : List.copyOf(cohorts);
+        }
+
+        public Stage stage() {
+            return Stage.CHAIN;
+        }
+
+        public String key() {
+            return chainId;
+        }
+
+        public boolean isEmpty() {
+            return periods.isEmpty() && cohorts.isEmpty();
+        }
+    }
+
+    /** @param period a period id of the kind ({@code 2026-11}, {@code all-time}, ...) */
+    record PeriodChange(io.patronage.analytics.periods.PeriodKind kind, String period, Tally change) {
+    }
+
+    /**
+     * @param cohort     the enrollment month, {@code 2026-11}
+     * @param members    change of the cohort's size
+     * @param monthsSince months since enrollment that gained ({@code +1}) or lost ({@code -1}) this member as a buyer
+     */
+    record CohortChange(String cohort, long members, java.util.Map<Integer, Long> monthsSince) {
+    }
+}

@@ -1,0 +1,119 @@
+package io.patronage.analytics.views;
+
+import io.patronage.contracts.members.CardReplaced;
+import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.points.PointsAdjusted;
+import io.patronage.contracts.points.PointsAwarded;
+import io.patronage.contracts.points.PointsEarned;
+import io.patronage.contracts.points.PointsExpired;
+import io.patronage.contracts.points.PointsLimits;
+import io.patronage.contracts.points.PointsRedeemed;
+import io.patronage.contracts.points.PointsReversed;
+import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.contracts.retail.TransactionType;
+import io.patronage.kit.kafka.PoisonMessageException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The facts each decoded record contributes; refuses (dead-letters) what cannot be counted. */
+final class FactMapper {
+
+    private final ChainCalendar calendar;
+
+    FactMapper(ChainCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    /**
+     * A purchase with a card goes to the card's stage to learn whether it is a member's; one without a card is a
+     * non-member's. A RETURN is not a visit: it counts in no participation number.
+     */
+    List<Fact> transaction(Object payload) {
+        PosTransaction sale = (PosTransaction) payload;
+        if (sale.type() != TransactionType.PURCHASE) {
+            return List.of();
+        }
+        Instant at = sale.occurredAt().toInstant();
+        if (sale.hasCard()) {
+            return List.of(new Fact.CardSale(sale.chainId(), sale.cardNumber(), at, sale.total()));
+        }
+        return List.of(new Fact.Counted(sale.chainId(), ChainCalendar.everyPeriodOf(
+                calendar.day(sale.chainId(), at), Tally.nonMemberPurchase(sale.total(), at)), List.of()));
+    }
+
+    /** Enrollments and new cards; the other member events change no view. */
+    List<Fact> member(Object payload) {
+        if (payload instanceof MemberEnrolled enrolled) {
+            required(enrolled.chainId(), "chainId", "MemberEnrolled");
+            required(enrolled.memberId(), "memberId", "MemberEnrolled");
+            if (enrolled.enrolledAt() == null) {
+                throw new PoisonMessageException("MemberEnrolled without enrolledAt cannot be counted");
+            }
+            List<Fact> facts = new ArrayList<>();
+            if (enrolled.cardNumber() != null && !enrolled.cardNumber().isBlank()) {
+                facts.add(new Fact.CardIssued(enrolled.chainId(), enrolled.cardNumber(), enrolled.memberId()));
+            }
+            facts.add(new Fact.Enrolled(enrolled.chainId(), enrolled.memberId(), enrolled.enrolledAt()));
+            return facts;
+        }
+        if (payload instanceof CardReplaced replaced && replaced.newCardNumber() != null && replaced.chainId() != null) {
+            return List.of(new Fact.CardIssued(replaced.chainId(), replaced.newCardNumber(), replaced.memberId()));
+        }
+        return List.of();
+    }
+
+    List<Fact> points(Object payload) {
+        if (payload instanceof PointsEarned e) {
+            return points("PointsEarned", e.chainId(), e.occurredAt(), Tally.points(issued(e.points()), 0, 0, 0, 0, e.occurredAt()));
+        }
+        if (payload instanceof PointsAwarded e) {
+            return points("PointsAwarded", e.chainId(), e.awardedAt(), Tally.points(issued(e.points()), 0, 0, 0, 0, e.awardedAt()));
+        }
+        if (payload instanceof PointsRedeemed e) {
+            return points("PointsRedeemed", e.chainId(), e.redeemedAt(), Tally.points(0, debit(e.points()), 0, 0, 0, e.redeemedAt()));
+        }
+        if (payload instanceof PointsExpired e) {
+            return points("PointsExpired", e.chainId(), e.expiredAt(), Tally.points(0, 0, debit(e.points()), 0, 0, e.expiredAt()));
+        }
+        if (payload instanceof PointsReversed e) {
+            return points("PointsReversed", e.chainId(), e.occurredAt(), Tally.points(0, 0, 0, debit(e.points()), 0, e.occurredAt()));
+        }
+        if (payload instanceof PointsAdjusted e) {
+            if (Math.abs(e.points()) > PointsLimits.BALANCE) {
+                throw new PoisonMessageException("points beyond the ledger's ceiling of " + PointsLimits.BALANCE);
+            }
+            return points("PointsAdjusted", e.chainId(), e.adjustedAt(), Tally.points(0, 0, 0, 0, e.points(), e.adjustedAt()));
+        }
+        return List.of();
+    }
+
+    private List<Fact> points(String type, String chainId, Instant at, Tally change) {
+        required(chainId, "chainId", type);
+        if (at == null) {
+            throw new PoisonMessageException(type + " without its time cannot be counted");
+        }
+        return List.of(new Fact.Counted(chainId, ChainCalendar.everyPeriodOf(calendar.day(chainId, at), change), List.of()));
+    }
+
+    private static long issued(long points) {
+        if (points < 0 || points > PointsLimits.TRANSACTION) {
+            throw new PoisonMessageException("points must be between 0 and " + PointsLimits.TRANSACTION + ": " + points);
+        }
+        return points;
+    }
+
+    private static long debit(long points) {
+        if (points < 0 || points > PointsLimits.BALANCE) {
+            throw new PoisonMessageException("points must be between 0 and " + PointsLimits.BALANCE + ": " + points);
+        }
+        return points;
+    }
+
+    private static void required(String value, String field, String type) {
+        if (value == null || value.isBlank()) {
+            throw new PoisonMessageException(type + " without " + field + " cannot be counted");
+        }
+    }
+}

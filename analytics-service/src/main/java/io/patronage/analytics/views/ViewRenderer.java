@@ -1,0 +1,78 @@
+package io.patronage.analytics.views;
+
+import io.patronage.analytics.periods.PeriodKind;
+import io.patronage.contracts.analytics.ChurnView;
+import io.patronage.contracts.analytics.CohortView;
+import io.patronage.contracts.analytics.ParticipationView;
+import io.patronage.contracts.analytics.PointsView;
+import io.patronage.contracts.analytics.RetentionView;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The published views of a stored tally or cohort: the same records on the topics and over HTTP. */
+final class ViewRenderer {
+
+    private ViewRenderer() {
+    }
+
+    static ParticipationView participation(StoredTally stored, String currency) {
+        Tally t = stored.tally();
+        long all = t.memberTransactions() + t.nonMemberTransactions();
+        BigDecimal share = all == 0 ? null
+                : BigDecimal.valueOf(t.memberTransactions()).divide(BigDecimal.valueOf(all), 4, RoundingMode.HALF_EVEN);
+        return new ParticipationView(stored.chainId(), stored.period(), t.enrolledMembers(), t.activeMembers(),
+                t.memberTransactions(), t.nonMemberTransactions(), share, currency, t.memberSales(),
+                t.nonMemberSales(), t.pointsIssued(), t.pointsRedeemed(), t.lastEventAt());
+    }
+
+    static PointsView points(StoredTally stored) {
+        Tally t = stored.tally();
+        long change = t.netPointsIssued() - t.pointsRedeemed() - t.pointsExpired();
+        return new PointsView(stored.chainId(), stored.period(), t.pointsIssued(), t.pointsRedeemed(), t.pointsExpired(),
+                t.pointsReversed(), t.pointsAdjusted(), t.netPointsIssued(), change,
+                stored.kind() == PeriodKind.ALL_TIME ? change : null, t.lastEventAt());
+    }
+
+    static RetentionView retention(StoredTally stored, int windowDays) {
+        Tally t = stored.tally();
+        return new RetentionView(stored.chainId(), stored.period(), t.activeAtStart(), t.activeAtEnd(),
+                t.newActiveAtEnd(), percent(t.activeAtEnd() - t.newActiveAtEnd(), t.activeAtStart()), windowDays,
+                t.lastEventAt());
+    }
+
+    static ChurnView churn(StoredTally stored, int windowDays) {
+        Tally t = stored.tally();
+        return new ChurnView(stored.chainId(), stored.period(), t.activeAtStart(), t.churned(),
+                percent(t.churned(), t.activeAtStart()), windowDays, t.lastEventAt());
+    }
+
+    static CohortView cohort(StoredCohort stored) {
+        List<CohortView.CohortMonth> months = new ArrayList<>();
+        int last = stored.buyers().isEmpty() ? 0 : stored.buyers().lastKey();
+        for (int month = 0; month <= last; month++) {
+            long buyers = stored.buyers().getOrDefault(month, 0L);
+            BigDecimal share = stored.members() == 0 ? null : BigDecimal.valueOf(buyers)
+                    .divide(BigDecimal.valueOf(stored.members()), 4, RoundingMode.HALF_EVEN);
+            months.add(new CohortView.CohortMonth(month, buyers, share));
+        }
+        return new CohortView(stored.chainId(), stored.cohort(), stored.members(), months, stored.computedAt());
+    }
+
+    static boolean hasRetention(PeriodKind kind) {
+        return ActivityPolicy.RETENTION_KINDS.contains(kind);
+    }
+
+    /** part / whole × 100, two decimals; {@code null} for a whole of 0. */
+    static BigDecimal percent(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_EVEN);
+    }
+
+    static StoredTally empty(String chainId, PeriodKind kind, String period, Instant at) {
+        return new StoredTally(chainId, kind, period, Tally.ZERO.withLastEventAt(at), 0);
+    }
+}

@@ -1,0 +1,235 @@
+package io.patronage.analytics.views;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.patronage.analytics.periods.Period;
+import io.patronage.analytics.periods.PeriodKind;
+import io.patronage.analytics.streams.StreamsEngine;
+import io.patronage.contracts.analytics.CohortView;
+import io.patronage.contracts.chains.ChainConfigured;
+import io.patronage.kit.chains.ChainDirectory;
+import io.patronage.kit.http.Problem;
+import io.patronage.kit.http.ProblemException;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@code GET /analytics/{view}?chainId=&period=&from=&to=}: the views as they are published, read from this
+ * state stores (interactive queries) of the instance that holds the chain, whichever instance is asked; as CSV with {@code Accept: text/csv} or {@code ?format=csv}.
+ */
+@Controller("/analytics")
+@Produces({MediaType.APPLICATION_JSON, "text/csv"})
+class ViewsController {
+
+    private static final MediaType CSV = MediaType.of("text/csv");
+
+    private final StreamsEngine engine;
+    private final ChainDirectory chains;
+    private final ViewSettings settings;
+    private final Forwarding forwarding;
+
+    ViewsController(StreamsEngine engine, ChainDirectory chains, ViewSettings settings, Forwarding forwarding) {
+        this.engine = engine;
+        this.chains = chains;
+        this.settings = settings;
+        this.forwarding = forwarding;
+    }
+
+    /**
+     * Without {@code period}, the all-time view as one object: a configured chain nothing was counted for yet gets
+     * zeros computed now. With {@code period}, a list of the periods of that kind (from/to inclusive).
+     */
+    @Get("/participation")
+    HttpResponse<?> participation(HttpRequest<?> request, @Nullable @QueryValue String chainId,
+                                  @Nullable @QueryValue String period, @Nullable @QueryValue String from,
+                                  @Nullable @QueryValue String to) {
+        return read(request, chainId, chain -> period == null
+                ? ViewRenderer.participation(allTime(chainId), chain.currency())
+                : range(chainId, kind(period, PeriodKind.values()), from, to,
+                        stored -> ViewRenderer.participation(stored, chain.currency())));
+    }
+
+    /** Without {@code period}, the all-time view with the liability; with it, a list of that kind's periods. */
+    @Get("/points")
+    HttpResponse<?> points(HttpRequest<?> request, @Nullable @QueryValue String chainId,
+                           @Nullable @QueryValue String period, @Nullable @QueryValue String from,
+                           @Nullable @QueryValue String to) {
+        return read(request, chainId, chain -> period == null
+                ? ViewRenderer.points(allTime(chainId))
+                : range(chainId, kind(period, PeriodKind.values()), from, to, ViewRenderer::points));
+    }
+
+    @Get("/retention")
+    HttpResponse<?> retention(HttpRequest<?> request, @Nullable @QueryValue String chainId,
+                              @Nullable @QueryValue String period, @Nullable @QueryValue String from,
+                              @Nullable @QueryValue String to) {
+        return read(request, chainId, chain -> range(chainId, retentionKind(period), from, to,
+                stored -> ViewRenderer.retention(stored, settings.windowDays(chainId))));
+    }
+
+    @Get("/churn")
+    HttpResponse<?> churn(HttpRequest<?> request, @Nullable @QueryValue String chainId,
+                          @Nullable @QueryValue String period, @Nullable @QueryValue String from,
+                          @Nullable @QueryValue String to) {
+        return read(request, chainId, chain -> range(chainId, retentionKind(period), from, to,
+                stored -> ViewRenderer.churn(stored, settings.windowDays(chainId))));
+    }
+
+    /** The cohort table: one row per enrollment month, oldest first (in CSV, one line per cohort and month). */
+    @Get("/cohorts")
+    HttpResponse<?> cohorts(HttpRequest<?> request, @Nullable @QueryValue String chainId) {
+        return read(request, chainId, chain -> {
+            List<CohortView> rows = new ArrayList<>();
+            ReadOnlyKeyValueStore<String, StoredCohort> store = store(ViewsTopology.COHORTS);
+            try (KeyValueIterator<String, StoredCohort> cohorts =
+                         store.prefixScan(chainId + "|", Serdes.String().serializer())) {
+                cohorts.forEachRemaining(entry -> rows.add(ViewRenderer.cohort(entry.value)));
+            }
+            if (!wantsCsv(request)) {
+                return rows;
+            }
+            List<CohortCell> cells = new ArrayList<>();
+            rows.forEach(row -> row.months().forEach(month -> cells.add(new CohortCell(row.chainId(), row.cohort(),
+                    row.members(), month.monthsSinceEnrollment(), month.buyers(), month.share()))));
+            return cells;
+        });
+    }
+
+    /** A configured chain's views, read here when this instance holds the chain, else where it is held. */
+    private HttpResponse<?> read(HttpRequest<?> request, String chainId, Function<ChainConfigured, Object> local) {
+        ChainConfigured chain = chain(chainId);
+        Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
+        return owners.isPresent() ? owners.get() : answer(request, local.apply(chain));
+    }
+
+    /** The all-time tally; zeros computed now for a chain nothing was counted for yet (no data is a valid answer). */
+    private StoredTally allTime(String chainId) {
+        StoredTally stored = tallies().get(StoredTally.storeKey(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id()));
+        return stored != null ? stored
+                : ViewRenderer.empty(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id(), Instant.now());
+    }
+
+    private static PeriodKind retentionKind(String period) {
+        return kind(period == null ? "month" : period, ActivityPolicy.RETENTION_KINDS.toArray(PeriodKind[]::new));
+    }
+
+    /** A cell of the cohort table, as a CSV line. */
+    record CohortCell(String chainId, String cohort, long members, int monthsSinceEnrollment, long buyers,
+                      java.math.BigDecimal share) {
+    }
+
+    /** JSON, or CSV with {@code Accept: text/csv} or {@code ?format=csv}. */
+    private static HttpResponse<?> answer(HttpRequest<?> request, Object views) {
+        if (wantsCsv(request)) {
+            return csv(views instanceof List<?> list ? list : List.of(views));
+        }
+        return HttpResponse.ok(views);
+    }
+
+    private static HttpResponse<String> csv(List<?> rows) {
+        return HttpResponse.ok(Csv.of(rows)).contentType(CSV);
+    }
+
+    private static boolean wantsCsv(HttpRequest<?> request) {
+        String format = request.getParameters().get("format");
+        if (format != null) {
+            if (!List.of("csv", "json").contains(format)) {
+                throw invalid("format", "must be one of json, csv");
+            }
+            return format.equals("csv");
+        }
+        // named, not matched by a wildcard: browsers and curl send */* and want JSON
+        return request.accept().stream().anyMatch(type -> CSV.getType().equals(type.getType())
+                && CSV.getSubtype().equals(type.getSubtype()));
+    }
+
+    @Get("/{view}")
+    Object unknown(@PathVariable String view) {
+        throw new ProblemException(HttpStatus.NOT_FOUND, "unknown-view", "there is no view " + shown(view)
+                + ": the views are participation, points, retention, churn and cohorts");
+    }
+
+    private List<Object> range(String chainId, PeriodKind kind, String from, String to,
+                               Function<StoredTally, Object> render) {
+        String prefix = chainId + "|" + kind.label() + "|";
+        String first = from == null ? null : kind.parse(checked("from", from, kind)).id();
+        String last = to == null ? null : kind.parse(checked("to", to, kind)).id();
+        List<Object> views = new ArrayList<>();
+        try (KeyValueIterator<String, StoredTally> tallies = tallies().prefixScan(prefix, Serdes.String().serializer())) {
+            while (tallies.hasNext()) {
+                KeyValue<String, StoredTally> entry = tallies.next();
+                String period = entry.value.period();
+                if ((first == null || period.compareTo(first) >= 0) && (last == null || period.compareTo(last) <= 0)) {
+                    views.add(render.apply(entry.value));
+                }
+            }
+        }
+        return views;
+    }
+
+    private static String checked(String field, String value, PeriodKind kind) {
+        try {
+            kind.parse(value);
+            return value;
+        } catch (IllegalArgumentException e) {
+            throw invalid(field, shown(value) + " " + e.getMessage());
+        }
+    }
+
+    private static PeriodKind kind(String label, PeriodKind... allowed) {
+        PeriodKind kind = PeriodKind.ofLabel(label);
+        if (kind == null || !List.of(allowed).contains(kind)) {
+            List<String> labels = List.of(allowed).stream().map(PeriodKind::label).toList();
+            throw invalid("period", "must be one of " + String.join(", ", labels));
+        }
+        return kind;
+    }
+
+    private ChainConfigured chain(String chainId) {
+        if (chainId == null || chainId.isBlank()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request",
+                    "the query parameter chainId is required",
+                    List.of(new Problem.FieldError("chainId", "is required")));
+        }
+        return chains.require(chainId);
+    }
+
+    private ReadOnlyKeyValueStore<String, StoredTally> tallies() {
+        return store(ViewsTopology.TALLIES);
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+        try {
+            return engine.store(name);
+        } catch (InvalidStateStoreException e) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "views-not-ready",
+                    "the analytics views are being restored or rebalanced; try again in a moment");
+        }
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "the query parameter " + field + " "
+                + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    private static String shown(String value) {
+        return value.length() > 64 ? value.substring(0, 64) + "…" : value;
+    }
+}

@@ -1,0 +1,41 @@
+package io.patronage.analytics.views;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.naming.conventions.StringConvention;
+import io.patronage.kit.chains.ChainDirectory;
+import jakarta.inject.Singleton;
+import org.apache.kafka.streams.Topology;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+@Factory
+class ViewsFactory {
+
+    /** {@code patronage.analytics.chains.<chainId>.active-window-days} overrides the window for one chain. */
+    @Singleton
+    ViewSettings settings(Environment environment,
+                          @Value("${patronage.analytics.active-window-days:90}") int activeWindowDays,
+                          @Value("${patronage.analytics.publish-interval:1s}") Duration publishInterval) {
+        Map<String, Integer> windows = new HashMap<>();
+        String suffix = ".active-window-days";
+        environment.getProperties("patronage.analytics.chains", StringConvention.RAW).forEach((key, value) -> {
+            if (key.toString().endsWith(suffix)) {
+                windows.put(key.toString().substring(0, key.toString().length() - suffix.length()),
+                        Integer.parseInt(value.toString()));
+            }
+        });
+        return new ViewSettings(activeWindowDays, windows, publishInterval);
+    }
+
+    @Singleton
+    Topology topology(ChainDirectory chains, ViewSettings settings,
+                      @Value("${patronage.analytics.application-id}") String applicationId,
+                      @Value("${micronaut.application.name}") String application) {
+        return ViewsTopology.build(chains, Clock.systemUTC(), settings, applicationId, "/patronage/" + application);
+    }
+}

@@ -1,0 +1,416 @@
+package io.patronage.analytics.views;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.patronage.contracts.IntegrationEvent;
+import io.patronage.contracts.Topics;
+import io.patronage.contracts.chains.ChainConfigured;
+import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.points.PointsAdjusted;
+import io.patronage.contracts.points.PointsAwarded;
+import io.patronage.contracts.points.PointsEarned;
+import io.patronage.contracts.points.PointsExpired;
+import io.patronage.contracts.points.PointsReversed;
+import io.patronage.contracts.points.PointsRedeemed;
+import io.patronage.kit.json.Json;
+import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.kit.kafka.DeadLetterPublisher;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The views on a small hand-computed dataset, through the whole topology (TopologyTestDriver, real RocksDB stores).
+ * Every record is sent twice: nothing may count twice.
+ */
+class ViewsTopologyTest {
+
+    private static final String CHAIN = "aegean";
+    private static final Map<String, ChainConfigured> CHAINS = Map.of(CHAIN,
+            new ChainConfigured(CHAIN, "EUR", "Europe/Athens", "el-GR", null, Instant.parse("2025-01-01T00:00:00Z")));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-30T00:00:00Z"), ZoneOffset.UTC);
+    /** A 30-day active window keeps the hand computation short. */
+    private static final ViewSettings SETTINGS = new ViewSettings(90, Map.of(CHAIN, 30), Duration.ofSeconds(1));
+
+    @TempDir
+    Path state;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> transactions;
+    private TestInputTopic<String, byte[]> members;
+    private TestInputTopic<String, byte[]> points;
+
+    @BeforeEach
+    void start() {
+        start(state);
+    }
+
+    private void start(Path stateDir) {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(ViewsTopology.build(id -> Optional.ofNullable(CHAINS.get(id)), CLOCK, SETTINGS,
+                "analytics-test", "/patronage/analytics-service"), config);
+        transactions = driver.createInputTopic(Topics.TRANSACTIONS.name(), new StringSerializer(), new ByteArraySerializer());
+        members = driver.createInputTopic(Topics.MEMBERS.name(), new StringSerializer(), new ByteArraySerializer());
+        points = driver.createInputTopic(Topics.POINTS.name(), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void retentionChurnAndCohortsOfAHandComputedDatasetAreExact() {
+        handComputedDataset();
+
+        Map<String, JsonNode> retention = latest(Topics.RETENTION.name());
+
+        Map<String, JsonNode> churn = latest(Topics.CHURN.name());
+        Map<String, JsonNode> participation = latest(Topics.PARTICIPATION.name());
+
+        // window 30 days. January: S = 0, E = {A, B}, N = {A, B}
+        assertRetention(retention.get("aegean|2026-01"), 0, 2, 2, null);
+        // February: S = {A, B} (active on Jan 31), E = {A, C} (bought Feb 20, Feb 10), N = {C}: (2 - 1) / 2 = 50 %
+        assertRetention(retention.get("aegean|2026-02"), 2, 2, 1, "50.00");
+        // March: S = {A, C}, E = {A (Mar 25, the late record), C (Mar 5)}, N = {} (D never bought): 100 %
+        assertRetention(retention.get("aegean|2026-03"), 2, 2, 0, "100.00");
+        // Q1: S = 0, E = {A, C}, N = {A, C}
+        assertRetention(retention.get("aegean|2026-Q1"), 0, 2, 2, null);
+        // B bought on Jan 15 and not since: active at February's start, not at its end
+        assertChurn(churn.get("aegean|2026-02"), 2, 1, "50.00");
+        assertChurn(churn.get("aegean|2026-03"), 2, 0, "0.00");
+
+        JsonNode february = participation.get("aegean|2026-02");
+        assertEquals(1, february.get("enrolledMembers").asLong());
+        assertEquals(2, february.get("activeMembers").asLong(), "A and C");
+        assertEquals(2, february.get("memberTransactions").asLong());
+        assertEquals(0, february.get("nonMemberTransactions").asLong());
+        assertDecimal("70.00", february.get("memberSales"));
+        JsonNode march = participation.get("aegean|2026-03");
+        assertEquals(1, march.get("nonMemberTransactions").asLong(), "the sale after midnight in Athens");
+        assertDecimal("0.6667", march.get("memberShare"));
+        assertDecimal("5.00", march.get("nonMemberSales"));
+        JsonNode allTime = participation.get("aegean|all-time");
+        assertEquals(4, allTime.get("enrolledMembers").asLong());
+        assertEquals(3, allTime.get("activeMembers").asLong());
+        assertEquals(6, allTime.get("memberTransactions").asLong());
+        assertDecimal("210.00", allTime.get("memberSales"));
+        assertEquals("EUR", allTime.get("currency").asText());
+        assertEquals(1, participation.get("aegean|2026-03-01").get("nonMemberTransactions").asLong());
+        assertEquals(0, participation.get("aegean|2026-02-28") == null ? 0
+                : participation.get("aegean|2026-02-28").get("nonMemberTransactions").asLong());
+        assertEquals(1, participation.get("aegean|2026-W08").get("memberTransactions").asLong(), "A on Feb 20");
+        assertEquals(1, participation.get("aegean|2026-W09").get("nonMemberTransactions").asLong(), "Sunday March 1");
+
+        // cohorts: January {A, B}: both in month 0, A in months 1 and 2; February {C}: months 0 and 1; March {D}
+        JsonNode january = retention.get("aegean|cohort|2026-01");
+        assertEquals(2, january.get("members").asLong());
+        assertMonths(january, "1.0000", "0.5000", "0.5000");
+        assertMonths(retention.get("aegean|cohort|2026-02"), "1.0000", "1.0000");
+        assertEquals(1, retention.get("aegean|cohort|2026-03").get("members").asLong());
+        assertMonths(retention.get("aegean|cohort|2026-03"), "0.0000");
+    }
+
+    @Test
+    void everyPublishedRecordIsValidAgainstItsSchemaInTheAsyncApiDocument() throws Exception {
+        handComputedDataset();
+        pointsDataset();
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        JsonNode schemas;
+        try (InputStream in = ViewsTopologyTest.class.getResourceAsStream("/asyncapi.yaml")) {
+            schemas = new ObjectMapper(new YAMLFactory()).readTree(in).at("/components/schemas");
+        }
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
+        Map<String, Integer> validated = new HashMap<>();
+        for (String topic : List.of(Topics.PARTICIPATION.name(), Topics.POINTS_VIEW.name(), Topics.RETENTION.name(),
+                Topics.CHURN.name())) {
+            for (TestRecord<String, byte[]> record : records(topic)) {
+                String type = header(record.headers(), CloudEventHeaders.TYPE).substring("io.patronage.".length());
+                ObjectNode schema = schemas.get(type).deepCopy();
+                schema.put("additionalProperties", false);
+                JsonNode view = Json.mapper().readTree(record.value());
+                List<com.networknt.schema.Error> errors = registry.getSchema(schema.toString()).validate(view);
+                assertTrue(errors.isEmpty(), type + " " + view + ": " + errors);
+                validated.merge(type, 1, Integer::sum);
+            }
+        }
+        assertEquals(java.util.Set.of("ParticipationView", "PointsView", "RetentionView", "CohortView", "ChurnView"),
+                validated.keySet(), "every kind of view was published and checked: " + validated);
+    }
+
+    @Test
+    void recomputingFromTheSameRecordsPublishesTheSameViews() throws Exception {
+        handComputedDataset();
+        pointsDataset();
+        Map<String, String> live = published();
+        driver.close();
+        start(state.resolve("recomputed"));
+
+        handComputedDataset();
+        pointsDataset();
+
+        assertEquals(live, published());
+        assertTrue(live.size() > 50, "a real comparison: " + live.size() + " views");
+    }
+
+    @Test
+    void participationCountsEachRecordOnceAndNotReturnsNorUnknownCards() {
+        enroll("m1", "C-1", "2026-05-01T08:00:00Z");
+        purchase("t1", "C-1", "2026-05-02T10:00:00+03:00", "42.50");
+        purchase("t2", "C-UNKNOWN", "2026-05-02T10:00:00+03:00", "10.00");
+        purchase("t3", null, "2026-05-02T10:00:00+03:00", "1.00");
+        send(transactions, "C-1", till("t4", "C-1", "RETURN", "2026-05-03T10:00:00+03:00", "42.50"));
+        event(points, "p1", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", new BigDecimal("42.50"), 42, "v1",
+                List.of(), 42, Instant.parse("2026-05-02T07:00:00Z")));
+        event(points, "p2", new PointsRedeemed("r1", "m1", CHAIN, 5, 37, Instant.parse("2026-05-04T07:00:00Z")));
+
+        JsonNode view = latest(Topics.PARTICIPATION.name()).get("aegean|all-time");
+        assertEquals(1, view.get("enrolledMembers").asLong());
+        assertEquals(1, view.get("memberTransactions").asLong(), "t1 once; the RETURN not at all");
+        assertEquals(2, view.get("nonMemberTransactions").asLong(), "an unknown card and no card");
+        assertEquals(42, view.get("pointsIssued").asLong(), "the resent PointsEarned once");
+        assertEquals(5, view.get("pointsRedeemed").asLong());
+        assertEquals("2026-05-04T07:00:00Z", view.get("computedAt").asText(), "the latest event's time, not the clock");
+    }
+
+    @Test
+    void pointsAreCountedPerPeriodNetOfReturnsWithTheLiabilityOfAllTime() {
+        pointsDataset();
+
+        Map<String, JsonNode> views = latest(Topics.POINTS_VIEW.name());
+        JsonNode allTime = views.get("aegean|all-time");
+        assertEquals(120, allTime.get("pointsIssued").asLong());
+        assertEquals(85, allTime.get("netPointsIssued").asLong(), "120 issued - 30 reversed - 5 adjusted");
+        assertEquals(20, allTime.get("liability").asLong(), "85 net - 50 redeemed - 15 expired: the member's balance");
+        JsonNode juneView = views.get("aegean|2026-06");
+        assertEquals(0, juneView.get("pointsIssued").asLong());
+        assertEquals(30, juneView.get("pointsReversed").asLong());
+        assertEquals(-100, juneView.get("liabilityChange").asLong());
+        assertTrue(juneView.get("liability").isNull());
+        assertEquals(120, views.get("aegean|2026-05").get("liabilityChange").asLong());
+    }
+
+    @Test
+    void unreadableRecordsAreDeadLetteredWithTheirReasonAndTheRecordsAfterThemCounted() {
+        transactions.pipeInput("k1", "{not json".getBytes(StandardCharsets.UTF_8));
+        once(transactions, "k2", till("t1", null, "PURCHASE", "2026-05-02T10:00:00+03:00", "1.00")
+                .replace("\"aegean\"", "\"nowhere\""));
+        byte[] huge = new byte[300 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        transactions.pipeInput("k3", huge);
+        send(transactions, "k4", till("t9", null, "PURCHASE", "2026-05-02T10:00:00+03:00", "1.00"));
+        once(transactions, "k4", till("t9", null, "PURCHASE", "2026-05-02T10:00:00+03:00", "2.00"));
+        event(points, "p-negative", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", BigDecimal.ONE, -3, "v1",
+                List.of(), 0, Instant.parse("2026-05-02T07:00:00Z")));
+
+        List<TestRecord<String, byte[]>> letters = records(Topics.TRANSACTIONS.deadLetterTopic());
+        assertEquals(4, letters.size());
+        assertTrue(reason(letters.get(0)).startsWith("malformed transaction JSON"), reason(letters.get(0)));
+        assertTrue(reason(letters.get(1)).startsWith("unknown chain nowhere"), reason(letters.get(1)));
+        assertEquals("true", header(letters.get(2).headers(), DeadLetterPublisher.TRUNCATED));
+        assertEquals("conflicting-resend", reason(letters.get(3)));
+        assertEquals(Topics.TRANSACTIONS.name(), header(letters.get(0).headers(), DeadLetterPublisher.ORIGINAL_TOPIC));
+        assertEquals("analytics-test", header(letters.get(0).headers(), DeadLetterPublisher.CONSUMER_GROUP));
+        List<TestRecord<String, byte[]>> points = records(Topics.POINTS.deadLetterTopic());
+        assertEquals(2, points.size(), "a refused event is not marked as seen: each delivery is dead-lettered");
+        assertTrue(reason(points.get(0)).startsWith("points must be between 0"), reason(points.get(0)));
+
+        JsonNode view = latest(Topics.PARTICIPATION.name()).get("aegean|all-time");
+        assertEquals(1, view.get("nonMemberTransactions").asLong(), "the first t9, once");
+        assertDecimal("1.00", view.get("nonMemberSales"));
+    }
+
+    @Test
+    void publishedViewsAreCloudEventsWhoseIdNamesTheirRevision() {
+        purchase("t1", null, "2026-05-02T10:00:00+03:00", "1.00");
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        TestRecord<String, byte[]> record = driver.createOutputTopic(Topics.PARTICIPATION.name(),
+                new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList().stream()
+                .filter(r -> r.key().equals("aegean|all-time")).findFirst().orElseThrow();
+        assertEquals("io.patronage.ParticipationView", header(record.headers(), CloudEventHeaders.TYPE));
+        assertEquals("aegean|all-time@1", header(record.headers(), CloudEventHeaders.ID));
+        assertEquals("2026-05-02T07:00:00Z", header(record.headers(), CloudEventHeaders.TIME));
+    }
+
+    /** A and B enroll in January, C in February, D in March (who never buys). */
+    private void handComputedDataset() {
+        enroll("A", "C-A", "2026-01-05T09:00:00Z");
+        enroll("B", "C-B", "2026-01-07T09:00:00Z");
+        enroll("C", "C-C", "2026-02-03T09:00:00Z");
+        enroll("D", "C-D", "2026-03-01T09:00:00Z");
+        purchase("t1", "C-A", "2026-01-10T12:00:00+02:00", "10.00");
+        purchase("t2", "C-B", "2026-01-15T12:00:00+02:00", "20.00");
+        purchase("t3", "C-A", "2026-02-20T12:00:00+02:00", "30.00");
+        purchase("t4", "C-C", "2026-02-10T12:00:00+02:00", "40.00");
+        purchase("t5", "C-C", "2026-03-05T12:00:00+02:00", "50.00");
+        // after midnight in Athens, still February 28 in UTC: a March sale of the chain
+        purchase("t6", null, "2026-03-01T00:30:00+02:00", "5.00");
+        // an offline till's late record, read last: A's March purchase
+        purchase("t7", "C-A", "2026-03-25T12:00:00+02:00", "60.00");
+    }
+
+    private void pointsDataset() {
+        Instant may = Instant.parse("2026-05-02T07:00:00Z");
+        Instant june = Instant.parse("2026-06-02T07:00:00Z");
+        event(points, "p1", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", new BigDecimal("100"), 100, "v1", List.of(),
+                100, may));
+        event(points, "p2", new PointsAwarded("m1", CHAIN, "a1", "birthday", "v1", 20, 120, may));
+        event(points, "p3", new PointsReversed("m1", CHAIN, "t2", "t1", "EUR", new BigDecimal("30"), 30, 0, 90, june));
+        event(points, "p4", new PointsRedeemed("r1", "m1", CHAIN, 50, 40, june));
+        event(points, "p5", new PointsExpired("m1", CHAIN, 15, 25, june));
+        event(points, "p6", new PointsAdjusted("m1", CHAIN, "adj1", -5, "goodwill", "staff", 20, june));
+    }
+
+    /** The latest record per topic and key, with its ce_id: what a data team sees once the topics are compacted. */
+    private Map<String, String> published() {
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        Map<String, String> views = new java.util.TreeMap<>();
+        for (String topic : List.of(Topics.PARTICIPATION.name(), Topics.POINTS_VIEW.name(), Topics.RETENTION.name(),
+                Topics.CHURN.name())) {
+            for (TestRecord<String, byte[]> record : records(topic)) {
+                views.put(topic + " " + record.key(), header(record.headers(), CloudEventHeaders.ID) + " "
+                        + new String(record.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return views;
+    }
+
+    private void enroll(String member, String card, String at) {
+        event(members, "e-" + member, new MemberEnrolled(member, CHAIN, card, null, "el-GR", Instant.parse(at)));
+    }
+
+    private void purchase(String id, String card, String at, String total) {
+        send(transactions, card == null ? id : card, till(id, card, "PURCHASE", at, total));
+    }
+
+    private static String till(String id, String card, String type, String at, String total) {
+        return "{\"transactionId\":\"" + id + "\",\"chainId\":\"aegean\",\"storeId\":\"s1\",\"cardNumber\":"
+                + (card == null ? "null" : "\"" + card + "\"") + ",\"type\":\"" + type + "\",\"occurredAt\":\"" + at
+                + "\",\"currency\":\"EUR\",\"total\":\"" + total + "\",\"lines\":[],\"couponCodes\":[]}";
+    }
+
+    private void once(TestInputTopic<String, byte[]> topic, String key, String json) {
+        topic.pipeInput(key, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Twice, as a redelivery would. */
+    private void send(TestInputTopic<String, byte[]> topic, String key, String json) {
+        for (int i = 0; i < 2; i++) {
+            topic.pipeInput(key, json.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void event(TestInputTopic<String, byte[]> topic, String id, IntegrationEvent event) {
+        Headers headers = new RecordHeaders();
+        CloudEventHeaders.put(headers, CloudEventHeaders.ID, id);
+        CloudEventHeaders.put(headers, CloudEventHeaders.TYPE, IntegrationEvent.typeOf(event.getClass()));
+        try {
+            byte[] value = Json.mapper().writeValueAsBytes(event);
+            for (int i = 0; i < 2; i++) {
+                topic.pipeInput(new TestRecord<>(event.key(), value, headers));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The latest record per key on a view topic, once the changed views are published. */
+    private Map<String, JsonNode> latest(String topic) {
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        Map<String, JsonNode> views = new HashMap<>();
+        driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList()
+                .forEach(record -> {
+                    try {
+                        views.put(record.key(), Json.mapper().readTree(record.value()));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        return views;
+    }
+
+    /** Everything published on a topic since the last read. */
+    private List<TestRecord<String, byte[]>> records(String topic) {
+        return driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
+    }
+
+    private static String reason(TestRecord<String, byte[]> record) {
+        return header(record.headers(), DeadLetterPublisher.REASON);
+    }
+
+    private static String header(Headers headers, String name) {
+        return CloudEventHeaders.get(headers, name);
+    }
+
+    private static void assertRetention(JsonNode view, long s, long e, long n, String rate) {
+        assertEquals(s, view.get("activeAtStart").asLong(), "S of " + view);
+        assertEquals(e, view.get("activeAtEnd").asLong(), "E of " + view);
+        assertEquals(n, view.get("newActiveAtEnd").asLong(), "N of " + view);
+        if (rate == null) {
+            assertTrue(view.get("retentionRate").isNull(), view.toString());
+        } else {
+            assertDecimal(rate, view.get("retentionRate"), view.toString());
+        }
+        assertEquals(30, view.get("activeWindowDays").asInt());
+    }
+
+    private static void assertChurn(JsonNode view, long activeAtStart, long churned, String rate) {
+        assertEquals(activeAtStart, view.get("activeAtStart").asLong(), view.toString());
+        assertEquals(churned, view.get("churned").asLong(), view.toString());
+        assertDecimal(rate, view.get("churnRate"), view.toString());
+    }
+
+    private static void assertDecimal(String expected, JsonNode actual) {
+        assertDecimal(expected, actual, "");
+    }
+
+    /** By value: a JSON tree keeps 50.00 as 5E+1. */
+    private static void assertDecimal(String expected, JsonNode actual, String message) {
+        assertTrue(actual != null && actual.isNumber() && new BigDecimal(expected).compareTo(actual.decimalValue()) == 0,
+                "expected " + expected + " but was " + actual + " " + message);
+    }
+
+    private static void assertMonths(JsonNode cohort, String... shares) {
+        assertEquals(shares.length, cohort.get("months").size(), cohort.toString());
+        for (int i = 0; i < shares.length; i++) {
+            assertEquals(i, cohort.get("months").get(i).get("monthsSinceEnrollment").asInt());
+            assertDecimal(shares[i], cohort.get("months").get(i).get("share"), cohort.toString());
+        }
+    }
+}

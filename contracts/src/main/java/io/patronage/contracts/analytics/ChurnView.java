@@ -1,0 +1,28 @@
+package io.patronage.contracts.analytics;
+
+import io.patronage.contracts.IntegrationEvent;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Churn of one chain over one period (ISO week, month or quarter of the chain's calendar): members active at the
+ * start of the period (on the day before it) who are no longer active on its last day. Compacted, keyed
+ * {@code chainId|period}.
+ *
+ * @param activeAtStart members active on the day before the period
+ * @param churned       of those, members not active on its last day
+ * @param churnRate     churned over activeAtStart, percent with two decimals; {@code null} when none were active
+ */
+public record ChurnView(String chainId,
+                        String period,
+                        long activeAtStart,
+                        long churned,
+                        BigDecimal churnRate,
+                        int activeWindowDays,
+                        Instant computedAt) implements IntegrationEvent {
+    @Override
+    public String key() {
+        return chainId + "|" + period;
+    }
+}

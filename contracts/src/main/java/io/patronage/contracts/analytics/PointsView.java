@@ -1,0 +1,34 @@
+package io.patronage.contracts.analytics;
+
+import io.patronage.contracts.IntegrationEvent;
+
+import java.time.Instant;
+
+/**
+ * The points a chain issued and took back over one period (or all time), from {@code loyalty.points.v1}, by the
+ * events' own times in the chain's calendar. Compacted, keyed {@code chainId|period}.
+ *
+ * @param pointsIssued     earned on purchases and awarded as bonuses
+ * @param pointsReversed   taken back for returns
+ * @param pointsAdjusted   adjustments by staff, signed
+ * @param netPointsIssued  issued − reversed + adjusted
+ * @param liabilityChange  how much the outstanding points grew in the period: net issued − redeemed − expired
+ * @param liability        for {@code all-time}: the points outstanding (the chain's liability); {@code null} for a
+ *                         period
+ */
+public record PointsView(String chainId,
+                         String period,
+                         long pointsIssued,
+                         long pointsRedeemed,
+                         long pointsExpired,
+                         long pointsReversed,
+                         long pointsAdjusted,
+                         long netPointsIssued,
+                         long liabilityChange,
+                         Long liability,
+                         Instant computedAt) implements IntegrationEvent {
+    @Override
+    public String key() {
+        return chainId + "|" + period;
+    }
+}

@@ -11,6 +11,7 @@ import io.patronage.kit.kafka.StandardDecoder;
 import io.patronage.kit.kafka.TopicListener;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,11 +31,12 @@ class ParticipationListener implements TopicListener {
     private final EventPublisher publisher;
     private final MessageDecoder decoder;
 
-    ParticipationListener(ParticipationStore views, MemberCards cards, EventPublisher publisher, Chains chains) {
+    ParticipationListener(ParticipationStore views, MemberCards cards, EventPublisher publisher, Chains chains,
+                          Clock clock) {
         this.views = views;
         this.cards = cards;
         this.publisher = publisher;
-        this.decoder = new StandardDecoder(chains);
+        this.decoder = new StandardDecoder(chains, clock);
     }
 
     @Override

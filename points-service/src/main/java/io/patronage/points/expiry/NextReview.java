@@ -8,19 +8,19 @@ import io.patronage.points.ledger.OpenLot;
 import io.patronage.points.ledger.PointsAccountEvent;
 import io.patronage.points.tiers.TierChanged;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
 /**
- * When an account next needs the scheduled review: a lot's expiry notice (until given) or its expiry, and a day after
- * the last review while the member holds a tier (to re-evaluate it). The account answers a review with it; the
+ * When an account next needs the scheduled review: a lot's expiry notice (until given) or its expiry, and the first
+ * midnight (UTC) after the last review while the member holds a tier (to re-evaluate it daily; one instant for every
+ * tiered member, so a simulated clock moved a year ahead stops once a day for them, not once per member and day). The account answers a review with it; the
  * balance projection schedules the first review a new lot or tier needs.
  */
 public final class NextReview {
 
-    private static final Duration TIER_EVERY = Duration.ofDays(1);
 
     private NextReview() {
     }
@@ -54,7 +54,7 @@ public final class NextReview {
     }
 
     private static Instant forTier(String tier, Instant at) {
-        return tier == null ? null : at.plus(TIER_EVERY);
+        return tier == null ? null : at.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
     }
 
     private static Instant earliest(Instant a, Instant b) {

@@ -12,7 +12,7 @@ import io.patronage.points.redemption.RedeemPoints;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -25,12 +25,14 @@ class PointsRequestsListener extends DispatchingListener {
 
     private final CommandGateway commands;
     private final PointsEventPublisher publisher;
+    private final Clock clock;
 
-    PointsRequestsListener(CommandGateway commands, PointsEventPublisher publisher) {
+    PointsRequestsListener(CommandGateway commands, PointsEventPublisher publisher, Clock clock) {
         this.commands = commands;
         this.publisher = publisher;
+        this.clock = clock;
         on(PointsDebitRequested.class, (request, message) -> handle(request),
-                (request, message) -> publisher.rejectUnknownMember(request, Instant.now()));
+                (request, message) -> publisher.rejectUnknownMember(request, clock.instant()));
     }
 
     @Override
@@ -45,7 +47,7 @@ class PointsRequestsListener extends DispatchingListener {
 
     private void handle(PointsDebitRequested request) {
         RedeemPoints command = new RedeemPoints(request.memberId(), request.requestId(), request.points(),
-                request.reason());
+                request.reason(), clock.instant());
         AnsweredRequest earlier = commands.sendAndWait(command);
         if (earlier != null) {
             publisher.republish(earlier);

@@ -8,7 +8,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patronage.kit.http.ProblemException;
 import io.patronage.rewards.members.MemberDirectory;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 @Controller
@@ -17,8 +17,10 @@ class CouponController {
 
     private final MemberDirectory members;
     private final MemberCoupons coupons;
+    private final Clock clock;
 
-    CouponController(MemberDirectory members, MemberCoupons coupons) {
+    CouponController(MemberDirectory members, MemberCoupons coupons, Clock clock) {
+        this.clock = clock;
         this.members = members;
         this.coupons = coupons;
     }
@@ -28,6 +30,6 @@ class CouponController {
         if (members.chainOf(memberId).isEmpty()) {
             throw ProblemException.notFound("member", memberId);
         }
-        return coupons.of(memberId, Instant.now());
+        return coupons.of(memberId, clock.instant());
     }
 }

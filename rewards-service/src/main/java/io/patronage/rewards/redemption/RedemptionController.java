@@ -18,7 +18,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 @Controller
@@ -29,9 +29,11 @@ class RedemptionController {
     private final RewardCatalog catalog;
     private final CommandGateway commands;
     private final RedemptionViews redemptions;
+    private final Clock clock;
 
     RedemptionController(MemberDirectory members, RewardCatalog catalog, CommandGateway commands,
-                         RedemptionViews redemptions) {
+                         RedemptionViews redemptions, Clock clock) {
+        this.clock = clock;
         this.members = members;
         this.catalog = catalog;
         this.commands = commands;
@@ -53,7 +55,7 @@ class RedemptionController {
                 .orElseThrow(() -> ProblemException.notFound("reward", request.rewardId()));
         String redemptionId = UUID.randomUUID().toString();
         commands.sendAndWait(new RequestRedemption(redemptionId, memberId, chainId, reward.id(), reward.pointsCost(),
-                reward.couponValidityDays(), Instant.now()));
+                reward.couponValidityDays(), clock.instant()));
         return HttpResponse.accepted(URI.create("/redemptions/" + redemptionId))
                 .body(new RedemptionAccepted(redemptionId, RedemptionView.Status.PENDING));
     }

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * When an account next needs the scheduled review: a lot's expiry notice (until given) or its expiry, and the first
+ * When an account next needs the scheduled review: a pending lot's {@code availableAt} (its points become available,
+ * which a tier on the available points counts), a lot's expiry notice (until given) or its expiry, and the first
  * midnight (UTC) after the last review while the member holds a tier (to re-evaluate it daily; one instant for every
  * tiered member, so a simulated clock moved a year ahead stops once a day for them, not once per member and day). The account answers a review with it; the
  * balance projection schedules the first review a new lot or tier needs.
@@ -29,7 +30,8 @@ public final class NextReview {
     public static Instant after(Instant at, List<OpenLot> lots, Set<String> announced, String tier) {
         Instant next = forTier(tier, at);
         for (OpenLot lot : lots) {
-            next = earliest(next, forLot(announced.contains(lot.lotId()) ? null : lot.noticeAt(), lot.expiresAt()));
+            next = earliest(next, forLot(lot.availableAt().isAfter(at) ? lot.availableAt() : null,
+                    announced.contains(lot.lotId()) ? null : lot.noticeAt(), lot.expiresAt()));
         }
         return next;
     }
@@ -46,11 +48,12 @@ public final class NextReview {
         } else if (event instanceof TierChanged changed) {
             return forTier(changed.toTier(), changed.changedAt());
         }
-        return lot == null ? null : forLot(lot.noticeAt(), lot.expiresAt());
+        return lot == null ? null : forLot(lot.availableAt().isAfter(lot.earnedAt()) ? lot.availableAt() : null,
+                lot.noticeAt(), lot.expiresAt());
     }
 
-    private static Instant forLot(Instant noticeAt, Instant expiresAt) {
-        return earliest(noticeAt, expiresAt);
+    private static Instant forLot(Instant availableAt, Instant noticeAt, Instant expiresAt) {
+        return earliest(availableAt, earliest(noticeAt, expiresAt));
     }
 
     private static Instant forTier(String tier, Instant at) {

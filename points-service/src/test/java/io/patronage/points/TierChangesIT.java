@@ -171,6 +171,76 @@ class TierChangesIT implements TestPropertyProvider {
                 changes(member).stream().map(c -> c.get("toTier").isNull() ? "none" : c.get("toTier").asText()).toList());
     }
 
+    @Test
+    void onTheBalanceARedemptionThatTakesItBelowTheThresholdDowngradesAtOnceUnderOnDrop() {
+        Member member = time.enroll(time.chainWithProgram("""
+                {"version":"v1","pointsPerUnit":1,"rounding":"DOWN","timeZone":"Europe/Athens","currency":"EUR",
+                 "tiers":{"basis":"BALANCE","downgrade":"ON_DROP",
+                          "levels":[{"name":"SILVER","threshold":100},{"name":"GOLD","threshold":300}]}}"""));
+        time.purchase(member, "t-1", "150.00");
+        awaitTierChange(member, "SILVER");
+        Instant before = time.now();
+
+        time.redeem(member, "r-1", 100);
+
+        JsonNode dropped = awaitTierChange(member, null);
+        assertEquals("SILVER", dropped.get("fromTier").asText());
+        assertEquals("BASIS_DROPPED", dropped.get("reason").asText(), "at once, not at a review: " + dropped);
+        assertTrue(Instant.parse(dropped.get("changedAt").asText()).isBefore(before.plus(Duration.ofMinutes(5))),
+                dropped.toString());
+        assertEquals("BASIS_DROPPED", awaitNotification(member, null).get("parameters").get("reason").asText());
+        JsonNode balance = time.awaitBalance(member, "balance", 50);
+        assertFalse(balance.has("tier"), balance.toString());
+        assertEquals(50, balance.get("toNextTier").asLong(), "50 more points held to be SILVER again");
+    }
+
+    @Test
+    void onTheAvailablePointsPendingPointsCountAtTheReviewWhenTheyBecomeAvailable() {
+        Member member = time.enroll(time.chainWithProgram("""
+                {"version":"v1","pointsPerUnit":1,"rounding":"DOWN","timeZone":"Europe/Athens","currency":"EUR",
+                 "pendingDays":14,
+                 "tiers":{"basis":"AVAILABLE","downgrade":"IMMEDIATE","levels":[{"name":"SILVER","threshold":100}]}}"""));
+        time.purchase(member, "t-1", "150.00");
+        time.awaitBalance(member, "pending", 150);
+        JsonNode lot = outside.json("/members/" + member.id() + "/points/lots").get("lots").get(0);
+        Instant availableAt = Instant.parse(lot.get("availableAt").asText());
+        assertTrue(changes(member).isEmpty(), "pending points do not count");
+
+        time.advanceTo(availableAt.plus(days(2)));
+
+        JsonNode silver = awaitTierChange(member, "SILVER");
+        Instant changedAt = Instant.parse(silver.get("changedAt").asText());
+        assertTrue(!changedAt.isBefore(availableAt) && !changedAt.isAfter(availableAt.plusMillis(1)),
+                "upgraded by the review due when the points became available (" + availableAt + "): " + silver);
+        assertEquals("SILVER", time.balance(member).get("tier").asText());
+    }
+
+    @Test
+    void aDraftWithTiersOnTheBalanceRatesEachPurchaseAtTheDraftsTier() {
+        String program = """
+                {"version":"%s","pointsPerUnit":1,"rounding":"DOWN","timeZone":"Europe/Athens","currency":"EUR"%s}""";
+        Member member = time.enroll(time.chainWithProgram(program.formatted("v1", "")));
+        Instant from = time.now().minusSeconds(1);
+        time.purchase(member, "t-1", "150.00");
+        time.awaitBalance(member, "balance", 150);
+        time.purchase(member, "t-2", "100.00");
+        time.awaitBalance(member, "balance", 250);
+        String draft = program.formatted("draft", """
+                ,"tiers":{"basis":"BALANCE","downgrade":"ON_DROP",
+                          "levels":[{"name":"SILVER","threshold":100,"multiplier":2}]}""");
+
+        var response = outside.post("/programs/" + member.chain() + "/what-if",
+                "{\"draft\":" + draft + ",\"from\":\"" + from + "\",\"to\":\"" + time.now().plusSeconds(5) + "\"}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode report = Outside.read(response.body());
+        assertEquals(250, report.get("issued").asLong(), report.toString());
+        assertEquals(350, report.get("wouldIssue").asLong(),
+                "t-1 earns 150 without a tier, which takes the balance to SILVER: t-2 earns 100 + 100 at x2");
+        assertTrue(report.get("rules").toString().contains("\"rule\":\"tier:SILVER\",\"issued\":0,\"wouldIssue\":100"),
+                report.toString());
+    }
+
     /** The {@code TierChanged} of {@code member} to {@code toTier} ({@code null}: no tier), awaited. */
     private JsonNode awaitTierChange(Member member, String toTier) {
         return outside.awaitRecord(Topics.POINTS, member.id(), TIER_CHANGED, b -> toTier == null

@@ -33,7 +33,7 @@ public final class NextReview {
             next = earliest(next, forLot(lot.availableAt().isAfter(at) ? lot.availableAt() : null,
                     announced.contains(lot.lotId()) ? null : lot.noticeAt(), lot.expiresAt()));
         }
-        return next;
+        return storable(next);
     }
 
     /** The first review the account needs for what {@code event} brings (a new lot or tier), {@code null}: none. */
@@ -46,10 +46,22 @@ public final class NextReview {
         } else if (event instanceof PointsAdjusted adjusted) {
             lot = adjusted.lot();
         } else if (event instanceof TierChanged changed) {
-            return forTier(changed.toTier(), changed.changedAt());
+            return storable(forTier(changed.toTier(), changed.changedAt()));
         }
-        return lot == null ? null : forLot(lot.availableAt().isAfter(lot.earnedAt()) ? lot.availableAt() : null,
-                lot.noticeAt(), lot.expiresAt());
+        return lot == null ? null : storable(forLot(lot.availableAt().isAfter(lot.earnedAt()) ? lot.availableAt() : null,
+                lot.noticeAt(), lot.expiresAt()));
+    }
+
+    /**
+     * The review instant as the queue keeps it, in whole milliseconds (a Mongo date), rounded up: a review never
+     * comes before what it is due for (a lot earned at a till time with microseconds, say).
+     */
+    private static Instant storable(Instant at) {
+        if (at == null) {
+            return null;
+        }
+        Instant millis = at.truncatedTo(ChronoUnit.MILLIS);
+        return millis.equals(at) ? at : millis.plusMillis(1);
     }
 
     private static Instant forLot(Instant availableAt, Instant noticeAt, Instant expiresAt) {

@@ -33,7 +33,7 @@ final class ClockCommand {
 
             Shows the simulated clock of each service of a platform started with --simulated-clock, or moves
             them all forward to TIME (an ISO-8601 instant, e.g. 2027-03-01T00:00:00Z) or by +PERIOD from
-            points-service's time (e.g. +P1M, +P30D, +PT12H). Each service runs what falls due on the way
+            the latest of their times (e.g. +P1M, +P30D, +PT12H). Each service runs what falls due on the way
             (points-service: expiry, expiry notices, tier changes, each at the instant it was due) before the
             command returns. Time never moves back.
 
@@ -83,7 +83,7 @@ final class ClockCommand {
 
     /**
      * Shows ({@code when} {@code null}) or moves the clocks of the services at {@code urls}, in their order; the
-     * period of a {@code +PERIOD} counts from the last service's time (points-service's).
+     * period of a {@code +PERIOD} counts from the latest of their times (so that none is asked to go back).
      */
     static int run(Map<Service, String> urls, String when, PrintStream out, PrintStream err) {
         HttpClient http = HttpClient.newHttpClient();
@@ -95,9 +95,14 @@ final class ClockCommand {
                 }
                 return 0;
             }
+            Instant latest = null;
+            for (Service service : services) {
+                Instant now = now(http, urls.get(service));
+                latest = latest == null || now.isAfter(latest) ? now : latest;
+            }
             Instant target;
             try {
-                target = target(when, now(http, urls.get(services.get(services.size() - 1))));
+                target = target(when, latest);
             } catch (DateTimeParseException e) {
                 err.println("patronage-launcher clock: " + when + " is neither an instant such as "
                         + "2027-03-01T00:00:00Z nor +PERIOD such as +P1M or +P30D");

@@ -43,10 +43,11 @@ class ClockCommandTest {
         int exit = ClockCommand.run(urls, "+P1M", print(out), print(err));
 
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-        String body = "{\"advanceTo\":\"2027-01-02T10:00:00Z\"}";
-        assertEquals(List.of("points GET", "enrollment POST " + body, "rewards POST " + body,
-                "analytics POST " + body, "points POST " + body), received, "a month from points-service's time");
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("points-service: 2027-01-02T10:00:00Z (3 steps"),
+        String body = "{\"advanceTo\":\"2027-01-03T10:00:00Z\"}";
+        assertEquals(List.of("enrollment GET", "rewards GET", "analytics GET", "points GET",
+                "enrollment POST " + body, "rewards POST " + body, "analytics POST " + body, "points POST " + body),
+                received, "a month from the latest time (rewards-service's, a day ahead), points-service last");
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("points-service: 2027-01-03T10:00:00Z (3 steps"),
                 out.toString(StandardCharsets.UTF_8));
     }
 
@@ -76,7 +77,8 @@ class ClockCommandTest {
                 String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 received.add(service.label() + " " + exchange.getRequestMethod()
                         + (request.isEmpty() ? "" : " " + request));
-                String target = request.isEmpty() ? NOW.toString()
+                String target = request.isEmpty()
+                        ? (service == Service.REWARDS ? NOW.plusSeconds(86_400) : NOW).toString()
                         : request.replaceAll(".*\"advanceTo\":\"([^\"]+)\".*", "$1");
                 byte[] bytes = ("{\"now\":\"" + target + "\",\"simulated\":true,\"steps\":3}")
                         .getBytes(StandardCharsets.UTF_8);

@@ -15,14 +15,18 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SimulatedClock extends Clock {
 
     private final Clock real;
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    /** Shared with the clock's views in other zones ({@link #withZone}), so that they move together. */
+    private final AtomicReference<Duration> offset;
+    private final ZoneId zone;
 
     public SimulatedClock() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
     }
 
-    SimulatedClock(Clock real) {
+    private SimulatedClock(Clock real, AtomicReference<Duration> offset, ZoneId zone) {
         this.real = real;
+        this.offset = offset;
+        this.zone = zone;
     }
 
     @Override
@@ -40,11 +44,12 @@ public final class SimulatedClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /** The same clock seen in {@code zone} (e.g. a chain's, for a member's age): it moves with this one. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the simulated clock is in UTC; convert instants to zones where needed");
+        return zone.equals(this.zone) ? this : new SimulatedClock(real, offset, zone);
     }
 }

@@ -79,4 +79,14 @@ class ClockDriverTest {
         clock.moveTo(ahead.minus(Duration.ofDays(2)));
         assertFalse(clock.instant().isBefore(ahead), "moveTo an earlier instant changes nothing");
     }
+
+    @Test
+    void aViewInAnotherZoneMovesWithTheClock() {
+        java.time.Clock athens = clock.withZone(java.time.ZoneId.of("Europe/Athens"));
+        Instant ahead = clock.instant().plus(Duration.ofDays(400));
+        new ClockDriver(clock, List.of()).advanceTo(ahead);
+        assertEquals(java.time.ZoneId.of("Europe/Athens"), athens.getZone());
+        assertFalse(athens.instant().isBefore(ahead), "moved with the clock it was taken from");
+        assertFalse(java.time.LocalDate.now(athens).isBefore(ahead.atZone(athens.getZone()).toLocalDate()));
+    }
 }

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * analytics-service is read-only over HTTP: views, the dashboard and management endpoints are read with GET (or
- * HEAD). Anything else is 405 — the dashboard's static files would otherwise answer 200 to PUT, DELETE or TRACE.
+ * HEAD). Anything else is 405 — the dashboard's static files would otherwise answer 200 to PUT, DELETE or TRACE —,
+ * except service-kit's {@code POST /admin/clock}, which moves the simulated clock (it exists only when simulated).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class ReadOnlyFilter {
@@ -23,7 +24,8 @@ class ReadOnlyFilter {
     @Nullable
     HttpResponse<Problem> onlyReads(HttpRequest<?> request) {
         HttpMethod method = request.getMethod();
-        if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD
+                || (method == HttpMethod.POST && request.getPath().equals("/admin/clock"))) {
             return null;
         }
         return HttpResponse.<Problem>status(HttpStatus.METHOD_NOT_ALLOWED)

@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code java -jar launcher/target/patronage-launcher.jar [--demo] [--data-dir DIR]}: embedded Kafka and
  * MongoDB, the four services, optionally demo traffic; Ctrl-C stops it all. {@code ... rebuild} rebuilds
- * the running points-service's balances from its event log ({@link RebuildCommand}).
+ * the running points-service's balances from its event log ({@link RebuildCommand}); {@code ... clock} moves the
+ * simulated clock of a platform started with {@code --simulated-clock} ({@link ClockCommand}).
  */
 public final class Launcher {
 
@@ -24,12 +25,15 @@ public final class Launcher {
         this.options = options;
         this.out = out;
         this.platform = new Platform(new PlatformConfig(options.dataDir(), options.kafkaPort(), options.mongoPort(),
-                options.servicePorts(), jars, PlatformConfig.DEFAULT_READINESS_TIMEOUT), out);
+                options.servicePorts(), jars, PlatformConfig.DEFAULT_READINESS_TIMEOUT, options.simulatedClock()), out);
     }
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && args[0].equals("rebuild")) {
             System.exit(RebuildCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("clock")) {
+            System.exit(ClockCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         LauncherOptions options;
         try {

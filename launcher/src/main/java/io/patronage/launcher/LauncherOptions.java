@@ -15,6 +15,7 @@ record LauncherOptions(Path dataDir,
                        Map<Service, Integer> servicePorts,
                        Optional<Path> servicesDir,
                        boolean demo,
+                       boolean simulatedClock,
                        boolean help) {
 
     static final String USAGE = """
@@ -37,12 +38,17 @@ record LauncherOptions(Path dataDir,
                                       was built in, else the current directory)
               --demo                  enroll demo members of three chains and stream synthetic POS
                                       transactions to retail.transactions.v1
+              --simulated-clock       start every service on a simulated clock that the clock command
+                                      moves forward (demos and tests only; never in production)
               -h, --help              this help
 
             Commands:
               rebuild [--points-url URL]
                                       rebuild points-service's balances from its event log and
                                       compare checksums before and after (see rebuild --help)
+              clock [TIME | +PERIOD] [--port-base PORT]
+                                      show, or move forward, the simulated clock of every service of a
+                                      platform started with --simulated-clock (see clock --help)
             """;
 
     static LauncherOptions parse(String... args) throws UsageException {
@@ -53,6 +59,7 @@ record LauncherOptions(Path dataDir,
         Map<Service, Integer> explicitPorts = new EnumMap<>(Service.class);
         Path servicesDir = null;
         boolean demo = false;
+        boolean simulatedClock = false;
         boolean help = false;
 
         for (int i = 0; i < args.length; i++) {
@@ -66,6 +73,7 @@ record LauncherOptions(Path dataDir,
             }
             switch (name) {
                 case "--demo" -> demo = flag(name, inlineValue);
+                case "--simulated-clock" -> simulatedClock = flag(name, inlineValue);
                 case "-h", "--help" -> help = flag(name, inlineValue);
                 default -> {
                     if (!takesValue(name)) {
@@ -97,7 +105,7 @@ record LauncherOptions(Path dataDir,
         }
         requireDistinct(kafkaPort, mongoPort, servicePorts);
         return new LauncherOptions(dataDir, kafkaPort, mongoPort, Map.copyOf(servicePorts),
-                Optional.ofNullable(servicesDir), demo, help);
+                Optional.ofNullable(servicesDir), demo, simulatedClock, help);
     }
 
     private static boolean takesValue(String name) {

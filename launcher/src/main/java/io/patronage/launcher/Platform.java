@@ -41,6 +41,8 @@ public final class Platform implements AutoCloseable {
      * platform does not need and bench/ measures with its own settings. The output is read as UTF-8, so it is
      * written as UTF-8 whatever the machine's locale (file.encoding on Java 17, stdout.encoding from 19 on).
      */
+    /** With {@code --simulated-clock}: every service takes time from a clock that {@code POST /admin/clock} moves. */
+    static final String SIMULATED_CLOCK = "PATRONAGE_CLOCK_SIMULATED";
     private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
             "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8");
     /** 128 + SIGINT: the exit code of a JVM stopped by Ctrl-C. */
@@ -196,6 +198,9 @@ public final class Platform implements AutoCloseable {
                 "PATRONAGE_POINTS_SNAPSHOT_EVERY", "0"));
         if (service == Service.ENROLLMENT) {
             environment.put("PATRONAGE_ENROLLMENT_MASTER_KEY", masterKey);
+        }
+        if (config.simulatedClock()) {
+            environment.put(SIMULATED_CLOCK, "true");
         }
         return environment;
     }

@@ -17,18 +17,31 @@ import java.util.Map;
  * @param kafkaPort         0 for a free port
  * @param mongoPort         0 for a free port
  * @param readinessTimeout  how long the services together may take to become ready
+ * @param simulatedClock    every service on a simulated clock ({@code PATRONAGE_CLOCK_SIMULATED=true}) that
+ *                          {@code POST /admin/clock} moves forward
  */
 public record PlatformConfig(Path dataDir,
                              int kafkaPort,
                              int mongoPort,
                              Map<Service, Integer> servicePorts,
                              ServiceJars jars,
-                             Duration readinessTimeout) {
+                             Duration readinessTimeout,
+                             boolean simulatedClock) {
 
     public static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(90);
 
     public PlatformConfig {
         servicePorts = Map.copyOf(servicePorts);
+    }
+
+    public PlatformConfig(Path dataDir, int kafkaPort, int mongoPort, Map<Service, Integer> servicePorts,
+                          ServiceJars jars, Duration readinessTimeout) {
+        this(dataDir, kafkaPort, mongoPort, servicePorts, jars, readinessTimeout, false);
+    }
+
+    /** The same platform on a simulated clock. */
+    public PlatformConfig withSimulatedClock() {
+        return new PlatformConfig(dataDir, kafkaPort, mongoPort, servicePorts, jars, readinessTimeout, true);
     }
 
     /** Everything on ports that are free now, e.g. for a test next to a running platform. */

@@ -25,7 +25,15 @@ class LauncherOptionsTest {
                 options.servicePorts());
         assertEquals(Optional.empty(), options.servicesDir());
         assertFalse(options.demo());
+        assertFalse(options.simulatedClock(), "the real clock unless asked");
         assertFalse(options.help());
+    }
+
+    @Test
+    void theSimulatedClockIsOptIn() throws UsageException {
+        assertTrue(LauncherOptions.parse("--simulated-clock").simulatedClock());
+        assertEquals("--simulated-clock takes no value",
+                assertThrows(UsageException.class, () -> LauncherOptions.parse("--simulated-clock=yes")).getMessage());
     }
 
     @Test

@@ -502,6 +502,12 @@ class LedgerFlowsIT implements TestPropertyProvider {
     }
 
     @Test
+    void theClockCannotBeMovedWithoutTheSimulatedClock() {
+        assertEquals(404, outside.get("/admin/clock").statusCode());
+        assertEquals(404, outside.post("/admin/clock", "{\"advanceTo\":\"2099-01-01T00:00:00Z\"}").statusCode());
+    }
+
+    @Test
     void everyMemberEndpointAnswers404ForAnUnknownMember() {
         String stranger = "m-" + UUID.randomUUID();
         List<HttpResponse<String>> answers = List.of(

@@ -29,6 +29,8 @@ import io.patronage.points.program.ProgramCatalog;
 import io.patronage.points.program.ProgramRules;
 import io.patronage.points.program.TierRules;
 import io.patronage.points.redemption.AnsweredRequest;
+import io.patronage.points.redemption.PointsRedeemed;
+import io.patronage.points.redemption.RedemptionAnswer;
 import io.patronage.points.redemption.RedeemPoints;
 import io.patronage.points.redemption.RedemptionAnswer;
 import io.patronage.points.redemption.Redemptions;
@@ -155,15 +157,21 @@ public class PointsAccount {
                 purchase, refund, fingerprint, state.ledger());
         if (reversed != null) {
             apply(reversed);
+            dropTierAtOnce(programs, reversed.occurredAt().toInstant());
         }
     }
 
     /** Returns the earlier answer when the request was answered already, {@code null} otherwise. */
     @CommandHandler
-    AnsweredRequest handle(RedeemPoints command) {
+    AnsweredRequest handle(RedeemPoints command, ProgramCatalog programs) {
         AnsweredRequest earlier = state.answer(command.requestId());
         if (earlier == null) {
-            apply(Redemptions.answer(memberId, chainId, command, state.ledger(), state.frozen() != null));
+            RedemptionAnswer answer = Redemptions.answer(memberId, chainId, command, state.ledger(),
+                    state.frozen() != null);
+            apply(answer);
+            if (answer instanceof PointsRedeemed) {
+                dropTierAtOnce(programs, command.at());
+            }
         }
         return earlier;
     }
@@ -201,7 +209,13 @@ public class PointsAccount {
     void handle(AdjustPoints command, ProgramCatalog programs) {
         if (!state.awarded(command.adjustmentId())) {
             state.requireSound(memberId);
-            apply(Adjustments.adjust(chainId, command, programs.rulesFor(chainId, command.at()), state.ledger()));
+            ProgramRules rules = programs.rulesFor(chainId, command.at());
+            apply(Adjustments.adjust(chainId, command, rules, state.ledger()));
+            if (command.points() < 0) {
+                dropTierAtOnce(programs, command.at());
+            } else {
+                upgradeTier(rules, command.at());
+            }
         }
     }
 
@@ -213,12 +227,15 @@ public class PointsAccount {
         }
         applyIfAny(Expiries.expire(memberId, chainId, state.ledger(), at));
         applyIfAny(Expiries.announce(memberId, chainId, state.ledger(), state.announcedLots(), at));
-        TierRules tiers = programs.rulesFor(chainId, at).tiers();
+        ProgramRules rules = programs.rulesFor(chainId, at);
+        TierRules tiers = rules.tiers();
         String tier = state.standing().tier();
-        if (TierPolicy.downgrades(tiers, state.activity(), tier, at)) {
-            apply(new TierChanged(memberId, chainId, tier, TierPolicy.downgradeTo(tiers, state.activity(), at),
-                    "WINDOW_NO_LONGER_QUALIFIES", at));
+        if (TierPolicy.downgrades(tiers, state.activity(), state.ledger(), tier, at)) {
+            apply(new TierChanged(memberId, chainId, tier,
+                    TierPolicy.downgradeTo(tiers, state.activity(), state.ledger(), at),
+                    tiers.basis().overWindow() ? "WINDOW_NO_LONGER_QUALIFIES" : "NO_LONGER_QUALIFIES", at));
         }
+        upgradeTier(rules, at);
         return NextReview.after(at, state.ledger().lots(), state.announcedLots(), state.standing().tier());
     }
 
@@ -245,9 +262,20 @@ public class PointsAccount {
     }
 
     private void upgradeTier(ProgramRules rules, Instant at) {
-        String reached = TierPolicy.upgrade(rules.tiers(), state.activity(), state.standing().tier(), at);
+        String reached = TierPolicy.upgrade(rules.tiers(), state.activity(), state.ledger(), state.standing().tier(),
+                at);
         if (reached != null) {
             apply(new TierChanged(memberId, chainId, state.standing().tier(), reached, "QUALIFIED", at));
+        }
+    }
+
+    /** Under {@code ON_DROP}, the tier an event that lowered the basis leaves the member with, at once. */
+    private void dropTierAtOnce(ProgramCatalog programs, Instant at) {
+        TierRules tiers = programs.rulesFor(chainId, at).tiers();
+        String tier = state.standing().tier();
+        if (TierPolicy.dropsAtOnce(tiers, state.activity(), state.ledger(), tier, at)) {
+            apply(new TierChanged(memberId, chainId, tier,
+                    TierPolicy.downgradeTo(tiers, state.activity(), state.ledger(), at), "BASIS_DROPPED", at));
         }
     }
 

@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -21,8 +22,10 @@ public class AdjustmentService {
 
     private final CommandGateway commands;
     private final BalanceStore balances;
+    private final Clock clock;
 
-    AdjustmentService(CommandGateway commands, BalanceStore balances) {
+    AdjustmentService(CommandGateway commands, BalanceStore balances, Clock clock) {
+        this.clock = clock;
         this.commands = commands;
         this.balances = balances;
     }
@@ -40,7 +43,7 @@ public class AdjustmentService {
         String id = adjustmentId == null ? UUID.randomUUID().toString() : adjustmentId;
         long signed = points == null ? 0 : points;
         try {
-            commands.sendAndWait(new AdjustPoints(memberId, id, signed, reason, actor, Instant.now(), expiresAt));
+            commands.sendAndWait(new AdjustPoints(memberId, id, signed, reason, actor, clock.instant(), expiresAt));
         } catch (IllegalArgumentException e) {
             throw new PointsException.InvalidRequest(e.getMessage());
         } catch (AggregateNotFoundException e) {

@@ -10,6 +10,7 @@ import io.patronage.points.returns.PointsReversed;
 import jakarta.inject.Singleton;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -33,8 +34,11 @@ public class BalanceQueries {
     private final AccountHistory history;
     private final ProgramCatalog programs;
     private final EventStore eventStore;
+    private final Clock clock;
 
-    BalanceQueries(BalanceStore balances, AccountHistory history, ProgramCatalog programs, EventStore eventStore) {
+    BalanceQueries(BalanceStore balances, AccountHistory history, ProgramCatalog programs, EventStore eventStore,
+                   Clock clock) {
+        this.clock = clock;
         this.balances = balances;
         this.history = history;
         this.programs = programs;
@@ -50,7 +54,7 @@ public class BalanceQueries {
             return balanceAsOf(memberId, instant(asOf));
         }
         MemberPoints points = document(memberId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         TierRules tiers = programs.rulesFor(points.balance().chainId(), now).tiers();
         if (!points.covers(tiers, now)) {
             points = foldedAgain(points, null);

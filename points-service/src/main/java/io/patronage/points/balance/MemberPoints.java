@@ -167,7 +167,7 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, Map<String, L
         Instant horizon = now.plus(Duration.ofDays(expiringWithinDays));
         long expiring = lots.stream().filter(lot -> lot.expiredAt(horizon)).mapToLong(OpenLot::remaining)
                 .reduce(0, LedgerLimits::add);
-        BigDecimal qualifying = TierPolicy.qualifying(tiers, activity, now);
+        BigDecimal qualifying = TierPolicy.qualifying(tiers, activity, ledger, now);
         TierRules.Level next = tiers.next(tier);
         return new PointsBalance(balance.memberId(), balance.balance(), balance.lifetimeEarned(),
                 balance.lifetimeRedeemed(), Math.max(0, ledger.available(now)), ledger.pending(now), debt, expiring,

@@ -12,7 +12,7 @@ import io.patronage.points.publishing.PointsEventPublisher;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -27,15 +27,17 @@ class PointsRequestsListener extends DispatchingListener {
 
     private final CommandGateway commands;
     private final PointsEventPublisher publisher;
+    private final Clock clock;
 
-    PointsRequestsListener(CommandGateway commands, PointsEventPublisher publisher) {
+    PointsRequestsListener(CommandGateway commands, PointsEventPublisher publisher, Clock clock) {
         this.commands = commands;
         this.publisher = publisher;
+        this.clock = clock;
         on(PointsDebitRequested.class, (request, message) -> handle(request),
-                (request, message) -> publisher.rejectUnknownMember(request, Instant.now()));
+                (request, message) -> publisher.rejectUnknownMember(request, clock.instant()));
         on(PointsCreditRequested.class, (request, message) -> commands.sendAndWait(new AdjustPoints(
                 request.memberId(), request.requestId(), request.points(), request.reason(), "rewards-service",
-                request.requestedAt() == null ? Instant.now() : request.requestedAt())), ignore());
+                request.requestedAt() == null ? clock.instant() : request.requestedAt())), ignore());
     }
 
     @Override
@@ -50,7 +52,7 @@ class PointsRequestsListener extends DispatchingListener {
 
     private void handle(PointsDebitRequested request) {
         RedeemPoints command = new RedeemPoints(request.memberId(), request.requestId(), request.points(),
-                request.reason());
+                request.reason(), clock.instant());
         AnsweredRequest earlier = commands.sendAndWait(command);
         if (earlier != null) {
             publisher.republish(earlier);

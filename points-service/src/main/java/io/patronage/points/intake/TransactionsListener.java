@@ -24,6 +24,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -55,10 +56,10 @@ class TransactionsListener implements TopicListener {
     private final String group;
 
     TransactionsListener(CommandGateway commands, CardDirectory directory, Chains chains, ParkedTransactions parked,
-                         DeadLetterPublisher deadLetters, @Value("${micronaut.application.name}") String application) {
+                         DeadLetterPublisher deadLetters, Clock clock, @Value("${micronaut.application.name}") String application) {
         this.commands = commands;
         this.directory = directory;
-        this.decoder = new StandardDecoder(chains);
+        this.decoder = new StandardDecoder(chains, clock);
         this.parked = parked;
         this.deadLetters = deadLetters;
         this.group = application + "." + name();

@@ -8,7 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -20,8 +20,10 @@ class ProgramController {
 
     private final Programs programs;
     private final ProgramVersions versions;
+    private final Clock clock;
 
-    ProgramController(Programs programs, ProgramVersions versions) {
+    ProgramController(Programs programs, ProgramVersions versions, Clock clock) {
+        this.clock = clock;
         this.programs = programs;
         this.versions = versions;
     }
@@ -29,7 +31,7 @@ class ProgramController {
     /** The version in force now and every version of the chain, oldest first. */
     @Get
     ChainProgram get(String chainId) {
-        return new ChainProgram(chainId, programs.rulesFor(chainId, Instant.now()), programs.versions(chainId));
+        return new ChainProgram(chainId, programs.rulesFor(chainId, clock.instant()), programs.versions(chainId));
     }
 
     @Post("/versions")

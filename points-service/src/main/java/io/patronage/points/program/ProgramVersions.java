@@ -5,6 +5,7 @@ import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.points.errors.PointsException;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -16,8 +17,10 @@ public class ProgramVersions {
 
     private final Programs programs;
     private final ChainDirectory chains;
+    private final Clock clock;
 
-    ProgramVersions(Programs programs, ChainDirectory chains) {
+    ProgramVersions(Programs programs, ChainDirectory chains, Clock clock) {
+        this.clock = clock;
         this.programs = programs;
         this.chains = chains;
     }
@@ -33,7 +36,7 @@ public class ProgramVersions {
             throw new PointsException.WrongCurrency("the program's currency " + draft.currency()
                     + " is not the chain's currency " + chain.currency());
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ProgramRules rules = draft.effectiveFrom().equals(Instant.EPOCH) ? draft.withEffectiveFrom(now) : draft;
         if (rules.effectiveFrom().isBefore(now)) {
             throw new PointsException.RetroactiveProgram("effectiveFrom " + rules.effectiveFrom()

@@ -3,6 +3,7 @@ package io.patronage.points.review;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.patronage.points.balance.BalanceStore;
@@ -37,6 +38,13 @@ class ReviewQueue {
                 .projection(new Document(REVIEW_AT, 1))
                 .forEach(document -> due.put(document.getString("_id"), document.getDate(REVIEW_AT)));
         return due;
+    }
+
+    /** The earliest review scheduled, {@code null} when none is. */
+    Instant nextDue() {
+        Document first = balances.find(Filters.exists(REVIEW_AT)).projection(new Document(REVIEW_AT, 1))
+                .sort(Sorts.ascending(REVIEW_AT)).limit(1).first();
+        return first == null || first.getDate(REVIEW_AT) == null ? null : first.getDate(REVIEW_AT).toInstant();
     }
 
     /** Sets each member's next review, in one bulk write, unless a newer lot already moved it. */

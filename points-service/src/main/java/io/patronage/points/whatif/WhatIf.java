@@ -2,7 +2,9 @@ package io.patronage.points.whatif;
 
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionType;
+import io.patronage.points.account.Holdings;
 import io.patronage.points.account.Poisoned;
+import io.patronage.points.earning.AccountStanding;
 import io.patronage.points.earning.CappedEarning;
 import io.patronage.points.earning.EarningOutcome;
 import io.patronage.points.earning.EarningPolicy;
@@ -33,6 +35,11 @@ import java.util.TreeMap;
  * referral) is folded from the log as it actually was, by the account's own fold, so member bonuses are judged as
  * they would have been then, except the day and period caps, which count what the draft would have credited
  * earlier (before {@code from}: what was credited); the referrer's side of a referral is not counted (it lands on another account).
+ * <p>
+ * When the draft has tiers, the tier each purchase is rated at is the draft's own ({@link DraftTier}): its basis
+ * (window activity, balance or available points, folded by the account's own {@link Holdings}), upgrades on reaching a
+ * threshold, and its downgrade mode as if the account were reviewed at each purchase; otherwise the tier the member
+ * actually had.
  * <p>
  * A purchase whose earning is poisoned (beyond the ledger's limits, stored by an older version), or that the draft
  * would rate beyond the ceiling of one transaction, is skipped and listed with the reason (the first
@@ -84,6 +91,7 @@ public class WhatIf {
         Map<String, Standing> standings = new HashMap<>();
         // what the draft would have credited towards the day and period caps (outside the period: what was credited)
         Map<String, List<CappedEarning>> draftEarnings = new HashMap<>();
+        Map<String, DraftTier> tiers = new HashMap<>();
         Map<String, long[]> perRule = new TreeMap<>();
         Set<String> members = new HashSet<>();
         int[] purchases = {0};
@@ -92,15 +100,18 @@ public class WhatIf {
         long events = log.forEach("what-if " + chainId, (sequence, event) -> {
             if (event instanceof PointsAccountOpened opened && opened.chainId().equals(chainId)) {
                 standings.put(opened.memberId(), new Standing());
+                tiers.put(opened.memberId(), new DraftTier(rules.tiers()));
             }
             Standing standing = standings.get(event.memberId());
             if (standing == null) {
                 return;
             }
+            DraftTier tier = tiers.get(event.memberId());
             if (event instanceof PointsEarned earned) {
                 Instant at = earned.occurredAt().toInstant();
                 List<CappedEarning> earnings = draftEarnings.computeIfAbsent(earned.memberId(), m -> new ArrayList<>());
                 long capped = 0;
+                AccountStanding now = tier.standing(standing.now(), at).withEarnings(earnings);
                 if (!at.isBefore(from) && at.isBefore(to)) {
                     EarningOutcome outcome = null;
                     try {
@@ -108,7 +119,7 @@ public class WhatIf {
                         if (poisoned != null) {
                             throw new PointsOverflowException(poisoned);
                         }
-                        outcome = EarningPolicy.earn(rules, standing.now().withEarnings(earnings), transaction(earned));
+                        outcome = EarningPolicy.earn(rules, now, transaction(earned));
                         capped = EarningPolicy.capped(outcome.breakdown());
                     } catch (PointsOverflowException e) {
                         if (skippedCount[0]++ < SKIPPED_LISTED) {
@@ -129,6 +140,7 @@ public class WhatIf {
                 }
             }
             standing.fold(event);
+            tier.fold(event);
         });
         List<RuleDifference> rows = new ArrayList<>();
         long issued = 0;

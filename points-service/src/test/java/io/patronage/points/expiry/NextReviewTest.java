@@ -45,4 +45,15 @@ class NextReviewTest {
                 "v1", List.of(), NOW.atOffset(ZoneOffset.UTC), lot, 10);
         assertEquals(NextReview.after(NOW, List.of(LOT), Set.of(), null), NextReview.of(earned));
     }
+
+    @Test
+    void aPendingLotIsDueWhenItsPointsBecomeAvailable() {
+        Instant available = NOW.plusSeconds(14 * 86_400);
+        OpenLot pending = new OpenLot("l-2", NOW, available, EXPIRY, NOTICE, 10);
+        assertEquals(available, NextReview.after(NOW, List.of(pending), Set.of(), null));
+        assertEquals(NOTICE, NextReview.after(available, List.of(pending), Set.of(), null), "once available: the notice");
+        assertEquals(available, NextReview.of(new PointsEarned("m-1", "c-1", "t-1", "s-1", "EUR", BigDecimal.TEN,
+                BigDecimal.TEN, 10, "v1", List.of(), NOW.atOffset(ZoneOffset.UTC),
+                new Lot("l-2", 10, NOW, available, EXPIRY, NOTICE), 10)));
+    }
 }

@@ -48,6 +48,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -119,7 +120,8 @@ class TransactionsListenerIT {
         ChainConfigured chain = new ChainConfigured("chain-1", "EUR", "Europe/Athens", "en", null, Instant.EPOCH);
         listener = new TransactionsListener(axon.commandGateway(), directory,
                 chainId -> chain.chainId().equals(chainId) ? Optional.of(chain) : Optional.empty(),
-                new ParkedTransactions(database, meters), new DeadLetterPublisher(kafka, meters), "points-service");
+                new ParkedTransactions(database, meters), new DeadLetterPublisher(kafka, meters), Clock.systemUTC(),
+                "points-service");
         appends.set(0);
     }
 

@@ -1,6 +1,7 @@
 package io.patronage.rewards.coupons;
 
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.patronage.kit.clock.DueWork;
 import io.patronage.rewards.redemption.ExpireCoupon;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,7 +16,7 @@ import java.time.Instant;
  * on read. Every instance may run it: the redemption takes a second expiry as a no-op.
  */
 @Singleton
-class CouponExpiry {
+class CouponExpiry implements DueWork {
 
     private static final Logger LOG = LoggerFactory.getLogger(CouponExpiry.class);
 
@@ -32,7 +33,17 @@ class CouponExpiry {
     @Scheduled(fixedDelay = "${patronage.rewards.coupon-expiry-interval:1m}",
             initialDelay = "${patronage.rewards.coupon-expiry-interval:1m}")
     void expireCoupons() {
-        Instant now = clock.instant();
+        runDue(clock.instant());
+    }
+
+    /** On the simulated clock: nothing is announced ahead, it runs at each instant the clock is moved to. */
+    @Override
+    public Instant nextDue() {
+        return null;
+    }
+
+    @Override
+    public void runDue(Instant now) {
         for (String redemptionId : coupons.pastExpiry(now)) {
             try {
                 commands.sendAndWait(new ExpireCoupon(redemptionId, now));

@@ -1,6 +1,7 @@
 package io.patronage.rewards.redemption;
 
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.patronage.kit.clock.DueWork;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -14,7 +15,7 @@ import java.time.Instant;
  * in a timer), so a restart loses none; every instance may run it, the aggregate takes a second expiry as a no-op.
  */
 @Singleton
-class RedemptionDeadlines {
+class RedemptionDeadlines implements DueWork {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedemptionDeadlines.class);
 
@@ -31,7 +32,17 @@ class RedemptionDeadlines {
     @Scheduled(fixedDelay = "${patronage.rewards.deadline-check-interval:5s}",
             initialDelay = "${patronage.rewards.deadline-check-interval:5s}")
     void expirePastDeadlines() {
-        Instant now = clock.instant();
+        runDue(clock.instant());
+    }
+
+    /** On the simulated clock: nothing is announced ahead, it runs at each instant the clock is moved to. */
+    @Override
+    public Instant nextDue() {
+        return null;
+    }
+
+    @Override
+    public void runDue(Instant now) {
         for (String redemptionId : views.pastDeadline(now)) {
             try {
                 commands.sendAndWait(new ExpireRedemption(redemptionId, now));

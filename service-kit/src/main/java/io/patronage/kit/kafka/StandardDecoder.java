@@ -18,9 +18,14 @@ public final class StandardDecoder implements MessageDecoder {
     private final Map<Class<?>, MessageDecoder> plainJson;
     private final MessageDecoder cloudEvents = new CloudEventDecoder();
 
-    /** For listeners of till records: each is checked against its chain. */
+    /** For listeners of till records: each is checked against its chain, its time against the system clock. */
     public StandardDecoder(ChainLookup chains) {
-        this(new PosTransactionDecoder(chains, Clock.systemUTC()));
+        this(chains, Clock.systemUTC());
+    }
+
+    /** For listeners of till records: each is checked against its chain, its time against {@code clock}. */
+    public StandardDecoder(ChainLookup chains, Clock clock) {
+        this(new PosTransactionDecoder(chains, clock));
     }
 
     /** For listeners that consume no till records. */

@@ -24,7 +24,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +44,11 @@ class ViewsController {
     private final ChainDirectory chains;
     private final ViewSettings settings;
     private final Forwarding forwarding;
+    private final Clock clock;
 
-    ViewsController(StreamsEngine engine, ChainDirectory chains, ViewSettings settings, Forwarding forwarding) {
+    ViewsController(StreamsEngine engine, ChainDirectory chains, ViewSettings settings, Forwarding forwarding,
+                    Clock clock) {
+        this.clock = clock;
         this.engine = engine;
         this.chains = chains;
         this.settings = settings;
@@ -123,7 +126,7 @@ class ViewsController {
     private StoredTally allTime(String chainId) {
         StoredTally stored = tallies().get(StoredTally.storeKey(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id()));
         return stored != null ? stored
-                : ViewRenderer.empty(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id(), Instant.now());
+                : ViewRenderer.empty(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id(), clock.instant());
     }
 
     private static PeriodKind retentionKind(String period) {

@@ -33,9 +33,9 @@ class ViewsFactory {
     }
 
     @Singleton
-    Topology topology(ChainDirectory chains, ViewSettings settings,
+    Topology topology(ChainDirectory chains, Clock clock, ViewSettings settings,
                       @Value("${patronage.analytics.application-id}") String applicationId,
                       @Value("${micronaut.application.name}") String application) {
-        return ViewsTopology.build(chains, Clock.systemUTC(), settings, applicationId, "/patronage/" + application);
+        return ViewsTopology.build(chains, clock, settings, applicationId, "/patronage/" + application);
     }
 }

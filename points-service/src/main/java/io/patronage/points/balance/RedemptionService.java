@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * A till or an operator paying with a member's points ({@link SpendPoints}): redeemed (all, or what is available when
@@ -18,9 +18,11 @@ import java.time.Instant;
 public class RedemptionService {
 
     private final CommandGateway commands;
+    private final Clock clock;
 
-    RedemptionService(CommandGateway commands) {
+    RedemptionService(CommandGateway commands, Clock clock) {
         this.commands = commands;
+        this.clock = clock;
     }
 
     /** What a redemption did: asked for {@code requested}, redeemed {@code redeemed}, leaving {@code balance}. */
@@ -31,7 +33,7 @@ public class RedemptionService {
         SpendPoints.Spent spent;
         try {
             spent = commands.sendAndWait(new SpendPoints(memberId, requestId, points == null ? 0 : points, reason,
-                    Instant.now()));
+                    clock.instant()));
         } catch (IllegalArgumentException e) {
             throw new PointsException.InvalidRequest(e.getMessage());
         } catch (AggregateNotFoundException e) {

@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patronage.analytics.periods.Period;
 import io.patronage.analytics.periods.PeriodKind;
 import io.patronage.analytics.streams.StreamsEngine;
@@ -25,6 +27,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,10 +38,13 @@ import java.util.function.Function;
  * state stores (interactive queries) of the instance that holds the chain, whichever instance is asked; as CSV with {@code Accept: text/csv} or {@code ?format=csv}.
  */
 @Controller("/analytics")
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 class ViewsController {
 
     private static final MediaType CSV = MediaType.of("text/csv");
+    /** How long a read waits for the stores while the topology rebalances or restores before answering 503. */
+    private static final Duration READ_WAIT = Duration.ofSeconds(10);
 
     private final StreamsEngine engine;
     private final ChainDirectory chains;
@@ -118,8 +124,28 @@ class ViewsController {
     /** A configured chain's views, read here when this instance holds the chain, else where it is held. */
     private HttpResponse<?> read(HttpRequest<?> request, String chainId, Function<ChainConfigured, Object> local) {
         ChainConfigured chain = chain(chainId);
-        Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
-        return owners.isPresent() ? owners.get() : answer(request, local.apply(chain));
+        long deadline = System.nanoTime() + READ_WAIT.toNanos();
+        while (true) {
+            try {
+                Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
+                return owners.isPresent() ? owners.get() : answer(request, local.apply(chain));
+            } catch (InvalidStateStoreException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "views-not-ready",
+                            "the analytics views are being restored or rebalanced; try again in a moment");
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "views-not-ready", "interrupted");
+        }
     }
 
     /** The all-time tally; zeros computed now for a chain nothing was counted for yet (no data is a valid answer). */
@@ -218,13 +244,9 @@ class ViewsController {
         return store(ViewsTopology.TALLIES);
     }
 
+    /** @throws InvalidStateStoreException while the topology rebalances or restores: {@link #read} waits for it */
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-        try {
-            return engine.store(name);
-        } catch (InvalidStateStoreException e) {
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "views-not-ready",
-                    "the analytics views are being restored or rebalanced; try again in a moment");
-        }
+        return engine.store(name);
     }
 
     private static ProblemException invalid(String field, String message) {

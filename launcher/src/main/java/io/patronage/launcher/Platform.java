@@ -199,6 +199,11 @@ public final class Platform implements AutoCloseable {
         if (service == Service.ENROLLMENT) {
             environment.put("PATRONAGE_ENROLLMENT_MASTER_KEY", masterKey);
         }
+        if (service == Service.ANALYTICS) {
+            // Kafka Streams' stores belong with the broker's data they were built from, not in the shared tmp dir
+            environment.put("PATRONAGE_ANALYTICS_STATE_DIR",
+                    config.dataDir().resolve("analytics-state").toAbsolutePath().toString());
+        }
         if (config.simulatedClock()) {
             environment.put(SIMULATED_CLOCK, "true");
         }

@@ -6,7 +6,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.patronage.analytics.streams.StreamsEngine;
-import io.patronage.kit.http.ProblemException;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -39,8 +38,7 @@ class Forwarding {
         if (request.getHeaders().contains(FORWARDED)) {
             return Optional.empty();
         }
-        HostInfo owner = engine.ownerOf(ViewsTopology.TALLIES, chainId).orElseThrow(() -> new ProblemException(
-                HttpStatus.SERVICE_UNAVAILABLE, "views-not-ready",
+        HostInfo owner = engine.ownerOf(ViewsTopology.TALLIES, chainId).orElseThrow(() -> new OwnerUnavailable(
                 "the analytics views are being rebalanced between instances; try again in a moment"));
         if (engine.isSelf(owner)) {
             return Optional.empty();
@@ -64,9 +62,16 @@ class Forwarding {
         }
     }
 
-    private static ProblemException unavailable(HostInfo owner, Exception e) {
-        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "views-not-ready",
-                "the instance holding this chain's views (" + owner.host() + ":" + owner.port()
-                        + ") did not answer: " + e.getClass().getSimpleName());
+    private static OwnerUnavailable unavailable(HostInfo owner, Exception e) {
+        return new OwnerUnavailable("the instance holding this chain's views (" + owner.host() + ":" + owner.port()
+                + ") did not answer: " + e.getClass().getSimpleName());
+    }
+
+    /** No instance is known to hold the chain, or the one that does is gone: until the group has rebalanced. */
+    static final class OwnerUnavailable extends RuntimeException {
+
+        OwnerUnavailable(String message) {
+            super(message);
+        }
     }
 }

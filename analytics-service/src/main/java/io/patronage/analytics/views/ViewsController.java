@@ -43,8 +43,11 @@ import java.util.function.Function;
 class ViewsController {
 
     private static final MediaType CSV = MediaType.of("text/csv");
-    /** How long a read waits for the stores while the topology rebalances or restores before answering 503. */
-    private static final Duration READ_WAIT = Duration.ofSeconds(10);
+    /**
+     * How long a read waits while the topology rebalances or restores (an instance left or died: its session times
+     * out after 10 s) before answering 503.
+     */
+    private static final Duration READ_WAIT = Duration.ofSeconds(15);
 
     private final StreamsEngine engine;
     private final ChainDirectory chains;
@@ -129,10 +132,11 @@ class ViewsController {
             try {
                 Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
                 return owners.isPresent() ? owners.get() : answer(request, local.apply(chain));
-            } catch (InvalidStateStoreException e) {
+            } catch (InvalidStateStoreException | Forwarding.OwnerUnavailable e) {
                 if (System.nanoTime() > deadline) {
                     throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "views-not-ready",
-                            "the analytics views are being restored or rebalanced; try again in a moment");
+                            e instanceof Forwarding.OwnerUnavailable ? e.getMessage()
+                                    : "the analytics views are being restored or rebalanced; try again in a moment");
                 }
                 pause();
             }

@@ -11,6 +11,7 @@ import io.patronage.kit.kafka.StandardDecoder;
 import io.patronage.kit.kafka.TopicListener;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -25,8 +26,8 @@ public class RecordingListener implements TopicListener {
     final List<String> handled = new CopyOnWriteArrayList<>();
     private final MessageDecoder decoder;
 
-    RecordingListener(ChainDirectory chains) {
-        this.decoder = new StandardDecoder(chains);
+    RecordingListener(ChainDirectory chains, Clock clock) {
+        this.decoder = new StandardDecoder(chains, clock);
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.patronage.rewards.redemption.UseCoupon;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,11 +36,12 @@ class TillCouponsListener implements TopicListener {
     private final CommandGateway commands;
     private final MessageDecoder decoder;
 
-    TillCouponsListener(ChainCouponCodes codes, CouponUses uses, CommandGateway commands, Chains chains) {
+    TillCouponsListener(ChainCouponCodes codes, CouponUses uses, CommandGateway commands, Chains chains,
+                        Clock clock) {
         this.codes = codes;
         this.uses = uses;
         this.commands = commands;
-        this.decoder = new StandardDecoder(chains);
+        this.decoder = new StandardDecoder(chains, clock);
     }
 
     @Override

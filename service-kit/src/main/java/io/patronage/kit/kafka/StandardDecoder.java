@@ -18,11 +18,6 @@ public final class StandardDecoder implements MessageDecoder {
     private final Map<Class<?>, MessageDecoder> plainJson;
     private final MessageDecoder cloudEvents = new CloudEventDecoder();
 
-    /** For listeners of till records: each is checked against its chain, its time against the system clock. */
-    public StandardDecoder(ChainLookup chains) {
-        this(chains, Clock.systemUTC());
-    }
-
     /** For listeners of till records: each is checked against its chain, its time against {@code clock}. */
     public StandardDecoder(ChainLookup chains, Clock clock) {
         this(new PosTransactionDecoder(chains, clock));
@@ -32,7 +27,7 @@ public final class StandardDecoder implements MessageDecoder {
     public StandardDecoder() {
         this((MessageDecoder) record -> {
             throw new IllegalStateException("a listener of " + record.topic()
-                    + " needs a decoder that knows the chains: return new StandardDecoder(chains) from decoder()");
+                    + " needs a decoder that knows the chains: return new StandardDecoder(chains, clock) from decoder()");
         });
     }
 

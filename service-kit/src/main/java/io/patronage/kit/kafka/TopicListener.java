@@ -20,7 +20,10 @@ public interface TopicListener {
 
     void onBatch(List<InboundMessage> batch) throws Exception;
 
-    /** Listeners of {@code retail.transactions.v1} return a {@code new StandardDecoder(chains)}, kept in a field. */
+    /**
+     * Listeners of {@code retail.transactions.v1} return a {@code new StandardDecoder(chains, clock)} with the
+     * service's clock (a till record ahead of it is refused), kept in a field.
+     */
     default MessageDecoder decoder() {
         return new StandardDecoder();
     }

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -33,7 +34,7 @@ class StrictJsonTest {
             Instant.parse("2026-01-01T00:00:00Z"));
 
     private final StandardDecoder decoder = new StandardDecoder(
-            chainId -> CHAIN.chainId().equals(chainId) ? Optional.of(CHAIN) : Optional.empty());
+            chainId -> CHAIN.chainId().equals(chainId) ? Optional.of(CHAIN) : Optional.empty(), Clock.systemUTC());
 
     @Test
     void refusesASecondJsonValueAfterATransaction() {

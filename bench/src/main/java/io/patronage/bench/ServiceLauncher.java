@@ -7,11 +7,13 @@ import io.patronage.harness.Service;
 import io.patronage.harness.ServiceJars;
 import io.patronage.harness.ServiceProcess;
 import io.patronage.infra.Infrastructure;
+import io.patronage.infra.LocalTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +72,11 @@ final class ServiceLauncher {
                 profiling.ifPresent(p -> jvm.addAll(p.jvmOptions(service.artifact())));
             }
             int port = ports.next();
+            LocalTokens tokens = LocalTokens.in(workDir.resolve("security"));
             Map<String, String> env = Map.of(
+                    "PATRONAGE_SECURITY_PUBLIC_KEY_FILE", tokens.publicKeyFile().toAbsolutePath().toString(),
+                    // the bench measures throughput, not the per-client limit of the public API
+                    "PATRONAGE_HTTP_RATE_LIMIT_PER_SECOND", "1000000",
                     "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
                     "MONGODB_URI", infra.mongoUri(),
                     "PATRONAGE_MONGO_DATABASE", database,
@@ -79,8 +85,10 @@ final class ServiceLauncher {
                     "PATRONAGE_POINTS_SNAPSHOT_EVERY", "0",
                     "MICRONAUT_SERVER_PORT", Integer.toString(port));
             Path log = logDir.resolve(instance + ".log");
+            String token = tokens.mint("patronage-bench", List.of("admin", "ops", "pos", "analyst"), List.of("*"),
+                    Duration.ofDays(1));
             return new ServiceUnderTest(ServiceProcess.start(service, instance, copy, jvm, env,
-                    ServiceProcess.Output.logTo(log)), log, port);
+                    ServiceProcess.Output.logTo(log)), log, port, token);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.artifact(), e);
         }

@@ -21,9 +21,11 @@ public final class Http {
             .build();
 
     private final String base;
+    private final String authorization;
 
-    public Http(String base) {
+    public Http(String base, String token) {
         this.base = base;
+        this.authorization = "Bearer " + token;
     }
 
     /** The response status, or -1 when nothing answers. */
@@ -54,13 +56,15 @@ public final class Http {
 
     public HttpResponse<String> post(String path, Duration timeout) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", authorization)
                 .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build());
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build();
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+                .timeout(Duration.ofSeconds(30)).GET().build();
     }
 
     private HttpResponse<String> send(HttpRequest request) {

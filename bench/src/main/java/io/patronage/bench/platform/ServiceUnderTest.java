@@ -13,10 +13,11 @@ public final class ServiceUnderTest implements AutoCloseable {
     private final Path log;
     private final Http http;
 
-    public ServiceUnderTest(ServiceProcess process, Path log, int port) {
+    /** @param token what the bench calls the service's API with */
+    public ServiceUnderTest(ServiceProcess process, Path log, int port, String token) {
         this.process = process;
         this.log = log;
-        this.http = new Http("http://localhost:" + port);
+        this.http = new Http("http://localhost:" + port, token);
     }
 
     /** Waits until {@code /health/readiness} answers 200; fails early if the JVM exits. */

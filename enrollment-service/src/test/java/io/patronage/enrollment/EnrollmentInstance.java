@@ -32,6 +32,7 @@ public final class EnrollmentInstance implements AutoCloseable {
                 "patronage.mongo.database", database,
                 "patronage.enrollment.chains." + chain + ".enrollment", "open",
                 "patronage.enrollment.chains." + chain + ".currency", "EUR",
+                "patronage.enrollment.chains." + chain + ".point-value", "0.01",
                 "patronage.mail.mailbox-dir", "target/mailbox-" + database)));
         properties.putAll(settings);
         return new EnrollmentInstance(ApplicationContext.run(EmbeddedServer.class, properties));
@@ -55,6 +56,10 @@ public final class EnrollmentInstance implements AutoCloseable {
         HttpResponse<String> response = http.get("/members/" + memberId);
         assertEquals(200, response.statusCode(), response.body());
         return HttpProbe.json(response);
+    }
+
+    public HttpProbe http() {
+        return http;
     }
 
     @Override

@@ -90,6 +90,7 @@ class EnrollmentServiceIT implements TestPropertyProvider {
         return TestInfrastructure.serviceProperties("enrollment-it", Map.of(
                 "patronage.enrollment.chains." + chain + ".enrollment", "open",
                 "patronage.enrollment.chains." + chain + ".currency", "EUR",
+                "patronage.enrollment.chains." + chain + ".point-value", "0.01",
                 "patronage.mail.mailbox-dir", "target/mailbox-" + UUID.randomUUID()));
     }
 

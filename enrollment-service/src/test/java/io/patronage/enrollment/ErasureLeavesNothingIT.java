@@ -70,6 +70,7 @@ class ErasureLeavesNothingIT implements TestPropertyProvider {
         return TestInfrastructure.serviceProperties("enrollment-erasure-it", Map.of(
                 "patronage.enrollment.chains." + chain + ".enrollment", "open",
                 "patronage.enrollment.chains." + chain + ".currency", "EUR",
+                "patronage.enrollment.chains." + chain + ".point-value", "0.01",
                 "patronage.mail.mailbox-dir", mailbox.toString()));
     }
 

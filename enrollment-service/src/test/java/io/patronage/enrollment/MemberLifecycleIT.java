@@ -21,6 +21,7 @@ import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.Records;
 import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TestTokens;
 import io.patronage.testsupport.TopicReader;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.InternetAddress;
@@ -76,7 +77,9 @@ class MemberLifecycleIT implements TestPropertyProvider {
     private final String otherChain = "chain-" + UUID.randomUUID();
     private final String clubChain = "club-" + UUID.randomUUID();
     private final Path mailbox = Path.of("target", "mailbox-" + UUID.randomUUID());
-    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    /** Ops of the test's chains: they enroll, look members up and act on members' behalf. */
+    private final HttpProbe service = new HttpProbe(() -> this.server.getPort())
+            .as(TestTokens.ops(chain, otherChain, clubChain));
     private final KafkaProbe kafka = new KafkaProbe();
     private TopicReader membersTopic;
 

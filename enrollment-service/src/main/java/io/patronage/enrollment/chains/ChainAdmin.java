@@ -2,10 +2,12 @@ package io.patronage.enrollment.chains;
 
 import io.micronaut.http.HttpStatus;
 import io.patronage.contracts.chains.ChainConfigured;
+import io.patronage.kit.audit.AuditTrail;
 import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.kafka.EventPublisher;
 import io.patronage.kit.kafka.Fingerprint;
+import io.patronage.kit.security.Caller;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +25,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Creates and changes chains at runtime. The compacted {@code loyalty.chains.v1} is the store: a change is published
  * there and answered only once it is on the broker and this instance's chain directory has read it, so the caller's
- * next request (an enrollment, a {@code GET}) sees it.
+ * next request (an enrollment, a {@code GET}) sees it. Each creation or change is audited ({@code chain.created} with the
+ * chain, {@code chain.updated} with what changed).
  */
 @Singleton
 public class ChainAdmin {
@@ -32,12 +36,15 @@ public class ChainAdmin {
     private final ChainValidator validator;
     private final ChainDirectory directory;
     private final EventPublisher publisher;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    ChainAdmin(ChainValidator validator, ChainDirectory directory, EventPublisher publisher, Clock clock) {
+    ChainAdmin(ChainValidator validator, ChainDirectory directory, EventPublisher publisher, AuditTrail audit,
+               Clock clock) {
         this.validator = validator;
         this.directory = directory;
         this.publisher = publisher;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -54,7 +61,7 @@ public class ChainAdmin {
     }
 
     /** Creates or replaces the chain; the same configuration again publishes nothing. */
-    public synchronized Change put(String chainId, ChainRequest request) {
+    public synchronized Change put(Caller actor, String chainId, ChainRequest request) {
         ChainConfigured wanted = validator.validate(chainId, request, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         Optional<ChainConfigured> before = directory.find(chainId);
         if (before.filter(wanted::sameAs).isPresent()) {
@@ -71,6 +78,12 @@ public class ChainAdmin {
             throw unavailable("chain " + chainId + " could not be published to loyalty.chains.v1; try again");
         }
         awaitSeen(wanted);
+        if (before.isEmpty()) {
+            audit.record(actor, chainId, "chain.created", chainId, Map.of("chain", wanted));
+        } else {
+            audit.record(actor, chainId, "chain.updated", chainId,
+                    Map.of("changes", ChainChanges.between(before.get(), wanted)));
+        }
         return new Change(before, wanted);
     }
 

@@ -10,6 +10,7 @@ import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.Records;
 import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TestTokens;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChainsIT implements TestPropertyProvider {
 
-    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    private final HttpProbe http = new HttpProbe(() -> this.server.getPort());
+    /** Chains are an admin's. */
+    private final HttpProbe service = http.as(TestTokens.admin());
     private final KafkaProbe kafka = new KafkaProbe();
 
     @Inject
@@ -93,6 +96,17 @@ class ChainsIT implements TestPropertyProvider {
         assertEquals(201, enroll(chain, "30", true).statusCode());
         assertEquals(2, kafka.records(Topics.CHAINS.name(), Records.keyed(chain)).size());
 
+        // audited: created with the chain, updated with what changed
+        JsonNode audit = json(service.get("/audit?chainId=" + chain)).get("records");
+        assertEquals(List.of("chain.created", "chain.updated"),
+                StreamSupport.stream(audit.spliterator(), false).map(entry -> entry.get("action").asText()).toList());
+        assertEquals("admin-1", audit.get(1).get("actor").asText());
+        JsonNode changes = audit.get(1).get("details").get("changes");
+        assertEquals(0, changes.get("enrollmentPolicy.minimumAge").get("from").asInt(), audit.toString());
+        assertEquals(18, changes.get("enrollmentPolicy.minimumAge").get("to").asInt(), audit.toString());
+        assertEquals(List.of("enrollmentPolicy.minimumAge"), List.copyOf(iterable(changes.fieldNames())),
+                "nothing else changed: 0.010 is 0.01, 5000 is \"5000\", el-GR is el-gr canonical");
+
         // the same configuration again changes nothing and publishes nothing
         HttpResponse<String> again = service.put("/chains/" + chain, json(updated).toString());
         assertEquals(200, again.statusCode(), again.body());
@@ -144,19 +158,20 @@ class ChainsIT implements TestPropertyProvider {
         Map<String, Object> seed = Map.of("patronage.enrollment.chains." + chain + ".minimum-age", "0",
                 "patronage.enrollment.chains." + chain + ".time-zone", "Europe/Helsinki");
         try (EnrollmentInstance first = EnrollmentInstance.start(database, chain, seed)) {
-            JsonNode seeded = json(first.http().get("/chains/" + chain));
+            HttpProbe admin = first.http().as(TestTokens.admin());
+            JsonNode seeded = json(admin.get("/chains/" + chain));
             assertEquals(0, seeded.get("enrollmentPolicy").get("minimumAge").asInt());
             assertEquals("Europe/Helsinki", seeded.get("timeZone").asText());
-            HttpResponse<String> changed = first.http().put("/chains/" + chain, """
+            HttpResponse<String> changed = admin.put("/chains/" + chain, """
                     {"currency": "EUR", "timeZone": "Europe/Helsinki", "pointValue": "0.02",
                      "enrollmentPolicy": {"minimumAge": 21}}""");
             assertEquals(200, changed.statusCode(), changed.body());
         }
         try (EnrollmentInstance second = EnrollmentInstance.start(database, chain, seed)) {
-            JsonNode chainNow = json(second.http().get("/chains/" + chain));
+            JsonNode chainNow = json(second.http().as(TestTokens.admin()).get("/chains/" + chain));
             assertEquals(21, chainNow.get("enrollmentPolicy").get("minimumAge").asInt());
             assertEquals("0.02", chainNow.get("pointValue").asText());
-            HttpResponse<String> nineteen = second.http().post("/members", """
+            HttpResponse<String> nineteen = second.http().as(TestTokens.pos(chain)).post("/members", """
                     {"chainId": "%s", "firstName": "Aino", "lastName": "Virtanen", "email": "%s@example.fi",
                      "birthDate": "%s"}""".formatted(chain, UUID.randomUUID(), LocalDate.now().minusYears(19)));
             assertProblem(nineteen, 422, "urn:patronage:problem:enrollment-not-allowed");
@@ -165,9 +180,16 @@ class ChainsIT implements TestPropertyProvider {
                 "the seed once, the API's change once; the restart published nothing");
     }
 
+    private static <T> List<T> iterable(java.util.Iterator<T> iterator) {
+        List<T> list = new java.util.ArrayList<>();
+        iterator.forEachRemaining(list::add);
+        return list;
+    }
+
+    /** Through the chain's sign-up channel. */
     private HttpResponse<String> enroll(String chain, String age, boolean terms) {
         LocalDate birthDate = LocalDate.now().minusYears(Integer.parseInt(age)).minusDays(2);
-        return service.post("/members", """
+        return http.as(TestTokens.pos(chain)).post("/members", """
                 {"chainId": "%s", "firstName": "Ελένη", "lastName": "Παπαδοπούλου", "email": "%s@example.gr",
                  "birthDate": "%s", "consents": {"terms": %s}}""".formatted(chain, UUID.randomUUID(), birthDate, terms));
     }

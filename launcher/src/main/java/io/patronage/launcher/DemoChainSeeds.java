@@ -30,7 +30,7 @@ final class DemoChainSeeds {
     private final URI enrollment;
     private final String adminToken;
 
-    /** @param adminToken a bearer token with the admin role, or null where the service asks for none */
+    /** @param adminToken a bearer token with the admin role (the launcher's own) */
     DemoChainSeeds(URI enrollment, String adminToken) {
         this.enrollment = enrollment;
         this.adminToken = adminToken;
@@ -73,8 +73,7 @@ final class DemoChainSeeds {
     }
 
     private HttpRequest.Builder request(URI uri) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT);
-        return adminToken == null ? request : request.header("Authorization", "Bearer " + adminToken);
+        return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", "Bearer " + adminToken);
     }
 
     private JsonNode chains() throws IOException {

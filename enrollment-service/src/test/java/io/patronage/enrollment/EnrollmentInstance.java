@@ -5,6 +5,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TestTokens;
 
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -20,10 +21,12 @@ public final class EnrollmentInstance implements AutoCloseable {
 
     private final EmbeddedServer server;
     private final HttpProbe http;
+    private final HttpProbe ops;
 
-    private EnrollmentInstance(EmbeddedServer server) {
+    private EnrollmentInstance(EmbeddedServer server, String chain) {
         this.server = server;
         this.http = new HttpProbe(server::getPort);
+        this.ops = http.as(TestTokens.ops(chain));
     }
 
     /** Starts the service on {@code database} with {@code settings} on top of the test infrastructure's. */
@@ -32,16 +35,17 @@ public final class EnrollmentInstance implements AutoCloseable {
                 "patronage.mongo.database", database,
                 "patronage.enrollment.chains." + chain + ".enrollment", "open",
                 "patronage.enrollment.chains." + chain + ".currency", "EUR",
+                "patronage.enrollment.chains." + chain + ".point-value", "0.01",
                 "patronage.mail.mailbox-dir", "target/mailbox-" + database)));
         properties.putAll(settings);
-        return new EnrollmentInstance(ApplicationContext.run(EmbeddedServer.class, properties));
+        return new EnrollmentInstance(ApplicationContext.run(EmbeddedServer.class, properties), chain);
     }
 
     public HttpResponse<String> enroll(String chain, String firstName, String email) {
         String body = """
                 {"chainId": "%s", "firstName": "%s", "lastName": "Virtanen", "email": "%s", "birthDate": "1990-05-17"}
                 """.formatted(chain, firstName, email);
-        return http.post("/members", body);
+        return ops.post("/members", body);
     }
 
     /** Enrolls and answers the new member's id. */
@@ -52,9 +56,14 @@ public final class EnrollmentInstance implements AutoCloseable {
     }
 
     public JsonNode profile(String memberId) {
-        HttpResponse<String> response = http.get("/members/" + memberId);
+        HttpResponse<String> response = ops.get("/members/" + memberId);
         assertEquals(200, response.statusCode(), response.body());
         return HttpProbe.json(response);
+    }
+
+    /** The service, called without credentials: {@code http().as(token)} for a caller. */
+    public HttpProbe http() {
+        return http;
     }
 
     @Override

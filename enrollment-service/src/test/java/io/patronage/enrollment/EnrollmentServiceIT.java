@@ -20,6 +20,7 @@ import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.ReadmeContract;
 import io.patronage.testsupport.Records;
 import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TestTokens;
 import io.patronage.testsupport.TopicReader;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,7 +64,8 @@ class EnrollmentServiceIT implements TestPropertyProvider {
     }
 
     private final String chain = "chain-" + UUID.randomUUID();
-    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    /** Ops of the test's chain: they enroll, look members up and act on members' behalf. */
+    private final HttpProbe service = new HttpProbe(() -> this.server.getPort()).as(TestTokens.ops(chain));
     private final KafkaProbe kafka = new KafkaProbe();
     private TopicReader membersTopic;
 
@@ -90,6 +92,7 @@ class EnrollmentServiceIT implements TestPropertyProvider {
         return TestInfrastructure.serviceProperties("enrollment-it", Map.of(
                 "patronage.enrollment.chains." + chain + ".enrollment", "open",
                 "patronage.enrollment.chains." + chain + ".currency", "EUR",
+                "patronage.enrollment.chains." + chain + ".point-value", "0.01",
                 "patronage.mail.mailbox-dir", "target/mailbox-" + UUID.randomUUID()));
     }
 

@@ -12,6 +12,7 @@ import io.patronage.enrollment.publishing.MemberEventPublisher;
 import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TestTokens;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -53,7 +54,8 @@ class ErasureLeavesNothingIT implements TestPropertyProvider {
     private final String chain = "chain-" + UUID.randomUUID();
     private final String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private final Path mailbox = Path.of("target", "mailbox-" + UUID.randomUUID());
-    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    /** Ops of the test's chain: they enroll, look members up and act on members' behalf. */
+    private final HttpProbe service = new HttpProbe(() -> this.server.getPort()).as(TestTokens.ops(chain));
     private final KafkaProbe kafka = new KafkaProbe();
 
     @Inject
@@ -70,6 +72,7 @@ class ErasureLeavesNothingIT implements TestPropertyProvider {
         return TestInfrastructure.serviceProperties("enrollment-erasure-it", Map.of(
                 "patronage.enrollment.chains." + chain + ".enrollment", "open",
                 "patronage.enrollment.chains." + chain + ".currency", "EUR",
+                "patronage.enrollment.chains." + chain + ".point-value", "0.01",
                 "patronage.mail.mailbox-dir", mailbox.toString()));
     }
 

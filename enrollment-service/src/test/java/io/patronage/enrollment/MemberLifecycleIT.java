@@ -21,6 +21,7 @@ import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.Records;
 import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TestTokens;
 import io.patronage.testsupport.TopicReader;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.InternetAddress;
@@ -76,7 +77,9 @@ class MemberLifecycleIT implements TestPropertyProvider {
     private final String otherChain = "chain-" + UUID.randomUUID();
     private final String clubChain = "club-" + UUID.randomUUID();
     private final Path mailbox = Path.of("target", "mailbox-" + UUID.randomUUID());
-    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    /** Ops of the test's chains: they enroll, look members up and act on members' behalf. */
+    private final HttpProbe service = new HttpProbe(() -> this.server.getPort())
+            .as(TestTokens.ops(chain, otherChain, clubChain));
     private final KafkaProbe kafka = new KafkaProbe();
     private TopicReader membersTopic;
 
@@ -100,6 +103,9 @@ class MemberLifecycleIT implements TestPropertyProvider {
                 Map.entry("patronage.enrollment.chains." + chain + ".currency", "EUR"),
                 Map.entry("patronage.enrollment.chains." + otherChain + ".currency", "EUR"),
                 Map.entry("patronage.enrollment.chains." + clubChain + ".currency", "MYR"),
+                Map.entry("patronage.enrollment.chains." + chain + ".point-value", "0.01"),
+                Map.entry("patronage.enrollment.chains." + otherChain + ".point-value", "0.01"),
+                Map.entry("patronage.enrollment.chains." + clubChain + ".point-value", "0.05"),
                 Map.entry("patronage.enrollment.chains." + chain + ".default-locale", "el-GR"),
                 Map.entry("patronage.enrollment.chains." + otherChain + ".enrollment", "open"),
                 Map.entry("patronage.enrollment.chains." + clubChain + ".enrollment", "invitation"),
@@ -124,7 +130,9 @@ class MemberLifecycleIT implements TestPropertyProvider {
     @Test
     void anUnknownChainIsRefusedNamingTheChain() throws Exception {
         String unknown = "nowhere-" + UUID.randomUUID();
-        HttpResponse<String> response = service.post("/members", enrollment(unknown, "Ana", "ana@example.ro", ""));
+        // a sign-up channel of a chain nobody configured: allowed to try, refused by the chain check
+        HttpResponse<String> response = new HttpProbe(() -> this.server.getPort()).as(TestTokens.pos(unknown))
+                .post("/members", enrollment(unknown, "Ana", "ana@example.ro", ""));
 
         JsonNode problem = assertProblem(response, 422, "urn:patronage:problem:unknown-chain");
         assertTrue(problem.get("detail").asText().contains(unknown), problem.toString());

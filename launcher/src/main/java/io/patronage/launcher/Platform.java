@@ -98,6 +98,7 @@ public final class Platform implements AutoCloseable {
             spawn(service);
         }
         Map<Service, Long> readyAfter = awaitReady(startedAt);
+        new DemoChainSeeds(url(Service.ENROLLMENT), launcherToken()).seed(out);
         // Before this, a service that dies fails the start with its output.
         snapshot().forEach(this::supervise);
         printServices(infra, readyAfter);

@@ -46,7 +46,7 @@ class PlatformIT {
 
     @Test
     void aPurchaseEarnsPointsThatBuyACouponAndAnalyticsCountsItAll() throws Exception {
-        // A chain enrollment-service is configured for; the platform and its data are this test's alone.
+        // A demo chain the launcher created through the chain API; the platform and its data are this test's alone.
         String chainId = "aegean-market-gr";
         JsonNode enrolled = enroll(chainId);
         String memberId = enrolled.path("memberId").asText();

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +47,51 @@ class ChainConfiguredTest {
 
         assertTrue(chain.sameAs(chain.withConfiguredAt(Instant.now())));
         assertFalse(chain.sameAs(new ChainConfigured("gr-1", "USD", "Europe/Athens", "el-GR", null, Instant.EPOCH)));
+    }
+
+    @Test
+    void thePolicyAndThePointValueTravelAndThePointValueIsADecimalString() throws Exception {
+        ChainConfigured chain = new ChainConfigured("gr-1", "EUR", "Europe/Athens", "el-GR", null,
+                new EnrollmentPolicy(EnrollmentMode.INVITATION, List.of("SUMMER26"), 16, List.of(RequiredConsent.TERMS)),
+                new BigDecimal("0.01"), Instant.parse("2026-12-01T00:00:00Z"));
+
+        JsonNode written = json.readTree(json.writeValueAsBytes(chain));
+        assertTrue(written.get("pointValue").isTextual(), written.toString());
+        assertEquals("0.01", written.get("pointValue").asText());
+        assertEquals("INVITATION", written.get("enrollmentPolicy").get("mode").asText());
+        assertEquals(chain, json.readValue(json.writeValueAsBytes(chain), ChainConfigured.class));
+        assertEquals(new BigDecimal("0.000001"), json.readValue("""
+                {"chainId":"gr-1","currency":"EUR","timeZone":"UTC","pointValue":0.000001,"configuredAt":"2026-12-01T00:00:00Z"}
+                """, ChainConfigured.class).pointValue());
+    }
+
+    @Test
+    void aRecordFromBeforePoliciesAndPointValuesReadsAsOpenWithoutAPointValue() throws Exception {
+        ChainConfigured old = json.readValue("""
+                {"chainId":"ir-1","currency":"IRR","timeZone":"Asia/Tehran","defaultLocale":"fa-IR",
+                 "tillLimits":{"maxTotal":null},"configuredAt":"2026-12-01T00:00:00Z"}
+                """, ChainConfigured.class);
+
+        assertEquals(EnrollmentPolicy.OPEN, old.enrollmentPolicy());
+        assertEquals(EnrollmentMode.OPEN, old.enrollmentPolicy().mode());
+        assertEquals(0, old.enrollmentPolicy().minimumAge());
+        assertEquals(List.of(), old.enrollmentPolicy().requiredConsents());
+        assertNull(old.pointValue());
+        assertEquals(old, new ChainConfigured("ir-1", "IRR", "Asia/Tehran", "fa-IR", null,
+                Instant.parse("2026-12-01T00:00:00Z")));
+    }
+
+    @Test
+    void aPointValueWithTrailingZerosIsTheSameConfigurationButAnotherPolicyIsNot() {
+        ChainConfigured chain = new ChainConfigured("gr-1", "EUR", "UTC", "el", null, EnrollmentPolicy.OPEN,
+                new BigDecimal("0.01"), Instant.EPOCH);
+
+        assertTrue(chain.sameAs(new ChainConfigured("gr-1", "EUR", "UTC", "el", null, null, new BigDecimal("0.010"),
+                Instant.now())));
+        assertFalse(chain.sameAs(new ChainConfigured("gr-1", "EUR", "UTC", "el", null,
+                new EnrollmentPolicy(EnrollmentMode.OPEN, List.of(), 18, List.of()), new BigDecimal("0.01"), Instant.EPOCH)));
+        assertFalse(chain.sameAs(new ChainConfigured("gr-1", "EUR", "UTC", "el", null, null, new BigDecimal("0.02"),
+                Instant.EPOCH)));
     }
 
     @Test

@@ -3,7 +3,8 @@ package io.patronage.enrollment.chains;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.patronage.contracts.chains.ChainConfigured;
-import io.patronage.contracts.chains.TillLimits;
+import io.patronage.enrollment.refusal.FieldError;
+import io.patronage.enrollment.refusal.InvalidFieldsException;
 import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.kafka.EventPublisher;
 import io.patronage.kit.kafka.Fingerprint;
@@ -15,15 +16,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * Publishes the configured chains to {@code loyalty.chains.v1} at startup, before the service is ready, so every
- * service knows them. Only a chain whose record differs from the topic's is published, with a {@code ce_id}
- * derived from its content: a restart adds nothing to the topic, and replicas starting together publish the same
+ * Publishes the configuration's seed chains to {@code loyalty.chains.v1} at startup, before the service is ready:
+ * only a chain the topic does not have yet, so a chain changed through the admin API keeps its changes over a
+ * restart. The record's {@code ce_id} is derived from its content, so replicas starting together publish the same
  * record under the same id.
  */
 @Singleton
@@ -31,17 +32,17 @@ public class ChainPublication {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChainPublication.class);
 
-    private final List<ChainSettings> chains;
-    private final ChainPolicies policies;
+    private final List<ChainSettings> seeds;
+    private final ChainValidator validator;
     private final TopicProvisioner topics;
     private final ChainDirectory directory;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    ChainPublication(List<ChainSettings> chains, ChainPolicies policies, TopicProvisioner topics,
+    ChainPublication(List<ChainSettings> seeds, ChainValidator validator, TopicProvisioner topics,
                      ChainDirectory directory, EventPublisher publisher, Clock clock) {
-        this.chains = chains;
-        this.policies = policies;
+        this.seeds = seeds;
+        this.validator = validator;
         this.topics = topics;
         this.directory = directory;
         this.publisher = publisher;
@@ -56,18 +57,19 @@ public class ChainPublication {
         publish();
     }
 
+    /** Publishes the seeds the topic does not have; a seed with an invalid field stops the service. */
     public void publish() {
         Instant now = clock.instant();
+        List<ChainConfigured> wanted = seeds.stream().map(seed -> record(seed, validator, now)).toList();
         List<CompletableFuture<?>> sent = new ArrayList<>();
         List<String> published = new ArrayList<>();
-        for (ChainSettings settings : chains) {
-            ChainConfigured wanted = record(settings, policies.find(settings.getChainId()).orElseThrow(), now);
-            if (directory.find(wanted.chainId()).filter(wanted::sameAs).isPresent()) {
+        for (ChainConfigured chain : wanted) {
+            if (directory.find(chain.chainId()).isPresent()) {
                 continue;
             }
-            String id = "chain:" + wanted.chainId() + "@" + Fingerprint.of(wanted.withConfiguredAt(null));
-            sent.add(publisher.publish(wanted, id, now));
-            published.add(wanted.chainId());
+            String id = "chain:" + chain.chainId() + "@" + Fingerprint.of(chain.withConfiguredAt(null));
+            sent.add(publisher.publish(chain, id, now));
+            published.add(chain.chainId());
         }
         try {
             CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
@@ -77,32 +79,25 @@ public class ChainPublication {
             }
             throw new IllegalStateException("cannot publish the chains " + published + " to loyalty.chains.v1", e);
         }
-        LOG.info("chains published to loyalty.chains.v1: {}; {} unchanged", published, chains.size() - published.size());
+        LOG.info("seed chains published to loyalty.chains.v1: {}; {} already there", published,
+                wanted.size() - published.size());
     }
 
-    /** The chain's record, checked: a configuration error stops the service rather than a till record. */
-    static ChainConfigured record(ChainSettings settings, ChainPolicy policy, Instant now) {
-        String key = "patronage.enrollment.chains." + settings.getChainId();
-        if (settings.getCurrency() == null || !isCurrency(settings.getCurrency())) {
-            throw new IllegalArgumentException(key + ".currency must be an ISO 4217 code such as EUR, is "
-                    + settings.getCurrency());
-        }
-        TillLimits limits;
+    /** The seed's record, checked: a configuration error stops the service, naming its keys. */
+    static ChainConfigured record(ChainSettings seed, ChainValidator validator, Instant now) {
         try {
-            limits = new TillLimits(settings.getTillMaxTotal(), settings.getTillMaxLines(),
-                    settings.getTillMaxClockSkew(), settings.getTillMaxAge());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + ".till-*: " + e.getMessage(), e);
+            return validator.validate(seed.getChainId(), seed.toRequest(), now);
+        } catch (InvalidFieldsException e) {
+            throw new IllegalArgumentException("patronage.enrollment.chains." + seed.getChainId() + ": "
+                    + e.errors().stream().map(error -> key(error) + " " + error.message())
+                    .collect(Collectors.joining("; ")), e);
         }
-        return new ChainConfigured(settings.getChainId(), settings.getCurrency(), policy.timeZone().getId(),
-                policy.defaultLocale(), limits, now);
     }
 
-    private static boolean isCurrency(String code) {
-        try {
-            return Currency.getInstance(code).getCurrencyCode().equals(code);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    /** The configuration key of a field: {@code tillLimits.maxTotal} is {@code till-max-total}. */
+    private static String key(FieldError error) {
+        String field = error.field().replace("enrollmentPolicy.mode", "enrollment").replace("enrollmentPolicy.", "")
+                .replace("tillLimits.max", "tillMax");
+        return field.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -2,14 +2,17 @@ package io.patronage.enrollment.chains;
 
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
+import io.patronage.contracts.chains.EnrollmentMode;
+import io.patronage.contracts.chains.RequiredConsent;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * One chain's program policy, from {@code patronage.enrollment.chains.<chainId>.*} (chain ids in
- * configuration: lower-case letters, digits and {@code -}).
+ * A chain to seed, from {@code patronage.enrollment.chains.<chainId>.*}: published to {@code loyalty.chains.v1} at
+ * startup only when the topic has no such chain yet (so what the admin API changed survives a restart); checked
+ * like a {@code PUT /chains/{chainId}} ({@link ChainValidator}).
  */
 @EachProperty("patronage.enrollment.chains")
 public class ChainSettings {
@@ -22,6 +25,7 @@ public class ChainSettings {
     private String defaultLocale;
     private String timeZone = "UTC";
     private String currency;
+    private BigDecimal pointValue;
     private BigDecimal tillMaxTotal;
     private Integer tillMaxLines;
     private Duration tillMaxClockSkew;
@@ -92,6 +96,15 @@ public class ChainSettings {
         this.currency = currency;
     }
 
+    /** What one point is worth in the currency; required. */
+    public BigDecimal getPointValue() {
+        return pointValue;
+    }
+
+    public void setPointValue(BigDecimal pointValue) {
+        this.pointValue = pointValue;
+    }
+
     public BigDecimal getTillMaxTotal() {
         return tillMaxTotal;
     }
@@ -122,5 +135,16 @@ public class ChainSettings {
 
     public void setTillMaxAge(Duration tillMaxAge) {
         this.tillMaxAge = tillMaxAge;
+    }
+
+    /** The seed as the admin API's request for it. */
+    public ChainRequest toRequest() {
+        return new ChainRequest(chainId, currency, timeZone, defaultLocale,
+                pointValue == null ? null : pointValue.toPlainString(),
+                new ChainRequest.PolicyRequest(enrollment == null ? null : enrollment.name(), invitationCodes, minimumAge,
+                        requiredConsents.stream().map(Enum::name).toList()),
+                new ChainRequest.LimitsRequest(tillMaxTotal == null ? null : tillMaxTotal.toPlainString(), tillMaxLines,
+                        tillMaxClockSkew == null ? null : tillMaxClockSkew.toString(),
+                        tillMaxAge == null ? null : tillMaxAge.toString()));
     }
 }

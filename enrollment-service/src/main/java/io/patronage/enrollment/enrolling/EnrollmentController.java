@@ -6,10 +6,16 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.patronage.kit.security.Caller;
+import io.patronage.kit.security.Roles;
 
 import java.net.URI;
 
+/** Enrollment, for the chain's sign-up channels and tills ({@code pos}) and its ops. */
 @Controller("/members")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class EnrollmentController {
 
@@ -22,7 +28,11 @@ class EnrollmentController {
     }
 
     @Post
-    HttpResponse<EnrollmentResponse> enroll(@Body EnrollmentRequest request) {
+    HttpResponse<EnrollmentResponse> enroll(Caller caller, @Body EnrollmentRequest request) {
+        // without a chain id there is no chain to refuse: the validator answers 400
+        if (request.chainId() != null && !request.chainId().isBlank()) {
+            caller.requireChain(request.chainId(), Roles.POS, Roles.OPS);
+        }
         EnrollmentResponse enrolled = enrollments.enroll(validator.validate(request));
         return HttpResponse.created(enrolled, URI.create("/members/" + enrolled.memberId()));
     }

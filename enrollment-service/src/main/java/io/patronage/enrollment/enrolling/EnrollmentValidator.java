@@ -2,8 +2,9 @@ package io.patronage.enrollment.enrolling;
 
 import io.patronage.enrollment.chains.ChainPolicies;
 import io.patronage.enrollment.chains.ChainPolicy;
-import io.patronage.enrollment.chains.EnrollmentMode;
-import io.patronage.enrollment.chains.RequiredConsent;
+import io.patronage.contracts.chains.EnrollmentMode;
+import io.patronage.contracts.chains.RequiredConsent;
+import io.patronage.enrollment.chains.LanguageTags;
 import io.patronage.enrollment.member.ContactDetails;
 import io.patronage.enrollment.member.PersonalData;
 import io.patronage.enrollment.refusal.EnrollmentNotAllowedException;
@@ -18,10 +19,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.IllformedLocaleException;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import static io.patronage.enrollment.enrolling.ContactFields.isBlank;
@@ -38,7 +36,6 @@ import static io.patronage.enrollment.enrolling.ContactFields.strip;
 class EnrollmentValidator {
 
     static final int MAX_CHAIN_ID_LENGTH = 100;
-    private static final int MAX_LOCALE_LENGTH = 64;
 
     private static final Pattern CHAIN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     /**
@@ -46,8 +43,6 @@ class EnrollmentValidator {
      * whose local date is ahead of the server's is never told their birth date lies in the future.
      */
     private static final ZoneOffset FURTHEST_AHEAD_ZONE = ZoneOffset.ofHours(14);
-    private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
-    private static final Set<String> ISO_REGIONS = Set.of(Locale.getISOCountries());
 
     private final Clock clock;
     private final ChainPolicies chains;
@@ -86,6 +81,10 @@ class EnrollmentValidator {
     private void checkPolicy(ChainPolicy chain, LocalDate birthDate, boolean terms, boolean marketingEmail,
                              boolean marketingSms, String referralCode, String invitationCode) {
         List<FieldError> errors = new ArrayList<>();
+        if (chain.enrollment() == EnrollmentMode.CLOSED) {
+            throw new EnrollmentNotAllowedException(chain.chainId(),
+                    List.of(new FieldError("chainId", "this program takes no new members for now")));
+        }
         if (chain.minimumAge() > 0) {
             if (birthDate == null) {
                 errors.add(new FieldError("birthDate", "is required: members must be at least "
@@ -152,30 +151,10 @@ class EnrollmentValidator {
         if (isBlank(value)) {
             return null;
         }
-        String locale = canonicalLocale(strip(value));
+        String locale = LanguageTags.canonical(strip(value));
         if (locale == null) {
             errors.add(new FieldError("locale", "must be a BCP 47 language tag such as el-GR or fa-IR"));
         }
         return locale;
-    }
-
-    /**
-     * The canonical form ({@code EL-gr} → {@code el-GR}) of a well-formed BCP 47 tag whose language is an
-     * ISO 639 code (two-letter codes and regions checked against the JDK's ISO lists), else null.
-     */
-    private static String canonicalLocale(String tag) {
-        if (tag == null || tag.length() > MAX_LOCALE_LENGTH) {
-            return null;
-        }
-        Locale locale;
-        try {
-            locale = new Locale.Builder().setLanguageTag(tag).build();
-        } catch (IllformedLocaleException e) {
-            return null;
-        }
-        String language = locale.getLanguage();
-        boolean knownLanguage = language.length() == 2 ? ISO_LANGUAGES.contains(language) : language.length() == 3;
-        boolean knownRegion = locale.getCountry().length() != 2 || ISO_REGIONS.contains(locale.getCountry());
-        return knownLanguage && knownRegion ? locale.toLanguageTag() : null;
     }
 }

@@ -10,11 +10,20 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patronage.enrollment.identifiers.CardRegistry;
 import io.patronage.enrollment.identifiers.EmailRegistry;
 import io.patronage.kit.http.ProblemException;
+import io.patronage.kit.security.Caller;
+import io.patronage.kit.security.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 
 import java.util.Optional;
 
-/** Profiles and the ops lookups: by member id, card number, email within a chain, and a paged name search. */
+/**
+ * Profiles and the ops lookups: by member id, card number, email within a chain, and a paged name search. A profile
+ * is for the member themself and ops of the member's chain (anyone else: the unknown member's 404); lookups are for
+ * ops of the chain.
+ */
 @Controller("/members")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MemberProfileController {
 
@@ -31,24 +40,29 @@ class MemberProfileController {
     }
 
     @Get("/{memberId}")
-    MemberProfile profile(@PathVariable String memberId) {
-        return profiles.find(memberId).orElseThrow(() -> ProblemException.notFound("member", memberId));
+    MemberProfile profile(Caller caller, @PathVariable String memberId) {
+        return profiles.find(memberId).filter(member -> MemberAccess.maySee(caller, member))
+                .orElseThrow(() -> ProblemException.notFound("member", memberId));
     }
 
     /**
      * {@code ?cardNumber=} (two {@code _id} lookups: card registry, profile), {@code ?chainId=&email=}
      * (email registry, profile), or {@code ?chainId=&name=&page=&size=} (a scan, see {@link MemberProfiles#searchByName}).
+     * Ops of the chain only: by card, a card of a chain the caller does not act for finds nobody, as an unknown card.
      */
     @Get
-    Object lookup(@Nullable @QueryValue String cardNumber, @Nullable @QueryValue String chainId,
+    Object lookup(Caller caller, @Nullable @QueryValue String cardNumber, @Nullable @QueryValue String chainId,
                   @Nullable @QueryValue String email, @Nullable @QueryValue String name,
                   @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+        caller.requireRole(Roles.OPS);
         if (cardNumber != null) {
-            return found(cards.memberOf(cardNumber).flatMap(profiles::find));
+            return found(cards.memberOf(cardNumber).flatMap(profiles::find)
+                    .filter(member -> caller.actsFor(member.chainId(), Roles.OPS)));
         }
         if (chainId == null || email == null && name == null) {
             throw ProblemException.badRequest("look members up by cardNumber, by chainId and email, or by chainId and name");
         }
+        caller.requireChain(chainId, Roles.OPS);
         if (email != null) {
             return found(emails.holder(chainId, email).flatMap(profiles::find));
         }

@@ -22,8 +22,9 @@ class ChainPublicationTest {
         settings.setDefaultLocale("el-gr");
         settings.setTillMaxTotal(new BigDecimal("5000"));
         settings.setTillMaxClockSkew(Duration.ofMinutes(2));
+        settings.setPointValue(new BigDecimal("0.010"));
 
-        ChainConfigured chain = ChainPublication.record(settings, policy(settings), Instant.EPOCH);
+        ChainConfigured chain = ChainPublication.record(settings, new ChainValidator("en"), Instant.EPOCH);
 
         assertEquals("EUR", chain.currency());
         assertEquals("Europe/Athens", chain.timeZone());
@@ -31,6 +32,7 @@ class ChainPublicationTest {
         assertEquals(new BigDecimal("5000"), chain.tillLimits().maxTotal());
         assertEquals(500, chain.tillLimits().maxLinesOrDefault());
         assertEquals(Duration.ofMinutes(2), chain.tillLimits().maxClockSkew());
+        assertEquals(new BigDecimal("0.01"), chain.pointValue());
     }
 
     @Test
@@ -44,13 +46,9 @@ class ChainPublicationTest {
 
         for (ChainSettings settings : List.of(none, lower, negative)) {
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                    () -> ChainPublication.record(settings, policy(settings), Instant.EPOCH));
+                    () -> ChainPublication.record(settings, new ChainValidator("en"), Instant.EPOCH));
             assertTrue(error.getMessage().startsWith("patronage.enrollment.chains." + settings.getChainId()),
                     error.getMessage());
         }
-    }
-
-    private static ChainPolicy policy(ChainSettings settings) {
-        return new ChainPolicies(List.of(settings), "en", false).find(settings.getChainId()).orElseThrow();
     }
 }

@@ -1,9 +1,10 @@
 package io.patronage.enrollment.enrolling;
 
+import io.patronage.contracts.chains.EnrollmentMode;
+import io.patronage.contracts.chains.RequiredConsent;
 import io.patronage.enrollment.chains.ChainPolicies;
 import io.patronage.enrollment.chains.ChainSettings;
-import io.patronage.enrollment.chains.EnrollmentMode;
-import io.patronage.enrollment.chains.RequiredConsent;
+import io.patronage.enrollment.chains.ChainValidator;
 import io.patronage.enrollment.member.ContactDetails;
 import io.patronage.enrollment.member.PersonalData;
 import io.patronage.enrollment.member.PostalAddress;
@@ -16,11 +17,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static io.patronage.enrollment.EnrollmentExceptionHandler.toProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +37,7 @@ class EnrollmentValidatorTest {
     /** 2026-06-15 in UTC, already 2026-06-16 at UTC+14. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC);
     private final EnrollmentValidator validator =
-            new EnrollmentValidator(CLOCK, new ChainPolicies(List.of(), "en", true));
+            new EnrollmentValidator(CLOCK, new ChainPolicies(chainId -> Optional.empty(), "en", true));
 
     @Test
     void acceptsACompleteRequestAndCanonicalisesTheLocale() {
@@ -188,12 +192,32 @@ class EnrollmentValidatorTest {
 
     // --- chain policy ---
 
+    /** A validator for these chains, as loyalty.chains.v1 would have them. */
     private static EnrollmentValidator validatorFor(ChainSettings... chains) {
-        return new EnrollmentValidator(CLOCK, new ChainPolicies(List.of(chains), "en", false));
+        ChainValidator chainValidator = new ChainValidator("en");
+        return new EnrollmentValidator(CLOCK, new ChainPolicies(chainId -> Arrays.stream(chains)
+                .filter(chain -> chain.getChainId().equals(chainId)).findFirst()
+                .map(chain -> chainValidator.validate(chainId, chain.toRequest(), CLOCK.instant())), "en", false));
     }
 
     private static ChainSettings chain(String id) {
-        return new ChainSettings(id);
+        ChainSettings chain = new ChainSettings(id);
+        chain.setCurrency("EUR");
+        chain.setPointValue(new BigDecimal("0.01"));
+        return chain;
+    }
+
+    @Test
+    void aClosedProgramTakesNoNewMembers() {
+        ChainSettings closed = chain("closed");
+        closed.setEnrollment(EnrollmentMode.CLOSED);
+
+        ProblemException problem = toProblem(assertThrows(EnrollmentException.class, () -> validatorFor(closed)
+                .validate(request("closed", "A", "B", "a@example.com", null, null, null))));
+        assertEquals(422, problem.status().getCode());
+        assertEquals("enrollment-not-allowed", problem.type());
+        assertEquals(List.of(new Problem.FieldError("chainId", "this program takes no new members for now")),
+                problem.errors());
     }
 
     @Test

@@ -141,6 +141,11 @@ public class ChainDirectory implements Chains {
         return Optional.ofNullable(chain);
     }
 
+    /** Every chain known now, by chain id. */
+    public Map<String, ChainConfigured> all() {
+        return Map.copyOf(chains);
+    }
+
     /** The chain, or a 404 problem for an HTTP caller who named a chain nobody configured. */
     public ChainConfigured require(String chainId) {
         return find(chainId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "unknown-chain",

@@ -1,8 +1,8 @@
-package io.patronage.enrollment.chains;
+package io.patronage.contracts.chains;
 
 /**
  * A consent a chain requires to join. Requiring a marketing consent is the chain's legal call (under
- * the GDPR consent must be freely given); the service only enforces what is configured.
+ * the GDPR consent must be freely given); the platform only enforces what is configured.
  */
 public enum RequiredConsent {
     TERMS,

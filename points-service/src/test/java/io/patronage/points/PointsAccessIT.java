@@ -260,6 +260,16 @@ class PointsAccessIT implements TestPropertyProvider {
                 asOps.get(points + "?asOf=yesterday"),
                 asOps.post("/programs/" + chain + "/versions", "{\"version\":1,\"pointsPerUnit\":[]}"),
                 asOps.post("/programs/" + chain + "/versions", "{oops"),
+                asOps.post("/programs/" + chain + "/versions", PROGRAM.formatted("b1").replace("DOWN", "SIDEWAYS")),
+                asOps.post("/programs/" + chain + "/versions", PROGRAM.formatted("b2").replace("Europe/Athens", "Mars/Base")),
+                asOps.post("/programs/" + chain + "/versions", PROGRAM.formatted("b3").replace("\"EUR\"", "\"EURO\"")),
+                asOps.post("/programs/" + chain + "/versions", PROGRAM.formatted("b4").replace("{", "{\"effectiveFrom\":\"tomorrow\",")),
+                asOps.post("/programs/" + chain + "/versions", PROGRAM.formatted("b5").replace("{", "{\"tiers\":{\"basis\":\"X\",\"levels\":[{}]},")),
+                asOps.post("/programs/" + chain + "/versions", PROGRAM.formatted("b6").replace("{", "{\"expiry\":{\"periodEnd\":\"WEEK\"},\"multipliers\":[{\"scope\":\"AISLE\"}],")),
+                asOps.post("/programs/" + chain + "/versions", PROGRAM.formatted("b7").replace("1,", "1e999999999,")),
+                asOps.post("/programs/" + chain + "/versions", PROGRAM.formatted("b8").replace("1,", "1e-999999999,")),
+                asOps.post("/programs/" + chain + "/versions", PROGRAM.formatted("b9").replace("{",
+                        "{\"multipliers\":[{\"scope\":\"SKU\",\"value\":\"A\",\"factor\":1e999999999}],")),
                 asOps.post("/programs/" + chain + "/what-if", "{\"draft\":{\"pointsPerUnit\":\"x\"},\"from\":1}"),
                 asOps.post("/programs/" + chain + "/what-if", "\"just a string\""));
         for (HttpResponse<String> answer : answers) {

@@ -120,6 +120,8 @@ class PointsAccessIT implements TestPropertyProvider {
                 .expect("POST /admin/rebuild", "/admin/rebuild", null, "admin")
                 .expect("GET /audit", "/audit?chainId=" + chain, null, "ops", "admin")
                 .verify();
+        assertFalse(anonymous.get("/openapi").body().contains("Caller"),
+                "the caller is bound from the token, not a documented parameter");
     }
 
     @Test

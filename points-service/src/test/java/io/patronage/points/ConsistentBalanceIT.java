@@ -6,9 +6,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.kit.security.Caller;
 import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TestTokens;
 import io.patronage.testsupport.TillRecord;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -44,7 +46,7 @@ class ConsistentBalanceIT implements TestPropertyProvider {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    private final HttpProbe service = new HttpProbe(() -> this.server.getPort()).as(TestTokens.ops(Caller.EVERY_CHAIN));
     private final KafkaProbe kafka = new KafkaProbe();
 
     @Inject

@@ -3,9 +3,11 @@ package io.patronage.points;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topic;
+import io.patronage.kit.security.Caller;
 import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.Records;
+import io.patronage.testsupport.TestTokens;
 import io.patronage.testsupport.TopicReader;
 
 import java.net.http.HttpResponse;
@@ -24,11 +26,14 @@ final class Outside implements AutoCloseable {
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final HttpProbe http;
+    private final HttpProbe admin;
     private final KafkaProbe kafka = new KafkaProbe();
     private final Map<Topic, TopicReader> readers = new HashMap<>();
 
     Outside(int port, Topic... published) {
-        http = new HttpProbe(() -> port);
+        HttpProbe anonymous = new HttpProbe(() -> port);
+        http = anonymous.as(TestTokens.ops(Caller.EVERY_CHAIN));
+        admin = anonymous.as(TestTokens.admin());
         for (Topic topic : published) {
             readers.put(topic, kafka.follow(topic));
         }
@@ -61,17 +66,22 @@ final class Outside implements AutoCloseable {
         return readers.get(topic).seen(Records.event(memberId, type, body)).stream().map(Records::json).toList();
     }
 
+    /** As an operator of every chain, or an admin for {@code /admin/...}: the role each call needs. */
     HttpResponse<String> get(String path) {
-        return http.get(path);
+        return probeFor(path).get(path);
     }
 
     HttpResponse<String> post(String path, String json) {
-        return http.post(path, json);
+        return probeFor(path).post(path, json);
     }
 
     /** The JSON body of a {@code 200}/{@code 201} GET. */
     JsonNode json(String path) {
-        return http.getJson(path);
+        return probeFor(path).getJson(path);
+    }
+
+    private HttpProbe probeFor(String path) {
+        return path.startsWith("/admin/") ? admin : http;
     }
 
     static JsonNode read(String json) {

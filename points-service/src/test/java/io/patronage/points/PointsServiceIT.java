@@ -11,6 +11,7 @@ import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsCreditRequested;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.kit.json.Json;
+import io.patronage.kit.security.Caller;
 import io.patronage.kit.kafka.CloudEventHeaders;
 import io.patronage.kit.kafka.DeadLetterPublisher;
 import io.patronage.kit.kafka.TopicListener;
@@ -23,6 +24,7 @@ import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.ReadmeContract;
 import io.patronage.testsupport.Records;
 import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TestTokens;
 import io.patronage.testsupport.TopicReader;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,7 +65,7 @@ class PointsServiceIT implements TestPropertyProvider {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    private final HttpProbe service = new HttpProbe(() -> this.server.getPort()).as(TestTokens.ops(Caller.EVERY_CHAIN));
     private final KafkaProbe kafka = new KafkaProbe();
     private TopicReader pointsTopic;
 

@@ -11,6 +11,7 @@ import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.Records;
 import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TestTokens;
 import io.patronage.testsupport.TillRecord;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
@@ -111,7 +112,7 @@ class SecuredKafkaIT implements TestPropertyProvider {
         String member = "m-" + UUID.randomUUID();
         String card = "C-" + UUID.randomUUID();
         kafka.send(new MemberEnrolled(member, chain, card, null, "en", Instant.now()));
-        HttpProbe http = new HttpProbe(() -> server.getPort());
+        HttpProbe http = new HttpProbe(() -> server.getPort()).as(TestTokens.ops(chain));
         await().atMost(KafkaProbe.PATIENCE).until(() -> http.get("/members/" + member + "/points").statusCode() == 200);
         kafka.sendTransaction(card, TillRecord.purchase(chain, card, "T-" + UUID.randomUUID(), "12.00").json());
 

@@ -48,8 +48,11 @@ public class AdjustmentService {
             throw new PointsException.InvalidRequest(e.getMessage());
         } catch (AggregateNotFoundException e) {
             throw new PointsException.NotFound(ACCOUNT, memberId);
-        } catch (IllegalStateException | CommandExecutionException e) {
+        } catch (IllegalStateException e) {
             throw new PointsException.AdjustmentRefused(e.getMessage());
+        } catch (CommandExecutionException e) {
+            // the framework's own wording would leak into the answer; the cause is logged by the command bus
+            throw new PointsException.AdjustmentRefused("the account refused the adjustment");
         }
         long balance = balances.find(memberId).orElseThrow(() -> new PointsException.NotFound(ACCOUNT, memberId))
                 .balance();

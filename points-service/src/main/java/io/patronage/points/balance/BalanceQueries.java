@@ -28,6 +28,8 @@ import java.util.List;
 public class BalanceQueries {
 
     static final int EXPIRING_WITHIN_DAYS = 30;
+    /** The most lines a statement page holds. */
+    public static final int MAX_PAGE_SIZE = 200;
     private static final String ACCOUNT = "points account for member";
 
     private final BalanceStore balances;
@@ -145,12 +147,16 @@ public class BalanceQueries {
         return TransactionExplanation.of(earned, returns);
     }
 
-    /** Page {@code page} (default 0) of {@code size} lines (default 20, at most 200), newest first. */
+    /** Page {@code page} (default 0) of {@code size} lines (default 20, at most {@value #MAX_PAGE_SIZE}), newest first. */
     public Statement statement(String memberId, Integer page, Integer size) {
         int pageNumber = page == null ? 0 : page;
         int pageSize = size == null ? 20 : size;
-        if (pageNumber < 0 || pageSize < 1 || pageSize > 200) {
-            throw new PointsException.InvalidRequest("page must be 0 or more and size between 1 and 200");
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new PointsException.InvalidRequest("size must be between 1 and " + MAX_PAGE_SIZE
+                    + " (the most lines a page holds), is " + pageSize);
+        }
+        if (pageNumber < 0) {
+            throw new PointsException.InvalidRequest("page must be 0 or more, is " + pageNumber);
         }
         List<AccountHistory.Entry> entries = history.of(memberId);
         if (entries.isEmpty()) {
@@ -163,7 +169,7 @@ public class BalanceQueries {
             throw new PointsException.AccountFrozen(e.getMessage());
         }
         Collections.reverse(lines);
-        int from = Math.min(lines.size(), pageNumber * pageSize);
+        int from = (int) Math.min(lines.size(), (long) pageNumber * pageSize);
         return new Statement(memberId, pageNumber, pageSize, lines.size(),
                 lines.subList(from, Math.min(lines.size(), from + pageSize)));
     }

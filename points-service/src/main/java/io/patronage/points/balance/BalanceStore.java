@@ -44,6 +44,12 @@ public class BalanceStore {
         return read(memberId).map(MemberPoints::balance);
     }
 
+    /** The chain of the member's account, from its document ({@code chainId} alone); empty for no account. */
+    Optional<String> chainOf(String memberId) {
+        return Optional.ofNullable(balances.find(Filters.eq("_id", memberId))
+                .projection(new Document("chainId", 1)).first()).map(document -> document.getString("chainId"));
+    }
+
     /** The member's whole document, by {@code _id}. */
     Optional<MemberPoints> read(String memberId) {
         return Optional.ofNullable(balances.find(Filters.eq("_id", memberId)).first()).map(BalanceStore::points);

@@ -33,6 +33,7 @@ public record Campaign(String name, LocalDate from, LocalDate to, BigDecimal mul
         if (multiplier.signum() < 0 || bonus < 0) {
             throw new IllegalArgumentException("campaign " + name + ": multiplier and bonus must not be negative");
         }
+        ProgramNumbers.bounded("campaign " + name + ": multiplier", multiplier, ProgramNumbers.MAX_FACTOR);
         if (bonus > LedgerLimits.TRANSACTION) {
             throw new IllegalArgumentException("campaign " + name + ": a bonus is at most " + LedgerLimits.TRANSACTION
                     + " points");

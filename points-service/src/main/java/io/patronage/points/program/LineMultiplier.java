@@ -33,6 +33,7 @@ public record LineMultiplier(Scope scope, String value, BigDecimal factor, int p
             throw new IllegalArgumentException("multiplier for " + scope.prefix() + " " + value
                     + " must be 0 (excluded) or positive: " + factor);
         }
+        ProgramNumbers.bounded("multiplier for " + scope.prefix() + " " + value, factor, ProgramNumbers.MAX_FACTOR);
     }
 
     public LineMultiplier(Scope scope, String value, BigDecimal factor) {

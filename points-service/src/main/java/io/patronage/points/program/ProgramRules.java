@@ -90,11 +90,13 @@ public record ProgramRules(String version,
         if (pointsPerUnit == null || pointsPerUnit.signum() < 0) {
             throw new IllegalArgumentException("pointsPerUnit must be 0 or positive: " + pointsPerUnit);
         }
+        ProgramNumbers.bounded("pointsPerUnit", pointsPerUnit, ProgramNumbers.MAX_RATE);
         rounding = rounding == null ? PointsRounding.DOWN : rounding;
         minimumSpend = minimumSpend == null ? BigDecimal.ZERO : minimumSpend;
         if (minimumSpend.signum() < 0) {
             throw new IllegalArgumentException("minimumSpend must not be negative: " + minimumSpend);
         }
+        ProgramNumbers.bounded("minimumSpend", minimumSpend, ProgramNumbers.MAX_AMOUNT);
         multipliers = multipliers == null ? List.of() : List.copyOf(multipliers);
         if (maxPointsPerTransaction != null && maxPointsPerTransaction < 0) {
             throw new IllegalArgumentException("maxPointsPerTransaction must not be negative: " + maxPointsPerTransaction);

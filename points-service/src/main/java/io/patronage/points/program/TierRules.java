@@ -47,6 +47,8 @@ public record TierRules(Basis basis, int windowDays, List<Level> levels, Downgra
             if (multiplier.signum() < 0) {
                 throw new IllegalArgumentException("tier " + name + ": multiplier must not be negative");
             }
+            ProgramNumbers.bounded("tier " + name + ": threshold", threshold, ProgramNumbers.MAX_AMOUNT);
+            ProgramNumbers.bounded("tier " + name + ": multiplier", multiplier, ProgramNumbers.MAX_FACTOR);
         }
     }
 

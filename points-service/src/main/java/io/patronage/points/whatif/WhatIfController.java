@@ -9,17 +9,23 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.http.JsonBodyErrors;
 import io.patronage.kit.json.Json;
+import io.patronage.kit.security.Caller;
+import io.patronage.kit.security.Roles;
 import io.patronage.points.errors.PointsException;
 import io.patronage.points.program.ProgramJson;
+import io.swagger.v3.oas.annotations.Parameter;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** A draft program version tried on a chain's past purchases before it is added. */
+/** A draft program version tried on a chain's past purchases before it is added; ops of the chain only. */
 @Controller("/programs/{chainId}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 class WhatIfController {
 
     private final WhatIf whatIf;
@@ -37,7 +43,8 @@ class WhatIfController {
     @Post("/what-if")
     @Consumes(MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    WhatIf.Report whatIf(String chainId, @Body String json) {
+    WhatIf.Report whatIf(@Parameter(hidden = true) Caller caller, String chainId, @Body String json) {
+        caller.requireChain(chainId, Roles.OPS);
         chains.require(chainId);
         JsonNode request;
         try {

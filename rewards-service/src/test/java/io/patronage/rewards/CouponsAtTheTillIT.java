@@ -18,6 +18,7 @@ import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.Records;
 import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TestTokens;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -139,18 +140,20 @@ class CouponsAtTheTillIT implements TestPropertyProvider {
     }
 
     private String couponOf(String member, Instant debitedAt) throws Exception {
-        HttpResponse<String> accepted = service.post("/members/" + member + "/redemptions",
+        HttpProbe app = rewards.member(member);
+        HttpResponse<String> accepted = app.post("/members/" + member + "/redemptions",
                 "{\"rewardId\":\"free-coffee\"}");
         assertEquals(202, accepted.statusCode(), accepted.body());
         String redemptionId = json(accepted).get("redemptionId").asText();
         kafka.send(CloudEventRecord.of(new PointsRedeemed(redemptionId, member, chain, 100, 0, debitedAt))
                 .withSource(POINTS));
-        await().atMost(PATIENCE).until(() -> json(service.get("/redemptions/" + redemptionId)).has("couponCode"));
-        return json(service.get("/redemptions/" + redemptionId)).get("couponCode").asText();
+        await().atMost(PATIENCE).until(() -> json(app.get("/redemptions/" + redemptionId)).has("couponCode"));
+        return json(app.get("/redemptions/" + redemptionId)).get("couponCode").asText();
     }
 
+    /** The coupon as a till of the chain checks it. */
     private JsonNode coupon(String member, String code) throws Exception {
-        for (JsonNode coupon : json(service.get("/members/" + member + "/coupons"))) {
+        for (JsonNode coupon : json(service.as(TestTokens.pos(chain)).get("/members/" + member + "/coupons"))) {
             if (coupon.get("couponCode").asText().equals(code)) {
                 return coupon;
             }

@@ -111,8 +111,8 @@ class RedemptionSagaIT implements TestPropertyProvider {
         String member = rewards.enrolledMember(chain);
         String other = rewards.enrolledMember(chain);
         String redemptionId = rewards.redeem(member, "last-mug");
-        assertProblem(service.post("/members/" + other + "/redemptions", "{\"rewardId\":\"last-mug\"}"), 409,
-                "urn:patronage:problem:out-of-stock");
+        assertProblem(rewards.member(other).post("/members/" + other + "/redemptions",
+                "{\"rewardId\":\"last-mug\"}"), 409, "urn:patronage:problem:out-of-stock");
 
         JsonNode expired = rewards.awaitStatus(redemptionId, "EXPIRED");
         assertEquals("NO_ANSWER", expired.get("reason").asText());
@@ -126,8 +126,9 @@ class RedemptionSagaIT implements TestPropertyProvider {
         PointsCreditRequested credit = creditRequests(member).get(0);
         assertEquals(new PointsCreditRequested(redemptionId + ":refund", member, chain, 50, "refund:" + redemptionId,
                 credit.requestedAt()), credit);
-        await().atMost(PATIENCE).until(() -> json(service.get("/redemptions/" + redemptionId)).has("refundedPoints"));
-        JsonNode refunded = json(service.get("/redemptions/" + redemptionId));
+        HttpProbe app = rewards.member(member);
+        await().atMost(PATIENCE).until(() -> json(app.get("/redemptions/" + redemptionId)).has("refundedPoints"));
+        JsonNode refunded = json(app.get("/redemptions/" + redemptionId));
         assertEquals("EXPIRED", refunded.get("status").asText());
         assertEquals(50, refunded.get("refundedPoints").asLong());
         assertFalse(refunded.has("couponCode"), "a late debit never makes a coupon");
@@ -176,21 +177,22 @@ class RedemptionSagaIT implements TestPropertyProvider {
     }
 
     private void putReward(String rewardId, long cost, long stock) {
-        HttpResponse<String> created = service.put("/chains/" + chain + "/rewards/" + rewardId, """
+        HttpResponse<String> created = rewards.ops(chain).put("/chains/" + chain + "/rewards/" + rewardId, """
                 {"name":{"en":"Mug"},"pointsCost":%d,"couponValidityDays":30,"stock":%d}""".formatted(cost, stock));
         assertEquals(201, created.statusCode(), created.body());
     }
 
     /** Redeems once the released unit is back (the view may show the outcome a moment before the saga released it). */
     private String redeemOnceBack(String member, String rewardId) throws Exception {
-        HttpResponse<String> accepted = await().atMost(PATIENCE).until(() -> service.post("/members/" + member
+        HttpProbe app = rewards.member(member);
+        HttpResponse<String> accepted = await().atMost(PATIENCE).until(() -> app.post("/members/" + member
                 + "/redemptions", "{\"rewardId\":\"" + rewardId + "\"}"), response -> response.statusCode() != 409);
         assertEquals(202, accepted.statusCode(), accepted.body());
         return json(accepted).get("redemptionId").asText();
     }
 
     private HttpResponse<String> redeemWithKey(String member, String rewardId, String key) {
-        return service.send(HttpRequest.newBuilder(service.uri("/members/" + member + "/redemptions"))
+        return rewards.member(member).send(HttpRequest.newBuilder(service.uri("/members/" + member + "/redemptions"))
                 .header("content-type", "application/json").header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"rewardId\":\"" + rewardId + "\"}")));
     }

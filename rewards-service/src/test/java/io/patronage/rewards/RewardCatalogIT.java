@@ -13,6 +13,7 @@ import io.patronage.testsupport.CloudEventRecord;
 import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TestTokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +83,7 @@ class RewardCatalogIT implements TestPropertyProvider {
 
     @Test
     void aChainCreatesUpdatesAndWithdrawsARewardEachChangeANewVersion() throws Exception {
-        HttpResponse<String> created = service.put("/chains/" + chain + "/rewards/winter-mug", mug(250, 10));
+        HttpResponse<String> created = ops().put("/chains/" + chain + "/rewards/winter-mug", mug(250, 10));
         assertEquals(201, created.statusCode(), created.body());
         assertEquals("/chains/" + chain + "/rewards/winter-mug", created.headers().firstValue("location").orElseThrow());
         JsonNode mug = json(created);
@@ -94,49 +95,50 @@ class RewardCatalogIT implements TestPropertyProvider {
         assertEquals("2.50", mug.get("coupon").get("amountOff").asText());
         assertEquals("2026-12-01T00:00:00", mug.get("availableFrom").asText());
 
-        HttpResponse<String> again = service.put("/chains/" + chain + "/rewards/winter-mug", mug(250, 10));
+        HttpResponse<String> again = ops().put("/chains/" + chain + "/rewards/winter-mug", mug(250, 10));
         assertEquals(200, again.statusCode(), again.body());
         assertEquals(1, json(again).get("version").asLong(), "the same definition again is no new version");
 
-        JsonNode dearer = json(service.put("/chains/" + chain + "/rewards/winter-mug", mug(300, 10)));
+        JsonNode dearer = json(ops().put("/chains/" + chain + "/rewards/winter-mug", mug(300, 10)));
         assertEquals(2, dearer.get("version").asLong());
-        assertEquals(300, json(service.get("/chains/" + chain + "/rewards/winter-mug")).get("pointsCost").asLong());
-        assertEquals(250, json(service.get("/chains/" + chain + "/rewards/winter-mug/versions/1")).get("pointsCost")
+        assertEquals(300, json(ops().get("/chains/" + chain + "/rewards/winter-mug")).get("pointsCost").asLong());
+        assertEquals(250, json(ops().get("/chains/" + chain + "/rewards/winter-mug/versions/1")).get("pointsCost")
                 .asLong(), "earlier versions are kept");
 
-        List<String> offered = ids(json(service.get("/rewards?chainId=" + chain)));
+        List<String> offered = ids(json(ops().get("/rewards?chainId=" + chain)));
         assertEquals(List.of("free-coffee", "tote-bag", "winter-mug"), offered, "the configured rewards, then the chain's");
-        assertFalse(ids(json(service.get("/rewards?chainId=other-" + UUID.randomUUID()))).contains("winter-mug"),
+        String otherChain = "other-" + UUID.randomUUID();
+        assertFalse(ids(json(rewards.ops(otherChain).get("/rewards?chainId=" + otherChain))).contains("winter-mug"),
                 "another chain does not offer it");
 
-        HttpResponse<String> withdrawn = service.delete("/chains/" + chain + "/rewards/winter-mug");
+        HttpResponse<String> withdrawn = ops().delete("/chains/" + chain + "/rewards/winter-mug");
         assertEquals(200, withdrawn.statusCode(), withdrawn.body());
         assertEquals("WITHDRAWN", json(withdrawn).get("status").asText());
         assertEquals(3, json(withdrawn).get("version").asLong());
-        assertEquals(List.of("free-coffee", "tote-bag"), ids(json(service.get("/rewards?chainId=" + chain))));
+        assertEquals(List.of("free-coffee", "tote-bag"), ids(json(ops().get("/rewards?chainId=" + chain))));
         String member = rewards.enrolledMember(chain);
-        assertProblem(service.post("/members/" + member + "/redemptions", "{\"rewardId\":\"winter-mug\"}"), 404);
+        assertProblem(app(member).post("/members/" + member + "/redemptions", "{\"rewardId\":\"winter-mug\"}"), 404);
 
         // A chain can withdraw a configured reward for itself only.
-        assertEquals(200, service.delete("/chains/" + chain + "/rewards/tote-bag").statusCode());
-        assertEquals(List.of("free-coffee"), ids(json(service.get("/rewards?chainId=" + chain))));
-        assertTrue(ids(json(service.get("/rewards?chainId=" + yenChain))).contains("tote-bag"));
-        assertProblem(service.delete("/chains/" + chain + "/rewards/yacht"), 404);
+        assertEquals(200, ops().delete("/chains/" + chain + "/rewards/tote-bag").statusCode());
+        assertEquals(List.of("free-coffee"), ids(json(ops().get("/rewards?chainId=" + chain))));
+        assertTrue(ids(json(rewards.ops(yenChain).get("/rewards?chainId=" + yenChain))).contains("tote-bag"));
+        assertProblem(ops().delete("/chains/" + chain + "/rewards/yacht"), 404);
     }
 
     @Test
     void theCatalogSurvivesARestartAndTheSeedIsNoNewVersion() {
-        assertEquals(201, service.put("/chains/" + chain + "/rewards/winter-mug", mug(250, 10)).statusCode());
-        assertEquals(2, json(service.put("/chains/" + chain + "/rewards/winter-mug", mug(275, 10))).get("version")
+        assertEquals(201, ops().put("/chains/" + chain + "/rewards/winter-mug", mug(250, 10)).statusCode());
+        assertEquals(2, json(ops().put("/chains/" + chain + "/rewards/winter-mug", mug(275, 10))).get("version")
                 .asLong());
-        long seedVersion = json(service.get("/chains/" + chain + "/rewards/free-coffee")).get("version").asLong();
+        long seedVersion = json(ops().get("/chains/" + chain + "/rewards/free-coffee")).get("version").asLong();
 
         // Another instance started on the same database, as after a restart, seeding the same configuration again.
         Map<String, Object> restarted = new HashMap<>(properties);
         restarted.put("micronaut.application.name", "rewards-restarted-" + UUID.randomUUID());
         try (ApplicationContext context = ApplicationContext.run(restarted)) {
             EmbeddedServer second = context.getBean(EmbeddedServer.class).start();
-            HttpProbe restartedService = new HttpProbe(second::getPort);
+            HttpProbe restartedService = new HttpProbe(second::getPort).as(TestTokens.ops(chain));
             JsonNode mug = json(restartedService.get("/chains/" + chain + "/rewards/winter-mug"));
             assertEquals(2, mug.get("version").asLong());
             assertEquals(275, mug.get("pointsCost").asLong());
@@ -151,23 +153,23 @@ class RewardCatalogIT implements TestPropertyProvider {
 
     @Test
     void anInvalidDefinitionIsAProblemNamingItsFields() throws Exception {
-        HttpResponse<String> yen = service.put("/chains/" + yenChain + "/rewards/mug", mug(250, 10));
+        HttpResponse<String> yen = rewards.ops(yenChain).put("/chains/" + yenChain + "/rewards/mug", mug(250, 10));
         JsonNode problem = assertProblem(yen, 400, "urn:patronage:problem:invalid-request");
         assertEquals(List.of("coupon.amountOff"), fields(problem), "the yen has no minor unit: 2.50 cannot be");
 
-        JsonNode many = assertProblem(service.put("/chains/" + chain + "/rewards/bad%20id",
+        JsonNode many = assertProblem(ops().put("/chains/" + chain + "/rewards/bad%20id",
                 "{\"name\":{},\"pointsCost\":-5,\"couponValidityDays\":30,"
                         + "\"coupon\":{\"kind\":\"PERCENT_OFF\",\"percentOff\":150},"
                         + "\"perMemberLimit\":{\"count\":1}}"), 400);
         assertEquals(List.of("rewardId", "name", "pointsCost", "coupon.percentOff", "perMemberLimit.period"),
                 fields(many));
 
-        JsonNode kind = assertProblem(service.put("/chains/" + chain + "/rewards/mug",
+        JsonNode kind = assertProblem(ops().put("/chains/" + chain + "/rewards/mug",
                 "{\"name\":{\"en\":\"Mug\"},\"pointsCost\":5,\"couponValidityDays\":30,\"coupon\":{\"kind\":\"GRATIS\"}}"),
                 400);
         assertTrue(kind.toString().contains("PERCENT_OFF"), "the allowed values are named: " + kind);
 
-        assertProblem(service.put("/chains/nowhere-" + UUID.randomUUID() + "/rewards/mug", mug(250, 10)), 404,
+        assertProblem(rewards.ops("*").put("/chains/nowhere-" + UUID.randomUUID() + "/rewards/mug", mug(250, 10)), 404,
                 "urn:patronage:problem:unknown-chain");
     }
 
@@ -183,7 +185,7 @@ class RewardCatalogIT implements TestPropertyProvider {
 
         String firstRedemption = rewards.redeem(first, "limited-mug");
         rewards.redeem(second, "limited-mug");
-        assertProblem(service.post("/members/" + third + "/redemptions", "{\"rewardId\":\"limited-mug\"}"), 409,
+        assertProblem(app(third).post("/members/" + third + "/redemptions", "{\"rewardId\":\"limited-mug\"}"), 409,
                 "urn:patronage:problem:out-of-stock");
         assertEquals(List.of("OUT_OF_STOCK"), reasons(third, "limited-mug"));
 
@@ -218,34 +220,45 @@ class RewardCatalogIT implements TestPropertyProvider {
         assertTrue(offer.get("redeemable").asBoolean());
         assertEquals(100, offer.get("stock").asLong(), "the reward's own fields come with the answer");
 
-        assertProblem(service.post("/members/" + member + "/redemptions", "{\"rewardId\":\"gold-lounge\"}"), 409,
+        assertProblem(app(member).post("/members/" + member + "/redemptions", "{\"rewardId\":\"gold-lounge\"}"), 409,
                 "urn:patronage:problem:tier");
         kafka.send(CloudEventRecord.of(new TierChanged(member, chain, "SILVER", "GOLD", "UPGRADE", Instant.now()))
                 .withSource(POINTS));
         await().atMost(PATIENCE).until(() -> reasons(member, "gold-lounge").isEmpty());
         rewards.redeem(member, "gold-lounge");
 
-        assertProblem(service.post("/members/" + member + "/redemptions", "{\"rewardId\":\"tomorrow-only\"}"), 409,
+        assertProblem(app(member).post("/members/" + member + "/redemptions", "{\"rewardId\":\"tomorrow-only\"}"), 409,
                 "urn:patronage:problem:not-yet-available");
 
         rewards.redeem(member, "once-a-day");
-        assertProblem(service.post("/members/" + member + "/redemptions", "{\"rewardId\":\"once-a-day\"}"), 409,
+        assertProblem(app(member).post("/members/" + member + "/redemptions", "{\"rewardId\":\"once-a-day\"}"), 409,
                 "urn:patronage:problem:limit-reached");
         assertEquals(List.of("LIMIT_REACHED"), reasons(member, "once-a-day"));
         rewards.redeem(other, "once-a-day");
 
         rewards.redeem(member, "first-two");
         rewards.redeem(other, "first-two");
-        assertProblem(service.post("/members/" + member + "/redemptions", "{\"rewardId\":\"first-two\"}"), 409,
+        assertProblem(app(member).post("/members/" + member + "/redemptions", "{\"rewardId\":\"first-two\"}"), 409,
                 "urn:patronage:problem:first-x-reached");
 
-        assertProblem(service.get("/rewards?memberId=nobody-" + UUID.randomUUID()), 404);
-        JsonNode wrongChain = assertProblem(service.get("/rewards?memberId=" + member + "&chainId=" + yenChain), 400);
+        assertProblem(ops().get("/rewards?memberId=nobody-" + UUID.randomUUID()), 404);
+        JsonNode wrongChain = assertProblem(app(member).get("/rewards?memberId=" + member + "&chainId=" + yenChain),
+                400);
         assertEquals(List.of("chainId"), fields(wrongChain));
     }
 
+    /** The service as ops of this test's chain call it. */
+    private HttpProbe ops() {
+        return rewards.ops(chain);
+    }
+
+    /** The service as the member's app calls it. */
+    private HttpProbe app(String member) {
+        return rewards.member(member);
+    }
+
     private void putOk(String rewardId, String json) {
-        HttpResponse<String> response = service.put("/chains/" + chain + "/rewards/" + rewardId, json);
+        HttpResponse<String> response = ops().put("/chains/" + chain + "/rewards/" + rewardId, json);
         assertTrue(response.statusCode() == 201 || response.statusCode() == 200, response.body());
     }
 
@@ -259,7 +272,7 @@ class RewardCatalogIT implements TestPropertyProvider {
     }
 
     private JsonNode offer(String member, String rewardId) throws Exception {
-        for (JsonNode offer : json(service.get("/rewards?memberId=" + member))) {
+        for (JsonNode offer : json(app(member).get("/rewards?memberId=" + member))) {
             if (offer.get("id").asText().equals(rewardId)) {
                 return offer;
             }

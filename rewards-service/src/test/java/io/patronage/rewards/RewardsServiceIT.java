@@ -82,12 +82,13 @@ class RewardsServiceIT implements TestPropertyProvider {
     void aMemberGetsACouponForACoffeeAndIsRefusedTheToteBagForTooFewPoints() throws Exception {
         String member = rewards.enrolledMember(chain);
 
-        HttpResponse<String> accepted = service.post("/members/" + member + "/redemptions", "{\"rewardId\":\"free-coffee\"}");
+        HttpProbe app = rewards.member(member);
+        HttpResponse<String> accepted = app.post("/members/" + member + "/redemptions", "{\"rewardId\":\"free-coffee\"}");
         assertEquals(202, accepted.statusCode(), accepted.body());
         String coffee = json(accepted).get("redemptionId").asText();
         assertEquals("PENDING", json(accepted).get("status").asText());
         assertEquals("/redemptions/" + coffee, accepted.headers().firstValue("location").orElseThrow());
-        assertEquals("PENDING", json(service.get("/redemptions/" + coffee)).get("status").asText(), "visible at once");
+        assertEquals("PENDING", json(app.get("/redemptions/" + coffee)).get("status").asText(), "visible at once");
 
         PointsDebitRequested request = debitRequest(member, coffee);
         assertEquals(new PointsDebitRequested(coffee, member, chain, 100, "reward:free-coffee", request.requestedAt()),
@@ -106,7 +107,7 @@ class RewardsServiceIT implements TestPropertyProvider {
         assertNotNull(completed.get("completedAt"));
 
         // Too few points left for the tote bag: points-service refuses the debit.
-        String toteBag = json(service.post("/members/" + member + "/redemptions", "{\"rewardId\":\"tote-bag\"}"))
+        String toteBag = json(app.post("/members/" + member + "/redemptions", "{\"rewardId\":\"tote-bag\"}"))
                 .get("redemptionId").asText();
         assertEquals(500, debitRequest(member, toteBag).points());
         kafka.send(CloudEventRecord.of(new PointsRedemptionRejected(toteBag, member, chain, 500, 20,
@@ -121,7 +122,7 @@ class RewardsServiceIT implements TestPropertyProvider {
         // the repeat was accepted as a no-op, neither dead-lettered nor turned into a second coupon.
         assertEquals(List.of(), kafka.records(Topics.POINTS.deadLetterTopic(), Records.keyed(member)).stream()
                 .map(Records::deadLetterReason).toList());
-        JsonNode coupons = json(service.get("/members/" + member + "/coupons"));
+        JsonNode coupons = json(app.get("/members/" + member + "/coupons"));
         assertEquals(1, coupons.size(), coupons.toString());
         JsonNode coupon = coupons.get(0);
         assertEquals(couponCode, coupon.get("couponCode").asText());
@@ -156,20 +157,22 @@ class RewardsServiceIT implements TestPropertyProvider {
     void unknownMembersRewardsAndRedemptionsAndMalformedRequestsAreProblems() throws Exception {
         String member = rewards.enrolledMember(chain);
 
-        assertProblem(service.post("/members/nobody-" + UUID.randomUUID() + "/redemptions",
+        HttpProbe ops = rewards.ops(chain);
+        HttpProbe app = rewards.member(member);
+        assertProblem(ops.post("/members/nobody-" + UUID.randomUUID() + "/redemptions",
                 "{\"rewardId\":\"free-coffee\"}"), 404);
-        assertProblem(service.post("/members/" + member + "/redemptions", "{\"rewardId\":\"yacht\"}"), 404);
-        assertProblem(service.post("/members/" + member + "/redemptions", "{\"rewardId\":"), 400);
-        HttpResponse<String> missingReward = service.post("/members/" + member + "/redemptions", "{}");
+        assertProblem(app.post("/members/" + member + "/redemptions", "{\"rewardId\":\"yacht\"}"), 404);
+        assertProblem(app.post("/members/" + member + "/redemptions", "{\"rewardId\":"), 400);
+        HttpResponse<String> missingReward = app.post("/members/" + member + "/redemptions", "{}");
         assertProblem(missingReward, 400);
         assertEquals("rewardId", json(missingReward).get("errors").get(0).get("field").asText());
-        assertProblem(service.get("/redemptions/" + UUID.randomUUID()), 404);
-        assertProblem(service.get("/members/nobody-" + UUID.randomUUID() + "/coupons"), 404);
+        assertProblem(ops.get("/redemptions/" + UUID.randomUUID()), 404);
+        assertProblem(ops.get("/members/nobody-" + UUID.randomUUID() + "/coupons"), 404);
     }
 
     @Test
     void listsTheCatalogFromConfiguration() throws Exception {
-        JsonNode rewards = json(service.get("/rewards?chainId=" + chain));
+        JsonNode rewards = json(this.rewards.ops(chain).get("/rewards?chainId=" + chain));
 
         List<String> ids = new ArrayList<>();
         rewards.forEach(reward -> ids.add(reward.get("id").asText()));
@@ -177,7 +180,7 @@ class RewardsServiceIT implements TestPropertyProvider {
         assertEquals(100, rewards.get(0).get("pointsCost").asLong());
         assertEquals("Δωρεάν καφές", rewards.get(0).get("name").get("el").asText());
         assertEquals(500, rewards.get(1).get("pointsCost").asLong());
-        assertEquals(2, json(service.get("/rewards")).size());
+        assertEquals(2, json(this.rewards.ops("*").get("/rewards")).size());
     }
 
     private PointsDebitRequested debitRequest(String member, String redemptionId) {

@@ -8,8 +8,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.patronage.kit.http.Problem;
 import io.patronage.kit.http.ProblemException;
+import io.patronage.kit.security.Caller;
+import io.patronage.kit.security.Roles;
 import io.patronage.rewards.catalog.Catalog;
 import io.patronage.rewards.catalog.Reward;
 import io.patronage.rewards.members.MemberDirectory;
@@ -20,6 +25,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 @Controller("/rewards")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class OffersController {
 
@@ -45,15 +51,19 @@ class OffersController {
     }
 
     /**
-     * The active rewards of a chain (or of every chain); with {@code memberId}, those of the member's chain, each
-     * with whether the member can redeem it now and why not.
+     * The active rewards of a chain (or of every chain), for ops of that chain (of every chain); with
+     * {@code memberId}, those of the member's chain, each with whether the member can redeem it now and why not, for
+     * the member themself or ops of their chain (anyone else is answered as for an unknown member).
      */
     @Get
-    List<?> rewards(@QueryValue @Nullable String chainId, @QueryValue @Nullable String memberId) {
+    List<?> rewards(@Parameter(hidden = true) Caller caller,
+                    @QueryValue @Nullable String chainId, @QueryValue @Nullable String memberId) {
         if (memberId == null) {
+            caller.requireChain(chainId == null ? Caller.EVERY_CHAIN : chainId, Roles.OPS);
             return catalog.offeredIn(chainId);
         }
-        String chain = members.chainOf(memberId).orElseThrow(() -> ProblemException.notFound("member", memberId));
+        String chain = members.chainOf(memberId).filter(found -> caller.maySeeMember(memberId, found, Roles.OPS))
+                .orElseThrow(() -> ProblemException.notFound("member", memberId));
         if (chainId != null && !chainId.equals(chain)) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "member " + memberId
                     + " is not a member of chain " + chainId, List.of(new Problem.FieldError("chainId",

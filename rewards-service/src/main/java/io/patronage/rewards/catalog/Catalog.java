@@ -43,8 +43,8 @@ public class Catalog {
         this.versions = database.getCollection("reward_versions");
     }
 
-    /** What a change did. */
-    public record Saved(Reward reward, boolean created) {
+    /** What a change did: {@code changed} when a new version was stored ({@code created} when the first). */
+    public record Saved(Reward reward, boolean created, boolean changed) {
     }
 
     /** Writes the configured rewards (every chain's); an entry that changed since the last start becomes a new version. */
@@ -99,7 +99,7 @@ public class Catalog {
     }
 
     /** Withdraws the reward for the chain (a configured one for that chain only); empty when the chain offers no such reward. */
-    public Optional<Reward> withdraw(String chainId, String rewardId, Instant now) {
+    public Optional<Saved> withdraw(String chainId, String rewardId, Instant now) {
         Optional<Reward> offered = current(chainId, rewardId).or(() -> current(null, rewardId));
         if (offered.isEmpty()) {
             return Optional.empty();
@@ -110,7 +110,7 @@ public class Catalog {
                 template.stock(), template.firstX(), template.availableFrom(), template.availableUntil(),
                 template.tiers(), template.perMemberLimit(), now);
         return Optional.of(change(chainId, rewardId, now,
-                current -> current.isPresent() && !current.get().active() ? null : withdrawn, null).reward());
+                current -> current.isPresent() && !current.get().active() ? null : withdrawn, null));
     }
 
     /** One stored version of a reward. */
@@ -130,7 +130,7 @@ public class Catalog {
             Optional<Reward> current = current(chainId, rewardId);
             Reward next = change.next(current);
             if (next == null) {
-                return new Saved(current.orElseThrow(), false);
+                return new Saved(current.orElseThrow(), false, false);
             }
             long version = current.map(reward -> reward.version() + 1).orElse(1L);
             Reward stored = next.withVersion(version, next.status(), now);
@@ -151,7 +151,7 @@ public class Catalog {
             Document history = write(key + "/" + version, stored, position);
             versions.replaceOne(Filters.eq("_id", history.getString("_id")), history,
                     new com.mongodb.client.model.ReplaceOptions().upsert(true));
-            return new Saved(stored, current.isEmpty());
+            return new Saved(stored, current.isEmpty(), true);
         }
         throw new IllegalStateException("reward " + key + " kept changing while it was being changed; try again");
     }

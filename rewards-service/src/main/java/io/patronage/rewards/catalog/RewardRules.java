@@ -20,6 +20,9 @@ public final class RewardRules {
     static final int MAX_NAME = 200;
     static final int MAX_DESCRIPTION = 2000;
     static final int MAX_SKU = 128;
+    /** Caps on the lists a definition carries, so that no request makes a document without bound. */
+    static final int MAX_TIERS = 20;
+    static final int MAX_LANGUAGES = 50;
 
     private RewardRules() {
     }
@@ -55,7 +58,10 @@ public final class RewardRules {
                 && !definition.availableUntil().isAfter(definition.availableFrom())) {
             problems.add(new FieldError("availableUntil", "must be after availableFrom"));
         }
-        if (definition.tiers() != null) {
+        if (definition.tiers() != null && definition.tiers().size() > MAX_TIERS) {
+            problems.add(new FieldError("tiers", "must name at most " + MAX_TIERS + " tiers, names "
+                    + definition.tiers().size()));
+        } else if (definition.tiers() != null) {
             for (int i = 0; i < definition.tiers().size(); i++) {
                 String tier = definition.tiers().get(i);
                 if (tier == null || tier.isBlank() || tier.length() > MAX_SKU) {
@@ -119,6 +125,11 @@ public final class RewardRules {
             if (required) {
                 problems.add(new FieldError(field, "needs a text in at least one language, by BCP 47 tag"));
             }
+            return;
+        }
+        if (texts.size() > MAX_LANGUAGES) {
+            problems.add(new FieldError(field, "may have texts in at most " + MAX_LANGUAGES + " languages, has "
+                    + texts.size()));
             return;
         }
         texts.forEach((tag, text) -> {

@@ -5,13 +5,20 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.patronage.kit.http.ProblemException;
+import io.patronage.kit.security.Caller;
+import io.patronage.kit.security.Roles;
 import io.patronage.rewards.members.MemberDirectory;
 
 import java.time.Clock;
 import java.util.List;
 
+/** A member's coupons: for the member themself, ops of their chain, and a till (pos) of their chain checking one. */
 @Controller
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CouponController {
 
@@ -26,8 +33,9 @@ class CouponController {
     }
 
     @Get("/members/{memberId}/coupons")
-    List<Coupon> coupons(@PathVariable String memberId) {
-        if (members.chainOf(memberId).isEmpty()) {
+    List<Coupon> coupons(@Parameter(hidden = true) Caller caller, @PathVariable String memberId) {
+        if (members.chainOf(memberId).filter(chain -> caller.maySeeMember(memberId, chain, Roles.OPS, Roles.POS))
+                .isEmpty()) {
             throw ProblemException.notFound("member", memberId);
         }
         return coupons.of(memberId, clock.instant());

@@ -53,6 +53,22 @@ class RewardRulesTest {
                 new CouponTerms(null, null, null, null)), EUR)));
     }
 
+    @Test
+    void itsListsAreCapped() {
+        List<String> tiers = java.util.stream.IntStream.rangeClosed(1, RewardRules.MAX_TIERS + 1)
+                .mapToObj(i -> "TIER-" + i).toList();
+        Map<String, String> names = new java.util.TreeMap<>();
+        java.util.Arrays.stream(java.util.Locale.getISOLanguages())
+                .limit(RewardRules.MAX_LANGUAGES + 1).forEach(tag -> names.put(tag, "Mug"));
+        RewardDefinition many = new RewardDefinition(names, names, 250L, null, 30, null, null, null, null, tiers,
+                null);
+        List<FieldError> problems = RewardRules.problems("mug", many, EUR);
+        assertEquals(List.of("name", "description", "tiers"), fields(problems));
+        assertEquals("must name at most 20 tiers, names 21", problems.get(2).message());
+        assertEquals(List.of(), RewardRules.problems("mug", new RewardDefinition(Map.of("en", "Mug"), null, 250L, null,
+                30, null, null, null, null, tiers.subList(0, RewardRules.MAX_TIERS), null), EUR), "at the cap is fine");
+    }
+
     private int inOrder(String a, String b) {
         List<String> order = List.of("rewardId", "name.en", "name.xx-!!", "pointsCost", "couponValidityDays",
                 "coupon.percentOff", "coupon.sku", "stock", "firstX", "availableUntil", "tiers[0]",

@@ -1,0 +1,229 @@
+package io.patronage.rewards;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.patronage.contracts.points.PointsEarned;
+import io.patronage.testsupport.AccessMatrix;
+import io.patronage.testsupport.CloudEventRecord;
+import io.patronage.testsupport.HttpProbe;
+import io.patronage.testsupport.KafkaProbe;
+import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TestTokens;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.patronage.testsupport.AccessMatrix.ANONYMOUS;
+import static io.patronage.testsupport.HttpProbe.assertProblem;
+import static io.patronage.testsupport.HttpProbe.json;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Who may call what: every operation of the OpenAPI document as every kind of caller (AccessMatrix), on real
+ * fixtures (members enrolled and points earned over Kafka, a redemption, the chain's own rewards); ops actions audited;
+ * refusals that give nothing away.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RewardsAccessIT implements TestPropertyProvider {
+
+    private static final String MEMBER = "member";
+    private static final String OTHER_MEMBER = "another member";
+    private static final String OPS = "ops of the chain";
+    private static final String OTHER_OPS = "ops of another chain";
+    private static final String ANALYST = "analyst of the chain";
+    private static final String POS = "pos of the chain";
+    private static final String ADMIN = "admin";
+
+    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    private final KafkaProbe kafka = new KafkaProbe();
+    private final RewardsProbe rewards = new RewardsProbe(service, kafka);
+    private String chain;
+    private String otherChain;
+    private String member;
+    private String otherMember;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestInfrastructure.serviceProperties("rewards-access-it");
+    }
+
+    @BeforeAll
+    void enrollMembers() {
+        chain = kafka.configureChain("chain-" + UUID.randomUUID(), "EUR");
+        otherChain = kafka.configureChain("chain-" + UUID.randomUUID(), "EUR");
+        member = rewards.enrolledMember(chain);
+        otherMember = rewards.enrolledMember(chain);
+        kafka.send(CloudEventRecord.of(new PointsEarned(member, chain, "T-" + UUID.randomUUID(), "store-1", "EUR",
+                new BigDecimal("50.00"), 1_000, "1", List.of(), 1_000, Instant.now()))
+                .withSource("/patronage/points-service"));
+        await().atMost(RewardsProbe.PATIENCE).until(() -> offer(member, "free-coffee").get("redeemable").asBoolean());
+    }
+
+    @AfterAll
+    void closeKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void everyOperationIsAllowedToItsCallersAndRefusedToEveryoneElse() {
+        String redemption = rewards.redeem(member, "free-coffee");
+        putReward(chain, "old-mug");
+        AccessMatrix matrix = new AccessMatrix(service)
+                .caller(MEMBER, TestTokens.member(member))
+                .caller(OTHER_MEMBER, TestTokens.member(otherMember))
+                .caller(OPS, TestTokens.ops(chain))
+                .caller(OTHER_OPS, TestTokens.ops(otherChain))
+                .caller(ANALYST, TestTokens.analyst(chain))
+                .caller(POS, TestTokens.pos(chain))
+                .caller(ADMIN, TestTokens.admin());
+        String rewardPath = "/chains/" + chain + "/rewards/";
+        matrix.expect("PUT /chains/{chainId}/rewards/{rewardId}", rewardPath + "new-mug", mug(), OPS)
+                .expect("GET /chains/{chainId}/rewards/{rewardId}", rewardPath + "free-coffee", null, OPS)
+                .expect("GET /chains/{chainId}/rewards/{rewardId}/versions/{version}",
+                        rewardPath + "free-coffee/versions/1", null, OPS)
+                .expect("DELETE /chains/{chainId}/rewards/{rewardId}", rewardPath + "old-mug", null, OPS)
+                .expect("GET /rewards", "/rewards?chainId=" + chain + "&memberId=" + member, null, MEMBER, OPS)
+                .expect("POST /members/{memberId}/redemptions", "/members/" + member + "/redemptions",
+                        "{\"rewardId\":\"free-coffee\"}", MEMBER, OPS)
+                .expect("GET /redemptions/{redemptionId}", "/redemptions/" + redemption, null, MEMBER, OPS)
+                .expect("GET /members/{memberId}/coupons", "/members/" + member + "/coupons", null, MEMBER, OPS, POS)
+                .expect("GET /audit", "/audit?chainId=" + chain, null, OPS, ADMIN)
+                .verify();
+    }
+
+    @Test
+    void aRefusedCallerIsAnsweredExactlyAsForAnUnknownMemberOrRedemption() {
+        String redemption = rewards.redeem(member, "free-coffee");
+        HttpProbe stranger = service.as(TestTokens.member(otherMember));
+        HttpProbe otherOps = service.as(TestTokens.ops(otherChain));
+        String nobody = "m-" + UUID.randomUUID();
+        for (HttpProbe caller : List.of(stranger, otherOps)) {
+            assertSameRefusal(caller.get("/members/" + member + "/coupons"),
+                    caller.get("/members/" + nobody + "/coupons"), member, nobody);
+            assertSameRefusal(caller.get("/rewards?memberId=" + member),
+                    caller.get("/rewards?memberId=" + nobody), member, nobody);
+            assertSameRefusal(caller.post("/members/" + member + "/redemptions", "{\"rewardId\":\"free-coffee\"}"),
+                    caller.post("/members/" + nobody + "/redemptions", "{\"rewardId\":\"free-coffee\"}"), member,
+                    nobody);
+            String unknown = UUID.randomUUID().toString();
+            assertSameRefusal(caller.get("/redemptions/" + redemption), caller.get("/redemptions/" + unknown),
+                    redemption, unknown);
+        }
+        JsonNode forbidden = assertProblem(otherOps.put("/chains/" + chain + "/rewards/mug", mug()), 403,
+                "urn:patronage:problem:forbidden");
+        assertTrue(forbidden.get("detail").asText().contains(chain), forbidden.toString());
+        assertProblem(service.as(TestTokens.member(member)).get("/rewards?chainId=" + chain), 403);
+        assertEquals(404, service.as(TestTokens.ops(chain)).get("/chains/" + chain + "/rewards/yacht").statusCode(),
+                "ops of the chain learn a reward does not exist");
+    }
+
+    @Test
+    void opsActionsAreAuditedWithTheirActorAndWhatChanged() {
+        String audited = kafka.configureChain("chain-" + UUID.randomUUID(), "EUR");
+        String someone = rewards.enrolledMember(audited);
+        HttpProbe ops = rewards.ops(audited);
+        assertEquals(201, ops.put("/chains/" + audited + "/rewards/mug", mug()).statusCode());
+        assertEquals(200, ops.put("/chains/" + audited + "/rewards/mug", mug()).statusCode(), "unchanged: no record");
+        assertEquals(200, ops.delete("/chains/" + audited + "/rewards/mug").statusCode());
+        rewards.redeem(someone, "free-coffee"); // the member for themself: no ops action
+        HttpResponse<String> onBehalf = ops.post("/members/" + someone + "/redemptions", "{\"rewardId\":\"tote-bag\"}");
+        assertEquals(202, onBehalf.statusCode(), onBehalf.body());
+
+        JsonNode records = json(ops.get("/audit?chainId=" + audited)).get("records");
+        List<String> actions = new ArrayList<>();
+        records.forEach(record -> actions.add(record.get("action").asText()));
+        assertEquals(List.of("reward.updated", "reward.withdrawn", "reward.redeemed-by-ops"), actions);
+        records.forEach(record -> {
+            assertEquals("ops-" + audited, record.get("actor").asText(), "the token's subject, no free text");
+            assertEquals(audited, record.get("chainId").asText());
+            assertEquals("rewards-service", record.get("service").asText());
+        });
+        JsonNode updated = records.get(0).get("details");
+        assertEquals(1, updated.get("version").asLong());
+        assertTrue(updated.get("created").asBoolean());
+        assertEquals(250, updated.get("definition").get("pointsCost").asLong());
+        assertEquals(2, records.get(1).get("details").get("version").asLong());
+        assertEquals("mug", records.get(1).get("target").asText());
+        assertEquals(someone, records.get(2).get("target").asText());
+        assertEquals("tote-bag", records.get(2).get("details").get("rewardId").asText());
+        assertEquals(json(onBehalf).get("redemptionId").asText(),
+                records.get(2).get("details").get("redemptionId").asText());
+        // another chain's ops do not read this chain's audit
+        assertProblem(service.as(TestTokens.ops(chain)).get("/audit?chainId=" + audited), 403);
+    }
+
+    @Test
+    void badRequestsAreExplainedWithoutInternalDetail() {
+        HttpProbe ops = rewards.ops(chain);
+        List<HttpResponse<String>> answers = List.of(
+                ops.get("/chains/" + chain + "/rewards/free-coffee/versions/abc"),
+                ops.get("/chains/" + chain + "/rewards/free-coffee/versions/99999999999999999999"),
+                ops.put("/chains/" + chain + "/rewards/mug", "{\"pointsCost\":\"many\"}"),
+                ops.put("/chains/" + chain + "/rewards/mug", "{\"name\":[1,2],\"availableFrom\":\"tomorrow\"}"),
+                ops.put("/chains/" + chain + "/rewards/mug", "[]"),
+                ops.put("/chains/" + chain + "/rewards/mug", "{\"name\":{\"en\":\"Mug\"},\"pointsCost\":10,"
+                        + "\"couponValidityDays\":7,\"tiers\":[" + "\"GOLD\",".repeat(21) + "\"GOLD\"]}"),
+                rewards.member(member).post("/members/" + member + "/redemptions", "{\"rewardId\":{\"$gt\":\"\"}}"),
+                rewards.member(member).post("/members/" + member + "/redemptions", "not json"));
+        for (HttpResponse<String> answer : answers) {
+            JsonNode problem = assertProblem(answer, 400);
+            String body = answer.body();
+            for (String internal : List.of("java.", "io.patronage", "com.fasterxml", "com.mongodb", "Exception",
+                    "\tat ", "micronaut")) {
+                assertFalse(body.contains(internal), "no " + internal + " in " + body);
+            }
+            assertFalse(problem.get("detail").asText().isBlank(), body);
+        }
+        JsonNode tiers = json(answers.get(5));
+        assertEquals("tiers", tiers.get("errors").get(0).get("field").asText(), tiers.toString());
+    }
+
+    private void assertSameRefusal(HttpResponse<String> refused, HttpResponse<String> unknown, String id,
+                                   String unknownId) {
+        JsonNode refusal = assertProblem(refused, 404);
+        JsonNode absence = assertProblem(unknown, 404);
+        assertEquals(absence.get("type"), refusal.get("type"));
+        assertEquals(absence.get("title"), refusal.get("title"));
+        assertEquals(absence.get("detail").asText().replace(unknownId, "ID"),
+                refusal.get("detail").asText().replace(id, "ID"), "the same answer, but for the id");
+    }
+
+    private void putReward(String chainId, String rewardId) {
+        HttpResponse<String> created = rewards.ops(chainId).put("/chains/" + chainId + "/rewards/" + rewardId, mug());
+        assertTrue(created.statusCode() == 201 || created.statusCode() == 200, created.body());
+    }
+
+    private JsonNode offer(String memberId, String rewardId) {
+        for (JsonNode offer : json(rewards.member(memberId).get("/rewards?memberId=" + memberId))) {
+            if (offer.get("id").asText().equals(rewardId)) {
+                return offer;
+            }
+        }
+        throw new AssertionError("no offer of " + rewardId);
+    }
+
+    private static String mug() {
+        return """
+                {"name":{"en":"Mug"},"pointsCost":250,"couponValidityDays":30,
+                 "coupon":{"kind":"AMOUNT_OFF","amountOff":"2.50"}}""";
+    }
+}

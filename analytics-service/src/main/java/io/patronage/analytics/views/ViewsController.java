@@ -28,9 +28,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -54,10 +56,12 @@ class ViewsController {
     private final ViewSettings settings;
     private final Forwarding forwarding;
     private final Clock clock;
+    private final ChainCalendar calendar;
 
     ViewsController(StreamsEngine engine, ChainDirectory chains, ViewSettings settings, Forwarding forwarding,
                     Clock clock) {
         this.clock = clock;
+        this.calendar = new ChainCalendar(chains);
         this.engine = engine;
         this.chains = chains;
         this.settings = settings;
@@ -73,9 +77,9 @@ class ViewsController {
                                   @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                                   @Nullable @QueryValue String to) {
         return read(request, chainId, chain -> period == null
-                ? ViewRenderer.participation(allTime(chainId), chain.currency())
+                ? ViewRenderer.participation(allTime(chainId), chain.currency(), false)
                 : range(chainId, kind(period, PeriodKind.values()), from, to,
-                        stored -> ViewRenderer.participation(stored, chain.currency())));
+                        (stored, isFinal) -> ViewRenderer.participation(stored, chain.currency(), isFinal)));
     }
 
     /** Without {@code period}, the all-time view with the liability; with it, a list of that kind's periods. */
@@ -84,7 +88,7 @@ class ViewsController {
                            @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                            @Nullable @QueryValue String to) {
         return read(request, chainId, chain -> period == null
-                ? ViewRenderer.points(allTime(chainId))
+                ? ViewRenderer.points(allTime(chainId), false)
                 : range(chainId, kind(period, PeriodKind.values()), from, to, ViewRenderer::points));
     }
 
@@ -93,7 +97,7 @@ class ViewsController {
                               @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                               @Nullable @QueryValue String to) {
         return read(request, chainId, chain -> range(chainId, retentionKind(period), from, to,
-                stored -> ViewRenderer.retention(stored, settings.windowDays(chainId))));
+                (stored, isFinal) -> ViewRenderer.retention(stored, settings.windowDays(chainId), isFinal)));
     }
 
     @Get("/churn")
@@ -101,7 +105,7 @@ class ViewsController {
                           @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                           @Nullable @QueryValue String to) {
         return read(request, chainId, chain -> range(chainId, retentionKind(period), from, to,
-                stored -> ViewRenderer.churn(stored, settings.windowDays(chainId))));
+                (stored, isFinal) -> ViewRenderer.churn(stored, settings.windowDays(chainId), isFinal)));
     }
 
     /** The cohort table: one row per enrollment month, oldest first (in CSV, one line per cohort and month). */
@@ -199,8 +203,10 @@ class ViewsController {
                 + ": the views are participation, points, retention, churn and cohorts");
     }
 
+    /** The views of the periods of that kind that have started on the service clock, from/to inclusive. */
     private List<Object> range(String chainId, PeriodKind kind, String from, String to,
-                               Function<StoredTally, Object> render) {
+                               BiFunction<StoredTally, Boolean, Object> render) {
+        Instant now = clock.instant();
         String prefix = chainId + "|" + kind.label() + "|";
         String first = from == null ? null : kind.parse(checked("from", from, kind)).id();
         String last = to == null ? null : kind.parse(checked("to", to, kind)).id();
@@ -209,8 +215,10 @@ class ViewsController {
             while (tallies.hasNext()) {
                 KeyValue<String, StoredTally> entry = tallies.next();
                 String period = entry.value.period();
-                if ((first == null || period.compareTo(first) >= 0) && (last == null || period.compareTo(last) <= 0)) {
-                    views.add(render.apply(entry.value));
+                Period counted = entry.value.asPeriod();
+                if ((first == null || period.compareTo(first) >= 0) && (last == null || period.compareTo(last) <= 0)
+                        && calendar.started(chainId, counted, now)) {
+                    views.add(render.apply(entry.value, calendar.ended(chainId, counted, now)));
                 }
             }
         }

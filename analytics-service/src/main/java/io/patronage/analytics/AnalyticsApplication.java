@@ -5,13 +5,15 @@ import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 @OpenAPIDefinition(info = @Info(title = "analytics-service", version = "0.1.0",
         description = "Program analytics views."
                 + " Errors are RFC 9457 application/problem+json.",
-        license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")))
-// Declared for the coming authentication (JWT bearer tokens, issue 14); no operation requires it yet.
+        license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
+        security = @SecurityRequirement(name = "bearer"))
+// Every operation needs a JWT bearer token, unless it says otherwise (see the root README, "Tokens").
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public final class AnalyticsApplication {
 

@@ -5,6 +5,7 @@ import io.patronage.contracts.analytics.CohortView;
 import io.patronage.contracts.analytics.ParticipationView;
 import io.patronage.contracts.analytics.PointsView;
 import io.patronage.contracts.analytics.RetentionView;
+import io.patronage.contracts.audit.AuditRecorded;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.engagement.EngagementEvent;
 import io.patronage.contracts.members.CardReplaced;
@@ -90,6 +91,14 @@ public final class Topics {
     public static final Topic POINTS_VIEW = Topic.cloudEvents("loyalty.analytics.points.v1",
             "chain id and period", List.of(ANALYTICS), 3, FOREVER, true, PointsView.class);
 
+    /**
+     * Every ops and admin action, written by the service that performed it, for SIEMs; each service also answers
+     * {@code GET /audit} for its own. Key: chain id ({@code platform} for platform-wide actions).
+     */
+    public static final Topic AUDIT = Topic.cloudEvents("loyalty.audit.v1",
+            "chain id, or platform", List.of(ENROLLMENT, POINTS_SERVICE, REWARDS_SERVICE, ANALYTICS), 3, FOREVER,
+            false, AuditRecorded.class);
+
     /** The Patronage services, by application name: each has its own Kafka user (see {@link #consumedBy}). */
     public static final List<String> SERVICES = List.of(ENROLLMENT, POINTS_SERVICE, REWARDS_SERVICE, ANALYTICS);
 
@@ -101,7 +110,7 @@ public final class Topics {
     public static final List<String> KAFKA_STREAMS = List.of(ANALYTICS);
 
     public static final List<Topic> ALL = List.of(TRANSACTIONS, ENGAGEMENT, MEMBERS, CHAINS, POINTS, POINTS_REQUESTS,
-            REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION, POINTS_VIEW);
+            REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION, POINTS_VIEW, AUDIT);
 
     private static final Map<String, Topic> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Topic::name, Function.identity()));

@@ -50,6 +50,7 @@ class TopicFilesTest {
                 new TopicFiles.Acl("topic", "loyalty.points-requests.v1", "literal", List.of("Describe", "Read", "Write")),
                 new TopicFiles.Acl("topic", "loyalty.rewards.v1", "literal", List.of("Describe", "Read", "Write")),
                 new TopicFiles.Acl("topic", "loyalty.notifications.v1", "literal", List.of("Describe", "Read", "Write")),
+                new TopicFiles.Acl("topic", "loyalty.audit.v1", "literal", List.of("Describe", "Read", "Write")),
                 new TopicFiles.Acl("topic", "retail.transactions.v1", "literal", List.of("Describe", "Read")),
                 new TopicFiles.Acl("topic", "retail.transactions.v1.dlq", "literal", List.of("Describe", "Write")),
                 new TopicFiles.Acl("topic", "loyalty.members.v1", "literal", List.of("Describe", "Read")),

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -30,6 +31,7 @@ final class ClockCommand {
 
     static final String USAGE = """
             Usage: java -jar launcher/target/patronage-launcher.jar clock [TIME | +PERIOD] [--port-base PORT]
+                   [--data-dir DIR]
 
             Shows the simulated clock of each service of a platform started with --simulated-clock, or moves
             them all forward to TIME (an ISO-8601 instant, e.g. 2027-03-01T00:00:00Z) or by +PERIOD from
@@ -40,6 +42,8 @@ final class ClockCommand {
             Options:
               --port-base PORT        the services' ports as the launcher was given them (default 8081:
                                       enrollment 8081, points 8082, rewards 8083, analytics 8084)
+              --data-dir DIR          the platform's data directory, whose key signs the admin token
+                                      the command calls with (default ./data)
             """;
 
     /** Points last: what its review publishes is consumed by services already at the new time. */
@@ -53,9 +57,12 @@ final class ClockCommand {
     static int run(String[] args, PrintStream out, PrintStream err) {
         String when = null;
         int portBase = Service.ENROLLMENT.defaultPort();
+        Path dataDir = Path.of("data");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if ((arg.equals("--port-base") && i + 1 < args.length) || arg.startsWith("--port-base=")) {
+            if ((arg.equals("--data-dir") && i + 1 < args.length) || arg.startsWith("--data-dir=")) {
+                dataDir = Path.of(arg.startsWith("--data-dir=") ? arg.substring("--data-dir=".length()) : args[++i]);
+            } else if ((arg.equals("--port-base") && i + 1 < args.length) || arg.startsWith("--port-base=")) {
                 String value = arg.startsWith("--port-base=") ? arg.substring("--port-base=".length()) : args[++i];
                 try {
                     portBase = Integer.parseInt(value);
@@ -78,26 +85,26 @@ final class ClockCommand {
         for (Service service : ORDER) {
             urls.put(service, "http://localhost:" + (portBase + service.ordinal()));
         }
-        return run(urls, when, out, err);
+        return run(urls, TokenCommand.launcherToken(TokenCommand.keys(dataDir)), when, out, err);
     }
 
     /**
      * Shows ({@code when} {@code null}) or moves the clocks of the services at {@code urls}, in their order; the
      * period of a {@code +PERIOD} counts from the latest of their times (so that none is asked to go back).
      */
-    static int run(Map<Service, String> urls, String when, PrintStream out, PrintStream err) {
+    static int run(Map<Service, String> urls, String token, String when, PrintStream out, PrintStream err) {
         HttpClient http = HttpClient.newHttpClient();
         List<Service> services = List.copyOf(urls.keySet());
         try {
             if (when == null) {
                 for (Service service : services) {
-                    out.println(service.artifact() + ": " + now(http, urls.get(service)));
+                    out.println(service.artifact() + ": " + now(http, token, urls.get(service)));
                 }
                 return 0;
             }
             Instant latest = null;
             for (Service service : services) {
-                Instant now = now(http, urls.get(service));
+                Instant now = now(http, token, urls.get(service));
                 latest = latest == null || now.isAfter(latest) ? now : latest;
             }
             Instant target;
@@ -109,7 +116,7 @@ final class ClockCommand {
                 return 2;
             }
             for (Service service : services) {
-                JsonNode moved = advance(http, urls.get(service), target);
+                JsonNode moved = advance(http, token, urls.get(service), target);
                 out.println(service.artifact() + ": " + moved.path("now").asText() + " ("
                         + moved.path("steps").asInt() + " steps of due work)");
             }
@@ -136,23 +143,24 @@ final class ClockCommand {
         }
     }
 
-    private static Instant now(HttpClient http, String url) throws ClockException, InterruptedException {
-        JsonNode clock = call(http, HttpRequest.newBuilder(URI.create(url + "/admin/clock")).GET(), url);
+    private static Instant now(HttpClient http, String token, String url) throws ClockException, InterruptedException {
+        JsonNode clock = call(http, token, HttpRequest.newBuilder(URI.create(url + "/admin/clock")).GET(), url);
         return Instant.parse(clock.path("now").asText());
     }
 
-    private static JsonNode advance(HttpClient http, String url, Instant target)
+    private static JsonNode advance(HttpClient http, String token, String url, Instant target)
             throws ClockException, InterruptedException {
-        return call(http, HttpRequest.newBuilder(URI.create(url + "/admin/clock"))
+        return call(http, token, HttpRequest.newBuilder(URI.create(url + "/admin/clock"))
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"advanceTo\":\"" + target + "\"}")), url);
     }
 
-    private static JsonNode call(HttpClient http, HttpRequest.Builder request, String url)
+    private static JsonNode call(HttpClient http, String token, HttpRequest.Builder request, String url)
             throws ClockException, InterruptedException {
         HttpResponse<String> response;
         try {
-            response = http.send(request.timeout(Duration.ofMinutes(30)).build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(30))
+                    .build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             throw new ClockException("cannot reach " + url + ": is the platform running?");
         } catch (IOException e) {

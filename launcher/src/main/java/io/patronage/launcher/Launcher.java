@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code java -jar launcher/target/patronage-launcher.jar [--demo] [--data-dir DIR]}: embedded Kafka and
  * MongoDB, the four services, optionally demo traffic; Ctrl-C stops it all. {@code ... rebuild} rebuilds
  * the running points-service's balances from its event log ({@link RebuildCommand}); {@code ... clock} moves the
- * simulated clock of a platform started with {@code --simulated-clock} ({@link ClockCommand}).
+ * simulated clock of a platform started with {@code --simulated-clock} ({@link ClockCommand}); {@code ... token}
+ * prints a bearer token the platform accepts ({@link TokenCommand}).
  */
 public final class Launcher {
 
@@ -31,6 +32,9 @@ public final class Launcher {
     public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && args[0].equals("rebuild")) {
             System.exit(RebuildCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(TokenCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         if (args.length > 0 && args[0].equals("clock")) {
             System.exit(ClockCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));

@@ -4,6 +4,7 @@ import io.patronage.harness.Ports;
 import io.patronage.harness.Service;
 import io.patronage.harness.ServiceProcess;
 import io.patronage.infra.Infrastructure;
+import io.patronage.infra.LocalTokens;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,6 +63,7 @@ public final class Platform implements AutoCloseable {
     private Infrastructure infrastructure;
     private Map<Service, Path> jars;
     private String masterKey;
+    private LocalTokens tokens;
     private boolean closed;
 
     public Platform(PlatformConfig config, PrintStream out) {
@@ -90,6 +92,7 @@ public final class Platform implements AutoCloseable {
         out.println("MongoDB URI:             " + infra.mongoUri());
         out.println("Data directory:          " + config.dataDir().toAbsolutePath().normalize());
         masterKey = EnrollmentMasterKey.loadOrCreate(config.dataDir(), out);
+        tokens = TokenCommand.keys(config.dataDir());
         jars = stageJars();
         for (Service service : Service.values()) {
             spawn(service);
@@ -98,6 +101,8 @@ public final class Platform implements AutoCloseable {
         // Before this, a service that dies fails the start with its output.
         snapshot().forEach(this::supervise);
         printServices(infra, readyAfter);
+        out.println("Tokens for the API: java -jar launcher/target/patronage-launcher.jar token --role ops --chain "
+                + "aegean-market-gr" + (config.dataDir().equals(Path.of("data")) ? "" : " --data-dir " + config.dataDir()));
         out.println("Patronage is ready in " + Console.seconds(System.nanoTime() - startedAt) + " s");
     }
 
@@ -172,6 +177,11 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** A token for the launcher itself (the demo, the commands): every role on every chain. */
+    public String launcherToken() {
+        return TokenCommand.launcherToken(tokens);
+    }
+
     private Path stagedJarsDirectory() {
         return config.dataDir().resolve("service-jars");
     }
@@ -196,6 +206,8 @@ public final class Platform implements AutoCloseable {
                 // The embedded store cannot index the aggregate identifier: a snapshot would scan the whole event
                 // log (blocking appends meanwhile) and a load scans it with or without one.
                 "PATRONAGE_POINTS_SNAPSHOT_EVERY", "0"));
+        // The services trust tokens signed by the launcher's local key (TokenCommand).
+        environment.put("PATRONAGE_SECURITY_PUBLIC_KEY_FILE", tokens.publicKeyFile().toAbsolutePath().toString());
         if (service == Service.ENROLLMENT) {
             environment.put("PATRONAGE_ENROLLMENT_MASTER_KEY", masterKey);
         }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -22,13 +23,15 @@ import java.util.Locale;
 final class RebuildCommand {
 
     static final String USAGE = """
-            Usage: java -jar launcher/target/patronage-launcher.jar rebuild [--points-url URL]
+            Usage: java -jar launcher/target/patronage-launcher.jar rebuild [--points-url URL] [--data-dir DIR]
 
             Rebuilds points-service's balance projection from its event log in one ordered pass and
             compares a checksum over all balances before and after. The service logs its progress.
 
             Options:
               --points-url URL        the running points-service (default http://localhost:8082)
+              --data-dir DIR          the platform's data directory, whose key signs the admin token
+                                      the command calls with (default ./data)
             """;
 
     private RebuildCommand() {
@@ -36,8 +39,13 @@ final class RebuildCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         String pointsUrl = "http://localhost:8082";
+        Path dataDir = Path.of("data");
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--points-url") && i + 1 < args.length) {
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                dataDir = Path.of(args[++i]);
+            } else if (args[i].startsWith("--data-dir=")) {
+                dataDir = Path.of(args[i].substring("--data-dir=".length()));
+            } else if (args[i].equals("--points-url") && i + 1 < args.length) {
                 pointsUrl = args[++i];
             } else if (args[i].startsWith("--points-url=")) {
                 pointsUrl = args[i].substring("--points-url=".length());
@@ -55,6 +63,7 @@ final class RebuildCommand {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(pointsUrl + "/admin/rebuild"))
                             .timeout(Duration.ofHours(2))
+                            .header("Authorization", "Bearer " + TokenCommand.launcherToken(TokenCommand.keys(dataDir)))
                             .POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

@@ -40,7 +40,7 @@ class ClockCommandTest {
     void movesEveryServiceToTheSameInstantPointsLast() throws IOException {
         Map<Service, String> urls = services(200);
 
-        int exit = ClockCommand.run(urls, "+P1M", print(out), print(err));
+        int exit = ClockCommand.run(urls, "a-token", "+P1M", print(out), print(err));
 
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
         String body = "{\"advanceTo\":\"2027-01-03T10:00:00Z\"}";
@@ -63,7 +63,7 @@ class ClockCommandTest {
     void aPlatformWithoutTheSimulatedClockIsNamedAsSuch() throws IOException {
         Map<Service, String> urls = services(404);
 
-        assertEquals(1, ClockCommand.run(urls, "+P1D", print(out), print(err)));
+        assertEquals(1, ClockCommand.run(urls, "a-token", "+P1D", print(out), print(err)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("start the launcher with --simulated-clock"),
                 err.toString(StandardCharsets.UTF_8));
     }
@@ -75,6 +75,9 @@ class ClockCommandTest {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/admin/clock", exchange -> {
                 String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                if (!"Bearer a-token".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    received.add(service.label() + " without the token");
+                }
                 received.add(service.label() + " " + exchange.getRequestMethod()
                         + (request.isEmpty() ? "" : " " + request));
                 String target = request.isEmpty()

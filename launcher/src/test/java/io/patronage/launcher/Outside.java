@@ -28,9 +28,12 @@ final class Outside implements AutoCloseable {
     static final Duration OUTCOME_TIMEOUT = Duration.ofSeconds(90);
 
     private final KafkaProbe kafka;
+    /** The launcher's own token: every role on every chain. */
+    private final String token;
 
-    Outside(String bootstrapServers) {
+    Outside(String bootstrapServers, String token) {
         this.kafka = new KafkaProbe(bootstrapServers);
+        this.token = token;
     }
 
     static ConditionFactory awaiting(String what) {
@@ -42,7 +45,7 @@ final class Outside implements AutoCloseable {
                 {"chainId":"%s","firstName":"Ελένη","lastName":"Παπαδοπούλου","email":"eleni.%s@example.gr",
                  "phone":"+306912345678","birthDate":"1988-04-12","locale":"el-GR"}
                 """.formatted(chainId, UUID.randomUUID());
-        HttpResponse<String> response = new HttpProbe(enrollment).post("/members", body);
+        HttpResponse<String> response = new HttpProbe(enrollment).as(token).post("/members", body);
         assertEquals(201, response.statusCode(), response.body());
         return HttpProbe.json(response);
     }
@@ -69,7 +72,7 @@ final class Outside implements AutoCloseable {
 
     /** The redemption's id, or empty while rewards-service does not know the member yet. */
     Optional<String> redeem(URI rewards, String memberId, String rewardId) {
-        HttpResponse<String> response = new HttpProbe(rewards).post("/members/" + memberId + "/redemptions",
+        HttpResponse<String> response = new HttpProbe(rewards).as(token).post("/members/" + memberId + "/redemptions",
                 "{\"rewardId\":\"" + rewardId + "\"}");
         if (response.statusCode() == 404) {
             return Optional.empty();
@@ -103,7 +106,7 @@ final class Outside implements AutoCloseable {
 
     /** The resource, or a missing node while it does not exist (yet). */
     JsonNode find(URI base, String path) {
-        HttpResponse<String> response = new HttpProbe(base).get(path);
+        HttpResponse<String> response = new HttpProbe(base).as(token).get(path);
         if (response.statusCode() == 404) {
             return MissingNode.getInstance();
         }
@@ -112,7 +115,7 @@ final class Outside implements AutoCloseable {
     }
 
     JsonNode getJson(URI base, String path) {
-        return new HttpProbe(base).getJson(path);
+        return new HttpProbe(base).as(token).getJson(path);
     }
 
     @Override

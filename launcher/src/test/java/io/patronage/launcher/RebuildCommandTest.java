@@ -3,12 +3,14 @@ package io.patronage.launcher;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +20,9 @@ class RebuildCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private HttpServer server;
+
+    @TempDir
+    Path dataDir;
 
     @AfterEach
     void stop() {
@@ -31,7 +36,7 @@ class RebuildCommandTest {
         String url = serve(200, "{\"events\":55000,\"members\":5000,\"checksumBefore\":\"ab12\","
                 + "\"checksumAfter\":\"ab12\",\"equal\":true,\"seconds\":1.25}");
 
-        int exit = RebuildCommand.run(new String[] {"--points-url", url}, print(out), print(err));
+        int exit = RebuildCommand.run(new String[] {"--points-url", url, "--data-dir", dataDir.toString()}, print(out), print(err));
 
         assertEquals(0, exit, err.toString());
         String printed = out.toString(StandardCharsets.UTF_8);
@@ -43,11 +48,11 @@ class RebuildCommandTest {
     void exitsWithThreeWhenBalancesDifferAndOneWhenTheServiceFails() throws IOException {
         String url = serve(200, "{\"events\":1,\"members\":1,\"checksumBefore\":\"a\",\"checksumAfter\":\"b\","
                 + "\"equal\":false,\"seconds\":0.1}");
-        assertEquals(3, RebuildCommand.run(new String[] {"--points-url=" + url}, print(out), print(err)));
+        assertEquals(3, RebuildCommand.run(new String[] {"--points-url=" + url, "--data-dir=" + dataDir}, print(out), print(err)));
         server.stop(0);
 
         String failing = serve(500, "{\"status\":500}");
-        assertEquals(1, RebuildCommand.run(new String[] {"--points-url", failing}, print(out), print(err)));
+        assertEquals(1, RebuildCommand.run(new String[] {"--points-url", failing, "--data-dir", dataDir.toString()}, print(out), print(err)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("answered 500"), err.toString());
     }
 

@@ -38,7 +38,7 @@ final class RunningPlatform implements BeforeAllCallback, AfterAllCallback, Test
         dataDir = Files.createTempDirectory("patronage-platform-it-");
         platform = Platform.start(PlatformConfig.onFreePorts(dataDir, ServiceJars.locate(Optional.empty()),
                 readinessTimeout), out);
-        outside = new Outside(platform.kafkaBootstrapServers());
+        outside = new Outside(platform.kafkaBootstrapServers(), platform.launcherToken());
     }
 
     @Override

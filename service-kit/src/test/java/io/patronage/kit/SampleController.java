@@ -7,6 +7,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.patronage.kit.http.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -14,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 
 /** Test controller exercising the kit's problem+json rendering. */
 @Controller("/samples")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 class SampleController {
 
     @Introspected

@@ -8,6 +8,7 @@ import io.patronage.contracts.Topics;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.chains.TillLimits;
 import io.patronage.testsupport.HttpProbe;
+import io.patronage.testsupport.TestTokens;
 import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.Records;
 import io.patronage.testsupport.TestInfrastructure;
@@ -69,7 +70,7 @@ class ServiceKitIT implements TestPropertyProvider {
     private final String chain = "kit-" + UUID.randomUUID();
     /** A topic of the stuck listener's own, named as the registry requires (letters only). */
     private final String stuckTopic = "kit.stuck-" + UUID.randomUUID().toString().replaceAll("[^a-f]", "") + ".v1";
-    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    private final HttpProbe service = new HttpProbe(() -> this.server.getPort()).as(TestTokens.ops("kit"));
     private final KafkaProbe kafka = new KafkaProbe();
     private Admin admin;
 

@@ -24,15 +24,26 @@ public final class HttpProbe {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Supplier<URI> base;
+    private final String authorization;
 
     /** @param port the server's port, read at each call (a test's server is injected after the test is built) */
     public HttpProbe(IntSupplier port) {
-        this.base = () -> URI.create("http://localhost:" + port.getAsInt());
+        this(() -> URI.create("http://localhost:" + port.getAsInt()), null);
     }
 
     /** @param base a running server's URL, e.g. {@code http://localhost:8081} */
     public HttpProbe(URI base) {
-        this.base = () -> base;
+        this(() -> base, null);
+    }
+
+    private HttpProbe(Supplier<URI> base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same server, called with {@code Authorization: Bearer <token>} ({@code null}: without credentials). */
+    public HttpProbe as(String token) {
+        return new HttpProbe(base, token == null ? null : "Bearer " + token);
     }
 
     public HttpResponse<String> get(String path) {
@@ -53,6 +64,9 @@ public final class HttpProbe {
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            if (authorization != null) {
+                request.setHeader("Authorization", authorization);
+            }
             return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

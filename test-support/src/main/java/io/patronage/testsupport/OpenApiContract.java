@@ -117,7 +117,8 @@ public final class OpenApiContract {
         return result.getOpenAPI();
     }
 
-    private static String operation(String method, String path) {
+    /** {@code GET /members/{}/points}: a method and a path template with its variables' names left out. */
+    static String operation(String method, String path) {
         String normalized = VARIABLE.matcher(path.replaceAll("\\{[?&][^}]*}", "")).replaceAll("{}");
         if (normalized.length() > 1 && normalized.endsWith("/")) {
             normalized = normalized.substring(0, normalized.length() - 1);

@@ -24,7 +24,8 @@ public final class TestInfrastructure {
     }
 
     /**
-     * Kafka, MongoDB, a database of its own named {@code databasePrefix-<uuid>} and a free HTTP port; then
+     * Kafka, MongoDB, a database of its own named {@code databasePrefix-<uuid>}, a free HTTP port and trust in
+     * {@link TestTokens}' key; then
      * {@code settings}, which may override any of them (a restarted instance names the database it had).
      */
     public static Map<String, String> serviceProperties(String databasePrefix, Map<String, String> settings) {
@@ -32,7 +33,8 @@ public final class TestInfrastructure {
                 "kafka.bootstrap.servers", kafkaBootstrapServers(),
                 "mongodb.uri", mongoUri(),
                 "patronage.mongo.database", databasePrefix + "-" + UUID.randomUUID(),
-                "micronaut.server.port", "-1"));
+                "micronaut.server.port", "-1",
+                "patronage.security.public-key-file", TestTokens.publicKeyFile().toString()));
         properties.putAll(settings);
         return properties;
     }

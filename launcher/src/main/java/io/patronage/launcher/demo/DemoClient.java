@@ -34,6 +34,7 @@ final class DemoClient {
     JsonNode enroll(Map<String, Object> member) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(platform.url(Service.ENROLLMENT).resolve("/members"))
                 .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + platform.launcherToken())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(member)))
                 .build();
@@ -55,7 +56,8 @@ final class DemoClient {
     }
 
     private Optional<JsonNode> get(URI uri) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + platform.launcherToken()).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return Optional.empty();

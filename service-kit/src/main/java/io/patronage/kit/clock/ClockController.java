@@ -10,26 +10,34 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.security.annotation.Secured;
+import io.patronage.kit.audit.AuditTrail;
 import io.patronage.kit.http.ProblemException;
+import io.patronage.kit.security.Caller;
+import io.patronage.kit.security.Roles;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /**
  * {@code GET /admin/clock} and {@code POST /admin/clock {"advanceTo":"2027-03-01T00:00:00Z"}}: only with
  * {@code patronage.clock.simulated=true}; otherwise the route does not exist (404).
  */
 @Controller("/admin/clock")
+@Secured(Roles.ADMIN)
 @Requires(property = ClockFactory.SIMULATED, value = "true")
 class ClockController {
 
     private final Clock clock;
     private final ClockDriver driver;
+    private final AuditTrail audit;
 
-    ClockController(Clock clock, ClockDriver driver) {
+    ClockController(Clock clock, ClockDriver driver, AuditTrail audit) {
         this.clock = clock;
         this.driver = driver;
+        this.audit = audit;
     }
 
     @Introspected
@@ -52,7 +60,7 @@ class ClockController {
     /** Moves the clock to {@code advanceTo}, running the due work on the way; answers when it has run. */
     @Post
     @ExecuteOn(TaskExecutors.BLOCKING)
-    Advanced advance(@Body Advance request) {
+    Advanced advance(Caller caller, @Body Advance request) {
         if (request.advanceTo() == null || request.advanceTo().isBlank()) {
             throw ProblemException.badRequest("advanceTo is required: an ISO-8601 instant such as 2027-03-01T00:00:00Z");
         }
@@ -65,6 +73,7 @@ class ClockController {
         }
         try {
             ClockDriver.Moved moved = driver.advanceTo(target);
+            audit.record(caller, null, "clock.advanced", "clock", Map.of("from", moved.from(), "to", moved.now()));
             return new Advanced(moved.from(), moved.now(), moved.steps());
         } catch (IllegalArgumentException e) {
             throw new ProblemException(HttpStatus.CONFLICT, "clock-moves-forward", e.getMessage());

@@ -6,6 +6,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +20,7 @@ import java.util.Optional;
  * The Swagger UI generated with it is served as static resources, see the services' application.yml.
  */
 @Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
 class OpenApiDocument {
 
     static final MediaType YAML = MediaType.of("application/yaml");

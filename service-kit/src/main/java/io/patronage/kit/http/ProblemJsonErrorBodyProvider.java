@@ -8,9 +8,12 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -21,8 +24,18 @@ import java.util.stream.Collectors;
 @Replaces(JsonErrorResponseBodyProvider.class)
 class ProblemJsonErrorBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemJsonErrorBodyProvider.class);
+
     @Override
     public Problem body(ErrorContext context, HttpResponse<?> response) {
+        if (response.code() >= 500) {
+            return internal(context, response);
+        }
+        if (response.code() == 401 || response.code() == 403) {
+            return new Problem(Problems.type(response.code()), response.reason(), response.code(),
+                    response.code() == 401 ? "a valid bearer token is required: Authorization: Bearer <JWT>"
+                            : "this token's roles do not allow this call", context.getRequest().getPath(), List.of());
+        }
         Optional<JsonProcessingException> json = context.getRootCause().flatMap(ProblemJsonErrorBodyProvider::jsonCause);
         if (json.isPresent()) {
             return jsonProblem(json.get(), context, response);
@@ -39,6 +52,19 @@ class ProblemJsonErrorBodyProvider implements JsonErrorResponseBodyProvider<Prob
     @Override
     public String contentType() {
         return Problem.CONTENT_TYPE;
+    }
+
+    /**
+     * An internal failure says nothing of its cause (class names, stack traces, database errors are for the log):
+     * the caller gets a reference to quote, the log has the cause under it.
+     */
+    private static Problem internal(ErrorContext context, HttpResponse<?> response) {
+        String reference = UUID.randomUUID().toString();
+        LOG.error("{} {} answered {} (reference {})", context.getRequest().getMethod(), context.getRequest().getPath(),
+                response.code(), reference, context.getRootCause().orElse(null));
+        return new Problem(Problems.type(response.code()), response.reason(), response.code(),
+                "the service could not complete the request; reference " + reference, context.getRequest().getPath(),
+                List.of());
     }
 
     /** A body that is not JSON, or JSON of the wrong shape: say where, without Java internals. */

@@ -20,6 +20,10 @@ import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.http.Problem;
 import io.patronage.kit.http.ProblemException;
+import io.patronage.kit.security.Caller;
+import io.patronage.kit.security.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -40,6 +44,7 @@ import java.util.function.Function;
  * state stores (interactive queries) of the instance that holds the chain, whichever instance is asked; as CSV with {@code Accept: text/csv} or {@code ?format=csv}.
  */
 @Controller("/analytics")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 class ViewsController {
@@ -73,10 +78,10 @@ class ViewsController {
      * zeros computed now. With {@code period}, a list of the periods of that kind (from/to inclusive).
      */
     @Get("/participation")
-    HttpResponse<?> participation(HttpRequest<?> request, @Nullable @QueryValue String chainId,
+    HttpResponse<?> participation(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId,
                                   @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                                   @Nullable @QueryValue String to) {
-        return read(request, chainId, chain -> period == null
+        return read(request, caller, chainId, chain -> period == null
                 ? ViewRenderer.participation(allTime(chainId), chain.currency(), false)
                 : range(chainId, kind(period, PeriodKind.values()), from, to,
                         (stored, isFinal) -> ViewRenderer.participation(stored, chain.currency(), isFinal)));
@@ -84,34 +89,34 @@ class ViewsController {
 
     /** Without {@code period}, the all-time view with the liability; with it, a list of that kind's periods. */
     @Get("/points")
-    HttpResponse<?> points(HttpRequest<?> request, @Nullable @QueryValue String chainId,
+    HttpResponse<?> points(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId,
                            @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                            @Nullable @QueryValue String to) {
-        return read(request, chainId, chain -> period == null
+        return read(request, caller, chainId, chain -> period == null
                 ? ViewRenderer.points(allTime(chainId), false)
                 : range(chainId, kind(period, PeriodKind.values()), from, to, ViewRenderer::points));
     }
 
     @Get("/retention")
-    HttpResponse<?> retention(HttpRequest<?> request, @Nullable @QueryValue String chainId,
+    HttpResponse<?> retention(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId,
                               @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                               @Nullable @QueryValue String to) {
-        return read(request, chainId, chain -> range(chainId, retentionKind(period), from, to,
+        return read(request, caller, chainId, chain -> range(chainId, retentionKind(period), from, to,
                 (stored, isFinal) -> ViewRenderer.retention(stored, settings.windowDays(chainId), isFinal)));
     }
 
     @Get("/churn")
-    HttpResponse<?> churn(HttpRequest<?> request, @Nullable @QueryValue String chainId,
+    HttpResponse<?> churn(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId,
                           @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                           @Nullable @QueryValue String to) {
-        return read(request, chainId, chain -> range(chainId, retentionKind(period), from, to,
+        return read(request, caller, chainId, chain -> range(chainId, retentionKind(period), from, to,
                 (stored, isFinal) -> ViewRenderer.churn(stored, settings.windowDays(chainId), isFinal)));
     }
 
     /** The cohort table: one row per enrollment month, oldest first (in CSV, one line per cohort and month). */
     @Get("/cohorts")
-    HttpResponse<?> cohorts(HttpRequest<?> request, @Nullable @QueryValue String chainId) {
-        return read(request, chainId, chain -> {
+    HttpResponse<?> cohorts(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId) {
+        return read(request, caller, chainId, chain -> {
             List<CohortView> rows = new ArrayList<>();
             ReadOnlyKeyValueStore<String, StoredCohort> store = store(ViewsTopology.COHORTS);
             try (KeyValueIterator<String, StoredCohort> cohorts =
@@ -128,9 +133,15 @@ class ViewsController {
         });
     }
 
-    /** A configured chain's views, read here when this instance holds the chain, else where it is held. */
-    private HttpResponse<?> read(HttpRequest<?> request, String chainId, Function<ChainConfigured, Object> local) {
-        ChainConfigured chain = chain(chainId);
+    /**
+     * A configured chain's views, read here when this instance holds the chain, else where it is held: for an analyst
+     * or ops of the chain (another chain's caller gets 403, before learning whether the chain exists).
+     */
+    private HttpResponse<?> read(HttpRequest<?> request, Caller caller, String chainId,
+                                 Function<ChainConfigured, Object> local) {
+        requireChainId(chainId);
+        caller.requireChain(chainId, Roles.ANALYST, Roles.OPS);
+        ChainConfigured chain = chains.require(chainId);
         long deadline = System.nanoTime() + READ_WAIT.toNanos();
         while (true) {
             try {
@@ -243,13 +254,12 @@ class ViewsController {
         return kind;
     }
 
-    private ChainConfigured chain(String chainId) {
+    private static void requireChainId(String chainId) {
         if (chainId == null || chainId.isBlank()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request",
                     "the query parameter chainId is required",
                     List.of(new Problem.FieldError("chainId", "is required")));
         }
-        return chains.require(chainId);
     }
 
     private ReadOnlyKeyValueStore<String, StoredTally> tallies() {

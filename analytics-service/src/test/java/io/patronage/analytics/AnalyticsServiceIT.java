@@ -21,6 +21,7 @@ import io.patronage.analytics.views.ViewsTopology;
 import io.patronage.kit.publication.PublicationCheckpoint;
 import io.patronage.testsupport.CloudEventRecord;
 import io.patronage.testsupport.HttpProbe;
+import io.patronage.testsupport.TestTokens;
 import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.ReadmeContract;
 import io.patronage.testsupport.Records;
@@ -74,7 +75,10 @@ class AnalyticsServiceIT implements TestPropertyProvider {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Instant AT = Instant.parse("2026-11-27T10:00:00Z");
 
-    private final HttpProbe service = new HttpProbe(() -> this.server.getPort());
+    /** An analyst of every chain: the views' readers. */
+    private static final String ANALYST = TestTokens.analyst("*");
+    private final HttpProbe anonymous = new HttpProbe(() -> this.server.getPort());
+    private final HttpProbe service = anonymous.as(ANALYST);
     private final KafkaProbe kafka = new KafkaProbe();
     private final Map<String, String> properties = new HashMap<>();
 
@@ -268,7 +272,7 @@ class AnalyticsServiceIT implements TestPropertyProvider {
     /** Whether the instance answers for the chain with its one non-member sale (false while rebalancing). */
     private static boolean counted(EmbeddedServer target, String chain) {
         try {
-            HttpResponse<String> response = new HttpProbe(target::getPort).get("/analytics/participation?chainId=" + chain);
+            HttpResponse<String> response = new HttpProbe(target::getPort).as(ANALYST).get("/analytics/participation?chainId=" + chain);
             return response.statusCode() == 200 && HttpProbe.json(response).get("nonMemberTransactions").asLong() == 1;
         } catch (Exception e) {
             return false;
@@ -318,8 +322,9 @@ class AnalyticsServiceIT implements TestPropertyProvider {
 
     @Test
     void servesTheDashboard() throws Exception {
-        HttpResponse<String> page = service.get("/");
-        HttpResponse<String> script = service.get("/dashboard.js");
+        // open without a token: the page holds no data, its data calls send one
+        HttpResponse<String> page = anonymous.get("/");
+        HttpResponse<String> script = anonymous.get("/dashboard.js");
 
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("content-type").orElseThrow().startsWith("text/html"));
@@ -406,7 +411,7 @@ class AnalyticsServiceIT implements TestPropertyProvider {
     }
 
     private JsonNode participation(EmbeddedServer target, String chain) throws Exception {
-        HttpResponse<String> response = new HttpProbe(target::getPort).get("/analytics/participation?chainId=" + chain);
+        HttpResponse<String> response = new HttpProbe(target::getPort).as(ANALYST).get("/analytics/participation?chainId=" + chain);
         assertEquals(200, response.statusCode(), response.body());
         return HttpProbe.json(response);
     }

@@ -36,6 +36,18 @@ final class ChainCalendar {
         return LocalDate.ofInstant(at, zone(chainId));
     }
 
+    /** Whether the period has begun at {@code now} in the chain's zone (all time always has). */
+    boolean started(String chainId, Period period, Instant now) {
+        return period.kind() == PeriodKind.ALL_TIME
+                || !now.isBefore(period.first().atStartOfDay(zone(chainId)).toInstant());
+    }
+
+    /** Whether the period is over at {@code now} in the chain's zone (all time never is). */
+    boolean ended(String chainId, Period period, Instant now) {
+        return period.kind() != PeriodKind.ALL_TIME
+                && !now.isBefore(period.last().plusDays(1).atStartOfDay(zone(chainId)).toInstant());
+    }
+
     /** The change counted in every period containing the day, all time included. */
     static List<Fact.PeriodChange> everyPeriodOf(LocalDate day, Tally change) {
         List<Fact.PeriodChange> changes = new ArrayList<>();

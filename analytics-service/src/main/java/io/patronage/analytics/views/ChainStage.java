@@ -1,12 +1,13 @@
 package io.patronage.analytics.views;
 
+import io.patronage.analytics.periods.Period;
+import io.patronage.analytics.periods.PeriodKind;
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.kit.kafka.ChainLookup;
 import io.patronage.kit.kafka.CloudEventHeaders;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -14,24 +15,38 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Partitioned by chain: adds each change to the chain's tallies (one per period) and cohort rows, and publishes the
  * views that changed — at most once per view per {@link ViewSettings#publishInterval()}, not once per record. What
  * is still to be published is in a store of its own, so a crash between a change and its publication loses neither.
+ * <p>
+ * A purchase keeps its member active for the active window after it, so it changes the tallies of periods that have
+ * not begun yet. Those are kept, not published: a period's views are first published by the punctuation at or after
+ * its start on the service clock (every {@code publishInterval}; the simulated clock included), with
+ * {@code final: false} while it runs, and published once more, {@code final: true}, by the first punctuation after
+ * its end.
  */
 final class ChainStage implements Processor<String, Fact, String, IntegrationEvent> {
 
     static final String TALLIES = "tallies";
     static final String COHORTS = "cohorts";
     static final String UNPUBLISHED = "unpublished";
+    /** A tally changed since it was last published (or one of a period that has not started yet). */
     private static final String TALLY = "t:";
     private static final String COHORT = "c:";
+    /** A period published while it ran: published again, final, when it ends. */
+    private static final String RUNNING = "r:";
 
     private final ChainLookup chains;
+    private final ChainCalendar calendar;
+    private final Clock clock;
     private final ViewSettings settings;
     private final String source;
     private ProcessorContext<String, IntegrationEvent> context;
@@ -39,8 +54,10 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
     private KeyValueStore<String, StoredCohort> cohorts;
     private KeyValueStore<String, String> unpublished;
 
-    ChainStage(ChainLookup chains, ViewSettings settings, String source) {
+    ChainStage(ChainLookup chains, Clock clock, ViewSettings settings, String source) {
         this.chains = chains;
+        this.calendar = new ChainCalendar(chains);
+        this.clock = clock;
         this.settings = settings;
         this.source = source;
     }
@@ -82,33 +99,57 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
     }
 
     private void publish() {
+        Instant now = clock.instant();
         List<String> done = new ArrayList<>();
+        Set<String> running = new HashSet<>();
+        Set<String> publishedNow = new HashSet<>();
         try (KeyValueIterator<String, String> pending = unpublished.all()) {
             while (pending.hasNext()) {
-                KeyValue<String, String> entry = pending.next();
-                done.add(entry.key);
-                if (entry.key.startsWith(TALLY)) {
-                    publishTally(tallies.get(entry.key.substring(TALLY.length())));
-                } else {
-                    publishCohort(cohorts.get(entry.key.substring(COHORT.length())));
+                String entry = pending.next().key;
+                if (entry.startsWith(COHORT)) {
+                    publishCohort(cohorts.get(entry.substring(COHORT.length())));
+                    done.add(entry);
+                    continue;
+                }
+                String key = entry.substring(entry.indexOf(':') + 1);
+                StoredTally stored = tallies.get(key);
+                if (stored == null) {
+                    done.add(entry);
+                    continue;
+                }
+                Period period = stored.asPeriod();
+                if (!calendar.started(stored.chainId(), period, now)) {
+                    continue;
+                }
+                boolean ended = calendar.ended(stored.chainId(), period, now);
+                if (entry.startsWith(RUNNING) && !ended) {
+                    continue;
+                }
+                if (publishedNow.add(key)) {
+                    publishTally(stored, ended);
+                }
+                done.add(entry);
+                if (!ended && period.kind() != PeriodKind.ALL_TIME) {
+                    running.add(RUNNING + key);
                 }
             }
         }
         done.forEach(unpublished::delete);
+        running.forEach(entry -> unpublished.put(entry, ""));
     }
 
-    private void publishTally(StoredTally stored) {
-        if (stored == null) {
-            return;
-        }
+    private void publishTally(StoredTally stored, boolean isFinal) {
         String currency = chains.find(stored.chainId()).map(ChainConfigured::currency).orElse(null);
-        String id = stored.chainId() + "|" + stored.period() + "@" + stored.revision();
-        send(ViewRenderer.participation(stored, currency), id, stored.tally().lastEventAt());
-        send(ViewRenderer.points(stored), id, stored.tally().lastEventAt());
+        // a running period's view and the same numbers once final are two records: their ids differ
+        boolean provisional = !isFinal && stored.kind() != PeriodKind.ALL_TIME;
+        String id = stored.chainId() + "|" + stored.period() + "@" + stored.revision() + (provisional ? ".provisional" : "");
+        Instant at = stored.tally().lastEventAt();
+        send(ViewRenderer.participation(stored, currency, isFinal), id, at);
+        send(ViewRenderer.points(stored, isFinal), id, at);
         if (ViewRenderer.hasRetention(stored.kind())) {
             int window = settings.windowDays(stored.chainId());
-            send(ViewRenderer.retention(stored, window), id, stored.tally().lastEventAt());
-            send(ViewRenderer.churn(stored, window), id, stored.tally().lastEventAt());
+            send(ViewRenderer.retention(stored, window, isFinal), id, at);
+            send(ViewRenderer.churn(stored, window, isFinal), id, at);
         }
     }
 

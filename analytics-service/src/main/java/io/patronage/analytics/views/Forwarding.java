@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * A chain's views live on the instance whose chain-stage partition holds the chain. A request that reaches another
  * instance is answered there: this one asks the owner (one hop, marked so that the owner never forwards again) and
- * returns its answer as it is.
+ * returns its answer as it is, with the caller's {@code Authorization} header.
  */
 @Singleton
 class Forwarding {
@@ -47,6 +47,9 @@ class Forwarding {
         java.net.http.HttpRequest.Builder forwarded = java.net.http.HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .header(FORWARDED, "true").GET();
         request.getHeaders().accept().forEach(type -> forwarded.header(HttpHeaders.ACCEPT, type.toString()));
+        // the owner checks the caller's token too
+        request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION)
+                .ifPresent(authorization -> forwarded.header(HttpHeaders.AUTHORIZATION, authorization));
         try {
             java.net.http.HttpResponse<String> answer = client.send(forwarded.build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());

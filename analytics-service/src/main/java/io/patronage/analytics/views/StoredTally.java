@@ -1,5 +1,6 @@
 package io.patronage.analytics.views;
 
+import io.patronage.analytics.periods.Period;
 import io.patronage.analytics.periods.PeriodKind;
 
 /**
@@ -12,6 +13,11 @@ public record StoredTally(String chainId, PeriodKind kind, String period, Tally 
 
     public static String storeKey(String chainId, PeriodKind kind, String period) {
         return chainId + "|" + kind.label() + "|" + period;
+    }
+
+    /** The period this tally counts. */
+    public Period asPeriod() {
+        return kind.parse(period);
     }
 
     public StoredTally plus(Tally change) {

@@ -19,35 +19,35 @@ final class ViewRenderer {
     private ViewRenderer() {
     }
 
-    static ParticipationView participation(StoredTally stored, String currency) {
+    static ParticipationView participation(StoredTally stored, String currency, boolean isFinal) {
         Tally t = stored.tally();
         long all = t.memberTransactions() + t.nonMemberTransactions();
         BigDecimal share = all == 0 ? null
                 : BigDecimal.valueOf(t.memberTransactions()).divide(BigDecimal.valueOf(all), 4, RoundingMode.HALF_EVEN);
         return new ParticipationView(stored.chainId(), stored.period(), t.enrolledMembers(), t.activeMembers(),
                 t.memberTransactions(), t.nonMemberTransactions(), share, currency, t.memberSales(),
-                t.nonMemberSales(), t.pointsIssued(), t.pointsRedeemed(), t.lastEventAt());
+                t.nonMemberSales(), t.pointsIssued(), t.pointsRedeemed(), isFinal, t.lastEventAt());
     }
 
-    static PointsView points(StoredTally stored) {
+    static PointsView points(StoredTally stored, boolean isFinal) {
         Tally t = stored.tally();
         long change = t.netPointsIssued() - t.pointsRedeemed() - t.pointsExpired();
         return new PointsView(stored.chainId(), stored.period(), t.pointsIssued(), t.pointsRedeemed(), t.pointsExpired(),
                 t.pointsReversed(), t.pointsAdjusted(), t.netPointsIssued(), change,
-                stored.kind() == PeriodKind.ALL_TIME ? change : null, t.lastEventAt());
+                stored.kind() == PeriodKind.ALL_TIME ? change : null, isFinal, t.lastEventAt());
     }
 
-    static RetentionView retention(StoredTally stored, int windowDays) {
+    static RetentionView retention(StoredTally stored, int windowDays, boolean isFinal) {
         Tally t = stored.tally();
         return new RetentionView(stored.chainId(), stored.period(), t.activeAtStart(), t.activeAtEnd(),
                 t.newActiveAtEnd(), percent(t.activeAtEnd() - t.newActiveAtEnd(), t.activeAtStart()), windowDays,
-                t.lastEventAt());
+                isFinal, t.lastEventAt());
     }
 
-    static ChurnView churn(StoredTally stored, int windowDays) {
+    static ChurnView churn(StoredTally stored, int windowDays, boolean isFinal) {
         Tally t = stored.tally();
         return new ChurnView(stored.chainId(), stored.period(), t.activeAtStart(), t.churned(),
-                percent(t.churned(), t.activeAtStart()), windowDays, t.lastEventAt());
+                percent(t.churned(), t.activeAtStart()), windowDays, isFinal, t.lastEventAt());
     }
 
     static CohortView cohort(StoredCohort stored) {

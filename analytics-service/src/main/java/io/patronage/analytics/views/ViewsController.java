@@ -20,6 +20,10 @@ import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.http.Problem;
 import io.patronage.kit.http.ProblemException;
+import io.patronage.kit.security.Caller;
+import io.patronage.kit.security.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -28,9 +32,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -38,6 +44,7 @@ import java.util.function.Function;
  * state stores (interactive queries) of the instance that holds the chain, whichever instance is asked; as CSV with {@code Accept: text/csv} or {@code ?format=csv}.
  */
 @Controller("/analytics")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 class ViewsController {
@@ -54,10 +61,12 @@ class ViewsController {
     private final ViewSettings settings;
     private final Forwarding forwarding;
     private final Clock clock;
+    private final ChainCalendar calendar;
 
     ViewsController(StreamsEngine engine, ChainDirectory chains, ViewSettings settings, Forwarding forwarding,
                     Clock clock) {
         this.clock = clock;
+        this.calendar = new ChainCalendar(chains);
         this.engine = engine;
         this.chains = chains;
         this.settings = settings;
@@ -69,45 +78,45 @@ class ViewsController {
      * zeros computed now. With {@code period}, a list of the periods of that kind (from/to inclusive).
      */
     @Get("/participation")
-    HttpResponse<?> participation(HttpRequest<?> request, @Nullable @QueryValue String chainId,
+    HttpResponse<?> participation(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId,
                                   @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                                   @Nullable @QueryValue String to) {
-        return read(request, chainId, chain -> period == null
-                ? ViewRenderer.participation(allTime(chainId), chain.currency())
+        return read(request, caller, chainId, chain -> period == null
+                ? ViewRenderer.participation(allTime(chainId), chain.currency(), false)
                 : range(chainId, kind(period, PeriodKind.values()), from, to,
-                        stored -> ViewRenderer.participation(stored, chain.currency())));
+                        (stored, isFinal) -> ViewRenderer.participation(stored, chain.currency(), isFinal)));
     }
 
     /** Without {@code period}, the all-time view with the liability; with it, a list of that kind's periods. */
     @Get("/points")
-    HttpResponse<?> points(HttpRequest<?> request, @Nullable @QueryValue String chainId,
+    HttpResponse<?> points(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId,
                            @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                            @Nullable @QueryValue String to) {
-        return read(request, chainId, chain -> period == null
-                ? ViewRenderer.points(allTime(chainId))
+        return read(request, caller, chainId, chain -> period == null
+                ? ViewRenderer.points(allTime(chainId), false)
                 : range(chainId, kind(period, PeriodKind.values()), from, to, ViewRenderer::points));
     }
 
     @Get("/retention")
-    HttpResponse<?> retention(HttpRequest<?> request, @Nullable @QueryValue String chainId,
+    HttpResponse<?> retention(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId,
                               @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                               @Nullable @QueryValue String to) {
-        return read(request, chainId, chain -> range(chainId, retentionKind(period), from, to,
-                stored -> ViewRenderer.retention(stored, settings.windowDays(chainId))));
+        return read(request, caller, chainId, chain -> range(chainId, retentionKind(period), from, to,
+                (stored, isFinal) -> ViewRenderer.retention(stored, settings.windowDays(chainId), isFinal)));
     }
 
     @Get("/churn")
-    HttpResponse<?> churn(HttpRequest<?> request, @Nullable @QueryValue String chainId,
+    HttpResponse<?> churn(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId,
                           @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                           @Nullable @QueryValue String to) {
-        return read(request, chainId, chain -> range(chainId, retentionKind(period), from, to,
-                stored -> ViewRenderer.churn(stored, settings.windowDays(chainId))));
+        return read(request, caller, chainId, chain -> range(chainId, retentionKind(period), from, to,
+                (stored, isFinal) -> ViewRenderer.churn(stored, settings.windowDays(chainId), isFinal)));
     }
 
     /** The cohort table: one row per enrollment month, oldest first (in CSV, one line per cohort and month). */
     @Get("/cohorts")
-    HttpResponse<?> cohorts(HttpRequest<?> request, @Nullable @QueryValue String chainId) {
-        return read(request, chainId, chain -> {
+    HttpResponse<?> cohorts(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId) {
+        return read(request, caller, chainId, chain -> {
             List<CohortView> rows = new ArrayList<>();
             ReadOnlyKeyValueStore<String, StoredCohort> store = store(ViewsTopology.COHORTS);
             try (KeyValueIterator<String, StoredCohort> cohorts =
@@ -124,9 +133,15 @@ class ViewsController {
         });
     }
 
-    /** A configured chain's views, read here when this instance holds the chain, else where it is held. */
-    private HttpResponse<?> read(HttpRequest<?> request, String chainId, Function<ChainConfigured, Object> local) {
-        ChainConfigured chain = chain(chainId);
+    /**
+     * A configured chain's views, read here when this instance holds the chain, else where it is held: for an analyst
+     * or ops of the chain (another chain's caller gets 403, before learning whether the chain exists).
+     */
+    private HttpResponse<?> read(HttpRequest<?> request, Caller caller, String chainId,
+                                 Function<ChainConfigured, Object> local) {
+        requireChainId(chainId);
+        caller.requireChain(chainId, Roles.ANALYST, Roles.OPS);
+        ChainConfigured chain = chains.require(chainId);
         long deadline = System.nanoTime() + READ_WAIT.toNanos();
         while (true) {
             try {
@@ -199,8 +214,10 @@ class ViewsController {
                 + ": the views are participation, points, retention, churn and cohorts");
     }
 
+    /** The views of the periods of that kind that have started on the service clock, from/to inclusive. */
     private List<Object> range(String chainId, PeriodKind kind, String from, String to,
-                               Function<StoredTally, Object> render) {
+                               BiFunction<StoredTally, Boolean, Object> render) {
+        Instant now = clock.instant();
         String prefix = chainId + "|" + kind.label() + "|";
         String first = from == null ? null : kind.parse(checked("from", from, kind)).id();
         String last = to == null ? null : kind.parse(checked("to", to, kind)).id();
@@ -209,8 +226,10 @@ class ViewsController {
             while (tallies.hasNext()) {
                 KeyValue<String, StoredTally> entry = tallies.next();
                 String period = entry.value.period();
-                if ((first == null || period.compareTo(first) >= 0) && (last == null || period.compareTo(last) <= 0)) {
-                    views.add(render.apply(entry.value));
+                Period counted = entry.value.asPeriod();
+                if ((first == null || period.compareTo(first) >= 0) && (last == null || period.compareTo(last) <= 0)
+                        && calendar.started(chainId, counted, now)) {
+                    views.add(render.apply(entry.value, calendar.ended(chainId, counted, now)));
                 }
             }
         }
@@ -235,13 +254,12 @@ class ViewsController {
         return kind;
     }
 
-    private ChainConfigured chain(String chainId) {
+    private static void requireChainId(String chainId) {
         if (chainId == null || chainId.isBlank()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request",
                     "the query parameter chainId is required",
                     List.of(new Problem.FieldError("chainId", "is required")));
         }
-        return chains.require(chainId);
     }
 
     private ReadOnlyKeyValueStore<String, StoredTally> tallies() {

@@ -88,7 +88,7 @@ public final class ViewsTopology {
         stage(intake, Fact.Stage.CHAIN, "intake-by-chain")
                 .merge(stage(byCard, Fact.Stage.CHAIN, "cards-by-chain"), Named.as("chain-facts-cards"))
                 .merge(stage(byMember, Fact.Stage.CHAIN, "members-by-chain"), Named.as("chain-facts"))
-                .process(() -> new ChainStage(chains, settings, source), Named.as("chain-stage"),
+                .process(() -> new ChainStage(chains, clock, settings, source), Named.as("chain-stage"),
                         TALLIES, COHORTS, ChainStage.UNPUBLISHED)
                 .to((key, view, context) -> Topics.topicOf(view.getClass()).name(),
                         Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class)).withName("views"));

@@ -50,6 +50,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -61,13 +62,15 @@ class ViewsTopologyTest {
     private static final String CHAIN = "aegean";
     private static final Map<String, ChainConfigured> CHAINS = Map.of(CHAIN,
             new ChainConfigured(CHAIN, "EUR", "Europe/Athens", "el-GR", null, Instant.parse("2025-01-01T00:00:00Z")));
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-30T00:00:00Z"), ZoneOffset.UTC);
+    private static final Instant NOW = Instant.parse("2026-06-30T00:00:00Z");
     /** A 30-day active window keeps the hand computation short. */
     private static final ViewSettings SETTINGS = new ViewSettings(90, Map.of(CHAIN, 30), Duration.ofSeconds(1));
 
     @TempDir
     Path state;
 
+    /** The service clock: fixed, moved by the tests of periods that start later. */
+    private final MovableClock clock = new MovableClock(NOW);
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> transactions;
     private TestInputTopic<String, byte[]> members;
@@ -83,7 +86,7 @@ class ViewsTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(ViewsTopology.build(id -> Optional.ofNullable(CHAINS.get(id)), CLOCK, SETTINGS,
+        driver = new TopologyTestDriver(ViewsTopology.build(id -> Optional.ofNullable(CHAINS.get(id)), clock, SETTINGS,
                 "analytics-test", "/patronage/analytics-service"), config);
         transactions = driver.createInputTopic(Topics.TRANSACTIONS.name(), new StringSerializer(), new ByteArraySerializer());
         members = driver.createInputTopic(Topics.MEMBERS.name(), new StringSerializer(), new ByteArraySerializer());
@@ -268,6 +271,55 @@ class ViewsTopologyTest {
         assertEquals("2026-05-02T07:00:00Z", header(record.headers(), CloudEventHeaders.TIME));
     }
 
+    @Test
+    void aPeriodIsPublishedWhenItStartsOnTheServiceClockAndIsProvisionalUntilItEnds() {
+        clock.set("2026-02-10T12:00:00Z");
+        enroll("A", "C-A", "2026-01-05T09:00:00Z");
+        // keeps A active (30-day window) until March 11: it changes March's S and churn, and weeks 8 to 11
+        purchase("t1", "C-A", "2026-02-10T12:00:00+02:00", "10.00");
+
+        Map<String, TestRecord<String, byte[]>> retention = latestRecords(Topics.RETENTION.name());
+        assertEquals(java.util.Set.of("aegean|2026-W02", "aegean|2026-01", "aegean|2026-W07", "aegean|2026-02",
+                "aegean|2026-Q1", "aegean|cohort|2026-01"), retention.keySet(),
+                "the enrollment's periods and, of the purchase's, only those that have started");
+        assertTrue(json(retention.get("aegean|2026-01")).get("final").asBoolean(), "January is over");
+        JsonNode february = json(retention.get("aegean|2026-02"));
+        assertRetention(february, 0, 1, 0, null);
+        assertFalse(february.get("final").asBoolean(), "the running month is provisional");
+        assertTrue(header(retention.get("aegean|2026-02").headers(), CloudEventHeaders.ID).endsWith(".provisional"));
+        assertEquals(java.util.Set.of("aegean|2026-W02", "aegean|2026-01", "aegean|2026-W07", "aegean|2026-02",
+                "aegean|2026-Q1"), latestRecords(Topics.CHURN.name()).keySet());
+        assertEquals(null, latestRecords(Topics.PARTICIPATION.name()).get("aegean|2026-03"));
+
+        // 23:30 in Athens on February 28: March has not started, February has not ended
+        clock.set("2026-02-28T21:30:00Z");
+        assertEquals(null, latestRecords(Topics.RETENTION.name()).get("aegean|2026-03"));
+
+        // 00:30 in Athens on March 1 (still February 28 in UTC)
+        clock.set("2026-02-28T22:30:00Z");
+        Map<String, TestRecord<String, byte[]>> march = latestRecords(Topics.RETENTION.name());
+        JsonNode marchRetention = json(march.get("aegean|2026-03"));
+        assertRetention(marchRetention, 1, 0, 0, "0.00");
+        assertFalse(marchRetention.get("final").asBoolean());
+        JsonNode finalFebruary = json(march.get("aegean|2026-02"));
+        assertTrue(finalFebruary.get("final").asBoolean(), "February is over: published again, final");
+        assertRetention(finalFebruary, 0, 1, 0, null);
+        assertEquals("aegean|2026-02@" + header(retention.get("aegean|2026-02").headers(), CloudEventHeaders.ID)
+                        .replaceAll(".*@(\\d+)\\.provisional", "$1"),
+                header(march.get("aegean|2026-02").headers(), CloudEventHeaders.ID), "the same numbers, a new record");
+        assertFalse(march.containsKey("aegean|2026-W10"), "week 10 starts on Monday March 2");
+        JsonNode marchChurn = json(latestRecords(Topics.CHURN.name()).get("aegean|2026-03"));
+        assertEquals(1, marchChurn.get("churned").asLong(), "A's window ends on March 11, before the month's end");
+
+        clock.set("2026-03-02T00:00:00Z");
+        Map<String, TestRecord<String, byte[]>> monday = latestRecords(Topics.RETENTION.name());
+        assertEquals(java.util.Set.of("aegean|2026-W09", "aegean|2026-W10"), monday.keySet(),
+                "week 9 ends (final), week 10 starts; nothing else changed");
+        assertTrue(json(monday.get("aegean|2026-W09")).get("final").asBoolean());
+        assertFalse(json(monday.get("aegean|2026-W10")).get("final").asBoolean());
+        assertTrue(latestRecords(Topics.RETENTION.name()).isEmpty(), "each is published once");
+    }
+
     /** A and B enroll in January, C in February, D in March (who never buys). */
     private void handComputedDataset() {
         enroll("A", "C-A", "2026-01-05T09:00:00Z");
@@ -363,6 +415,51 @@ class ViewsTopologyTest {
                     }
                 });
         return views;
+    }
+
+    /** The latest record per key published on a topic since the last read, once the changed views are published. */
+    private Map<String, TestRecord<String, byte[]>> latestRecords(String topic) {
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        Map<String, TestRecord<String, byte[]>> views = new java.util.TreeMap<>();
+        records(topic).forEach(record -> views.put(record.key(), record));
+        return views;
+    }
+
+    private static JsonNode json(TestRecord<String, byte[]> record) {
+        try {
+            return Json.mapper().readTree(record.value());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A clock the test moves. */
+    private static final class MovableClock extends Clock {
+
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(String instant) {
+            now = Instant.parse(instant);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** Everything published on a topic since the last read. */

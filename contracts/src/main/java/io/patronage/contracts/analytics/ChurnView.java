@@ -1,5 +1,6 @@
 package io.patronage.contracts.analytics;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.patronage.contracts.IntegrationEvent;
 
 import java.math.BigDecimal;
@@ -13,6 +14,8 @@ import java.time.Instant;
  * @param activeAtStart members active on the day before the period
  * @param churned       of those, members not active on its last day
  * @param churnRate     churned over activeAtStart, percent with two decimals; {@code null} when none were active
+ * @param isFinal       {@code "final"}: the period has ended on the service clock; {@code false} for the running
+ *                      period
  */
 public record ChurnView(String chainId,
                         String period,
@@ -20,6 +23,7 @@ public record ChurnView(String chainId,
                         long churned,
                         BigDecimal churnRate,
                         int activeWindowDays,
+                        @JsonProperty("final") boolean isFinal,
                         Instant computedAt) implements IntegrationEvent {
     @Override
     public String key() {

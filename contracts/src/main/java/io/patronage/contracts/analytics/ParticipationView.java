@@ -1,5 +1,6 @@
 package io.patronage.contracts.analytics;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.patronage.contracts.IntegrationEvent;
 
 import java.math.BigDecimal;
@@ -17,6 +18,8 @@ import java.time.Instant;
  * @param memberSales           total of the member purchases, in {@code currency}
  * @param nonMemberSales        total of the other purchases
  * @param computedAt            the time of the latest event counted (the same when the view is recomputed)
+ * @param isFinal               {@code "final"}: the period has ended on the service clock; {@code false} for the
+ *                              running period (its numbers still grow) and for {@code all-time}
  */
 public record ParticipationView(String chainId,
                                 String period,
@@ -30,6 +33,7 @@ public record ParticipationView(String chainId,
                                 BigDecimal nonMemberSales,
                                 long pointsIssued,
                                 long pointsRedeemed,
+                                @JsonProperty("final") boolean isFinal,
                                 Instant computedAt) implements IntegrationEvent {
     @Override
     public String key() {

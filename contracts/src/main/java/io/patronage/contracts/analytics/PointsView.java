@@ -1,5 +1,6 @@
 package io.patronage.contracts.analytics;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.patronage.contracts.IntegrationEvent;
 
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.time.Instant;
  * @param liabilityChange  how much the outstanding points grew in the period: net issued − redeemed − expired
  * @param liability        for {@code all-time}: the points outstanding (the chain's liability); {@code null} for a
  *                         period
+ * @param isFinal          {@code "final"}: the period has ended on the service clock; {@code false} for the running
+ *                         period and for {@code all-time}
  */
 public record PointsView(String chainId,
                          String period,
@@ -26,6 +29,7 @@ public record PointsView(String chainId,
                          long netPointsIssued,
                          long liabilityChange,
                          Long liability,
+                         @JsonProperty("final") boolean isFinal,
                          Instant computedAt) implements IntegrationEvent {
     @Override
     public String key() {

@@ -1,5 +1,6 @@
 package io.patronage.contracts.analytics;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.patronage.contracts.IntegrationEvent;
 
 import java.math.BigDecimal;
@@ -15,6 +16,8 @@ import java.time.Instant;
  * @param newActiveAtEnd   N: of E, members who enrolled in the period
  * @param retentionRate    percent, two decimals; {@code null} when S is 0
  * @param activeWindowDays the chain's active window
+ * @param isFinal          {@code "final"}: the period has ended on the service clock; {@code false} for the running
+ *                         period, whose E and N are what is known now
  */
 public record RetentionView(String chainId,
                             String period,
@@ -23,6 +26,7 @@ public record RetentionView(String chainId,
                             long newActiveAtEnd,
                             BigDecimal retentionRate,
                             int activeWindowDays,
+                            @JsonProperty("final") boolean isFinal,
                             Instant computedAt) implements IntegrationEvent {
     @Override
     public String key() {

@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.patronage.analytics.periods.Period;
 import io.patronage.analytics.periods.PeriodKind;
 import io.patronage.analytics.streams.StreamsEngine;
@@ -78,7 +79,7 @@ class ViewsController {
      * zeros computed now. With {@code period}, a list of the periods of that kind (from/to inclusive).
      */
     @Get("/participation")
-    HttpResponse<?> participation(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId,
+    HttpResponse<?> participation(HttpRequest<?> request, @Parameter(hidden = true) Caller caller, @Nullable @QueryValue String chainId,
                                   @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                                   @Nullable @QueryValue String to) {
         return read(request, caller, chainId, chain -> period == null
@@ -89,7 +90,7 @@ class ViewsController {
 
     /** Without {@code period}, the all-time view with the liability; with it, a list of that kind's periods. */
     @Get("/points")
-    HttpResponse<?> points(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId,
+    HttpResponse<?> points(HttpRequest<?> request, @Parameter(hidden = true) Caller caller, @Nullable @QueryValue String chainId,
                            @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                            @Nullable @QueryValue String to) {
         return read(request, caller, chainId, chain -> period == null
@@ -98,7 +99,7 @@ class ViewsController {
     }
 
     @Get("/retention")
-    HttpResponse<?> retention(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId,
+    HttpResponse<?> retention(HttpRequest<?> request, @Parameter(hidden = true) Caller caller, @Nullable @QueryValue String chainId,
                               @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                               @Nullable @QueryValue String to) {
         return read(request, caller, chainId, chain -> range(chainId, retentionKind(period), from, to,
@@ -106,7 +107,7 @@ class ViewsController {
     }
 
     @Get("/churn")
-    HttpResponse<?> churn(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId,
+    HttpResponse<?> churn(HttpRequest<?> request, @Parameter(hidden = true) Caller caller, @Nullable @QueryValue String chainId,
                           @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                           @Nullable @QueryValue String to) {
         return read(request, caller, chainId, chain -> range(chainId, retentionKind(period), from, to,
@@ -115,7 +116,7 @@ class ViewsController {
 
     /** The cohort table: one row per enrollment month, oldest first (in CSV, one line per cohort and month). */
     @Get("/cohorts")
-    HttpResponse<?> cohorts(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId) {
+    HttpResponse<?> cohorts(HttpRequest<?> request, @Parameter(hidden = true) Caller caller, @Nullable @QueryValue String chainId) {
         return read(request, caller, chainId, chain -> {
             List<CohortView> rows = new ArrayList<>();
             ReadOnlyKeyValueStore<String, StoredCohort> store = store(ViewsTopology.COHORTS);
@@ -137,7 +138,7 @@ class ViewsController {
      * A configured chain's views, read here when this instance holds the chain, else where it is held: for an analyst
      * or ops of the chain (another chain's caller gets 403, before learning whether the chain exists).
      */
-    private HttpResponse<?> read(HttpRequest<?> request, Caller caller, String chainId,
+    private HttpResponse<?> read(HttpRequest<?> request, @Parameter(hidden = true) Caller caller, String chainId,
                                  Function<ChainConfigured, Object> local) {
         requireChainId(chainId);
         caller.requireChain(chainId, Roles.ANALYST, Roles.OPS);

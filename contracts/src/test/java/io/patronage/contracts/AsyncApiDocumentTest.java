@@ -1,5 +1,6 @@
 package io.patronage.contracts;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -47,6 +48,12 @@ class AsyncApiDocumentTest {
         }
     }
 
+    /** The name the field has in JSON: its {@code @JsonProperty} name where it has one. */
+    private static String jsonName(RecordComponent component) {
+        JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+        return renamed == null || renamed.value().isEmpty() ? component.getName() : renamed.value();
+    }
+
     @Test
     void eachMessageSchemaListsExactlyTheRecordsFields() {
         Set<Class<?>> records = new HashSet<>();
@@ -56,7 +63,7 @@ class AsyncApiDocumentTest {
             assertNotNull(schema, "schema for " + type.getSimpleName());
             Set<String> properties = new TreeSet<>();
             schema.get("properties").fieldNames().forEachRemaining(properties::add);
-            Set<String> fields = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+            Set<String> fields = Arrays.stream(type.getRecordComponents()).map(AsyncApiDocumentTest::jsonName)
                     .filter(name -> !name.equals("key"))
                     .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(fields, properties, type.getSimpleName());
@@ -75,7 +82,7 @@ class AsyncApiDocumentTest {
             assertNotNull(schema, "schema for " + type.getSimpleName());
             Set<String> properties = new TreeSet<>();
             schema.get("properties").fieldNames().forEachRemaining(properties::add);
-            Set<String> fields = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+            Set<String> fields = Arrays.stream(type.getRecordComponents()).map(AsyncApiDocumentTest::jsonName)
                     .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(fields, properties, type.getSimpleName());
         }

@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 public final class Platform implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    private static final Duration TOKEN_REUSE = Duration.ofMinutes(30);
     private static final long POLL_MILLIS = 250;
     private static final int CRASH_OUTPUT_LINES = 10;
     /**
@@ -64,6 +65,8 @@ public final class Platform implements AutoCloseable {
     private Map<Service, Path> jars;
     private String masterKey;
     private LocalTokens tokens;
+    private String launcherToken;
+    private long launcherTokenAt;
     private boolean closed;
 
     public Platform(PlatformConfig config, PrintStream out) {
@@ -178,9 +181,17 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** A token for the launcher itself (the demo, the commands): every role on every chain. */
-    public String launcherToken() {
-        return TokenCommand.launcherToken(tokens);
+    /**
+     * A token for the launcher itself (the demo, the tests): every role on every chain. Valid for an hour; the same
+     * one is given for half of that, so a caller asking per request does not sign per request.
+     */
+    public synchronized String launcherToken() {
+        long now = System.nanoTime();
+        if (launcherToken == null || now - launcherTokenAt > TOKEN_REUSE.toNanos()) {
+            launcherToken = TokenCommand.launcherToken(tokens);
+            launcherTokenAt = now;
+        }
+        return launcherToken;
     }
 
     private Path stagedJarsDirectory() {

@@ -22,28 +22,34 @@ public final class HttpProbe {
     /** Long enough for a loaded machine, short enough that a hung server fails the test rather than the build. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final Supplier<URI> base;
     private final String authorization;
 
     /** @param port the server's port, read at each call (a test's server is injected after the test is built) */
     public HttpProbe(IntSupplier port) {
-        this(() -> URI.create("http://localhost:" + port.getAsInt()), null);
+        this(newClient(), () -> URI.create("http://localhost:" + port.getAsInt()), null);
     }
 
     /** @param base a running server's URL, e.g. {@code http://localhost:8081} */
     public HttpProbe(URI base) {
-        this(() -> base, null);
+        this(newClient(), () -> base, null);
     }
 
-    private HttpProbe(Supplier<URI> base, String authorization) {
+    /** {@link #as} shares the client of the probe it was made from: it is often called per request. */
+    private HttpProbe(HttpClient http, Supplier<URI> base, String authorization) {
+        this.http = http;
         this.base = base;
         this.authorization = authorization;
     }
 
     /** The same server, called with {@code Authorization: Bearer <token>} ({@code null}: without credentials). */
     public HttpProbe as(String token) {
-        return new HttpProbe(base, token == null ? null : "Bearer " + token);
+        return new HttpProbe(http, base, token == null ? null : "Bearer " + token);
+    }
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public HttpResponse<String> get(String path) {

@@ -68,11 +68,6 @@ public record Caller(String subject, Set<String> roles, Set<String> chains) {
         return isMember(memberId) || actsFor(memberChainId, anyOf);
     }
 
-    /** The chains named in the token, for a listing filtered to what the caller may see. */
-    public boolean seesEveryChain() {
-        return chains.contains(EVERY_CHAIN);
-    }
-
     private static Set<String> strings(Object claim) {
         Set<String> values = new TreeSet<>();
         if (claim instanceof Collection<?> list) {

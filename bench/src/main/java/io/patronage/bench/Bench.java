@@ -8,6 +8,7 @@ import io.patronage.bench.kafka.ChainRecords;
 import io.patronage.bench.kafka.Clients;
 import io.patronage.bench.kafka.PointsWatcher;
 import io.patronage.bench.measure.AnalyticsProbe;
+import io.patronage.bench.measure.AnalyticsState;
 import io.patronage.bench.measure.Baseline;
 import io.patronage.bench.measure.EarnRun;
 import io.patronage.bench.measure.Enrollment;
@@ -187,7 +188,7 @@ public final class Bench {
                         report));
             }
             if (points.isPresent()) {
-                measurePlatform(infra, mongo, points.get(), analytics, workload, baseline);
+                measurePlatform(infra, mongo, launcher, points.get(), analytics, workload, baseline);
             }
         } finally {
             services.forEach(ServiceUnderTest::close);
@@ -205,7 +206,8 @@ public final class Bench {
         }
     }
 
-    private void measurePlatform(Infrastructure infra, MongoClient mongo, ServiceUnderTest points,
+    private void measurePlatform(Infrastructure infra, MongoClient mongo, ServiceLauncher launcher,
+                                 ServiceUnderTest points,
                                  Optional<ServiceUnderTest> analytics, Workload workload,
                                  Optional<Baseline.Result> baseline) {
         Universe universe = workload.universe();
@@ -228,6 +230,8 @@ public final class Bench {
                 profiling.ifPresent(Profiling::startOwnRecording);
                 earn = EarnRun.run(platform, workload.load(), baseline, probe, report);
                 profiling.ifPresent(Profiling::stopOwnRecording);
+                analytics.ifPresent(service -> AnalyticsState.report(service, launcher.stateDir(ANALYTICS.artifact()),
+                        options.members(), workload.load().size(), report));
             }
             if (options.measures(Measurement.LATENCY)) {
                 int rate = options.rate() != null ? options.rate()

@@ -43,6 +43,11 @@ final class ServiceLauncher {
         this.profiling = profiling;
     }
 
+    /** Where an instance keeps its local state (analytics-service's RocksDB stores). */
+    Path stateDir(String instance) {
+        return workDir.resolve("state").resolve(instance).toAbsolutePath();
+    }
+
     /** The jars of {@code services} in the checkout, or a failure at once, before anything starts. */
     static ServiceJars requireJars(Path root, Set<Service> services) {
         try {
@@ -74,6 +79,8 @@ final class ServiceLauncher {
             int port = ports.next();
             LocalTokens tokens = LocalTokens.in(workDir.resolve("security"));
             Map<String, String> env = Map.of(
+                    // where analytics-service keeps its RocksDB stores, so that the bench can measure them
+                    "PATRONAGE_ANALYTICS_STATE_DIR", stateDir(instance).toString(),
                     "PATRONAGE_SECURITY_PUBLIC_KEY_FILE", tokens.publicKeyFile().toAbsolutePath().toString(),
                     // the bench measures throughput, not the per-client limit of the public API
                     "PATRONAGE_HTTP_RATE_LIMIT_PER_SECOND", "1000000",

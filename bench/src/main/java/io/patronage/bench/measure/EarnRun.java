@@ -33,6 +33,7 @@ public final class EarnRun {
     private static final int BALANCE_SAMPLE = 200;
     private static final double TARGET_RATIO = 0.2;
     private static final double TARGET_COMMANDS_PER_1000 = 20;
+    private static final double ANALYTICS_BURST_TARGET_SECONDS = 5;
 
     /**
      * @param complete every expected PointsEarned arrived
@@ -115,8 +116,10 @@ public final class EarnRun {
 
         storage(deliveries, commandsBefore, commandsAfter, dataBefore, dataAfter, report);
         if (participation != null) {
-            AnalyticsLag.report("after the earn burst", participation.join(), lastSent, sentAt.keySet(), platform,
-                    "analyticsAfterBurst", report);
+            AnalyticsProbe.Outcome outcome = participation.join();
+            AnalyticsLag.report("after the earn burst", outcome, lastSent, ANALYTICS_BURST_TARGET_SECONDS,
+                    sentAt.keySet(), platform, "analyticsAfterBurst", report);
+            AnalyticsLag.throughput(outcome, start, deliveries.size(), baseline, report);
         }
         return result;
     }

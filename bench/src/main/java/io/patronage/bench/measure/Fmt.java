@@ -34,6 +34,11 @@ public final class Fmt {
         return String.format(Locale.ROOT, "%.3f×", ratio);
     }
 
+    public static String bytes(long bytes) {
+        return bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20))
+                : String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+    }
+
     /** Three significant decimals for JSON, NaN as null. */
     public static Double round(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {

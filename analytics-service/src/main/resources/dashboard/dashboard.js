@@ -95,17 +95,21 @@
     computedAt.textContent = dates.format(new Date(participation.computedAt));
   }
 
-  function renderRetention(retention, churn) {
+  function renderRetention(retention, churn, satisfaction) {
     const periods = retention.map(function (v) { return v.period; });
     const churnByPeriod = {};
     churn.forEach(function (v) { churnByPeriod[v.period] = v; });
+    const satisfactionByPeriod = {};
+    satisfaction.forEach(function (v) { satisfactionByPeriod[v.period] = v; });
     charts.retention.setOption({
       legend: legend(), tooltip: tooltip(), grid: { top: 40 },
       xAxis: axis(periods), yAxis: valueAxis(),
       series: [
         { name: 'Retention rate', type: 'line', data: points(retention, 'retentionRate') },
         { name: 'Churn rate', type: 'line',
-          data: points(periods.map(function (p) { return churnByPeriod[p] || {}; }), 'churnRate') }
+          data: points(periods.map(function (p) { return churnByPeriod[p] || {}; }), 'churnRate') },
+        { name: 'Net promoter score', type: 'line', lineStyle: { type: 'dashed' },
+          data: points(periods.map(function (p) { return satisfactionByPeriod[p] || {}; }), 'netPromoterScore') }
       ]
     }, true);
   }
@@ -184,11 +188,12 @@
         get('/analytics/churn?chainId=' + chain + '&period=' + period),
         get('/analytics/cohorts?chainId=' + chain),
         get('/analytics/participation?chainId=' + chain + '&period=' + period),
-        get('/analytics/points?chainId=' + chain + '&period=' + period)
+        get('/analytics/points?chainId=' + chain + '&period=' + period),
+        get('/analytics/satisfaction?chainId=' + chain + '&period=' + period)
       ]);
       view.hidden = false;
       renderTiles(answers[0], answers[1]);
-      renderRetention(answers[2], answers[3]);
+      renderRetention(answers[2], answers[3], answers[7]);
       renderCohorts(answers[4]);
       renderParticipation(answers[5]);
       renderPoints(answers[6]);

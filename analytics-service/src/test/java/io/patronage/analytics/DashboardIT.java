@@ -105,9 +105,13 @@ class DashboardIT implements TestPropertyProvider {
         event("p1", new PointsEarned("A", CHAIN, "t1", "s1", "EUR", new BigDecimal("100"), 100, "v1", List.of(), 100,
                 first.atDay(10).atTime(12, 0).toInstant(ZoneOffset.UTC)));
         event("p2", new PointsRedeemed("r1", "A", CHAIN, 30, 70, second.atDay(16).atTime(12, 0).toInstant(ZoneOffset.UTC)));
+        survey("s1", "A", 10, first.atDay(20));
+        survey("s2", "B", 4, second.atDay(20));
         await().atMost(KafkaProbe.PATIENCE).until(() -> {
             JsonNode view = allTime(analyst);
-            return view.path("memberTransactions").asLong() == 3 && view.path("pointsRedeemed").asLong() == 30;
+            var satisfaction = analyst.get("/analytics/satisfaction?chainId=" + CHAIN);
+            return view.path("memberTransactions").asLong() == 3 && view.path("pointsRedeemed").asLong() == 30
+                    && satisfaction.statusCode() == 200 && HttpProbe.json(satisfaction).path("responses").asLong() == 2;
         });
 
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
@@ -141,6 +145,8 @@ class DashboardIT implements TestPropertyProvider {
         // S = A and B (bought in the first month) from the second month; B's 90 days end within the current month
         assertEquals("[null,100,100,50]", retention.at("/series/0/data").toString(), "retention rate");
         assertEquals("[null,0,0,50]", retention.at("/series/1/data").toString(), "churn rate");
+        assertEquals("[100,-100,null,null]", retention.at("/series/2/data").toString(),
+                "net promoter score: A's 10 in the first month, B's 4 in the second");
         assertEquals(List.of(false, false, false, true), provisional(retention.at("/series/0/rawData")),
                 "the running month is drawn hollow");
 
@@ -245,6 +251,13 @@ class DashboardIT implements TestPropertyProvider {
 
     private void event(String id, IntegrationEvent event) {
         kafka.send(CloudEventRecord.of(event).withId(id).onPartition(0));
+    }
+
+    /** As a chain's app sends a survey answer, at noon UTC on the day. */
+    private void survey(String id, String member, int score, LocalDate day) {
+        String value = "{\"engagementId\":\"" + id + "\",\"chainId\":\"" + CHAIN + "\",\"memberId\":\"" + member
+                + "\",\"type\":\"SURVEY_COMPLETED\",\"score\":" + score + ",\"occurredAt\":\"" + day + "T12:00:00Z\"}";
+        kafka.send(new ProducerRecord<>(Topics.ENGAGEMENT.name(), 0, member, value.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** As a till sends it, at noon UTC on the day. */

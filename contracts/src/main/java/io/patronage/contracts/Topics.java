@@ -5,6 +5,7 @@ import io.patronage.contracts.analytics.CohortView;
 import io.patronage.contracts.analytics.ParticipationView;
 import io.patronage.contracts.analytics.PointsView;
 import io.patronage.contracts.analytics.RetentionView;
+import io.patronage.contracts.analytics.SatisfactionView;
 import io.patronage.contracts.audit.AuditRecorded;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.engagement.EngagementEvent;
@@ -54,7 +55,7 @@ public final class Topics {
             .readBy(POINTS_SERVICE, REWARDS_SERVICE, ANALYTICS);
     public static final Topic ENGAGEMENT = Topic.plainJson("retail.engagement.v1",
             "member id", List.of("the chains' apps and surveys"), 6, FOREVER, false, EngagementEvent.class)
-            .readBy(POINTS_SERVICE);
+            .readBy(POINTS_SERVICE, ANALYTICS);
     public static final Topic MEMBERS = Topic.cloudEvents("loyalty.members.v1",
             "member id", List.of(ENROLLMENT), 6, FOREVER, false,
             MemberEnrolled.class, ReferralRegistered.class, CardReplaced.class, ConsentsChanged.class,
@@ -90,6 +91,8 @@ public final class Topics {
 
     public static final Topic POINTS_VIEW = Topic.cloudEvents("loyalty.analytics.points.v1",
             "chain id and period", List.of(ANALYTICS), 3, FOREVER, true, PointsView.class);
+    public static final Topic SATISFACTION = Topic.cloudEvents("loyalty.analytics.satisfaction.v1",
+            "chain id and period", List.of(ANALYTICS), 3, FOREVER, true, SatisfactionView.class);
 
     /**
      * Every ops and admin action, written by the service that performed it, for SIEMs; each service also answers
@@ -110,7 +113,7 @@ public final class Topics {
     public static final List<String> KAFKA_STREAMS = List.of(ANALYTICS);
 
     public static final List<Topic> ALL = List.of(TRANSACTIONS, ENGAGEMENT, MEMBERS, CHAINS, POINTS, POINTS_REQUESTS,
-            REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION, POINTS_VIEW, AUDIT);
+            REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION, POINTS_VIEW, SATISFACTION, AUDIT);
 
     private static final Map<String, Topic> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Topic::name, Function.identity()));

@@ -31,8 +31,8 @@ class TopicTest {
     @Test
     void namesTheTopicsEachServicePublishesReservedOnesExcepted() {
         assertEquals(List.of(Topics.POINTS, Topics.NOTIFICATIONS, Topics.AUDIT), Topics.publishedBy("points-service"));
-        assertEquals(List.of(Topics.RETENTION, Topics.CHURN, Topics.PARTICIPATION, Topics.POINTS_VIEW, Topics.AUDIT),
-                Topics.publishedBy("analytics-service"));
+        assertEquals(List.of(Topics.RETENTION, Topics.CHURN, Topics.PARTICIPATION, Topics.POINTS_VIEW,
+                Topics.SATISFACTION, Topics.AUDIT), Topics.publishedBy("analytics-service"));
         assertEquals(List.of(), Topics.publishedBy("the chains' POS systems").stream()
                 .filter(topic -> topic.envelope() == Topic.Envelope.CLOUD_EVENT).toList());
     }
@@ -42,6 +42,7 @@ class TopicTest {
         assertEquals(List.of(Topics.TRANSACTIONS, Topics.ENGAGEMENT, Topics.MEMBERS, Topics.CHAINS,
                 Topics.POINTS_REQUESTS), Topics.consumedBy("points-service"));
         assertEquals(List.of(Topics.CHAINS, Topics.NOTIFICATIONS), Topics.consumedBy("enrollment-service"));
+        assertTrue(Topics.consumedBy("analytics-service").contains(Topics.ENGAGEMENT), "surveys: satisfaction");
         for (String service : Topics.SERVICES) {
             assertTrue(Topics.consumedBy(service).contains(Topics.CHAINS), service + " reads the chains");
         }

@@ -146,6 +146,7 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
         Instant at = stored.tally().lastEventAt();
         send(ViewRenderer.participation(stored, currency, isFinal), id, at);
         send(ViewRenderer.points(stored, isFinal), id, at);
+        send(ViewRenderer.satisfaction(stored, isFinal), id, at);
         if (ViewRenderer.hasRetention(stored.kind())) {
             int window = settings.windowDays(stored.chainId());
             send(ViewRenderer.retention(stored, window, isFinal), id, at);

@@ -1,5 +1,6 @@
 package io.patronage.analytics.views;
 
+import io.patronage.contracts.engagement.EngagementEvent;
 import io.patronage.contracts.members.CardReplaced;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsAdjusted;
@@ -87,6 +88,17 @@ final class FactMapper {
             return points("PointsAdjusted", e.chainId(), e.adjustedAt(), Tally.points(0, 0, 0, 0, e.points(), e.adjustedAt()));
         }
         return List.of();
+    }
+
+    /** A survey's score; other engagement (reviews, shares) and surveys without a score change no view. */
+    List<Fact> engagement(Object payload) {
+        EngagementEvent event = (EngagementEvent) payload;
+        if (!"SURVEY_COMPLETED".equals(event.type()) || event.score() == null) {
+            return List.of();
+        }
+        Instant at = event.occurredAt().toInstant();
+        return List.of(new Fact.Counted(event.chainId(), ChainCalendar.everyPeriodOf(calendar.day(event.chainId(), at),
+                Tally.survey(event.score(), at)), List.of()));
     }
 
     private List<Fact> points(String type, String chainId, Instant at, Tally change) {

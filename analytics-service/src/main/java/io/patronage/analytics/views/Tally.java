@@ -19,6 +19,10 @@ import java.time.Instant;
  * @param activeAtEnd           members active on the period's last day (E)
  * @param newActiveAtEnd        of those, members enrolled in the period (N)
  * @param churned               members active at the start and not at the end
+ * @param surveys               survey scores (0–10) given in the period
+ * @param surveyScores          their sum
+ * @param promoters             of those, scores 9 and 10
+ * @param detractors            of those, scores 0 to 6
  * @param lastEventAt           the latest event time counted: when the numbers last changed, the same on a replay
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
@@ -37,10 +41,14 @@ public record Tally(long enrolledMembers,
                     long activeAtEnd,
                     long newActiveAtEnd,
                     long churned,
-                    Instant lastEventAt) {
+                    Instant lastEventAt,
+                    long surveys,
+                    long surveyScores,
+                    long promoters,
+                    long detractors) {
 
     public static final Tally ZERO = new Tally(0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            null);
+            null, 0, 0, 0, 0);
 
     public Tally {
         memberSales = memberSales == null ? BigDecimal.ZERO : memberSales;
@@ -58,7 +66,9 @@ public record Tally(long enrolledMembers,
                 Math.addExact(pointsAdjusted, other.pointsAdjusted),
                 Math.addExact(activeAtStart, other.activeAtStart), Math.addExact(activeAtEnd, other.activeAtEnd),
                 Math.addExact(newActiveAtEnd, other.newActiveAtEnd), Math.addExact(churned, other.churned),
-                later(lastEventAt, other.lastEventAt));
+                later(lastEventAt, other.lastEventAt), Math.addExact(surveys, other.surveys),
+                Math.addExact(surveyScores, other.surveyScores), Math.addExact(promoters, other.promoters),
+                Math.addExact(detractors, other.detractors));
     }
 
     /** This minus the other's counts (the event time is this one's): the change from {@code other} to this. */
@@ -70,7 +80,8 @@ public record Tally(long enrolledMembers,
                 pointsExpired - other.pointsExpired, pointsReversed - other.pointsReversed,
                 pointsAdjusted - other.pointsAdjusted, activeAtStart - other.activeAtStart,
                 activeAtEnd - other.activeAtEnd, newActiveAtEnd - other.newActiveAtEnd, churned - other.churned,
-                lastEventAt);
+                lastEventAt, surveys - other.surveys, surveyScores - other.surveyScores, promoters - other.promoters,
+                detractors - other.detractors);
     }
 
     /** No count changes (whatever the event time). */
@@ -83,7 +94,7 @@ public record Tally(long enrolledMembers,
                 memberSales.stripTrailingZeros().signum() == 0 ? BigDecimal.ZERO : memberSales,
                 nonMemberSales.stripTrailingZeros().signum() == 0 ? BigDecimal.ZERO : nonMemberSales,
                 pointsIssued, pointsRedeemed, pointsExpired, pointsReversed, pointsAdjusted, activeAtStart, activeAtEnd,
-                newActiveAtEnd, churned, at);
+                newActiveAtEnd, churned, at, surveys, surveyScores, promoters, detractors);
     }
 
     /** Points issued net of returns: issued minus reversed, plus adjustments (which may be negative). */
@@ -96,25 +107,32 @@ public record Tally(long enrolledMembers,
     }
 
     private Tally withEnrolled(long n, Instant at) {
-        return new Tally(n, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, at);
+        return new Tally(n, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, at, 0, 0, 0, 0);
     }
 
     static Tally memberPurchase(BigDecimal total, Instant at) {
-        return new Tally(0, 0, 1, 0, total, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, at);
+        return new Tally(0, 0, 1, 0, total, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, at, 0, 0, 0, 0);
     }
 
     static Tally nonMemberPurchase(BigDecimal total, Instant at) {
-        return new Tally(0, 0, 0, 1, null, total, 0, 0, 0, 0, 0, 0, 0, 0, 0, at);
+        return new Tally(0, 0, 0, 1, null, total, 0, 0, 0, 0, 0, 0, 0, 0, 0, at, 0, 0, 0, 0);
     }
 
     static Tally points(long issued, long redeemed, long expired, long reversed, long adjusted, Instant at) {
-        return new Tally(0, 0, 0, 0, null, null, issued, redeemed, expired, reversed, adjusted, 0, 0, 0, 0, at);
+        return new Tally(0, 0, 0, 0, null, null, issued, redeemed, expired, reversed, adjusted, 0, 0, 0, 0, at, 0, 0,
+                0, 0);
     }
 
     /** A member's activity flags in a period, each 0 or 1. */
     static Tally activity(boolean active, boolean atStart, boolean atEnd, boolean newAtEnd, boolean churned) {
         return new Tally(0, bit(active), 0, 0, null, null, 0, 0, 0, 0, 0, bit(atStart), bit(atEnd), bit(newAtEnd),
-                bit(churned), null);
+                bit(churned), null, 0, 0, 0, 0);
+    }
+
+    /** A survey's score, 0 to 10: 9–10 is a promoter, 0–6 a detractor. */
+    static Tally survey(int score, Instant at) {
+        return new Tally(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, at, 1, score, bit(score >= 9),
+                bit(score <= 6));
     }
 
     private static long bit(boolean flag) {

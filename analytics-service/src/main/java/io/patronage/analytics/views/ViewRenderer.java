@@ -6,6 +6,7 @@ import io.patronage.contracts.analytics.CohortView;
 import io.patronage.contracts.analytics.ParticipationView;
 import io.patronage.contracts.analytics.PointsView;
 import io.patronage.contracts.analytics.RetentionView;
+import io.patronage.contracts.analytics.SatisfactionView;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -48,6 +49,15 @@ final class ViewRenderer {
         Tally t = stored.tally();
         return new ChurnView(stored.chainId(), stored.period(), t.activeAtStart(), t.churned(),
                 percent(t.churned(), t.activeAtStart()), windowDays, isFinal, t.lastEventAt());
+    }
+
+    static SatisfactionView satisfaction(StoredTally stored, boolean isFinal) {
+        Tally t = stored.tally();
+        BigDecimal average = t.surveys() == 0 ? null : BigDecimal.valueOf(t.surveyScores())
+                .divide(BigDecimal.valueOf(t.surveys()), 2, RoundingMode.HALF_EVEN);
+        return new SatisfactionView(stored.chainId(), stored.period(), t.surveys(), average, t.promoters(),
+                t.surveys() - t.promoters() - t.detractors(), t.detractors(),
+                percent(t.promoters() - t.detractors(), t.surveys()), isFinal, t.lastEventAt());
     }
 
     static CohortView cohort(StoredCohort stored) {

@@ -98,6 +98,16 @@ class ViewsController {
                 : range(chainId, kind(period, PeriodKind.values()), from, to, ViewRenderer::points));
     }
 
+    /** Survey scores and the net promoter score: without {@code period} all time, with it a list of its periods. */
+    @Get("/satisfaction")
+    HttpResponse<?> satisfaction(HttpRequest<?> request, @Parameter(hidden = true) Caller caller,
+                                 @Nullable @QueryValue String chainId, @Nullable @QueryValue String period,
+                                 @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        return read(request, caller, chainId, chain -> period == null
+                ? ViewRenderer.satisfaction(allTime(chainId), false)
+                : range(chainId, kind(period, PeriodKind.values()), from, to, ViewRenderer::satisfaction));
+    }
+
     @Get("/retention")
     HttpResponse<?> retention(HttpRequest<?> request, @Parameter(hidden = true) Caller caller, @Nullable @QueryValue String chainId,
                               @Nullable @QueryValue String period, @Nullable @QueryValue String from,
@@ -212,7 +222,7 @@ class ViewsController {
     @Get("/{view}")
     Object unknown(@PathVariable String view) {
         throw new ProblemException(HttpStatus.NOT_FOUND, "unknown-view", "there is no view " + shown(view)
-                + ": the views are participation, points, retention, churn and cohorts");
+                + ": the views are participation, points, retention, churn, cohorts and satisfaction");
     }
 
     /** The views of the periods of that kind that have started on the service clock, from/to inclusive. */

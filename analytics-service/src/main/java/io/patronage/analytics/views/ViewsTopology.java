@@ -9,6 +9,7 @@ import io.patronage.contracts.Topics;
 import io.patronage.kit.kafka.ChainLookup;
 import io.patronage.kit.kafka.MessageDecoder;
 import io.patronage.kit.kafka.CloudEventDecoder;
+import io.patronage.kit.kafka.EngagementDecoder;
 import io.patronage.kit.kafka.PosTransactionDecoder;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -33,9 +34,10 @@ import java.util.function.Function;
  * <pre>
  * retail.transactions.v1 ─┐ intake: decode, dedupe, dead-letter ─► by card ─► CardStage ─┬► by member ─► MemberStage ─┐
  * loyalty.members.v1 ─────┤                                     ─► by member ───────────┘                           │
- * loyalty.points.v1 ──────┘                                     ─► by chain ─────────────────────────────► ChainStage ◄┘
+ * loyalty.points.v1 ──────┤                                     ─► by chain ─────────────────────────────► ChainStage ◄┘
+ * retail.engagement.v1 ───┘
  *                                                                                                          │
- *                                participation, retention (and cohorts), churn topics ◄────────────────────┘
+ *                  participation, points, retention (and cohorts), churn, satisfaction topics ◄────────────┘
  * </pre>
  * Every stage keeps its state in a RocksDB store backed by a changelog topic; the re-keyed streams between stages
  * are repartition topics of {@value #PARTITIONS} partitions.
@@ -43,7 +45,8 @@ import java.util.function.Function;
 public final class ViewsTopology {
 
     /** The topics the views read. */
-    public static final List<Topic> SOURCES = List.of(Topics.TRANSACTIONS, Topics.MEMBERS, Topics.POINTS);
+    public static final List<Topic> SOURCES = List.of(Topics.TRANSACTIONS, Topics.MEMBERS, Topics.POINTS,
+            Topics.ENGAGEMENT);
     public static final String TALLIES = ChainStage.TALLIES;
     public static final String COHORTS = ChainStage.COHORTS;
     public static final String CARDS = CardStage.CARDS;
@@ -71,7 +74,10 @@ public final class ViewsTopology {
                 applicationId, mapper::transaction);
         KStream<String, Fact> members = intake(builder, Topics.MEMBERS, events, applicationId, mapper::member);
         KStream<String, Fact> points = intake(builder, Topics.POINTS, events, applicationId, mapper::points);
-        KStream<String, Fact> intake = transactions.merge(members, Named.as("intake-members")).merge(points, Named.as("intake-points"));
+        KStream<String, Fact> surveys = intake(builder, Topics.ENGAGEMENT, new EngagementDecoder(), applicationId,
+                mapper::engagement);
+        KStream<String, Fact> intake = transactions.merge(members, Named.as("intake-members"))
+                .merge(points, Named.as("intake-points")).merge(surveys, Named.as("intake-engagement"));
 
         builder.addStateStore(store(CARDS, Serdes.String()));
         KStream<String, Fact> byCard = stage(intake, Fact.Stage.CARD, "intake-by-card")

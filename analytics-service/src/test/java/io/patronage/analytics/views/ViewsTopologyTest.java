@@ -75,6 +75,7 @@ class ViewsTopologyTest {
     private TestInputTopic<String, byte[]> transactions;
     private TestInputTopic<String, byte[]> members;
     private TestInputTopic<String, byte[]> points;
+    private TestInputTopic<String, byte[]> engagement;
 
     @BeforeEach
     void start() {
@@ -91,6 +92,7 @@ class ViewsTopologyTest {
         transactions = driver.createInputTopic(Topics.TRANSACTIONS.name(), new StringSerializer(), new ByteArraySerializer());
         members = driver.createInputTopic(Topics.MEMBERS.name(), new StringSerializer(), new ByteArraySerializer());
         points = driver.createInputTopic(Topics.POINTS.name(), new StringSerializer(), new ByteArraySerializer());
+        engagement = driver.createInputTopic(Topics.ENGAGEMENT.name(), new StringSerializer(), new ByteArraySerializer());
     }
 
     @AfterEach
@@ -154,6 +156,7 @@ class ViewsTopologyTest {
     void everyPublishedRecordIsValidAgainstItsSchemaInTheAsyncApiDocument() throws Exception {
         handComputedDataset();
         pointsDataset();
+        surveysDataset();
         driver.advanceWallClockTime(Duration.ofSeconds(2));
         JsonNode schemas;
         try (InputStream in = ViewsTopologyTest.class.getResourceAsStream("/asyncapi.yaml")) {
@@ -162,7 +165,7 @@ class ViewsTopologyTest {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
         Map<String, Integer> validated = new HashMap<>();
         for (String topic : List.of(Topics.PARTICIPATION.name(), Topics.POINTS_VIEW.name(), Topics.RETENTION.name(),
-                Topics.CHURN.name())) {
+                Topics.CHURN.name(), Topics.SATISFACTION.name())) {
             for (TestRecord<String, byte[]> record : records(topic)) {
                 String type = header(record.headers(), CloudEventHeaders.TYPE).substring("io.patronage.".length());
                 ObjectNode schema = schemas.get(type).deepCopy();
@@ -173,7 +176,8 @@ class ViewsTopologyTest {
                 validated.merge(type, 1, Integer::sum);
             }
         }
-        assertEquals(java.util.Set.of("ParticipationView", "PointsView", "RetentionView", "CohortView", "ChurnView"),
+        assertEquals(java.util.Set.of("ParticipationView", "PointsView", "RetentionView", "CohortView", "ChurnView",
+                        "SatisfactionView"),
                 validated.keySet(), "every kind of view was published and checked: " + validated);
     }
 
@@ -181,12 +185,14 @@ class ViewsTopologyTest {
     void recomputingFromTheSameRecordsPublishesTheSameViews() throws Exception {
         handComputedDataset();
         pointsDataset();
+        surveysDataset();
         Map<String, String> live = published();
         driver.close();
         start(state.resolve("recomputed"));
 
         handComputedDataset();
         pointsDataset();
+        surveysDataset();
 
         assertEquals(live, published());
         assertTrue(live.size() > 50, "a real comparison: " + live.size() + " views");
@@ -227,6 +233,24 @@ class ViewsTopologyTest {
         assertEquals(-100, juneView.get("liabilityChange").asLong());
         assertTrue(juneView.get("liability").isNull());
         assertEquals(120, views.get("aegean|2026-05").get("liabilityChange").asLong());
+    }
+
+    @Test
+    void satisfactionCountsEachSurveyScoreOnceInItsPeriodOfTheChainsCalendar() {
+        surveysDataset();
+
+        Map<String, JsonNode> views = latest(Topics.SATISFACTION.name());
+        assertSatisfaction(views.get("aegean|2026-05"), 5, "7.60", 3, 1, 1, "40.00");
+        assertTrue(views.get("aegean|2026-05").get("final").asBoolean(), "May has ended on the service clock");
+        // 00:30 on June 1 in Athens is still May 31 in UTC: a June answer
+        assertSatisfaction(views.get("aegean|2026-06"), 2, "5.00", 0, 1, 1, "-50.00");
+        assertFalse(views.get("aegean|2026-06").get("final").asBoolean(), "June runs");
+        assertSatisfaction(views.get("aegean|all-time"), 7, "6.86", 3, 2, 2, "14.29");
+        assertSatisfaction(views.get("aegean|2026-Q2"), 7, "6.86", 3, 2, 2, "14.29");
+
+        List<TestRecord<String, byte[]>> letters = records(Topics.ENGAGEMENT.deadLetterTopic());
+        assertEquals(2, letters.size(), "the score of 11, each delivery");
+        assertTrue(reason(letters.get(0)).contains("score must be between 0 and 10: 11"), reason(letters.get(0)));
     }
 
     @Test
@@ -349,12 +373,44 @@ class ViewsTopologyTest {
         event(points, "p6", new PointsAdjusted("m1", CHAIN, "adj1", -5, "goodwill", "staff", 20, june));
     }
 
+    /**
+     * May: 10, 9, 9, 7, 3 (average 7.60; promoters 3, passives 1, detractors 1: NPS 40); June: 8, 2 (average 5.00,
+     * NPS -50). A review's score, a survey without a score and a score of 11 count nothing; each is sent twice.
+     */
+    private void surveysDataset() {
+        survey("s1", "SURVEY_COMPLETED", 10, "2026-05-03T10:00:00+03:00");
+        survey("s2", "SURVEY_COMPLETED", 9, "2026-05-04T10:00:00+03:00");
+        survey("s3", "SURVEY_COMPLETED", 9, "2026-05-05T10:00:00+03:00");
+        survey("s4", "SURVEY_COMPLETED", 7, "2026-05-06T10:00:00+03:00");
+        survey("s5", "SURVEY_COMPLETED", 3, "2026-05-07T10:00:00+03:00");
+        survey("s6", "SURVEY_COMPLETED", 8, "2026-06-01T00:30:00+03:00");
+        survey("s7", "SURVEY_COMPLETED", 2, "2026-06-10T10:00:00+03:00");
+        survey("r1", "REVIEW", 5, "2026-06-11T10:00:00+03:00");
+        survey("s8", "SURVEY_COMPLETED", null, "2026-06-12T10:00:00+03:00");
+        survey("s9", "SURVEY_COMPLETED", 11, "2026-06-13T10:00:00+03:00");
+    }
+
+    private void survey(String id, String type, Integer score, String at) {
+        send(engagement, "m1", "{\"engagementId\":\"" + id + "\",\"chainId\":\"aegean\",\"memberId\":\"m1\",\"type\":\""
+                + type + "\",\"score\":" + score + ",\"occurredAt\":\"" + at + "\"}");
+    }
+
+    private static void assertSatisfaction(JsonNode view, long responses, String average, long promoters,
+                                           long passives, long detractors, String nps) {
+        assertEquals(responses, view.get("responses").asLong(), view.toString());
+        assertDecimal(average, view.get("averageScore"), view.toString());
+        assertEquals(promoters, view.get("promoters").asLong(), view.toString());
+        assertEquals(passives, view.get("passives").asLong(), view.toString());
+        assertEquals(detractors, view.get("detractors").asLong(), view.toString());
+        assertDecimal(nps, view.get("netPromoterScore"), view.toString());
+    }
+
     /** The latest record per topic and key, with its ce_id: what a data team sees once the topics are compacted. */
     private Map<String, String> published() {
         driver.advanceWallClockTime(Duration.ofSeconds(2));
         Map<String, String> views = new java.util.TreeMap<>();
         for (String topic : List.of(Topics.PARTICIPATION.name(), Topics.POINTS_VIEW.name(), Topics.RETENTION.name(),
-                Topics.CHURN.name())) {
+                Topics.CHURN.name(), Topics.SATISFACTION.name())) {
             for (TestRecord<String, byte[]> record : records(topic)) {
                 views.put(topic + " " + record.key(), header(record.headers(), CloudEventHeaders.ID) + " "
                         + new String(record.value(), StandardCharsets.UTF_8));

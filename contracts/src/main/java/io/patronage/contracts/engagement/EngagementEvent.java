@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
  * identified by {@code (chainId, engagementId)}.
  *
  * @param type  {@code SURVEY_COMPLETED}, {@code REVIEW} or {@code SOCIAL_SHARE}
- * @param score satisfaction score of a survey (e.g. 0–10), {@code null} otherwise
+ * @param score a survey's answer to "how likely are you to recommend us?", 0 (not at all) to 10 (extremely);
+ *              {@code null} for other types
  */
 public record EngagementEvent(String engagementId,
                               String chainId,

@@ -16,6 +16,9 @@ import java.util.Set;
 public final class EngagementDecoder implements MessageDecoder {
 
     static final Set<String> TYPES = Set.of("SURVEY_COMPLETED", "REVIEW", "SOCIAL_SHARE");
+    /** A survey's "how likely are you to recommend us?", 0 to 10. */
+    public static final int MIN_SCORE = 0;
+    public static final int MAX_SCORE = 10;
 
     @Override
     public InboundMessage decode(ConsumerRecord<String, byte[]> record) {
@@ -41,6 +44,9 @@ public final class EngagementDecoder implements MessageDecoder {
         }
         if (event.type() == null || !TYPES.contains(event.type())) {
             problems.add("type must be one of " + TYPES);
+        }
+        if (event.score() != null && (event.score() < MIN_SCORE || event.score() > MAX_SCORE)) {
+            problems.add("score must be between " + MIN_SCORE + " and " + MAX_SCORE + ": " + event.score());
         }
         if (event.occurredAt() == null) {
             problems.add("occurredAt is required (ISO-8601 with offset)");

@@ -35,6 +35,24 @@ class EngagementDecoderTest {
         assertTrue(error.getMessage().contains("type must be one of"), error.getMessage());
     }
 
+    @Test
+    void refusesAScoreOutsideZeroToTen() {
+        for (int score : new int[]{-1, 11, 100}) {
+            PoisonMessageException error = assertThrows(PoisonMessageException.class, () -> decoder.decode(record("""
+                    {"engagementId":"s-1","chainId":"fi-1","memberId":"m-1","type":"SURVEY_COMPLETED","score":%d,
+                     "occurredAt":"2026-11-27T18:00:00Z"}
+                    """.formatted(score))));
+            assertTrue(error.getMessage().contains("score must be between 0 and 10: " + score), error.getMessage());
+        }
+        for (int score : new int[]{0, 10}) {
+            EngagementEvent event = (EngagementEvent) decoder.decode(record("""
+                    {"engagementId":"s-1","chainId":"fi-1","memberId":"m-1","type":"SURVEY_COMPLETED","score":%d,
+                     "occurredAt":"2026-11-27T18:00:00Z"}
+                    """.formatted(score))).payload();
+            assertEquals(score, event.score());
+        }
+    }
+
     private static ConsumerRecord<String, byte[]> record(String json) {
         return new ConsumerRecord<>("retail.engagement.v1", 0, 0L, "m-1", json.getBytes(StandardCharsets.UTF_8));
     }

@@ -17,6 +17,7 @@ import io.patronage.bench.measure.Fmt;
 import io.patronage.bench.measure.LatencyRun;
 import io.patronage.bench.measure.Platform;
 import io.patronage.bench.measure.Rebuild;
+import io.patronage.bench.measure.RedemptionRun;
 import io.patronage.bench.measure.Report;
 import io.patronage.bench.measure.StoreRates;
 import io.patronage.bench.platform.BenchFailure;
@@ -61,8 +62,12 @@ public final class Bench {
 
     private static final Service POINTS = Service.POINTS;
     private static final Service ANALYTICS = Service.ANALYTICS;
+    private static final Service REWARDS = Service.REWARDS;
     private static final String POINTS_DATABASE = "patronage-points";
     private static final String ANALYTICS_DATABASE = "patronage-analytics";
+    private static final String REWARDS_DATABASE = "patronage-rewards";
+    /** Members whose apps redeem in the redemption run, four requests each. */
+    private static final int REDEEMERS = 500;
     private static final Duration READINESS = Duration.ofMinutes(4);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -93,6 +98,9 @@ public final class Bench {
         }
         if (options.measures(Measurement.ANALYTICS)) {
             needed.add(ANALYTICS);
+        }
+        if (options.measures(Measurement.REDEEM)) {
+            needed.add(REWARDS);
         }
         this.jars = ServiceLauncher.requireJars(root, needed);
     }
@@ -172,6 +180,11 @@ public final class Bench {
                 analytics = Optional.of(launcher.start(ANALYTICS, infra, ANALYTICS_DATABASE, false));
                 services.add(analytics.get());
             }
+            Optional<ServiceUnderTest> rewards = Optional.empty();
+            if (options.measures(Measurement.REDEEM)) {
+                rewards = Optional.of(launcher.start(REWARDS, infra, REWARDS_DATABASE, false));
+                services.add(rewards.get());
+            }
             for (ServiceUnderTest service : services) {
                 System.out.println("[start] waiting for " + service.name() + " (log: " + root.relativize(service.log())
                         + ")");
@@ -188,7 +201,7 @@ public final class Bench {
                         report));
             }
             if (points.isPresent()) {
-                measurePlatform(infra, mongo, launcher, points.get(), analytics, workload, baseline);
+                measurePlatform(infra, mongo, launcher, points.get(), analytics, rewards, workload, baseline);
             }
         } finally {
             services.forEach(ServiceUnderTest::close);
@@ -207,8 +220,8 @@ public final class Bench {
     }
 
     private void measurePlatform(Infrastructure infra, MongoClient mongo, ServiceLauncher launcher,
-                                 ServiceUnderTest points,
-                                 Optional<ServiceUnderTest> analytics, Workload workload,
+                                 ServiceUnderTest points, Optional<ServiceUnderTest> analytics,
+                                 Optional<ServiceUnderTest> rewards, Workload workload,
                                  Optional<Baseline.Result> baseline) {
         Universe universe = workload.universe();
         Expectations expectations = new Expectations(universe.chains().stream().map(Chain::chainId).toList(),
@@ -239,6 +252,8 @@ public final class Bench {
                 int count = (int) Math.max(200, Math.min(2_000_000L, (long) rate * options.latencySeconds()));
                 LatencyRun.run(platform, workload.generator().next(count), rate, probe, report);
             }
+            rewards.ifPresent(service -> RedemptionRun.run(service, bootstrap, launcher.tokens(),
+                    RedemptionRun.withPoints(points, universe.members(), REDEEMERS), report));
             if (options.measures(Measurement.REBUILD)) {
                 Rebuild.run(platform, options.rebuildEvents(), report);
             }

@@ -10,7 +10,7 @@ record BenchOptions(int transactions, int members, int stores, int chains, Integ
                     long seed, int warmup, int latencySeconds, long rebuildEvents, MongoBackend mongo, String heap,
                     boolean profile, boolean chaos) {
 
-    enum Measurement { EARN, BASELINE, STORAGE, LATENCY, ANALYTICS, REBUILD }
+    enum Measurement { EARN, BASELINE, STORAGE, LATENCY, ANALYTICS, REDEEM, REBUILD }
 
     enum MongoBackend { H2, MEMORY }
 
@@ -21,7 +21,7 @@ record BenchOptions(int transactions, int members, int stores, int chains, Integ
               --stores N           stores, spread over the chains (default 40)
               --chains N           chains: EUR, MYR, IRR, JPY, KWD, ... (default 3)
               --rate TPS           rate of the latency run (default: half the measured earn throughput)
-              --only LIST          comma-separated subset of earn,baseline,storage,latency,analytics,rebuild
+              --only LIST          comma-separated subset of earn,baseline,storage,latency,analytics,redeem,rebuild
               --seed N             generator seed (default 42)
               --warmup N           unmeasured transactions before the measured runs (default 1000)
               --latency-seconds N  length of the fixed-rate run (default 20)
@@ -102,10 +102,14 @@ record BenchOptions(int transactions, int members, int stores, int chains, Integ
         return only.stream().anyMatch(m -> m != Measurement.BASELINE);
     }
 
-    /** The flat-out earn run also feeds storage counts, the rebuild's log, analytics and the latency run's rate. */
+    /**
+     * The flat-out earn run also feeds storage counts, the rebuild's log, analytics, the redeemers' points and the
+     * latency run's rate.
+     */
     boolean runsEarnPhase() {
         return measures(Measurement.EARN) || measures(Measurement.STORAGE) || measures(Measurement.REBUILD)
-                || measures(Measurement.ANALYTICS) || (measures(Measurement.LATENCY) && rate == null);
+                || measures(Measurement.ANALYTICS) || measures(Measurement.REDEEM)
+                || (measures(Measurement.LATENCY) && rate == null);
     }
 
     private static Set<Measurement> measurements(String list) {

@@ -43,6 +43,11 @@ final class ServiceLauncher {
         this.profiling = profiling;
     }
 
+    /** The key the services trust, to sign the bench's own tokens (a member's, for instance). */
+    LocalTokens tokens() {
+        return LocalTokens.in(workDir.resolve("security"));
+    }
+
     /** Where an instance keeps its local state (analytics-service's RocksDB stores). */
     Path stateDir(String instance) {
         return workDir.resolve("state").resolve(instance).toAbsolutePath();
@@ -77,7 +82,7 @@ final class ServiceLauncher {
                 profiling.ifPresent(p -> jvm.addAll(p.jvmOptions(service.artifact())));
             }
             int port = ports.next();
-            LocalTokens tokens = LocalTokens.in(workDir.resolve("security"));
+            LocalTokens tokens = tokens();
             Map<String, String> env = Map.of(
                     // where analytics-service keeps its RocksDB stores, so that the bench can measure them
                     "PATRONAGE_ANALYTICS_STATE_DIR", stateDir(instance).toString(),

@@ -28,6 +28,11 @@ public final class Http {
         this.authorization = "Bearer " + token;
     }
 
+    /** The same service, called with another bearer token. */
+    public Http as(String token) {
+        return new Http(base, token);
+    }
+
     /** The response status, or -1 when nothing answers. */
     public int status(String path) {
         try {
@@ -60,6 +65,19 @@ public final class Http {
                 .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build());
+    }
+
+    public HttpResponse<String> post(String path, String json) {
+        return send(withJson(path, json).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> put(String path, String json) {
+        return send(withJson(path, json).PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private HttpRequest.Builder withJson(String path, String json) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
     }
 
     private HttpRequest get(String path) {

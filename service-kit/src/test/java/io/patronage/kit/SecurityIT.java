@@ -1,5 +1,9 @@
 package io.patronage.kit;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -183,9 +188,27 @@ class SecurityIT implements TestPropertyProvider {
 
     @Test
     void answersAnInternalFailureWithAReferenceAndNoInternals() {
-        HttpResponse<String> response = anonymous.as(TestTokens.ops(chain)).get("/secured/boom");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        log.start();
+        root.addAppender(log);
+        HttpResponse<String> response;
+        try {
+            response = anonymous.as(TestTokens.ops(chain)).get("/secured/boom");
+        } finally {
+            root.detachAppender(log);
+        }
         JsonNode problem = assertProblem(response, 500);
         assertTrue(problem.get("detail").asText().contains("reference"), response.body());
+        String reference = problem.get("detail").asText().replaceAll(".*reference ", "");
+        // logged once, with the reference and the cause
+        List<ILoggingEvent> errors = log.list.stream().filter(event -> event.getLevel() == Level.ERROR)
+                .filter(event -> event.getFormattedMessage().contains("secret-host") || (event.getThrowableProxy() != null
+                        && event.getThrowableProxy().getMessage().contains("secret-host")))
+                .toList();
+        assertEquals(1, errors.size(), errors.stream().map(ILoggingEvent::getFormattedMessage).toList().toString());
+        assertTrue(errors.get(0).getFormattedMessage().contains(reference), errors.get(0).getFormattedMessage());
+        assertTrue(errors.get(0).getThrowableProxy().getMessage().contains("secret-host"), "the cause is in the log");
         for (String internal : List.of("mongodb", "secret-host", "Exception", "java.", "at io.")) {
             assertFalse(response.body().contains(internal), internal + " leaked: " + response.body());
         }

@@ -428,6 +428,93 @@ function checkKafkaSecurity(objects, pods, problems) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Health and /prometheus on each service's management port only (Micronaut's endpoints.all.port): the
+// kubelet's probes and Prometheus use it, the API port serves the API; each port is opened to whom it is for.
+
+const MONITORING_NAMESPACE = "monitoring";
+const servesPort = (port, served) => port === served.containerPort || (served.name !== undefined && port === served.name);
+
+function admits(rule, served) {
+  return !(rule.ports ?? []).length || rule.ports.some((p) => servesPort(p.port, served));
+}
+
+// A peer that is every pod of every namespace, or any address.
+const fromAnywhere = (peer) => (peer.namespaceSelector && isEmptySelector(peer.namespaceSelector) && isEmptySelector(peer.podSelector))
+  || peer.ipBlock?.cidr === "0.0.0.0/0" || peer.ipBlock?.cidr === "::/0";
+const fromMonitoring = (peer) => peer.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"] === MONITORING_NAMESPACE
+  && !peer.ipBlock;
+
+function checkManagementPort(objects, pods, problems) {
+  const managementPorts = new Map();
+  for (const pod of pods.filter(isService)) {
+    const owner = name(pod.object);
+    const container = pod.spec.containers?.[0] ?? {};
+    const ports = container.ports ?? [];
+    const management = ports.find((p) => p.name === "management");
+    const api = ports.find((p) => p.name === "http");
+    if (!management) {
+      problems.push(`${owner}: needs a container port named "management" (health and /prometheus, ENDPOINTS_ALL_PORT)`);
+      continue;
+    }
+    managementPorts.set(pod, management);
+    if (api && api.containerPort === management.containerPort) {
+      problems.push(`${owner}: the management port must differ from the API port ${api.containerPort}`);
+    }
+    const env = new Map((container.env ?? []).map((e) => [e.name, e]));
+    const configMaps = (container.envFrom ?? []).map((f) => f.configMapRef?.name).filter(Boolean)
+      .map((n) => objects.find((o) => o.kind === "ConfigMap" && o.metadata?.name === n && o.metadata?.namespace === pod.namespace))
+      .filter(Boolean);
+    const setting = env.get("ENDPOINTS_ALL_PORT")?.value ?? configMaps.map((c) => c.data?.ENDPOINTS_ALL_PORT).find((v) => v !== undefined);
+    if (String(setting) !== String(management.containerPort)) {
+      problems.push(`${owner}: ENDPOINTS_ALL_PORT must be the management port ${management.containerPort} (is ${setting ?? "unset"}), ` +
+        "or health and /prometheus are served on the API port");
+    }
+    for (const kind of ["startupProbe", "readinessProbe", "livenessProbe"]) {
+      const port = container[kind]?.httpGet?.port;
+      if (container[kind] && !servesPort(port, management)) {
+        problems.push(`${owner}: ${kind} must use the management port (health is not served on ${JSON.stringify(port)})`);
+      }
+    }
+    const annotations = podTemplate(pod.object).metadata?.annotations ?? {};
+    if (annotations["prometheus.io/scrape"] === "true" && String(annotations["prometheus.io/port"]) !== String(management.containerPort)) {
+      problems.push(`${owner}: annotation prometheus.io/port must be the management port ${management.containerPort}`);
+    }
+    for (const service of objects.filter((o) => o.kind === "Service" && o.metadata?.namespace === pod.namespace
+      && o.spec?.selector && selects({ matchLabels: o.spec.selector }, pod.labels))) {
+      for (const port of service.spec?.ports ?? []) {
+        if (servesPort(port.targetPort ?? port.port, management)) {
+          problems.push(`${name(service)}: exposes the management port of ${owner} (Prometheus and the kubelet reach the pods directly)`);
+        }
+      }
+    }
+    const policies = objects.filter((o) => o.kind === "NetworkPolicy" && o.metadata?.namespace === pod.namespace
+      && !isEmptySelector(o.spec?.podSelector) && selects(o.spec.podSelector, pod.labels));
+    for (const policy of policies) {
+      for (const rule of policy.spec?.ingress ?? []) {
+        const peers = rule.from ?? [];
+        if (admits(rule, management) && (!peers.length || !peers.every(fromMonitoring))) {
+          problems.push(`${name(policy)}: admits the management port of ${owner} from beyond the namespace ${MONITORING_NAMESPACE}`);
+        }
+        if (api && admits(rule, api) && (!peers.length || peers.some(fromAnywhere))) {
+          problems.push(`${name(policy)}: admits the API port of ${owner} from every namespace (only from the ingress controller's)`);
+        }
+      }
+    }
+  }
+  for (const monitor of objects.filter((o) => o.kind === "PodMonitor")) {
+    const scraped = pods.filter((p) => managementPorts.has(p) && selects(monitor.spec?.selector, p.labels));
+    for (const endpoint of monitor.spec?.podMetricsEndpoints ?? []) {
+      for (const pod of scraped) {
+        if (!servesPort(endpoint.port ?? endpoint.targetPort, managementPorts.get(pod))) {
+          problems.push(`${name(monitor)}: scrapes ${name(pod.object)} on port ${JSON.stringify(endpoint.port ?? endpoint.targetPort)}, ` +
+            "not its management port (the only one serving /prometheus)");
+        }
+      }
+    }
+  }
+}
+
 // No credential in clear outside Secrets: not in ConfigMaps, env values, args or commands.
 function checkClearCredentials(objects, pods, problems) {
   for (const map of objects.filter((o) => o.kind === "ConfigMap")) {
@@ -467,6 +554,7 @@ export function checkRules(objects, catalog) {
   checkKafka(objects, problems);
   checkKafkaSecurity(objects, pods, problems);
   checkClearCredentials(objects, pods, problems);
+  checkManagementPort(objects, pods, problems);
   checkNamespaces(objects, problems);
   return problems;
 }

@@ -206,6 +206,50 @@ const CASES = [
     },
   },
   {
+    what: "readiness probe on the API port",
+    expect: "readinessProbe must use the management port",
+    mutate: (o) => { container(o).readinessProbe.httpGet.port = "http"; },
+  },
+  {
+    what: "a service without its management port setting",
+    expect: "ENDPOINTS_ALL_PORT must be the management port",
+    mutate: (o) => { delete find(o, "ConfigMap", "rewards-service").data.ENDPOINTS_ALL_PORT; },
+  },
+  {
+    what: "a service without a management port",
+    expect: "needs a container port named \"management\"",
+    mutate: (o) => {
+      const c = container(o, "analytics-service");
+      c.ports = c.ports.filter((p) => p.name !== "management");
+    },
+  },
+  {
+    what: "the PodMonitor scraping the API port",
+    expect: "not its management port",
+    mutate: (o) => { find(o, "PodMonitor").spec.podMetricsEndpoints[0].port = "http"; },
+  },
+  {
+    what: "the management port open to every namespace",
+    expect: "admits the management port of Deployment patronage/points-service from beyond",
+    mutate: (o) => {
+      const rule = find(o, "NetworkPolicy", "points-service").spec.ingress
+        .find((r) => r.ports.some((p) => p.port === 8090));
+      rule.from = [{ namespaceSelector: {} }];
+    },
+  },
+  {
+    what: "the API port open to every namespace",
+    expect: "admits the API port of Deployment patronage/enrollment-service from every namespace",
+    mutate: (o) => { find(o, "NetworkPolicy", "enrollment-service").spec.ingress[0].from = [{ namespaceSelector: {} }]; },
+  },
+  {
+    what: "a Service exposing the management port",
+    expect: "exposes the management port",
+    mutate: (o) => {
+      find(o, "Service", "points-service").spec.ports.push({ name: "management", port: 8090, targetPort: "management", protocol: "TCP" });
+    },
+  },
+  {
     what: "unknown kind",
     expect: "no schema for",
     mutate: (o) => { o.push({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w", namespace: "patronage" } }); },

@@ -1,5 +1,9 @@
 package io.patronage.kit;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -10,22 +14,36 @@ import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.Records;
 import io.patronage.testsupport.TestInfrastructure;
 import io.patronage.testsupport.TestTokens;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static io.patronage.testsupport.HttpProbe.assertProblem;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,11 +61,15 @@ class SecurityIT implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    MongoDatabase database;
+
     @Override
     public Map<String, String> getProperties() {
         return TestInfrastructure.serviceProperties("kit-security-it", Map.of(
                 "patronage.http.rate-limit.per-second", "5",
-                "patronage.http.rate-limit.burst", "20"));
+                "patronage.http.rate-limit.burst", "20",
+                "patronage.audit.republish-interval", "1s"));
     }
 
     @AfterAll
@@ -121,10 +143,72 @@ class SecurityIT implements TestPropertyProvider {
     }
 
     @Test
+    void publishesAgainAnAuditRecordTheBrokerRefused() throws Exception {
+        String refusing = chain + "-refused";
+        HttpProbe ops = anonymous.as(TestTokens.ops(refusing));
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "loyalty.audit.v1");
+        Predicate<ConsumerRecord<String, byte[]>> ofChain = candidate -> refusing.equals(candidate.key());
+        String auditId;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers()))) {
+            // the broker refuses every audit record until the limit is lifted
+            alter(admin, topic, new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "64"),
+                    AlterConfigOp.OpType.SET));
+            try {
+                auditId = HttpProbe.json(ops.post("/secured/chains/" + refusing + "/actions", "")).get("auditId")
+                        .asText();
+                String waiting = auditId;
+                assertEquals(waiting, ops.getJson("/audit?chainId=" + refusing).get("records").get(0).get("auditId")
+                        .asText(), "kept all the same");
+                // refused, and tried again each second: still waiting, still not on the topic
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                        .until(() -> outboxed(waiting) && kafka.records("loyalty.audit.v1", ofChain).isEmpty());
+            } finally {
+                alter(admin, topic, new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, ""),
+                        AlterConfigOp.OpType.DELETE));
+            }
+        }
+        ConsumerRecord<String, byte[]> published = kafka.awaitRecord("loyalty.audit.v1", ofChain);
+        assertEquals("audit:" + auditId, Records.header(published, "ce_id"), "the record's own id: consumers dedupe");
+        JsonNode payload = HttpProbe.parse(new String(published.value(), StandardCharsets.UTF_8));
+        JsonNode kept = ops.getJson("/audit?chainId=" + refusing).get("records").get(0);
+        assertEquals(kept.get("auditId"), payload.get("auditId"));
+        assertEquals(Instant.parse(kept.get("at").asText()), Instant.parse(payload.get("at").asText()));
+        String done = auditId;
+        await().atMost(Duration.ofSeconds(10)).until(() -> !outboxed(done));
+    }
+
+    private boolean outboxed(String auditId) {
+        return database.getCollection("audit_outbox").find(Filters.eq("_id", auditId)).first() != null;
+    }
+
+    private static void alter(Admin admin, ConfigResource topic, AlterConfigOp op) throws Exception {
+        admin.incrementalAlterConfigs(Map.of(topic, List.of(op))).all().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
     void answersAnInternalFailureWithAReferenceAndNoInternals() {
-        HttpResponse<String> response = anonymous.as(TestTokens.ops(chain)).get("/secured/boom");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        log.start();
+        root.addAppender(log);
+        HttpResponse<String> response;
+        try {
+            response = anonymous.as(TestTokens.ops(chain)).get("/secured/boom");
+        } finally {
+            root.detachAppender(log);
+        }
         JsonNode problem = assertProblem(response, 500);
         assertTrue(problem.get("detail").asText().contains("reference"), response.body());
+        String reference = problem.get("detail").asText().replaceAll(".*reference ", "");
+        // logged once, with the reference and the cause
+        List<ILoggingEvent> errors = log.list.stream().filter(event -> event.getLevel() == Level.ERROR)
+                .filter(event -> event.getFormattedMessage().contains("secret-host") || (event.getThrowableProxy() != null
+                        && event.getThrowableProxy().getMessage().contains("secret-host")))
+                .toList();
+        assertEquals(1, errors.size(), errors.stream().map(ILoggingEvent::getFormattedMessage).toList().toString());
+        assertTrue(errors.get(0).getFormattedMessage().contains(reference), errors.get(0).getFormattedMessage());
+        assertTrue(errors.get(0).getThrowableProxy().getMessage().contains("secret-host"), "the cause is in the log");
         for (String internal : List.of("mongodb", "secret-host", "Exception", "java.", "at io.")) {
             assertFalse(response.body().contains(internal), internal + " leaked: " + response.body());
         }

@@ -88,6 +88,23 @@ class OpenApiContractTest {
     }
 
     @Test
+    void failsOnAnOperationTakingTheCallerAsAParameter() throws IOException {
+        HttpProbe http = serving(DOCUMENT.replace("      responses:\n", """
+                      - name: caller
+                        in: query
+                        required: true
+                        schema:
+                          type: object
+                      responses:
+                """));
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class,
+                () -> OpenApiContract.assertDocumentsEveryRoute(http, "points-service", List.of(
+                        new OpenApiContract.Route("GET", "/members/{memberId}/points"))));
+        assertTrue(failure.getMessage().contains("caller") && failure.getMessage().contains("GET /members/{}/points"),
+                failure.getMessage());
+    }
+
+    @Test
     void failsOnAnInvalidDocument() throws IOException {
         HttpProbe http = serving(DOCUMENT.replace("      responses:\n", "      responses: 12\n"));
         assertThrows(AssertionFailedError.class, () -> OpenApiContract.assertDocumentsEveryRoute(http,

@@ -9,10 +9,10 @@ import io.patronage.kit.kafka.EventPublisher;
 import io.patronage.kit.kafka.Fingerprint;
 import io.patronage.kit.security.Caller;
 import jakarta.inject.Singleton;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -69,15 +69,23 @@ public class ChainAdmin {
         }
         String id = "chain:" + chainId + "@" + Fingerprint.of(wanted.withConfiguredAt(null)) + "@"
                 + wanted.configuredAt().toEpochMilli();
+        RecordMetadata published;
         try {
-            publisher.publish(wanted, id, wanted.configuredAt()).get(SEEN_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            published = publisher.publish(wanted, id, wanted.configuredAt())
+                    .get(SEEN_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable("interrupted while publishing chain " + chainId);
         } catch (ExecutionException | TimeoutException e) {
             throw unavailable("chain " + chainId + " could not be published to loyalty.chains.v1; try again");
         }
-        awaitSeen(wanted);
+        try {
+            // then this record, or a later change of the chain, is what the directory answers
+            directory.awaitRead(published, SEEN_WITHIN);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw unavailable("chain " + chainId + " was published but not read back within "
+                    + SEEN_WITHIN.toSeconds() + " s; it applies as soon as it is");
+        }
         if (before.isEmpty()) {
             audit.record(actor, chainId, "chain.created", chainId, Map.of("chain", wanted));
         } else {
@@ -93,32 +101,6 @@ public class ChainAdmin {
 
     public ChainConfigured get(String chainId) {
         return directory.require(chainId);
-    }
-
-    /** Until the directory has this record, or a later one (another instance's change right after it). */
-    private void awaitSeen(ChainConfigured wanted) {
-        long deadline = System.nanoTime() + SEEN_WITHIN.toNanos();
-        while (true) {
-            Optional<ChainConfigured> seen = directory.find(wanted.chainId());
-            if (seen.filter(chain -> chain.equals(wanted) || isLater(chain, wanted)).isPresent()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw unavailable("chain " + wanted.chainId() + " was published but not read back within "
-                        + SEEN_WITHIN.toSeconds() + " s; it applies as soon as it is");
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw unavailable("interrupted while reading chain " + wanted.chainId() + " back");
-            }
-        }
-    }
-
-    private static boolean isLater(ChainConfigured seen, ChainConfigured wanted) {
-        Instant at = seen.configuredAt();
-        return at != null && at.isAfter(wanted.configuredAt());
     }
 
     private static ProblemException unavailable(String detail) {

@@ -9,7 +9,6 @@ import io.patronage.kit.audit.AuditTrail;
 import io.patronage.kit.security.Caller;
 import io.patronage.kit.security.Roles;
 import io.patronage.points.balance.BalanceRebuild;
-import io.swagger.v3.oas.annotations.Parameter;
 
 /** Operations on the service's read models: admins only, audited. */
 @Controller("/admin")
@@ -27,7 +26,7 @@ class AdminController {
     /** Rebuilds the balance projection from the event store in one pass, writing what differs; answers when done. */
     @Post("/rebuild")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    BalanceRebuild.Result rebuild(@Parameter(hidden = true) Caller caller) {
+    BalanceRebuild.Result rebuild(Caller caller) {
         BalanceRebuild.Result result = rebuild.rebuild();
         audit.record(caller, null, "points.rebuilt", null, result);
         return result;

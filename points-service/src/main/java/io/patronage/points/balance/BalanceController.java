@@ -12,7 +12,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.patronage.kit.audit.AuditTrail;
 import io.patronage.kit.security.Caller;
 import io.patronage.kit.security.Roles;
-import io.swagger.v3.oas.annotations.Parameter;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -44,25 +43,25 @@ class BalanceController {
 
     /** The member, ops of their chain, or a till ({@code pos}) of their chain, which shows the balance. */
     @Get("{?asOf}")
-    PointsBalance balance(@Parameter(hidden = true) Caller caller, String memberId, @Nullable @QueryValue String asOf) {
+    PointsBalance balance(Caller caller, String memberId, @Nullable @QueryValue String asOf) {
         access.memberOr(caller, memberId, Roles.OPS, Roles.POS);
         return queries.balance(memberId, asOf);
     }
 
     @Get("/lots")
-    BalanceQueries.MemberLots lots(@Parameter(hidden = true) Caller caller, String memberId) {
+    BalanceQueries.MemberLots lots(Caller caller, String memberId) {
         access.memberOr(caller, memberId, Roles.OPS);
         return queries.lots(memberId);
     }
 
     @Get("/transactions/{transactionId}")
-    TransactionExplanation transaction(@Parameter(hidden = true) Caller caller, String memberId, String transactionId) {
+    TransactionExplanation transaction(Caller caller, String memberId, String transactionId) {
         access.memberOr(caller, memberId, Roles.OPS);
         return queries.transaction(memberId, transactionId);
     }
 
     @Get("/statement{?page,size}")
-    BalanceQueries.Statement statement(@Parameter(hidden = true) Caller caller, String memberId, @Nullable Integer page,
+    BalanceQueries.Statement statement(Caller caller, String memberId, @Nullable Integer page,
                                        @Nullable Integer size) {
         access.memberOr(caller, memberId, Roles.OPS);
         return queries.statement(memberId, page, size);
@@ -70,7 +69,7 @@ class BalanceController {
 
     /** Ops of the member's chain only (not the member); the token's subject is the audited actor. */
     @Post("/adjustments")
-    HttpResponse<AdjustmentResult> adjust(@Parameter(hidden = true) Caller caller, String memberId, @Body AdjustmentRequest request) {
+    HttpResponse<AdjustmentResult> adjust(Caller caller, String memberId, @Body AdjustmentRequest request) {
         String chainId = access.chainRole(caller, memberId, Roles.OPS);
         AdjustmentService.Adjusted adjusted = adjustments.adjust(memberId, request.adjustmentId(), request.points(),
                 request.reason(), caller.subject(), request.expiresAt());
@@ -91,7 +90,7 @@ class BalanceController {
      * request answered before (the same answer).
      */
     @Post("/redemptions")
-    HttpResponse<RedemptionResult> redeem(@Parameter(hidden = true) Caller caller, String memberId, @Body RedemptionRequest request) {
+    HttpResponse<RedemptionResult> redeem(Caller caller, String memberId, @Body RedemptionRequest request) {
         String chainId = access.memberOr(caller, memberId, Roles.OPS);
         RedemptionService.Redeemed redeemed = redemptions.redeem(memberId, request.requestId(), request.points(),
                 request.reason());

@@ -12,7 +12,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.patronage.kit.audit.AuditTrail;
 import io.patronage.kit.security.Caller;
 import io.patronage.kit.security.Roles;
-import io.swagger.v3.oas.annotations.Parameter;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -42,7 +41,7 @@ class ProgramController {
 
     /** The version in force now and every version of the chain, oldest first. */
     @Get
-    ChainProgram get(@Parameter(hidden = true) Caller caller, String chainId) {
+    ChainProgram get(Caller caller, String chainId) {
         caller.requireChain(chainId, Roles.OPS, Roles.ANALYST);
         return new ChainProgram(chainId, programs.rulesFor(chainId, clock.instant()), programs.versions(chainId));
     }
@@ -50,7 +49,7 @@ class ProgramController {
     /** A new version is audited ({@code program.version-added}); the same one again changes nothing. */
     @Post("/versions")
     @Consumes(MediaType.APPLICATION_JSON)
-    HttpResponse<ProgramRules> addVersion(@Parameter(hidden = true) Caller caller, String chainId, @Body String json) {
+    HttpResponse<ProgramRules> addVersion(Caller caller, String chainId, @Body String json) {
         caller.requireChain(chainId, Roles.OPS);
         ProgramVersions.Added added = versions.add(chainId, json);
         if (!added.created()) {

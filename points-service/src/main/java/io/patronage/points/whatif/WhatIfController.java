@@ -18,7 +18,6 @@ import io.patronage.kit.security.Caller;
 import io.patronage.kit.security.Roles;
 import io.patronage.points.errors.PointsException;
 import io.patronage.points.program.ProgramJson;
-import io.swagger.v3.oas.annotations.Parameter;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -43,7 +42,7 @@ class WhatIfController {
     @Post("/what-if")
     @Consumes(MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    WhatIf.Report whatIf(@Parameter(hidden = true) Caller caller, String chainId, @Body String json) {
+    WhatIf.Report whatIf(Caller caller, String chainId, @Body String json) {
         caller.requireChain(chainId, Roles.OPS);
         chains.require(chainId);
         JsonNode request;

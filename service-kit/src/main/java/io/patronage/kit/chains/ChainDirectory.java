@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -222,7 +223,27 @@ public class ChainDirectory implements Chains {
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new TimeoutException("cannot read the end of " + TOPIC, e);
         }
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        awaitReached(end, CATCH_UP);
+    }
+
+    /**
+     * Waits until the follower has read this record of the topic (and so everything before it): a chain just
+     * published is then what {@link #find} answers, or a later change of it.
+     *
+     * @throws TimeoutException when the follower has not read that far within {@code within}
+     */
+    public void awaitRead(RecordMetadata published, Duration within) {
+        if (!TOPIC.equals(published.topic())) {
+            throw new IllegalArgumentException(published.topic() + " is not " + TOPIC);
+        }
+        if (!running) {
+            throw new TimeoutException("the chain directory is not following " + TOPIC);
+        }
+        awaitReached(Map.of(new TopicPartition(TOPIC, published.partition()), published.offset() + 1), within);
+    }
+
+    private void awaitReached(Map<TopicPartition, Long> end, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
         synchronized (progress) {
             while (!reached(end)) {
                 long waitMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());

@@ -52,6 +52,36 @@ public class EventPublisher {
      *                ({@code ce_id}); use the domain event's id where there is one
      */
     public CompletableFuture<RecordMetadata> publish(IntegrationEvent event, String eventId, Instant time) {
+        ProducerRecord<String, byte[]> record = record(event, eventId, time);
+        List<ProducerRecord<String, byte[]>> capture = CAPTURE.get();
+        if (capture != null) {
+            capture.add(record);
+            return CompletableFuture.completedFuture(null);
+        }
+        return send(record);
+    }
+
+    /**
+     * Publishes without keeping a failure to be sent again: for a caller that keeps what is not published yet
+     * itself (the audit trail's outbox) and says so through the returned future.
+     */
+    public CompletableFuture<RecordMetadata> publishUntracked(IntegrationEvent event, String eventId, Instant time) {
+        CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
+        try {
+            producer.send(record(event, eventId, time), (metadata, error) -> {
+                if (error == null) {
+                    sent.complete(metadata);
+                } else {
+                    sent.completeExceptionally(error);
+                }
+            });
+        } catch (RuntimeException e) {
+            sent.completeExceptionally(e);
+        }
+        return sent;
+    }
+
+    private ProducerRecord<String, byte[]> record(IntegrationEvent event, String eventId, Instant time) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(
                 Topics.topicOf(event.getClass()).name(), event.key(), toJson(event));
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.SPEC_VERSION, "1.0");
@@ -61,12 +91,7 @@ public class EventPublisher {
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.TIME, time.toString());
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.SUBJECT, event.key());
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.CONTENT_TYPE, "application/json");
-        List<ProducerRecord<String, byte[]>> capture = CAPTURE.get();
-        if (capture != null) {
-            capture.add(record);
-            return CompletableFuture.completedFuture(null);
-        }
-        return send(record);
+        return record;
     }
 
     /** Sends a record; one that fails is kept to be sent again by {@link #takeFailed}'s caller. */

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
 import io.patronage.kit.http.ProblemException;
 
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -14,8 +15,11 @@ import java.util.TreeSet;
  * Who calls, from a verified token: its subject, its roles and the chains it acts for ({@code *}: every chain).
  * A controller method declares a {@code Caller} parameter and asks it before acting. {@code admin} does not imply
  * the other roles: a token carries each role it needs.
+ * <p>
+ * A {@link Principal}, which it is, so that micronaut-openapi leaves it out of every service's OpenAPI document
+ * (it documents no parameter of a principal type): it comes from the token, not from the request's parameters.
  */
-public record Caller(String subject, Set<String> roles, Set<String> chains) {
+public record Caller(String subject, Set<String> roles, Set<String> chains) implements Principal {
 
     public static final String EVERY_CHAIN = "*";
 
@@ -27,6 +31,12 @@ public record Caller(String subject, Set<String> roles, Set<String> chains) {
     static Caller of(Authentication authentication, String chainsClaim) {
         return new Caller(authentication.getName(), Set.copyOf(authentication.getRoles()),
                 strings(authentication.getAttributes().get(chainsClaim)));
+    }
+
+    /** The token's subject. */
+    @Override
+    public String getName() {
+        return subject;
     }
 
     public boolean has(String role) {

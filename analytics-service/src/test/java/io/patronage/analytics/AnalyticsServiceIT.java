@@ -318,6 +318,14 @@ class AnalyticsServiceIT implements TestPropertyProvider {
         assertTrue(Records.deadLetterReason(letter).startsWith("unknown chain"), Records.deadLetterReason(letter));
         assertNull(engine.store(ViewsTopology.TALLIES).get(unknown + "|all-time|all-time"),
                 "the unknown chain's sale was dead-lettered, not counted");
+
+        // its points events are counted on /prometheus and skipped
+        event("p-" + unknown, earned(unknown, "m1", "t1", 10));
+        event("p-" + chain, earned(chain, "m1", "t1", 10));
+        await().atMost(PATIENCE).until(() -> participation(server, chain).get("pointsIssued").asLong() == 10);
+        await().atMost(PATIENCE).until(() -> service.get("/prometheus").body()
+                .contains("patronage_analytics_unknown_chain_total{topic=\"loyalty.points.v1\"}"));
+        assertNull(engine.store(ViewsTopology.TALLIES).get(unknown + "|all-time|all-time"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.patronage.analytics.views;
 
+import io.patronage.contracts.Topics;
 import io.patronage.contracts.members.CardReplaced;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsAdjusted;
@@ -21,9 +22,11 @@ import java.util.List;
 final class FactMapper {
 
     private final ChainCalendar calendar;
+    private final UnknownChains unknownChains;
 
-    FactMapper(ChainCalendar calendar) {
+    FactMapper(ChainCalendar calendar, UnknownChains unknownChains) {
         this.calendar = calendar;
+        this.unknownChains = unknownChains;
     }
 
     /**
@@ -51,6 +54,9 @@ final class FactMapper {
             if (enrolled.enrolledAt() == null) {
                 throw new PoisonMessageException("MemberEnrolled without enrolledAt cannot be counted");
             }
+            if (!known(Topics.MEMBERS, enrolled.chainId())) {
+                return List.of();
+            }
             List<Fact> facts = new ArrayList<>();
             if (enrolled.cardNumber() != null && !enrolled.cardNumber().isBlank()) {
                 facts.add(new Fact.CardIssued(enrolled.chainId(), enrolled.cardNumber(), enrolled.memberId()));
@@ -59,6 +65,9 @@ final class FactMapper {
             return facts;
         }
         if (payload instanceof CardReplaced replaced && replaced.newCardNumber() != null && replaced.chainId() != null) {
+            if (!known(Topics.MEMBERS, replaced.chainId())) {
+                return List.of();
+            }
             return List.of(new Fact.CardIssued(replaced.chainId(), replaced.newCardNumber(), replaced.memberId()));
         }
         return List.of();
@@ -94,7 +103,19 @@ final class FactMapper {
         if (at == null) {
             throw new PoisonMessageException(type + " without its time cannot be counted");
         }
+        if (!known(Topics.POINTS, chainId)) {
+            return List.of();
+        }
         return List.of(new Fact.Counted(chainId, ChainCalendar.everyPeriodOf(calendar.day(chainId, at), change), List.of()));
+    }
+
+    /** Whether the chain is configured; an event of another chain is counted as skipped. */
+    private boolean known(io.patronage.contracts.Topic topic, String chainId) {
+        if (calendar.known(chainId)) {
+            return true;
+        }
+        unknownChains.skipped(topic);
+        return false;
     }
 
     private static long issued(long points) {

@@ -5,6 +5,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.naming.conventions.StringConvention;
 import io.patronage.kit.chains.ChainDirectory;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.Topology;
 
@@ -15,6 +16,8 @@ import java.util.Map;
 
 @Factory
 class ViewsFactory {
+
+    static final String UNKNOWN_CHAIN = "patronage.analytics.unknown.chain";
 
     /** {@code patronage.analytics.chains.<chainId>.active-window-days} overrides the window for one chain. */
     @Singleton
@@ -32,10 +35,12 @@ class ViewsFactory {
         return new ViewSettings(activeWindowDays, windows, publishInterval);
     }
 
+    /** Member and points events of unknown chains, on /prometheus as {@code patronage_analytics_unknown_chain_total{topic}}. */
     @Singleton
-    Topology topology(ChainDirectory chains, Clock clock, ViewSettings settings,
+    Topology topology(ChainDirectory chains, Clock clock, ViewSettings settings, MeterRegistry meters,
                       @Value("${patronage.analytics.application-id}") String applicationId,
                       @Value("${micronaut.application.name}") String application) {
-        return ViewsTopology.build(chains, clock, settings, applicationId, "/patronage/" + application);
+        return ViewsTopology.build(chains, clock, settings, applicationId, "/patronage/" + application,
+                topic -> meters.counter(UNKNOWN_CHAIN, "topic", topic.name()).increment());
     }
 }

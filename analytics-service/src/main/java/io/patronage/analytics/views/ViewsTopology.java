@@ -62,9 +62,15 @@ public final class ViewsTopology {
      */
     public static Topology build(ChainLookup chains, Clock clock, ViewSettings settings, String applicationId,
                                  String source) {
+        return build(chains, clock, settings, applicationId, source, topic -> { });
+    }
+
+    /** @param unknownChains counts the member and points events of chains not on {@code loyalty.chains.v1} */
+    public static Topology build(ChainLookup chains, Clock clock, ViewSettings settings, String applicationId,
+                                 String source, UnknownChains unknownChains) {
         StreamsBuilder builder = new StreamsBuilder();
         ChainCalendar calendar = new ChainCalendar(chains);
-        FactMapper mapper = new FactMapper(calendar);
+        FactMapper mapper = new FactMapper(calendar, unknownChains);
         MessageDecoder events = new CloudEventDecoder();
 
         KStream<String, Fact> transactions = intake(builder, Topics.TRANSACTIONS, new PosTransactionDecoder(chains, clock),

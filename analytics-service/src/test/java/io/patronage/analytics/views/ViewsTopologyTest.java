@@ -75,6 +75,8 @@ class ViewsTopologyTest {
     private TestInputTopic<String, byte[]> transactions;
     private TestInputTopic<String, byte[]> members;
     private TestInputTopic<String, byte[]> points;
+    /** The topics of the events skipped for an unknown chain, one entry per event. */
+    private final List<String> unknownChains = new java.util.ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -87,7 +89,7 @@ class ViewsTopologyTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(ViewsTopology.build(id -> Optional.ofNullable(CHAINS.get(id)), clock, SETTINGS,
-                "analytics-test", "/patronage/analytics-service"), config);
+                "analytics-test", "/patronage/analytics-service", topic -> unknownChains.add(topic.name())), config);
         transactions = driver.createInputTopic(Topics.TRANSACTIONS.name(), new StringSerializer(), new ByteArraySerializer());
         members = driver.createInputTopic(Topics.MEMBERS.name(), new StringSerializer(), new ByteArraySerializer());
         points = driver.createInputTopic(Topics.POINTS.name(), new StringSerializer(), new ByteArraySerializer());
@@ -257,6 +259,29 @@ class ViewsTopologyTest {
         JsonNode view = latest(Topics.PARTICIPATION.name()).get("aegean|all-time");
         assertEquals(1, view.get("nonMemberTransactions").asLong(), "the first t9, once");
         assertDecimal("1.00", view.get("nonMemberSales"));
+    }
+
+    @Test
+    void membersAndPointsOfAnUnknownChainAreCountedAndSkippedNotDeadLettered() {
+        event(members, "e-x", new MemberEnrolled("x1", "nowhere", "C-X", null, "el-GR",
+                Instant.parse("2026-05-01T08:00:00Z")));
+        event(points, "p-x", new PointsEarned("x1", "nowhere", "t1", "s1", "EUR", BigDecimal.TEN, 10, "v1", List.of(),
+                10, Instant.parse("2026-05-02T07:00:00Z")));
+        event(points, "p-y", new PointsRedeemed("r1", "x1", "nowhere", 5, 5, Instant.parse("2026-05-03T07:00:00Z")));
+        event(points, "p-known", new PointsEarned("m1", CHAIN, "t2", "s1", "EUR", BigDecimal.ONE, 7, "v1", List.of(),
+                7, Instant.parse("2026-05-02T07:00:00Z")));
+
+        assertEquals(List.of(Topics.MEMBERS.name(), Topics.POINTS.name(), Topics.POINTS.name()), unknownChains,
+                "each event once, its resend not again");
+        Map<String, JsonNode> views = latest(Topics.POINTS_VIEW.name());
+        assertTrue(views.keySet().stream().noneMatch(key -> key.startsWith("nowhere|")), views.keySet().toString());
+        assertEquals(7, views.get("aegean|all-time").get("pointsIssued").asLong(), "the known chain's event counted");
+        assertTrue(latest(Topics.PARTICIPATION.name()).keySet().stream().noneMatch(key -> key.startsWith("nowhere|")));
+        assertTrue(records(Topics.MEMBERS.deadLetterTopic()).isEmpty(), "skipped, not dead-lettered");
+        assertTrue(records(Topics.POINTS.deadLetterTopic()).isEmpty());
+        try (var cards = driver.<String, String>getKeyValueStore(ViewsTopology.CARDS).all()) {
+            assertFalse(cards.hasNext(), "no card of a made-up chain");
+        }
     }
 
     @Test

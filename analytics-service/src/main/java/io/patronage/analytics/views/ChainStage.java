@@ -139,13 +139,14 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
     }
 
     private void publishTally(StoredTally stored, boolean isFinal) {
-        String currency = chains.find(stored.chainId()).map(ChainConfigured::currency).orElse(null);
+        ChainConfigured chain = chains.find(stored.chainId()).orElse(null);
+        String currency = chain == null ? null : chain.currency();
         // a running period's view and the same numbers once final are two records: their ids differ
         boolean provisional = !isFinal && stored.kind() != PeriodKind.ALL_TIME;
         String id = stored.chainId() + "|" + stored.period() + "@" + stored.revision() + (provisional ? ".provisional" : "");
         Instant at = stored.tally().lastEventAt();
         send(ViewRenderer.participation(stored, currency, isFinal), id, at);
-        send(ViewRenderer.points(stored, isFinal), id, at);
+        send(ViewRenderer.points(stored, chain, isFinal), id, at);
         if (ViewRenderer.hasRetention(stored.kind())) {
             int window = settings.windowDays(stored.chainId());
             send(ViewRenderer.retention(stored, window, isFinal), id, at);

@@ -94,8 +94,9 @@ class ViewsController {
                            @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                            @Nullable @QueryValue String to) {
         return read(request, caller, chainId, chain -> period == null
-                ? ViewRenderer.points(allTime(chainId), false)
-                : range(chainId, kind(period, PeriodKind.values()), from, to, ViewRenderer::points));
+                ? ViewRenderer.points(allTime(chainId), chain, false)
+                : range(chainId, kind(period, PeriodKind.values()), from, to,
+                        (stored, isFinal) -> ViewRenderer.points(stored, chain, isFinal)));
     }
 
     @Get("/retention")

@@ -60,8 +60,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ViewsTopologyTest {
 
     private static final String CHAIN = "aegean";
-    private static final Map<String, ChainConfigured> CHAINS = Map.of(CHAIN,
-            new ChainConfigured(CHAIN, "EUR", "Europe/Athens", "el-GR", null, Instant.parse("2025-01-01T00:00:00Z")));
+    /** Aegean's point is worth 0.0133 EUR; Kyoto's 0.5 JPY (no minor units); Naxos was configured before point values. */
+    private static final Map<String, ChainConfigured> CHAINS = Map.of(
+            CHAIN, new ChainConfigured(CHAIN, "EUR", "Europe/Athens", "el-GR", null, null, new BigDecimal("0.0133"),
+                    Instant.parse("2025-01-01T00:00:00Z")),
+            "kyoto", new ChainConfigured("kyoto", "JPY", "Asia/Tokyo", "ja-JP", null, null, new BigDecimal("0.5"),
+                    Instant.parse("2025-01-01T00:00:00Z")),
+            "naxos", new ChainConfigured("naxos", "EUR", "Europe/Athens", "el-GR", null,
+                    Instant.parse("2025-01-01T00:00:00Z")));
     private static final Instant NOW = Instant.parse("2026-06-30T00:00:00Z");
     /** A 30-day active window keeps the hand computation short. */
     private static final ViewSettings SETTINGS = new ViewSettings(90, Map.of(CHAIN, 30), Duration.ofSeconds(1));
@@ -223,12 +229,34 @@ class ViewsTopologyTest {
         assertEquals(120, allTime.get("pointsIssued").asLong());
         assertEquals(85, allTime.get("netPointsIssued").asLong(), "120 issued - 30 reversed - 5 adjusted");
         assertEquals(20, allTime.get("liability").asLong(), "85 net - 50 redeemed - 15 expired: the member's balance");
+        assertEquals("EUR", allTime.get("currency").asText());
+        assertDecimal("0.0133", allTime.get("pointValue"));
+        assertEquals(new BigDecimal("0.27"), allTime.get("liabilityValue").decimalValue(),
+                "20 points at 0.0133 EUR = 0.266, in cents");
         JsonNode juneView = views.get("aegean|2026-06");
         assertEquals(0, juneView.get("pointsIssued").asLong());
         assertEquals(30, juneView.get("pointsReversed").asLong());
         assertEquals(-100, juneView.get("liabilityChange").asLong());
         assertTrue(juneView.get("liability").isNull());
+        assertTrue(juneView.get("liabilityValue").isNull(), "a period has no liability");
         assertEquals(120, views.get("aegean|2026-05").get("liabilityChange").asLong());
+    }
+
+    @Test
+    void theLiabilitysMoneyValueIsInTheCurrencysMinorUnitsAndNullWithoutAPointValue() {
+        Instant may = Instant.parse("2026-05-02T07:00:00Z");
+        event(points, "k1", new PointsAwarded("m1", "kyoto", "a1", "birthday", "v1", 5, 5, may));
+        event(points, "n1", new PointsAwarded("m2", "naxos", "a1", "birthday", "v1", 5, 5, may));
+
+        Map<String, JsonNode> views = latest(Topics.POINTS_VIEW.name());
+        JsonNode kyoto = views.get("kyoto|all-time");
+        assertEquals("JPY", kyoto.get("currency").asText());
+        assertEquals(new BigDecimal("2"), kyoto.get("liabilityValue").decimalValue(),
+                "5 points at 0.5 JPY = 2.5, half-even to whole yen");
+        JsonNode naxos = views.get("naxos|all-time");
+        assertEquals(5, naxos.get("liability").asLong());
+        assertTrue(naxos.get("pointValue").isNull(), naxos.toString());
+        assertTrue(naxos.get("liabilityValue").isNull(), "no point value, no money value: " + naxos);
     }
 
     @Test

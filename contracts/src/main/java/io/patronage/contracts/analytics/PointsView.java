@@ -3,6 +3,7 @@ package io.patronage.contracts.analytics;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.patronage.contracts.IntegrationEvent;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -16,6 +17,11 @@ import java.time.Instant;
  * @param liabilityChange  how much the outstanding points grew in the period: net issued − redeemed − expired
  * @param liability        for {@code all-time}: the points outstanding (the chain's liability); {@code null} for a
  *                         period
+ * @param currency         the chain's ISO 4217 currency
+ * @param pointValue       what one point is worth in {@code currency}, as the chain configured it; {@code null} when
+ *                         the chain has no point value
+ * @param liabilityValue   for {@code all-time}: {@code liability} × {@code pointValue}, rounded half-even to the
+ *                         currency's minor units; {@code null} for a period and without a point value
  * @param isFinal          {@code "final"}: the period has ended on the service clock; {@code false} for the running
  *                         period and for {@code all-time}
  */
@@ -29,6 +35,9 @@ public record PointsView(String chainId,
                          long netPointsIssued,
                          long liabilityChange,
                          Long liability,
+                         String currency,
+                         BigDecimal pointValue,
+                         BigDecimal liabilityValue,
                          @JsonProperty("final") boolean isFinal,
                          Instant computedAt) implements IntegrationEvent {
     @Override

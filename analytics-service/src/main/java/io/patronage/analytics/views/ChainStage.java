@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +39,7 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
     static final String TALLIES = "tallies";
     static final String COHORTS = "cohorts";
     static final String UNPUBLISHED = "unpublished";
+    static final String EXPIRING = "expiring";
     /** A tally changed since it was last published (or one of a period that has not started yet). */
     private static final String TALLY = "t:";
     private static final String COHORT = "c:";
@@ -53,6 +55,7 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
     private KeyValueStore<String, StoredTally> tallies;
     private KeyValueStore<String, StoredCohort> cohorts;
     private KeyValueStore<String, String> unpublished;
+    private KeyValueStore<String, StoredExpiries> expiring;
 
     ChainStage(ChainLookup chains, Clock clock, ViewSettings settings, String source) {
         this.chains = chains;
@@ -68,11 +71,19 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
         this.tallies = context.getStateStore(TALLIES);
         this.cohorts = context.getStateStore(COHORTS);
         this.unpublished = context.getStateStore(UNPUBLISHED);
+        this.expiring = context.getStateStore(EXPIRING);
         context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publish());
     }
 
     @Override
     public void process(Record<String, Fact> record) {
+        if (record.value() instanceof Fact.Expiring change) {
+            StoredExpiries stored = expiring.get(change.chainId());
+            expiring.put(change.chainId(), (stored != null ? stored : new StoredExpiries(change.chainId(), null, null))
+                    .plus(change.byDay()));
+            unpublished.put(TALLY + allTimeKey(change.chainId()), "");
+            return;
+        }
         if (!(record.value() instanceof Fact.Counted counted)) {
             return;
         }
@@ -100,6 +111,7 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
 
     private void publish() {
         Instant now = clock.instant();
+        republishExpiringOnANewDay(now);
         List<String> done = new ArrayList<>();
         Set<String> running = new HashSet<>();
         Set<String> publishedNow = new HashSet<>();
@@ -146,12 +158,51 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
         String id = stored.chainId() + "|" + stored.period() + "@" + stored.revision() + (provisional ? ".provisional" : "");
         Instant at = stored.tally().lastEventAt();
         send(ViewRenderer.participation(stored, currency, isFinal), id, at);
-        send(ViewRenderer.points(stored, chain, isFinal), id, at);
+        if (stored.kind() == PeriodKind.ALL_TIME) {
+            StoredExpiries.Expiring expiring = expiringAsOf(stored.chainId(), clock.instant());
+            // the expiring points move with the clock: the same revision on another day is another record
+            send(ViewRenderer.points(stored, chain, expiring, isFinal),
+                    expiring == null ? id : id + "/" + expiring.asOf(), at);
+        } else {
+            send(ViewRenderer.points(stored, chain, null, isFinal), id, at);
+        }
         if (ViewRenderer.hasRetention(stored.kind())) {
             int window = settings.windowDays(stored.chainId());
             send(ViewRenderer.retention(stored, window, isFinal), id, at);
             send(ViewRenderer.churn(stored, window, isFinal), id, at);
         }
+    }
+
+    /**
+     * The expiring points of a chain as of its today, remembered as published; {@code null} when none of its points
+     * were ever known to expire.
+     */
+    private StoredExpiries.Expiring expiringAsOf(String chainId, Instant now) {
+        StoredExpiries stored = expiring.get(chainId);
+        if (stored == null) {
+            return null;
+        }
+        LocalDate today = calendar.day(chainId, now);
+        if (!today.toString().equals(stored.publishedAsOf())) {
+            expiring.put(chainId, stored.publishedAsOf(today));
+        }
+        return stored.asOf(today);
+    }
+
+    /** A chain whose day changed since its all-time points view was published gets it published again. */
+    private void republishExpiringOnANewDay(Instant now) {
+        try (KeyValueIterator<String, StoredExpiries> chainsExpiring = expiring.all()) {
+            while (chainsExpiring.hasNext()) {
+                StoredExpiries stored = chainsExpiring.next().value;
+                if (!calendar.day(stored.chainId(), now).toString().equals(stored.publishedAsOf())) {
+                    unpublished.put(TALLY + allTimeKey(stored.chainId()), "");
+                }
+            }
+        }
+    }
+
+    private static String allTimeKey(String chainId) {
+        return StoredTally.storeKey(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id());
     }
 
     private void publishCohort(StoredCohort stored) {

@@ -17,7 +17,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = Fact.CardSale.class, name = "card-sale"),
         @JsonSubTypes.Type(value = Fact.Enrolled.class, name = "enrolled"),
         @JsonSubTypes.Type(value = Fact.Purchase.class, name = "purchase"),
-        @JsonSubTypes.Type(value = Fact.Counted.class, name = "counted")})
+        @JsonSubTypes.Type(value = Fact.Counted.class, name = "counted"),
+        @JsonSubTypes.Type(value = Fact.Expiring.class, name = "expiring")})
 public sealed interface Fact {
 
     enum Stage { CARD, MEMBER, CHAIN }
@@ -89,6 +90,17 @@ public sealed interface Fact {
 
         public boolean isEmpty() {
             return periods.isEmpty() && cohorts.isEmpty();
+        }
+    }
+
+    /** A change to a chain's expiring points: points per expiry day ({@code 2027-03-01}, the chain's zone), signed. */
+    record Expiring(String chainId, java.util.Map<String, Long> byDay) implements Fact {
+        public Stage stage() {
+            return Stage.CHAIN;
+        }
+
+        public String key() {
+            return chainId;
         }
     }
 

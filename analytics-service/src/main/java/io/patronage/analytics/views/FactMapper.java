@@ -3,6 +3,7 @@ package io.patronage.analytics.views;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.members.CardReplaced;
 import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.points.ExpiryChange;
 import io.patronage.contracts.points.PointsAdjusted;
 import io.patronage.contracts.points.PointsAwarded;
 import io.patronage.contracts.points.PointsEarned;
@@ -17,6 +18,8 @@ import io.patronage.kit.kafka.PoisonMessageException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The facts each decoded record contributes; refuses (dead-letters) what cannot be counted. */
 final class FactMapper {
@@ -75,30 +78,37 @@ final class FactMapper {
 
     List<Fact> points(Object payload) {
         if (payload instanceof PointsEarned e) {
-            return points("PointsEarned", e.chainId(), e.occurredAt(), Tally.points(issued(e.points()), 0, 0, 0, 0, e.occurredAt()));
+            return points("PointsEarned", e.chainId(), e.occurredAt(), Tally.points(issued(e.points()), 0, 0, 0, 0, e.occurredAt()),
+                    e.expiryChanges());
         }
         if (payload instanceof PointsAwarded e) {
-            return points("PointsAwarded", e.chainId(), e.awardedAt(), Tally.points(issued(e.points()), 0, 0, 0, 0, e.awardedAt()));
+            return points("PointsAwarded", e.chainId(), e.awardedAt(), Tally.points(issued(e.points()), 0, 0, 0, 0, e.awardedAt()),
+                    e.expiryChanges());
         }
         if (payload instanceof PointsRedeemed e) {
-            return points("PointsRedeemed", e.chainId(), e.redeemedAt(), Tally.points(0, debit(e.points()), 0, 0, 0, e.redeemedAt()));
+            return points("PointsRedeemed", e.chainId(), e.redeemedAt(), Tally.points(0, debit(e.points()), 0, 0, 0, e.redeemedAt()),
+                    e.expiryChanges());
         }
         if (payload instanceof PointsExpired e) {
-            return points("PointsExpired", e.chainId(), e.expiredAt(), Tally.points(0, 0, debit(e.points()), 0, 0, e.expiredAt()));
+            return points("PointsExpired", e.chainId(), e.expiredAt(), Tally.points(0, 0, debit(e.points()), 0, 0, e.expiredAt()),
+                    e.expiryChanges());
         }
         if (payload instanceof PointsReversed e) {
-            return points("PointsReversed", e.chainId(), e.occurredAt(), Tally.points(0, 0, 0, debit(e.points()), 0, e.occurredAt()));
+            return points("PointsReversed", e.chainId(), e.occurredAt(), Tally.points(0, 0, 0, debit(e.points()), 0, e.occurredAt()),
+                    e.expiryChanges());
         }
         if (payload instanceof PointsAdjusted e) {
             if (Math.abs(e.points()) > PointsLimits.BALANCE) {
                 throw new PoisonMessageException("points beyond the ledger's ceiling of " + PointsLimits.BALANCE);
             }
-            return points("PointsAdjusted", e.chainId(), e.adjustedAt(), Tally.points(0, 0, 0, 0, e.points(), e.adjustedAt()));
+            return points("PointsAdjusted", e.chainId(), e.adjustedAt(), Tally.points(0, 0, 0, 0, e.points(), e.adjustedAt()),
+                    e.expiryChanges());
         }
         return List.of();
     }
 
-    private List<Fact> points(String type, String chainId, Instant at, Tally change) {
+    /** @param expiryChanges what the event changed in the member's expiring points; {@code null} in older records */
+    private List<Fact> points(String type, String chainId, Instant at, Tally change, List<ExpiryChange> expiryChanges) {
         required(chainId, "chainId", type);
         if (at == null) {
             throw new PoisonMessageException(type + " without its time cannot be counted");
@@ -106,7 +116,20 @@ final class FactMapper {
         if (!known(Topics.POINTS, chainId)) {
             return List.of();
         }
-        return List.of(new Fact.Counted(chainId, ChainCalendar.everyPeriodOf(calendar.day(chainId, at), change), List.of()));
+        Fact counted = new Fact.Counted(chainId, ChainCalendar.everyPeriodOf(calendar.day(chainId, at), change),
+                List.of());
+        if (expiryChanges == null || expiryChanges.isEmpty()) {
+            return List.of(counted);
+        }
+        Map<String, Long> byDay = new TreeMap<>();
+        for (ExpiryChange expiry : expiryChanges) {
+            if (expiry == null || expiry.expiresAt() == null || Math.abs(expiry.points()) > PointsLimits.BALANCE) {
+                throw new PoisonMessageException(type + " with an expiry change without its instant or beyond "
+                        + PointsLimits.BALANCE + " points");
+            }
+            byDay.merge(calendar.day(chainId, expiry.expiresAt()).toString(), expiry.points(), Math::addExact);
+        }
+        return List.of(counted, new Fact.Expiring(chainId, byDay));
     }
 
     /** Whether the chain is configured; an event of another chain is counted as skipped. */

@@ -31,16 +31,24 @@ final class ViewRenderer {
                 t.nonMemberSales(), t.pointsIssued(), t.pointsRedeemed(), isFinal, t.lastEventAt());
     }
 
-    /** @param chain the chain's configuration, for the liability's money value ({@code null}: unknown) */
-    static PointsView points(StoredTally stored, ChainConfigured chain, boolean isFinal) {
+    /**
+     * @param chain    the chain's configuration, for the liability's money value ({@code null}: unknown)
+     * @param expiring the chain's expiring points as of today, for the all-time view ({@code null}: none known)
+     */
+    static PointsView points(StoredTally stored, ChainConfigured chain, StoredExpiries.Expiring expiring,
+                             boolean isFinal) {
         Tally t = stored.tally();
         long change = t.netPointsIssued() - t.pointsRedeemed() - t.pointsExpired();
-        Long liability = stored.kind() == PeriodKind.ALL_TIME ? change : null;
+        boolean allTime = stored.kind() == PeriodKind.ALL_TIME;
+        Long liability = allTime ? change : null;
         String currency = chain == null ? null : chain.currency();
         BigDecimal pointValue = chain == null ? null : chain.pointValue();
         return new PointsView(stored.chainId(), stored.period(), t.pointsIssued(), t.pointsRedeemed(), t.pointsExpired(),
                 t.pointsReversed(), t.pointsAdjusted(), t.netPointsIssued(), change, liability, currency, pointValue,
-                money(liability, pointValue, currency), isFinal, t.lastEventAt());
+                money(liability, pointValue, currency), allTime && expiring != null ? expiring.asOf() : null,
+                allTime ? (expiring == null ? 0L : expiring.in30Days()) : null,
+                allTime ? (expiring == null ? 0L : expiring.in60Days()) : null,
+                allTime ? (expiring == null ? 0L : expiring.in90Days()) : null, isFinal, t.lastEventAt());
     }
 
     /** Points at the point value, in the currency's minor units (half-even); {@code null} when either is unknown. */

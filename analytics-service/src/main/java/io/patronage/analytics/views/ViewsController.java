@@ -94,9 +94,15 @@ class ViewsController {
                            @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                            @Nullable @QueryValue String to) {
         return read(request, caller, chainId, chain -> period == null
-                ? ViewRenderer.points(allTime(chainId), chain, false)
+                ? ViewRenderer.points(allTime(chainId), chain, expiring(chainId), false)
                 : range(chainId, kind(period, PeriodKind.values()), from, to,
-                        (stored, isFinal) -> ViewRenderer.points(stored, chain, isFinal)));
+                        (stored, isFinal) -> ViewRenderer.points(stored, chain, null, isFinal)));
+    }
+
+    /** The chain's expiring points as of its today on the service clock; {@code null} when none are known. */
+    private StoredExpiries.Expiring expiring(String chainId) {
+        StoredExpiries stored = this.<StoredExpiries>store(ViewsTopology.EXPIRING).get(chainId);
+        return stored == null ? null : stored.asOf(calendar.day(chainId, clock.instant()));
     }
 
     @Get("/retention")

@@ -48,6 +48,7 @@ public final class ViewsTopology {
     public static final String COHORTS = ChainStage.COHORTS;
     public static final String CARDS = CardStage.CARDS;
     public static final String MEMBERS = MemberStage.MEMBERS;
+    public static final String EXPIRING = ChainStage.EXPIRING;
     static final int PARTITIONS = 6;
 
     private static final Serde<String> KEYS = Serdes.String();
@@ -91,11 +92,12 @@ public final class ViewsTopology {
         builder.addStateStore(store(TALLIES, JsonSerde.of(StoredTally.class)));
         builder.addStateStore(store(COHORTS, JsonSerde.of(StoredCohort.class)));
         builder.addStateStore(store(ChainStage.UNPUBLISHED, Serdes.String()));
+        builder.addStateStore(store(EXPIRING, JsonSerde.of(StoredExpiries.class)));
         stage(intake, Fact.Stage.CHAIN, "intake-by-chain")
                 .merge(stage(byCard, Fact.Stage.CHAIN, "cards-by-chain"), Named.as("chain-facts-cards"))
                 .merge(stage(byMember, Fact.Stage.CHAIN, "members-by-chain"), Named.as("chain-facts"))
                 .process(() -> new ChainStage(chains, clock, settings, source), Named.as("chain-stage"),
-                        TALLIES, COHORTS, ChainStage.UNPUBLISHED)
+                        TALLIES, COHORTS, ChainStage.UNPUBLISHED, EXPIRING)
                 .to((key, view, context) -> Topics.topicOf(view.getClass()).name(),
                         Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class)).withName("views"));
         return builder.build();

@@ -5,6 +5,7 @@ import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.points.ExpiryChange;
 import io.patronage.contracts.points.PointsAdjusted;
 import io.patronage.contracts.points.PointsAwarded;
 import io.patronage.contracts.points.PointsEarned;
@@ -260,6 +261,55 @@ class ViewsTopologyTest {
     }
 
     @Test
+    void theAllTimeViewCountsThePointsExpiringWithin30_60And90DaysOfTodayAsTheClockMoves() {
+        Instant july16 = Instant.parse("2026-07-15T21:00:00Z");
+        Instant may = Instant.parse("2026-05-02T07:00:00Z");
+        event(points, "x1", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", BigDecimal.TEN, 100, "v1", List.of(), 100,
+                may, List.of(new ExpiryChange(july16, 100))));
+        event(points, "x2", new PointsAwarded("m2", CHAIN, "a1", "birthday", "v1", 50, 50, may,
+                List.of(new ExpiryChange(Instant.parse("2026-08-20T10:00:00Z"), 50))));
+        event(points, "x3", new PointsEarned("m3", CHAIN, "t3", "s1", "EUR", BigDecimal.TEN, 30, "v1", List.of(), 30,
+                may, List.of()));
+        event(points, "x4", new PointsEarned("m4", CHAIN, "t4", "s1", "EUR", BigDecimal.TEN, 20, "v1", List.of(), 20,
+                may, List.of(new ExpiryChange(Instant.parse("2026-10-10T10:00:00Z"), 20))));
+        // the oldest lot first: 40 of m1's lot that expires on July 16
+        event(points, "x5", new PointsRedeemed("r1", "m1", CHAIN, 40, 60, Instant.parse("2026-06-01T07:00:00Z"),
+                List.of(new ExpiryChange(july16, -40))));
+
+        // June 30 in Athens: July 16 (60 left) is within 30 days; August 20 within 60; October 10 beyond 90
+        Map<String, JsonNode> first = latest(Topics.POINTS_VIEW.name());
+        assertTrue(first.get("aegean|2026-05").get("expiringIn30Days").isNull(), "a period has no expiring points");
+        JsonNode june30 = first.get("aegean|all-time");
+        assertEquals(160, june30.get("liability").asLong());
+        assertEquals("2026-06-30", june30.get("expiringAsOf").asText());
+        assertExpiring(june30, 60, 110, 110);
+        assertTrue(latest(Topics.POINTS_VIEW.name()).isEmpty(), "nothing changed, nothing published again");
+
+        // a month later, with no event: republished by the punctuation for the new day
+        clock.set("2026-07-31T21:30:00Z");
+        TestRecord<String, byte[]> august1 = latestRecords(Topics.POINTS_VIEW.name()).get("aegean|all-time");
+        JsonNode august = json(august1);
+        assertEquals("2026-08-01", august.get("expiringAsOf").asText(), "August 1 in Athens");
+        assertExpiring(august, 110, 110, 130);
+        assertTrue(header(august1.headers(), CloudEventHeaders.ID).endsWith("/2026-08-01"),
+                "another day, another record: " + header(august1.headers(), CloudEventHeaders.ID));
+        assertEquals(160, august.get("liability").asLong());
+
+        event(points, "x6", new PointsExpired("m1", CHAIN, 60, 0, Instant.parse("2026-08-01T00:00:00Z"),
+                List.of(new ExpiryChange(july16, -60))));
+        JsonNode expired = latest(Topics.POINTS_VIEW.name()).get("aegean|all-time");
+        assertExpiring(expired, 50, 50, 70);
+        assertEquals(100, expired.get("liability").asLong());
+        assertTrue(latest(Topics.POINTS_VIEW.name()).isEmpty());
+    }
+
+    private static void assertExpiring(JsonNode view, long in30, long in60, long in90) {
+        assertEquals(in30, view.get("expiringIn30Days").asLong(), view.toString());
+        assertEquals(in60, view.get("expiringIn60Days").asLong(), view.toString());
+        assertEquals(in90, view.get("expiringIn90Days").asLong(), view.toString());
+    }
+
+    @Test
     void unreadableRecordsAreDeadLetteredWithTheirReasonAndTheRecordsAfterThemCounted() {
         transactions.pipeInput("k1", "{not json".getBytes(StandardCharsets.UTF_8));
         once(transactions, "k2", till("t1", null, "PURCHASE", "2026-05-02T10:00:00+03:00", "1.00")
@@ -394,7 +444,7 @@ class ViewsTopologyTest {
         Instant may = Instant.parse("2026-05-02T07:00:00Z");
         Instant june = Instant.parse("2026-06-02T07:00:00Z");
         event(points, "p1", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", new BigDecimal("100"), 100, "v1", List.of(),
-                100, may));
+                100, may, List.of(new ExpiryChange(Instant.parse("2027-05-02T07:00:00Z"), 100))));
         event(points, "p2", new PointsAwarded("m1", CHAIN, "a1", "birthday", "v1", 20, 120, may));
         event(points, "p3", new PointsReversed("m1", CHAIN, "t2", "t1", "EUR", new BigDecimal("30"), 30, 0, 90, june));
         event(points, "p4", new PointsRedeemed("r1", "m1", CHAIN, 50, 40, june));

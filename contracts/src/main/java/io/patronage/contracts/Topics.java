@@ -2,6 +2,7 @@ package io.patronage.contracts;
 
 import io.patronage.contracts.analytics.ChurnView;
 import io.patronage.contracts.analytics.CohortView;
+import io.patronage.contracts.analytics.DormantMember;
 import io.patronage.contracts.analytics.ParticipationView;
 import io.patronage.contracts.analytics.PointsView;
 import io.patronage.contracts.analytics.RetentionView;
@@ -91,6 +92,10 @@ public final class Topics {
     public static final Topic POINTS_VIEW = Topic.cloudEvents("loyalty.analytics.points.v1",
             "chain id and period", List.of(ANALYTICS), 3, FOREVER, true, PointsView.class);
 
+    /** The dormant list: one record per dormant member, a tombstone when they buy again or are erased. */
+    public static final Topic DORMANT = Topic.cloudEvents("loyalty.analytics.dormant.v1",
+            "chain id and member id", List.of(ANALYTICS), 3, FOREVER, true, DormantMember.class);
+
     /**
      * Every ops and admin action, written by the service that performed it, for SIEMs; each service also answers
      * {@code GET /audit} for its own. Key: chain id ({@code platform} for platform-wide actions).
@@ -110,7 +115,7 @@ public final class Topics {
     public static final List<String> KAFKA_STREAMS = List.of(ANALYTICS);
 
     public static final List<Topic> ALL = List.of(TRANSACTIONS, ENGAGEMENT, MEMBERS, CHAINS, POINTS, POINTS_REQUESTS,
-            REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION, POINTS_VIEW, AUDIT);
+            REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION, POINTS_VIEW, DORMANT, AUDIT);
 
     private static final Map<String, Topic> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Topic::name, Function.identity()));

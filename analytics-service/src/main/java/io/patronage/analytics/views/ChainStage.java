@@ -3,11 +3,10 @@ package io.patronage.analytics.views;
 import io.patronage.analytics.periods.Period;
 import io.patronage.analytics.periods.PeriodKind;
 import io.patronage.contracts.IntegrationEvent;
+import io.patronage.contracts.analytics.DormantMember;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.kit.kafka.ChainLookup;
-import io.patronage.kit.kafka.CloudEventHeaders;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -40,6 +39,8 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
     static final String COHORTS = "cohorts";
     static final String UNPUBLISHED = "unpublished";
     static final String EXPIRING = "expiring";
+    /** Each chain's dormant list, keyed {@code chainId|memberId}: what {@code GET /analytics/dormant} reads. */
+    static final String DORMANT = "dormant";
     /** A tally changed since it was last published (or one of a period that has not started yet). */
     private static final String TALLY = "t:";
     private static final String COHORT = "c:";
@@ -56,6 +57,7 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
     private KeyValueStore<String, StoredCohort> cohorts;
     private KeyValueStore<String, String> unpublished;
     private KeyValueStore<String, StoredExpiries> expiring;
+    private KeyValueStore<String, DormantMember> dormant;
 
     ChainStage(ChainLookup chains, Clock clock, ViewSettings settings, String source) {
         this.chains = chains;
@@ -72,11 +74,20 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
         this.cohorts = context.getStateStore(COHORTS);
         this.unpublished = context.getStateStore(UNPUBLISHED);
         this.expiring = context.getStateStore(EXPIRING);
+        this.dormant = context.getStateStore(DORMANT);
         context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publish());
     }
 
     @Override
     public void process(Record<String, Fact> record) {
+        if (record.value() instanceof Fact.Dormant change) {
+            if (change.member() == null) {
+                dormant.delete(change.listKey());
+            } else {
+                dormant.put(change.listKey(), change.member());
+            }
+            return;
+        }
         if (record.value() instanceof Fact.Expiring change) {
             StoredExpiries stored = expiring.get(change.chainId());
             expiring.put(change.chainId(), (stored != null ? stored : new StoredExpiries(change.chainId(), null, null))
@@ -213,16 +224,7 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
     }
 
     private void send(IntegrationEvent view, String id, Instant time) {
-        Headers headers = new RecordHeaders();
-        CloudEventHeaders.put(headers, CloudEventHeaders.SPEC_VERSION, "1.0");
-        CloudEventHeaders.put(headers, CloudEventHeaders.ID, id);
-        CloudEventHeaders.put(headers, CloudEventHeaders.TYPE, IntegrationEvent.typeOf(view.getClass()));
-        CloudEventHeaders.put(headers, CloudEventHeaders.SOURCE, source);
-        if (time != null) {
-            CloudEventHeaders.put(headers, CloudEventHeaders.TIME, time.toString());
-        }
-        CloudEventHeaders.put(headers, CloudEventHeaders.SUBJECT, view.key());
-        CloudEventHeaders.put(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
+        Headers headers = ViewHeaders.of(view, id, time, source);
         long timestamp = time != null ? time.toEpochMilli() : context.currentSystemTimeMs();
         context.forward(new Record<>(view.key(), view, timestamp, headers));
     }

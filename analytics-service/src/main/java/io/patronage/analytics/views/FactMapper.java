@@ -3,6 +3,7 @@ package io.patronage.analytics.views;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.members.CardReplaced;
 import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.members.MemberErased;
 import io.patronage.contracts.points.ExpiryChange;
 import io.patronage.contracts.points.PointsAdjusted;
 import io.patronage.contracts.points.PointsAwarded;
@@ -49,7 +50,7 @@ final class FactMapper {
                 calendar.day(sale.chainId(), at), Tally.nonMemberPurchase(sale.total(), at)), List.of()));
     }
 
-    /** Enrollments and new cards; the other member events change no view. */
+    /** Enrollments, new cards and erasures; the other member events change no view. */
     List<Fact> member(Object payload) {
         if (payload instanceof MemberEnrolled enrolled) {
             required(enrolled.chainId(), "chainId", "MemberEnrolled");
@@ -66,6 +67,12 @@ final class FactMapper {
             }
             facts.add(new Fact.Enrolled(enrolled.chainId(), enrolled.memberId(), enrolled.enrolledAt()));
             return facts;
+        }
+        if (payload instanceof MemberErased erased) {
+            required(erased.chainId(), "chainId", "MemberErased");
+            required(erased.memberId(), "memberId", "MemberErased");
+            return known(Topics.MEMBERS, erased.chainId())
+                    ? List.of(new Fact.Erased(erased.chainId(), erased.memberId())) : List.of();
         }
         if (payload instanceof CardReplaced replaced && replaced.newCardNumber() != null && replaced.chainId() != null) {
             if (!known(Topics.MEMBERS, replaced.chainId())) {

@@ -19,20 +19,28 @@ class ViewsFactory {
 
     static final String UNKNOWN_CHAIN = "patronage.analytics.unknown.chain";
 
-    /** {@code patronage.analytics.chains.<chainId>.active-window-days} overrides the window for one chain. */
+    /**
+     * {@code patronage.analytics.chains.<chainId>.active-window-days} overrides the window for one chain, and
+     * {@code ...<chainId>.dormant-after-days} its dormancy period.
+     */
     @Singleton
     ViewSettings settings(Environment environment,
                           @Value("${patronage.analytics.active-window-days:90}") int activeWindowDays,
-                          @Value("${patronage.analytics.publish-interval:1s}") Duration publishInterval) {
-        Map<String, Integer> windows = new HashMap<>();
-        String suffix = ".active-window-days";
+                          @Value("${patronage.analytics.publish-interval:1s}") Duration publishInterval,
+                          @Value("${patronage.analytics.dormant-after-days:60}") int dormantAfterDays) {
+        return new ViewSettings(activeWindowDays, perChain(environment, ".active-window-days"), publishInterval,
+                dormantAfterDays, perChain(environment, ".dormant-after-days"));
+    }
+
+    private static Map<String, Integer> perChain(Environment environment, String suffix) {
+        Map<String, Integer> values = new HashMap<>();
         environment.getProperties("patronage.analytics.chains", StringConvention.RAW).forEach((key, value) -> {
             if (key.toString().endsWith(suffix)) {
-                windows.put(key.toString().substring(0, key.toString().length() - suffix.length()),
+                values.put(key.toString().substring(0, key.toString().length() - suffix.length()),
                         Integer.parseInt(value.toString()));
             }
         });
-        return new ViewSettings(activeWindowDays, windows, publishInterval);
+        return values;
     }
 
     /** Member and points events of unknown chains, on /prometheus as {@code patronage_analytics_unknown_chain_total{topic}}. */

@@ -70,8 +70,9 @@ class ViewsTopologyTest {
             "naxos", new ChainConfigured("naxos", "EUR", "Europe/Athens", "el-GR", null,
                     Instant.parse("2025-01-01T00:00:00Z")));
     private static final Instant NOW = Instant.parse("2026-06-30T00:00:00Z");
-    /** A 30-day active window keeps the hand computation short. */
-    private static final ViewSettings SETTINGS = new ViewSettings(90, Map.of(CHAIN, 30), Duration.ofSeconds(1));
+    /** A 30-day active window and a 20-day dormancy period keep the hand computation short. */
+    private static final ViewSettings SETTINGS = new ViewSettings(90, Map.of(CHAIN, 30), Duration.ofSeconds(1), 60,
+            Map.of(CHAIN, 20));
 
     @TempDir
     Path state;
@@ -171,8 +172,11 @@ class ViewsTopologyTest {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
         Map<String, Integer> validated = new HashMap<>();
         for (String topic : List.of(Topics.PARTICIPATION.name(), Topics.POINTS_VIEW.name(), Topics.RETENTION.name(),
-                Topics.CHURN.name())) {
+                Topics.CHURN.name(), Topics.DORMANT.name())) {
             for (TestRecord<String, byte[]> record : records(topic)) {
+                if (record.value() == null) {
+                    continue;
+                }
                 String type = header(record.headers(), CloudEventHeaders.TYPE).substring("io.patronage.".length());
                 ObjectNode schema = schemas.get(type).deepCopy();
                 schema.put("additionalProperties", false);
@@ -182,7 +186,8 @@ class ViewsTopologyTest {
                 validated.merge(type, 1, Integer::sum);
             }
         }
-        assertEquals(java.util.Set.of("ParticipationView", "PointsView", "RetentionView", "CohortView", "ChurnView"),
+        assertEquals(java.util.Set.of("ParticipationView", "PointsView", "RetentionView", "CohortView", "ChurnView",
+                        "DormantMember"),
                 validated.keySet(), "every kind of view was published and checked: " + validated);
     }
 
@@ -307,6 +312,95 @@ class ViewsTopologyTest {
         assertEquals(in30, view.get("expiringIn30Days").asLong(), view.toString());
         assertEquals(in60, view.get("expiringIn60Days").asLong(), view.toString());
         assertEquals(in90, view.get("expiringIn90Days").asLong(), view.toString());
+    }
+
+    @Test
+    void membersWithoutAPurchaseForTheDormancyPeriodAreListedUntilTheyBuyAgainAsTheClockMoves() {
+        clock.set("2026-03-01T10:00:00Z");
+        enroll("A", "C-A", "2026-01-05T09:00:00Z");
+        purchase("t1", "C-A", "2026-01-10T12:00:00+02:00", "10.00");
+        enroll("B", "C-B", "2026-02-01T09:00:00Z");
+        enroll("C", "C-C", "2026-02-20T09:00:00Z");
+        purchase("t2", "C-C", "2026-02-25T12:00:00+02:00", "10.00");
+        // an older purchase read late changes nothing: the last purchase is still January 10
+        purchase("t0", "C-A", "2026-01-08T12:00:00+02:00", "10.00");
+
+        // 20 days: A since January 30, B (never bought) since February 21; C not before March 17
+        Map<String, TestRecord<String, byte[]>> listed = latestRecords(Topics.DORMANT.name());
+        assertEquals(java.util.Set.of("aegean|A", "aegean|B"), listed.keySet());
+        JsonNode a = json(listed.get("aegean|A"));
+        assertEquals("2026-01-10T10:00:00Z", a.get("lastPurchaseAt").asText());
+        assertEquals("2026-01-30", a.get("since").asText());
+        assertEquals(20, a.get("daysDormant").asLong(), "counted on the day it fell dormant");
+        assertEquals("aegean|A@2026-01-30", header(listed.get("aegean|A").headers(), CloudEventHeaders.ID));
+        assertEquals("io.patronage.DormantMember", header(listed.get("aegean|A").headers(), CloudEventHeaders.TYPE));
+        JsonNode b = json(listed.get("aegean|B"));
+        assertTrue(b.get("lastPurchaseAt").isNull(), b.toString());
+        assertEquals("2026-02-21", b.get("since").asText());
+        assertTrue(latestRecords(Topics.DORMANT.name()).isEmpty(), "each once");
+
+        purchase("t3", "C-A", "2026-03-01T12:00:00+02:00", "10.00");
+        Map<String, TestRecord<String, byte[]>> bought = latestRecords(Topics.DORMANT.name());
+        assertEquals(java.util.Set.of("aegean|A"), bought.keySet());
+        assertEquals(null, bought.get("aegean|A").value(), "a tombstone: A bought again");
+
+        // 02:00 on March 17 in Athens (still March 16 in UTC): C's 20 days are up; A's new ones are not
+        clock.set("2026-03-17T00:00:00Z");
+        assertEquals(java.util.Set.of("aegean|C"), latestRecords(Topics.DORMANT.name()).keySet());
+        try (var list = driver.<String, Object>getKeyValueStore(ViewsTopology.DORMANT).all()) {
+            List<String> keys = new java.util.ArrayList<>();
+            list.forEachRemaining(entry -> keys.add(entry.key));
+            assertEquals(List.of("aegean|B", "aegean|C"), keys, "the chain's list, as HTTP reads it");
+        }
+    }
+
+    @Test
+    void anErasedMemberIsInNoStoreAndItsDormantRecordIsTombstoned() throws Exception {
+        String member = "member-erased-7";
+        event(members, "e-x7", new MemberEnrolled(member, CHAIN, "C-ERASE", null, "el-GR",
+                Instant.parse("2026-01-05T09:00:00Z")));
+        event(members, "e-x8", new io.patronage.contracts.members.CardReplaced(member, CHAIN, "C-ERASE", "C-ERASE-2",
+                Instant.parse("2026-01-06T09:00:00Z")));
+        purchase("t1", "C-ERASE", "2026-01-10T12:00:00+02:00", "10.00");
+        purchase("t2", "C-ERASE-2", "2026-02-10T12:00:00+02:00", "10.00");
+        enroll("B", "C-B", "2026-06-25T09:00:00Z");
+        assertEquals(java.util.Set.of(CHAIN + "|" + member), latestRecords(Topics.DORMANT.name()).keySet(),
+                "dormant since March 2");
+        assertTrue(storeRows().stream().anyMatch(row -> row.contains(member)), "the member is in the stores");
+
+        event(members, "x-1", new io.patronage.contracts.members.MemberErased(member, CHAIN,
+                Instant.parse("2026-06-29T09:00:00Z")));
+
+        List<String> rows = storeRows();
+        assertTrue(rows.stream().noneMatch(row -> row.contains(member) || row.contains("C-ERASE")),
+                "a scan of every store finds neither the member nor their cards: " + rows);
+        assertTrue(rows.stream().anyMatch(row -> row.contains("aegean:B")), "the other member stays: " + rows);
+        Map<String, TestRecord<String, byte[]>> dormant = latestRecords(Topics.DORMANT.name());
+        assertEquals(null, dormant.get(CHAIN + "|" + member).value(), "its dormant record is tombstoned");
+        for (String topic : List.of(Topics.PARTICIPATION.name(), Topics.POINTS_VIEW.name(), Topics.RETENTION.name(),
+                Topics.CHURN.name(), Topics.DORMANT.name())) {
+            for (TestRecord<String, byte[]> record : records(topic)) {
+                assertFalse(record.value() != null && new String(record.value(), StandardCharsets.UTF_8).contains(member),
+                        topic + " " + record.key());
+            }
+        }
+        purchase("t3", "C-ERASE-2", "2026-06-29T12:00:00+02:00", "10.00");
+        assertTrue(storeRows().stream().noneMatch(row -> row.contains(member)),
+                "a later sale with the erased member's card is a non-member's");
+    }
+
+    /** Every row of every store, key and value as JSON. */
+    private List<String> storeRows() throws Exception {
+        List<String> rows = new java.util.ArrayList<>();
+        for (Map.Entry<String, org.apache.kafka.streams.processor.StateStore> store : driver.getAllStateStores().entrySet()) {
+            try (var all = driver.<Object, Object>getKeyValueStore(store.getKey()).all()) {
+                while (all.hasNext()) {
+                    var row = all.next();
+                    rows.add(store.getKey() + " " + row.key + " " + Json.mapper().writeValueAsString(row.value));
+                }
+            }
+        }
+        return rows;
     }
 
     @Test
@@ -457,10 +551,10 @@ class ViewsTopologyTest {
         driver.advanceWallClockTime(Duration.ofSeconds(2));
         Map<String, String> views = new java.util.TreeMap<>();
         for (String topic : List.of(Topics.PARTICIPATION.name(), Topics.POINTS_VIEW.name(), Topics.RETENTION.name(),
-                Topics.CHURN.name())) {
+                Topics.CHURN.name(), Topics.DORMANT.name())) {
             for (TestRecord<String, byte[]> record : records(topic)) {
                 views.put(topic + " " + record.key(), header(record.headers(), CloudEventHeaders.ID) + " "
-                        + new String(record.value(), StandardCharsets.UTF_8));
+                        + (record.value() == null ? "tombstone" : new String(record.value(), StandardCharsets.UTF_8)));
             }
         }
         return views;

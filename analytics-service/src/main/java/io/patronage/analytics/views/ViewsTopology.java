@@ -38,7 +38,9 @@ import java.util.function.Function;
  * loyalty.points.v1 ──────┘                                     ─► by chain ─────────────────────────────► ChainStage ◄┘
  *                                                                                                          │
  *                                participation, retention (and cohorts), churn topics ◄────────────────────┘
+ * member facts ─► DormancyStage ─► dormant topic, and by chain ─► ChainStage (each chain's dormant list)
  * </pre>
+ * {@link MemberCards} sits on the members' intake before any re-keying, to revoke an erased member's cards.
  * Every stage keeps its state in a RocksDB store backed by a changelog topic; the re-keyed streams between stages
  * are repartition topics of {@value #PARTITIONS} partitions.
  */

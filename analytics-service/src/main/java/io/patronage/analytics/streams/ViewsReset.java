@@ -31,17 +31,15 @@ import java.util.stream.Stream;
  * Configured as the service is ({@code application.yml}, the environment): {@code KAFKA_BOOTSTRAP_SERVERS},
  * {@code PATRONAGE_ANALYTICS_APPLICATION_ID}, {@code PATRONAGE_ANALYTICS_STATE_DIR} and the {@code KAFKA_SECURITY_*},
  * {@code KAFKA_SASL_*}, {@code KAFKA_SSL_*} client settings.
+ *
+ * @param admin         the Admin client's configuration
+ * @param applicationId the Kafka Streams application id (its consumer group, the prefix of its internal topics)
+ * @param stateDir      where the instances keep their state, a directory per instance id
  */
-public final class ViewsReset {
+public record ViewsReset(Map<String, Object> admin, String applicationId, Path stateDir) {
 
-    private final Map<String, Object> admin;
-    private final String applicationId;
-    private final Path stateDir;
-
-    public ViewsReset(Map<String, Object> admin, String applicationId, Path stateDir) {
-        this.admin = Map.copyOf(admin);
-        this.applicationId = applicationId;
-        this.stateDir = stateDir;
+    public ViewsReset {
+        admin = Map.copyOf(admin);
     }
 
     /** The reset of the application the service's configuration names. */

@@ -83,6 +83,7 @@ class AnalyticsAccessIT implements TestPropertyProvider {
                 .expect("GET /analytics/retention", "/analytics/retention" + query, null, "analyst", "ops")
                 .expect("GET /analytics/churn", "/analytics/churn" + query + "&format=csv", null, "analyst", "ops")
                 .expect("GET /analytics/cohorts", "/analytics/cohorts" + query, null, "analyst", "ops")
+                .expect("GET /analytics/satisfaction", "/analytics/satisfaction" + query, null, "analyst", "ops")
                 // an unknown view: 404 to everyone with a token, 401 without
                 .expect("GET /analytics/{view}", "/analytics/loyalty" + query, null)
                 .expect("GET /audit", "/audit" + query, null, "ops", "admin")

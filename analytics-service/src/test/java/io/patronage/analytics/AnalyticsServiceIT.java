@@ -12,11 +12,13 @@ import io.patronage.contracts.Topics;
 import io.patronage.contracts.analytics.ParticipationView;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.members.MemberErased;
 import io.patronage.contracts.points.PointsEarned;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
 import io.patronage.analytics.streams.StreamsEngine;
+import io.patronage.analytics.streams.ViewsReset;
 import io.patronage.analytics.views.ViewsTopology;
 import io.patronage.kit.publication.PublicationCheckpoint;
 import io.patronage.testsupport.CloudEventRecord;
@@ -47,6 +49,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +64,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest
@@ -318,6 +322,138 @@ class AnalyticsServiceIT implements TestPropertyProvider {
         assertTrue(Records.deadLetterReason(letter).startsWith("unknown chain"), Records.deadLetterReason(letter));
         assertNull(engine.store(ViewsTopology.TALLIES).get(unknown + "|all-time|all-time"),
                 "the unknown chain's sale was dead-lettered, not counted");
+
+        // its points events are counted on /prometheus and skipped
+        event("p-" + unknown, earned(unknown, "m1", "t1", 10));
+        event("p-" + chain, earned(chain, "m1", "t1", 10));
+        await().atMost(PATIENCE).until(() -> participation(server, chain).get("pointsIssued").asLong() == 10);
+        await().atMost(PATIENCE).until(() -> service.get("/prometheus").body()
+                .contains("patronage_analytics_unknown_chain_total{topic=\"loyalty.points.v1\"}"));
+        assertNull(engine.store(ViewsTopology.TALLIES).get(unknown + "|all-time|all-time"));
+    }
+
+    @Test
+    void theDormantListIsPublishedAndServedPagedAndAnErasedMemberLeavesIt() throws Exception {
+        String chain = chain();
+        // enrolled 90 days ago and never bought: dormant since day 60 (the default period)
+        Instant longAgo = Instant.now().minus(Duration.ofDays(90));
+        event("e-d1-" + chain, new MemberEnrolled("d1", chain, "C-D1", null, "el-GR", longAgo));
+        event("e-d2-" + chain, new MemberEnrolled("d2", chain, "C-D2", null, "el-GR", longAgo));
+        String path = "/analytics/dormant?chainId=" + chain;
+        await().atMost(PATIENCE).until(() -> HttpProbe.json(service.get(path)).size() == 2);
+
+        JsonNode list = HttpProbe.json(service.get(path));
+        assertEquals("d1", list.get(0).get("memberId").asText());
+        assertEquals("d2", list.get(1).get("memberId").asText());
+        assertTrue(list.get(0).get("daysDormant").asLong() >= 89, list.toString());
+        JsonNode page = HttpProbe.json(service.get(path + "&offset=1&limit=1"));
+        assertEquals(1, page.size(), page.toString());
+        assertEquals("d2", page.get(0).get("memberId").asText());
+        HttpResponse<String> tooMany = service.get(path + "&limit=5000");
+        HttpProbe.assertProblem(tooMany, 400, "urn:patronage:problem:invalid-request");
+        assertEquals("limit", Json.mapper().readTree(tooMany.body()).get("errors").get(0).get("field").asText());
+        ConsumerRecord<String, byte[]> published = kafka.awaitRecord(Topics.DORMANT.name(),
+                record -> (chain + "|d1").equals(record.key()) && record.value() != null);
+        assertEquals("d1", Records.json(published).get("memberId").asText());
+
+        event("x-d1-" + chain, new MemberErased("d1", chain, Instant.now()));
+        await().atMost(PATIENCE).until(() -> HttpProbe.json(service.get(path)).size() == 1);
+        assertEquals("d2", HttpProbe.json(service.get(path)).get(0).get("memberId").asText());
+        kafka.awaitRecord(Topics.DORMANT.name(), record -> (chain + "|d1").equals(record.key()) && record.value() == null);
+        assertNull(engine.store(ViewsTopology.MEMBER_CARDS).get(chain + ":d1"), "the erased member's cards");
+        assertNull(engine.store(ViewsTopology.CARDS).get(chain + ":C-D1"));
+    }
+
+    @Test
+    void theResetCommandRefusesWhileAnInstanceRunsThenRecomputesTheSameViewsFromOffsetZero() throws Exception {
+        String chain = chain();
+        event("e-r-" + chain, new MemberEnrolled("m1", chain, "C-R1", null, "el-GR", AT));
+        sale(chain, "t1", "C-R1", "PURCHASE");
+        sale(chain, "t2", null, "PURCHASE");
+        event("p-r-" + chain, earned(chain, "m1", "t1", 42));
+        String application = "analytics-reset-" + UUID.randomUUID();
+        Map<String, Object> config = new HashMap<>(properties);
+        config.put("micronaut.application.name", application);
+        config.putAll(streamsProperties(application));
+        String group = application + ".views";
+        ViewsReset reset = new ViewsReset(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                properties.get("kafka.bootstrap.servers")), group,
+                Path.of((String) config.get("patronage.analytics.state-dir")));
+
+        Map<String, String> live;
+        try (ApplicationContext context = ApplicationContext.run(config)) {
+            EmbeddedServer instance = context.getBean(EmbeddedServer.class).start();
+            await().atMost(PATIENCE).until(() -> participation(instance, chain).get("pointsIssued").asLong() == 42
+                    && participation(instance, chain).get("memberTransactions").asLong() == 1
+                    && participation(instance, chain).get("nonMemberTransactions").asLong() == 1);
+            IllegalStateException refused = assertThrows(IllegalStateException.class, reset::run);
+            assertTrue(refused.getMessage().contains("stop every instance first"), refused.getMessage());
+            String allTime = Topics.PARTICIPATION.name() + " " + chain + "|all-time";
+            live = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> publishedBy(application, chain, Map.of()), views -> views.containsKey(allTime)
+                            && views.get(allTime).matches(
+                                    ".*\"memberTransactions\":1,\"nonMemberTransactions\":1,.*\"pointsIssued\":42.*"));
+        }
+        Map<TopicPartition, Long> ends = ends(Topics.PARTICIPATION, Topics.POINTS_VIEW, Topics.RETENTION, Topics.CHURN);
+
+        String done = reset.run();
+
+        assertTrue(done.contains("internal topics deleted"), done);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                properties.get("kafka.bootstrap.servers")))) {
+            assertTrue(admin.listTopics().names().get().stream().noneMatch(topic -> topic.startsWith(group + "-")),
+                    "no changelog or repartition topic is left");
+            assertTrue(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().isEmpty(),
+                    "no committed offset is left");
+        }
+        try (ApplicationContext context = ApplicationContext.run(config)) {
+            context.getBean(EmbeddedServer.class).start();
+            try {
+                await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> live.equals(publishedBy(application, chain, ends)));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // the comparison below shows the difference
+            }
+            assertEquals(live, publishedBy(application, chain, ends), "the recomputed records equal the live ones");
+            assertTrue(live.size() >= 8, "a real comparison: " + live.keySet());
+        }
+    }
+
+    /**
+     * The latest record per topic and key of the chain's views published by one application (its ce_source), with
+     * its ce_id; only the records after {@code after} where given.
+     */
+    private Map<String, String> publishedBy(String application, String chain, Map<TopicPartition, Long> after) {
+        Map<String, String> views = new java.util.TreeMap<>();
+        for (Topic topic : List.of(Topics.PARTICIPATION, Topics.POINTS_VIEW, Topics.RETENTION, Topics.CHURN)) {
+            for (ConsumerRecord<String, byte[]> record : kafka.records(topic.name())) {
+                Long from = after.get(new TopicPartition(record.topic(), record.partition()));
+                if (record.key() != null && record.key().startsWith(chain + "|")
+                        && ("/patronage/" + application)
+                                .equals(CloudEventHeaders.get(record.headers(), CloudEventHeaders.SOURCE))
+                        && (from == null || record.offset() >= from)) {
+                    views.put(topic.name() + " " + record.key(), CloudEventHeaders.get(record.headers(),
+                            CloudEventHeaders.ID) + " " + new String(record.value(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return views;
+    }
+
+    private Map<TopicPartition, Long> ends(Topic... topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                properties.get("kafka.bootstrap.servers")))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (Topic topic : topics) {
+                IntStream.range(0, topic.partitions())
+                        .forEach(partition -> latest.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest()));
+            }
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+            return ends;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

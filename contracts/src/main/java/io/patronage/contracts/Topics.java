@@ -2,6 +2,7 @@ package io.patronage.contracts;
 
 import io.patronage.contracts.analytics.ChurnView;
 import io.patronage.contracts.analytics.CohortView;
+import io.patronage.contracts.analytics.DormantMember;
 import io.patronage.contracts.analytics.ParticipationView;
 import io.patronage.contracts.analytics.PointsView;
 import io.patronage.contracts.analytics.RetentionView;
@@ -94,6 +95,10 @@ public final class Topics {
     public static final Topic SATISFACTION = Topic.cloudEvents("loyalty.analytics.satisfaction.v1",
             "chain id and period", List.of(ANALYTICS), 3, FOREVER, true, SatisfactionView.class);
 
+    /** The dormant list: one record per dormant member, a tombstone when they buy again or are erased. */
+    public static final Topic DORMANT = Topic.cloudEvents("loyalty.analytics.dormant.v1",
+            "chain id and member id", List.of(ANALYTICS), 3, FOREVER, true, DormantMember.class);
+
     /**
      * Every ops and admin action, written by the service that performed it, for SIEMs; each service also answers
      * {@code GET /audit} for its own. Key: chain id ({@code platform} for platform-wide actions).
@@ -113,7 +118,7 @@ public final class Topics {
     public static final List<String> KAFKA_STREAMS = List.of(ANALYTICS);
 
     public static final List<Topic> ALL = List.of(TRANSACTIONS, ENGAGEMENT, MEMBERS, CHAINS, POINTS, POINTS_REQUESTS,
-            REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION, POINTS_VIEW, SATISFACTION, AUDIT);
+            REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION, POINTS_VIEW, SATISFACTION, DORMANT, AUDIT);
 
     private static final Map<String, Topic> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Topic::name, Function.identity()));

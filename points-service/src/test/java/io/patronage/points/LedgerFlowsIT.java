@@ -495,10 +495,21 @@ class LedgerFlowsIT implements TestPropertyProvider {
         reviews.review(expiresAt.plusSeconds(2));
         JsonNode expired = outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsExpired", b -> true);
         assertEquals(40, expired.get("points").asLong());
+        // what each published event changed in the member's expiring points: the earning's lot, then its expiry
+        JsonNode earned = outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsEarned", b -> true);
+        assertExpiryChange(earned, expiresAt, 40);
+        assertExpiryChange(expired, expiresAt, -40);
         awaitBalance(member, 0);
         assertEquals(1, outside.seen(Topics.POINTS, member.id, "io.patronage.PointsExpired", b -> true).size());
         assertEquals(1, outside.seen(Topics.NOTIFICATIONS, member.id, "io.patronage.NotificationRequested",
                 b -> b.get("kind").asText().equals("POINTS_EXPIRING")).size());
+    }
+
+    private static void assertExpiryChange(JsonNode event, Instant expiresAt, long points) {
+        JsonNode changes = event.get("expiryChanges");
+        assertEquals(1, changes.size(), event.toString());
+        assertEquals(expiresAt, Instant.parse(changes.get(0).get("expiresAt").asText()), event.toString());
+        assertEquals(points, changes.get(0).get("points").asLong(), event.toString());
     }
 
     @Test

@@ -34,6 +34,10 @@ final class CardStage implements Processor<String, Fact, String, Fact> {
     public void process(Record<String, Fact> record) {
         if (record.value() instanceof Fact.CardIssued card) {
             cards.put(card.key(), card.memberId());
+        } else if (record.value() instanceof Fact.CardRevoked revoked) {
+            if (revoked.memberId().equals(cards.get(revoked.key()))) {
+                cards.delete(revoked.key());
+            }
         } else if (record.value() instanceof Fact.CardSale sale) {
             String member = cards.get(sale.key());
             Fact next = member != null

@@ -32,6 +32,10 @@ final class ChainCalendar {
         }
     }
 
+    boolean known(String chainId) {
+        return chains.find(chainId).isPresent();
+    }
+
     LocalDate day(String chainId, Instant at) {
         return LocalDate.ofInstant(at, zone(chainId));
     }

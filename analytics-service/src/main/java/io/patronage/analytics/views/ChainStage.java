@@ -3,11 +3,10 @@ package io.patronage.analytics.views;
 import io.patronage.analytics.periods.Period;
 import io.patronage.analytics.periods.PeriodKind;
 import io.patronage.contracts.IntegrationEvent;
+import io.patronage.contracts.analytics.DormantMember;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.kit.kafka.ChainLookup;
-import io.patronage.kit.kafka.CloudEventHeaders;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -17,6 +16,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +38,9 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
     static final String TALLIES = "tallies";
     static final String COHORTS = "cohorts";
     static final String UNPUBLISHED = "unpublished";
+    static final String EXPIRING = "expiring";
+    /** Each chain's dormant list, keyed {@code chainId|memberId}: what {@code GET /analytics/dormant} reads. */
+    static final String DORMANT = "dormant";
     /** A tally changed since it was last published (or one of a period that has not started yet). */
     private static final String TALLY = "t:";
     private static final String COHORT = "c:";
@@ -53,6 +56,8 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
     private KeyValueStore<String, StoredTally> tallies;
     private KeyValueStore<String, StoredCohort> cohorts;
     private KeyValueStore<String, String> unpublished;
+    private KeyValueStore<String, StoredExpiries> expiring;
+    private KeyValueStore<String, DormantMember> dormant;
 
     ChainStage(ChainLookup chains, Clock clock, ViewSettings settings, String source) {
         this.chains = chains;
@@ -68,11 +73,28 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
         this.tallies = context.getStateStore(TALLIES);
         this.cohorts = context.getStateStore(COHORTS);
         this.unpublished = context.getStateStore(UNPUBLISHED);
+        this.expiring = context.getStateStore(EXPIRING);
+        this.dormant = context.getStateStore(DORMANT);
         context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publish());
     }
 
     @Override
     public void process(Record<String, Fact> record) {
+        if (record.value() instanceof Fact.Dormant change) {
+            if (change.member() == null) {
+                dormant.delete(change.listKey());
+            } else {
+                dormant.put(change.listKey(), change.member());
+            }
+            return;
+        }
+        if (record.value() instanceof Fact.Expiring change) {
+            StoredExpiries stored = expiring.get(change.chainId());
+            expiring.put(change.chainId(), (stored != null ? stored : new StoredExpiries(change.chainId(), null, null))
+                    .plus(change.byDay()));
+            unpublished.put(TALLY + allTimeKey(change.chainId()), "");
+            return;
+        }
         if (!(record.value() instanceof Fact.Counted counted)) {
             return;
         }
@@ -100,6 +122,7 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
 
     private void publish() {
         Instant now = clock.instant();
+        republishExpiringOnANewDay(now);
         List<String> done = new ArrayList<>();
         Set<String> running = new HashSet<>();
         Set<String> publishedNow = new HashSet<>();
@@ -139,19 +162,59 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
     }
 
     private void publishTally(StoredTally stored, boolean isFinal) {
-        String currency = chains.find(stored.chainId()).map(ChainConfigured::currency).orElse(null);
+        ChainConfigured chain = chains.find(stored.chainId()).orElse(null);
+        String currency = chain == null ? null : chain.currency();
         // a running period's view and the same numbers once final are two records: their ids differ
         boolean provisional = !isFinal && stored.kind() != PeriodKind.ALL_TIME;
         String id = stored.chainId() + "|" + stored.period() + "@" + stored.revision() + (provisional ? ".provisional" : "");
         Instant at = stored.tally().lastEventAt();
         send(ViewRenderer.participation(stored, currency, isFinal), id, at);
-        send(ViewRenderer.points(stored, isFinal), id, at);
+        if (stored.kind() == PeriodKind.ALL_TIME) {
+            StoredExpiries.Expiring expiring = expiringAsOf(stored.chainId(), clock.instant());
+            // the expiring points move with the clock: the same revision on another day is another record
+            send(ViewRenderer.points(stored, chain, expiring, isFinal),
+                    expiring == null ? id : id + "/" + expiring.asOf(), at);
+        } else {
+            send(ViewRenderer.points(stored, chain, null, isFinal), id, at);
+        }
         send(ViewRenderer.satisfaction(stored, isFinal), id, at);
         if (ViewRenderer.hasRetention(stored.kind())) {
             int window = settings.windowDays(stored.chainId());
             send(ViewRenderer.retention(stored, window, isFinal), id, at);
             send(ViewRenderer.churn(stored, window, isFinal), id, at);
         }
+    }
+
+    /**
+     * The expiring points of a chain as of its today, remembered as published; {@code null} when none of its points
+     * were ever known to expire.
+     */
+    private StoredExpiries.Expiring expiringAsOf(String chainId, Instant now) {
+        StoredExpiries stored = expiring.get(chainId);
+        if (stored == null) {
+            return null;
+        }
+        LocalDate today = calendar.day(chainId, now);
+        if (!today.toString().equals(stored.publishedAsOf())) {
+            expiring.put(chainId, stored.publishedAsOf(today));
+        }
+        return stored.asOf(today);
+    }
+
+    /** A chain whose day changed since its all-time points view was published gets it published again. */
+    private void republishExpiringOnANewDay(Instant now) {
+        try (KeyValueIterator<String, StoredExpiries> chainsExpiring = expiring.all()) {
+            while (chainsExpiring.hasNext()) {
+                StoredExpiries stored = chainsExpiring.next().value;
+                if (!calendar.day(stored.chainId(), now).toString().equals(stored.publishedAsOf())) {
+                    unpublished.put(TALLY + allTimeKey(stored.chainId()), "");
+                }
+            }
+        }
+    }
+
+    private static String allTimeKey(String chainId) {
+        return StoredTally.storeKey(chainId, PeriodKind.ALL_TIME, Period.ALL_TIME.id());
     }
 
     private void publishCohort(StoredCohort stored) {
@@ -162,16 +225,7 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
     }
 
     private void send(IntegrationEvent view, String id, Instant time) {
-        Headers headers = new RecordHeaders();
-        CloudEventHeaders.put(headers, CloudEventHeaders.SPEC_VERSION, "1.0");
-        CloudEventHeaders.put(headers, CloudEventHeaders.ID, id);
-        CloudEventHeaders.put(headers, CloudEventHeaders.TYPE, IntegrationEvent.typeOf(view.getClass()));
-        CloudEventHeaders.put(headers, CloudEventHeaders.SOURCE, source);
-        if (time != null) {
-            CloudEventHeaders.put(headers, CloudEventHeaders.TIME, time.toString());
-        }
-        CloudEventHeaders.put(headers, CloudEventHeaders.SUBJECT, view.key());
-        CloudEventHeaders.put(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
+        Headers headers = ViewHeaders.of(view, id, time, source);
         long timestamp = time != null ? time.toEpochMilli() : context.currentSystemTimeMs();
         context.forward(new Record<>(view.key(), view, timestamp, headers));
     }

@@ -17,7 +17,11 @@ import java.util.List;
         @JsonSubTypes.Type(value = Fact.CardSale.class, name = "card-sale"),
         @JsonSubTypes.Type(value = Fact.Enrolled.class, name = "enrolled"),
         @JsonSubTypes.Type(value = Fact.Purchase.class, name = "purchase"),
-        @JsonSubTypes.Type(value = Fact.Counted.class, name = "counted")})
+        @JsonSubTypes.Type(value = Fact.Counted.class, name = "counted"),
+        @JsonSubTypes.Type(value = Fact.Expiring.class, name = "expiring"),
+        @JsonSubTypes.Type(value = Fact.Erased.class, name = "erased"),
+        @JsonSubTypes.Type(value = Fact.CardRevoked.class, name = "card-revoked"),
+        @JsonSubTypes.Type(value = Fact.Dormant.class, name = "dormant")})
 public sealed interface Fact {
 
     enum Stage { CARD, MEMBER, CHAIN }
@@ -89,6 +93,56 @@ public sealed interface Fact {
 
         public boolean isEmpty() {
             return periods.isEmpty() && cohorts.isEmpty();
+        }
+    }
+
+    /** A member's personal data was erased: every stage deletes the member's rows. */
+    record Erased(String chainId, String memberId) implements Fact {
+        public Stage stage() {
+            return Stage.MEMBER;
+        }
+
+        public String key() {
+            return chainId + ":" + memberId;
+        }
+    }
+
+    /** A card of an erased member: it no longer names them. */
+    record CardRevoked(String chainId, String cardNumber, String memberId) implements Fact {
+        public Stage stage() {
+            return Stage.CARD;
+        }
+
+        public String key() {
+            return chainId + ":" + cardNumber;
+        }
+    }
+
+    /** A member on a chain's dormant list, or off it ({@code member} {@code null}). */
+    record Dormant(String chainId, String memberId, io.patronage.contracts.analytics.DormantMember member)
+            implements Fact {
+        public Stage stage() {
+            return Stage.CHAIN;
+        }
+
+        public String key() {
+            return chainId;
+        }
+
+        /** The key of the member's row on the dormant list, on its topic and in its store. */
+        public String listKey() {
+            return chainId + "|" + memberId;
+        }
+    }
+
+    /** A change to a chain's expiring points: points per expiry day ({@code 2027-03-01}, the chain's zone), signed. */
+    record Expiring(String chainId, java.util.Map<String, Long> byDay) implements Fact {
+        public Stage stage() {
+            return Stage.CHAIN;
+        }
+
+        public String key() {
+            return chainId;
         }
     }
 

@@ -1,8 +1,11 @@
 package io.patronage.analytics.views;
 
+import io.patronage.contracts.Topics;
 import io.patronage.contracts.engagement.EngagementEvent;
 import io.patronage.contracts.members.CardReplaced;
 import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.members.MemberErased;
+import io.patronage.contracts.points.ExpiryChange;
 import io.patronage.contracts.points.PointsAdjusted;
 import io.patronage.contracts.points.PointsAwarded;
 import io.patronage.contracts.points.PointsEarned;
@@ -17,14 +20,18 @@ import io.patronage.kit.kafka.PoisonMessageException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The facts each decoded record contributes; refuses (dead-letters) what cannot be counted. */
 final class FactMapper {
 
     private final ChainCalendar calendar;
+    private final UnknownChains unknownChains;
 
-    FactMapper(ChainCalendar calendar) {
+    FactMapper(ChainCalendar calendar, UnknownChains unknownChains) {
         this.calendar = calendar;
+        this.unknownChains = unknownChains;
     }
 
     /**
@@ -44,13 +51,16 @@ final class FactMapper {
                 calendar.day(sale.chainId(), at), Tally.nonMemberPurchase(sale.total(), at)), List.of()));
     }
 
-    /** Enrollments and new cards; the other member events change no view. */
+    /** Enrollments, new cards and erasures; the other member events change no view. */
     List<Fact> member(Object payload) {
         if (payload instanceof MemberEnrolled enrolled) {
             required(enrolled.chainId(), "chainId", "MemberEnrolled");
             required(enrolled.memberId(), "memberId", "MemberEnrolled");
             if (enrolled.enrolledAt() == null) {
                 throw new PoisonMessageException("MemberEnrolled without enrolledAt cannot be counted");
+            }
+            if (!known(Topics.MEMBERS, enrolled.chainId())) {
+                return List.of();
             }
             List<Fact> facts = new ArrayList<>();
             if (enrolled.cardNumber() != null && !enrolled.cardNumber().isBlank()) {
@@ -59,7 +69,16 @@ final class FactMapper {
             facts.add(new Fact.Enrolled(enrolled.chainId(), enrolled.memberId(), enrolled.enrolledAt()));
             return facts;
         }
+        if (payload instanceof MemberErased erased) {
+            required(erased.chainId(), "chainId", "MemberErased");
+            required(erased.memberId(), "memberId", "MemberErased");
+            return known(Topics.MEMBERS, erased.chainId())
+                    ? List.of(new Fact.Erased(erased.chainId(), erased.memberId())) : List.of();
+        }
         if (payload instanceof CardReplaced replaced && replaced.newCardNumber() != null && replaced.chainId() != null) {
+            if (!known(Topics.MEMBERS, replaced.chainId())) {
+                return List.of();
+            }
             return List.of(new Fact.CardIssued(replaced.chainId(), replaced.newCardNumber(), replaced.memberId()));
         }
         return List.of();
@@ -67,33 +86,43 @@ final class FactMapper {
 
     List<Fact> points(Object payload) {
         if (payload instanceof PointsEarned e) {
-            return points("PointsEarned", e.chainId(), e.occurredAt(), Tally.points(issued(e.points()), 0, 0, 0, 0, e.occurredAt()));
+            return points("PointsEarned", e.chainId(), e.occurredAt(), Tally.points(issued(e.points()), 0, 0, 0, 0, e.occurredAt()),
+                    e.expiryChanges());
         }
         if (payload instanceof PointsAwarded e) {
-            return points("PointsAwarded", e.chainId(), e.awardedAt(), Tally.points(issued(e.points()), 0, 0, 0, 0, e.awardedAt()));
+            return points("PointsAwarded", e.chainId(), e.awardedAt(), Tally.points(issued(e.points()), 0, 0, 0, 0, e.awardedAt()),
+                    e.expiryChanges());
         }
         if (payload instanceof PointsRedeemed e) {
-            return points("PointsRedeemed", e.chainId(), e.redeemedAt(), Tally.points(0, debit(e.points()), 0, 0, 0, e.redeemedAt()));
+            return points("PointsRedeemed", e.chainId(), e.redeemedAt(), Tally.points(0, debit(e.points()), 0, 0, 0, e.redeemedAt()),
+                    e.expiryChanges());
         }
         if (payload instanceof PointsExpired e) {
-            return points("PointsExpired", e.chainId(), e.expiredAt(), Tally.points(0, 0, debit(e.points()), 0, 0, e.expiredAt()));
+            return points("PointsExpired", e.chainId(), e.expiredAt(), Tally.points(0, 0, debit(e.points()), 0, 0, e.expiredAt()),
+                    e.expiryChanges());
         }
         if (payload instanceof PointsReversed e) {
-            return points("PointsReversed", e.chainId(), e.occurredAt(), Tally.points(0, 0, 0, debit(e.points()), 0, e.occurredAt()));
+            return points("PointsReversed", e.chainId(), e.occurredAt(), Tally.points(0, 0, 0, debit(e.points()), 0, e.occurredAt()),
+                    e.expiryChanges());
         }
         if (payload instanceof PointsAdjusted e) {
             if (Math.abs(e.points()) > PointsLimits.BALANCE) {
                 throw new PoisonMessageException("points beyond the ledger's ceiling of " + PointsLimits.BALANCE);
             }
-            return points("PointsAdjusted", e.chainId(), e.adjustedAt(), Tally.points(0, 0, 0, 0, e.points(), e.adjustedAt()));
+            return points("PointsAdjusted", e.chainId(), e.adjustedAt(), Tally.points(0, 0, 0, 0, e.points(), e.adjustedAt()),
+                    e.expiryChanges());
         }
         return List.of();
     }
 
-    /** A survey's score; other engagement (reviews, shares) and surveys without a score change no view. */
+    /**
+     * A survey's score; other engagement (reviews, shares), surveys without a score and surveys of a chain not
+     * configured change no view.
+     */
     List<Fact> engagement(Object payload) {
         EngagementEvent event = (EngagementEvent) payload;
-        if (!"SURVEY_COMPLETED".equals(event.type()) || event.score() == null) {
+        if (!"SURVEY_COMPLETED".equals(event.type()) || event.score() == null
+                || !known(Topics.ENGAGEMENT, event.chainId())) {
             return List.of();
         }
         Instant at = event.occurredAt().toInstant();
@@ -101,12 +130,38 @@ final class FactMapper {
                 Tally.survey(event.score(), at)), List.of()));
     }
 
-    private List<Fact> points(String type, String chainId, Instant at, Tally change) {
+    /** @param expiryChanges what the event changed in the member's expiring points; {@code null} in older records */
+    private List<Fact> points(String type, String chainId, Instant at, Tally change, List<ExpiryChange> expiryChanges) {
         required(chainId, "chainId", type);
         if (at == null) {
             throw new PoisonMessageException(type + " without its time cannot be counted");
         }
-        return List.of(new Fact.Counted(chainId, ChainCalendar.everyPeriodOf(calendar.day(chainId, at), change), List.of()));
+        if (!known(Topics.POINTS, chainId)) {
+            return List.of();
+        }
+        Fact counted = new Fact.Counted(chainId, ChainCalendar.everyPeriodOf(calendar.day(chainId, at), change),
+                List.of());
+        if (expiryChanges == null || expiryChanges.isEmpty()) {
+            return List.of(counted);
+        }
+        Map<String, Long> byDay = new TreeMap<>();
+        for (ExpiryChange expiry : expiryChanges) {
+            if (expiry == null || expiry.expiresAt() == null || Math.abs(expiry.points()) > PointsLimits.BALANCE) {
+                throw new PoisonMessageException(type + " with an expiry change without its instant or beyond "
+                        + PointsLimits.BALANCE + " points");
+            }
+            byDay.merge(calendar.day(chainId, expiry.expiresAt()).toString(), expiry.points(), Math::addExact);
+        }
+        return List.of(counted, new Fact.Expiring(chainId, byDay));
+    }
+
+    /** Whether the chain is configured; an event of another chain is counted as skipped. */
+    private boolean known(io.patronage.contracts.Topic topic, String chainId) {
+        if (calendar.known(chainId)) {
+            return true;
+        }
+        unknownChains.skipped(topic);
+        return false;
     }
 
     private static long issued(long points) {

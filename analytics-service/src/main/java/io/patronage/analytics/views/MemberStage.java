@@ -38,6 +38,9 @@ final class MemberStage implements Processor<String, Fact, String, Fact> {
             MemberActivity before = current(purchase.chainId(), purchase.memberId());
             outcome = ActivityPolicy.bought(before, calendar.day(purchase.chainId(), purchase.occurredAt()),
                     purchase.occurredAt(), purchase.total(), settings.windowDays(purchase.chainId()));
+        } else if (record.value() instanceof Fact.Erased erased) {
+            members.delete(erased.key());
+            return;
         } else {
             return;
         }

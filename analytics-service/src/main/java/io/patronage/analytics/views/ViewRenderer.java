@@ -7,10 +7,12 @@ import io.patronage.contracts.analytics.ParticipationView;
 import io.patronage.contracts.analytics.PointsView;
 import io.patronage.contracts.analytics.RetentionView;
 import io.patronage.contracts.analytics.SatisfactionView;
+import io.patronage.contracts.chains.ChainConfigured;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,12 +32,38 @@ final class ViewRenderer {
                 t.nonMemberSales(), t.pointsIssued(), t.pointsRedeemed(), isFinal, t.lastEventAt());
     }
 
-    static PointsView points(StoredTally stored, boolean isFinal) {
+    /**
+     * @param chain    the chain's configuration, for the liability's money value ({@code null}: unknown)
+     * @param expiring the chain's expiring points as of today, for the all-time view ({@code null}: none known)
+     */
+    static PointsView points(StoredTally stored, ChainConfigured chain, StoredExpiries.Expiring expiring,
+                             boolean isFinal) {
         Tally t = stored.tally();
         long change = t.netPointsIssued() - t.pointsRedeemed() - t.pointsExpired();
+        boolean allTime = stored.kind() == PeriodKind.ALL_TIME;
+        Long liability = allTime ? change : null;
+        String currency = chain == null ? null : chain.currency();
+        BigDecimal pointValue = chain == null ? null : chain.pointValue();
         return new PointsView(stored.chainId(), stored.period(), t.pointsIssued(), t.pointsRedeemed(), t.pointsExpired(),
-                t.pointsReversed(), t.pointsAdjusted(), t.netPointsIssued(), change,
-                stored.kind() == PeriodKind.ALL_TIME ? change : null, isFinal, t.lastEventAt());
+                t.pointsReversed(), t.pointsAdjusted(), t.netPointsIssued(), change, liability, currency, pointValue,
+                money(liability, pointValue, currency), allTime && expiring != null ? expiring.asOf() : null,
+                allTime ? (expiring == null ? 0L : expiring.in30Days()) : null,
+                allTime ? (expiring == null ? 0L : expiring.in60Days()) : null,
+                allTime ? (expiring == null ? 0L : expiring.in90Days()) : null, isFinal, t.lastEventAt());
+    }
+
+    /** Points at the point value, in the currency's minor units (half-even); {@code null} when either is unknown. */
+    static BigDecimal money(Long points, BigDecimal pointValue, String currency) {
+        if (points == null || pointValue == null || currency == null) {
+            return null;
+        }
+        int minorUnits;
+        try {
+            minorUnits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException e) {
+            minorUnits = 2;
+        }
+        return BigDecimal.valueOf(points).multiply(pointValue).setScale(minorUnits, RoundingMode.HALF_EVEN);
     }
 
     static RetentionView retention(StoredTally stored, int windowDays, boolean isFinal) {

@@ -16,6 +16,7 @@ import io.patronage.analytics.periods.Period;
 import io.patronage.analytics.periods.PeriodKind;
 import io.patronage.analytics.streams.StreamsEngine;
 import io.patronage.contracts.analytics.CohortView;
+import io.patronage.contracts.analytics.DormantMember;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.http.Problem;
@@ -34,6 +35,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +54,8 @@ import java.util.function.Function;
 class ViewsController {
 
     private static final MediaType CSV = MediaType.of("text/csv");
+    private static final long MAX_DORMANT = 1_000;
+    private static final long DEFAULT_DORMANT = 100;
     /**
      * How long a read waits while the topology rebalances or restores (an instance left or died: its session times
      * out after 10 s) before answering 503.
@@ -94,8 +99,15 @@ class ViewsController {
                            @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                            @Nullable @QueryValue String to) {
         return read(request, caller, chainId, chain -> period == null
-                ? ViewRenderer.points(allTime(chainId), false)
-                : range(chainId, kind(period, PeriodKind.values()), from, to, ViewRenderer::points));
+                ? ViewRenderer.points(allTime(chainId), chain, expiring(chainId), false)
+                : range(chainId, kind(period, PeriodKind.values()), from, to,
+                        (stored, isFinal) -> ViewRenderer.points(stored, chain, null, isFinal)));
+    }
+
+    /** The chain's expiring points as of its today on the service clock; {@code null} when none are known. */
+    private StoredExpiries.Expiring expiring(String chainId) {
+        StoredExpiries stored = this.<StoredExpiries>store(ViewsTopology.EXPIRING).get(chainId);
+        return stored == null ? null : stored.asOf(calendar.day(chainId, clock.instant()));
     }
 
     /** Survey scores and the net promoter score: without {@code period} all time, with it a list of its periods. */
@@ -142,6 +154,45 @@ class ViewsController {
                     row.members(), month.monthsSinceEnrollment(), month.buyers(), month.share()))));
             return cells;
         });
+    }
+
+    /**
+     * The chain's dormant list, in member id order: at most {@code limit} rows (default 100, at most 1,000) after
+     * skipping {@code offset}; {@code daysDormant} counted to today on the service clock, in the chain's zone.
+     */
+    @Get("/dormant")
+    HttpResponse<?> dormant(HttpRequest<?> request, @Parameter(hidden = true) Caller caller,
+                            @Nullable @QueryValue String chainId, @Nullable @QueryValue String offset,
+                            @Nullable @QueryValue String limit) {
+        long skip = count("offset", offset, 0, Integer.MAX_VALUE, 0);
+        long rows = count("limit", limit, 1, MAX_DORMANT, DEFAULT_DORMANT);
+        return read(request, caller, chainId, chain -> {
+            LocalDate today = calendar.day(chainId, clock.instant());
+            List<DormantMember> members = new ArrayList<>();
+            ReadOnlyKeyValueStore<String, DormantMember> store = store(ViewsTopology.DORMANT);
+            try (KeyValueIterator<String, DormantMember> dormant =
+                         store.prefixScan(chainId + "|", Serdes.String().serializer())) {
+                dormant.forEachRemaining(entry -> members.add(entry.value));
+            }
+            return members.stream().skip(skip).limit(rows).map(member -> new DormantMember(member.chainId(),
+                    member.memberId(), member.lastPurchaseAt(), member.since(), member.daysDormant()
+                    + Math.max(0, ChronoUnit.DAYS.between(member.since(), today)))).toList();
+        });
+    }
+
+    private static long count(String field, String value, long min, long max, long otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw invalid(field, "must be a whole number from " + min + " to " + max);
     }
 
     /**
@@ -222,7 +273,7 @@ class ViewsController {
     @Get("/{view}")
     Object unknown(@PathVariable String view) {
         throw new ProblemException(HttpStatus.NOT_FOUND, "unknown-view", "there is no view " + shown(view)
-                + ": the views are participation, points, retention, churn, cohorts and satisfaction");
+                + ": the views are participation, points, retention, churn, cohorts, satisfaction and dormant");
     }
 
     /** The views of the periods of that kind that have started on the service clock, from/to inclusive. */

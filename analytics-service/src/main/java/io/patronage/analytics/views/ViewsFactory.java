@@ -5,6 +5,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.naming.conventions.StringConvention;
 import io.patronage.kit.chains.ChainDirectory;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.Topology;
 
@@ -16,26 +17,38 @@ import java.util.Map;
 @Factory
 class ViewsFactory {
 
-    /** {@code patronage.analytics.chains.<chainId>.active-window-days} overrides the window for one chain. */
+    static final String UNKNOWN_CHAIN = "patronage.analytics.unknown.chain";
+
+    /**
+     * {@code patronage.analytics.chains.<chainId>.active-window-days} overrides the window for one chain, and
+     * {@code ...<chainId>.dormant-after-days} its dormancy period.
+     */
     @Singleton
     ViewSettings settings(Environment environment,
                           @Value("${patronage.analytics.active-window-days:90}") int activeWindowDays,
-                          @Value("${patronage.analytics.publish-interval:1s}") Duration publishInterval) {
-        Map<String, Integer> windows = new HashMap<>();
-        String suffix = ".active-window-days";
+                          @Value("${patronage.analytics.publish-interval:1s}") Duration publishInterval,
+                          @Value("${patronage.analytics.dormant-after-days:60}") int dormantAfterDays) {
+        return new ViewSettings(activeWindowDays, perChain(environment, ".active-window-days"), publishInterval,
+                dormantAfterDays, perChain(environment, ".dormant-after-days"));
+    }
+
+    private static Map<String, Integer> perChain(Environment environment, String suffix) {
+        Map<String, Integer> values = new HashMap<>();
         environment.getProperties("patronage.analytics.chains", StringConvention.RAW).forEach((key, value) -> {
             if (key.toString().endsWith(suffix)) {
-                windows.put(key.toString().substring(0, key.toString().length() - suffix.length()),
+                values.put(key.toString().substring(0, key.toString().length() - suffix.length()),
                         Integer.parseInt(value.toString()));
             }
         });
-        return new ViewSettings(activeWindowDays, windows, publishInterval);
+        return values;
     }
 
+    /** Member and points events of unknown chains, on /prometheus as {@code patronage_analytics_unknown_chain_total{topic}}. */
     @Singleton
-    Topology topology(ChainDirectory chains, Clock clock, ViewSettings settings,
+    Topology topology(ChainDirectory chains, Clock clock, ViewSettings settings, MeterRegistry meters,
                       @Value("${patronage.analytics.application-id}") String applicationId,
                       @Value("${micronaut.application.name}") String application) {
-        return ViewsTopology.build(chains, clock, settings, applicationId, "/patronage/" + application);
+        return ViewsTopology.build(chains, clock, settings, applicationId, "/patronage/" + application,
+                topic -> meters.counter(UNKNOWN_CHAIN, "topic", topic.name()).increment());
     }
 }

@@ -6,6 +6,7 @@ import io.patronage.analytics.streams.JsonSerde;
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
+import io.patronage.contracts.analytics.DormantMember;
 import io.patronage.kit.kafka.ChainLookup;
 import io.patronage.kit.kafka.MessageDecoder;
 import io.patronage.kit.kafka.CloudEventDecoder;
@@ -14,6 +15,7 @@ import io.patronage.kit.kafka.PosTransactionDecoder;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -38,7 +40,9 @@ import java.util.function.Function;
  * retail.engagement.v1 ───┘
  *                                                                                                          │
  *                  participation, points, retention (and cohorts), churn, satisfaction topics ◄────────────┘
+ * member facts ─► DormancyStage ─► dormant topic, and by chain ─► ChainStage (each chain's dormant list)
  * </pre>
+ * {@link MemberCards} sits on the members' intake before any re-keying, to revoke an erased member's cards.
  * Every stage keeps its state in a RocksDB store backed by a changelog topic; the re-keyed streams between stages
  * are repartition topics of {@value #PARTITIONS} partitions.
  */
@@ -51,6 +55,10 @@ public final class ViewsTopology {
     public static final String COHORTS = ChainStage.COHORTS;
     public static final String CARDS = CardStage.CARDS;
     public static final String MEMBERS = MemberStage.MEMBERS;
+    public static final String EXPIRING = ChainStage.EXPIRING;
+    public static final String DORMANT = ChainStage.DORMANT;
+    public static final String DORMANCY = DormancyStage.DORMANCY;
+    public static final String MEMBER_CARDS = MemberCards.MEMBER_CARDS;
     static final int PARTITIONS = 6;
 
     private static final Serde<String> KEYS = Serdes.String();
@@ -65,14 +73,22 @@ public final class ViewsTopology {
      */
     public static Topology build(ChainLookup chains, Clock clock, ViewSettings settings, String applicationId,
                                  String source) {
+        return build(chains, clock, settings, applicationId, source, topic -> { });
+    }
+
+    /** @param unknownChains counts the member and points events of chains not on {@code loyalty.chains.v1} */
+    public static Topology build(ChainLookup chains, Clock clock, ViewSettings settings, String applicationId,
+                                 String source, UnknownChains unknownChains) {
         StreamsBuilder builder = new StreamsBuilder();
         ChainCalendar calendar = new ChainCalendar(chains);
-        FactMapper mapper = new FactMapper(calendar);
+        FactMapper mapper = new FactMapper(calendar, unknownChains);
         MessageDecoder events = new CloudEventDecoder();
 
         KStream<String, Fact> transactions = intake(builder, Topics.TRANSACTIONS, new PosTransactionDecoder(chains, clock),
                 applicationId, mapper::transaction);
-        KStream<String, Fact> members = intake(builder, Topics.MEMBERS, events, applicationId, mapper::member);
+        builder.addStateStore(store(MEMBER_CARDS, JsonSerde.of(String[].class)));
+        KStream<String, Fact> members = intake(builder, Topics.MEMBERS, events, applicationId, mapper::member)
+                .process(MemberCards::new, Named.as("member-cards"), MEMBER_CARDS);
         KStream<String, Fact> points = intake(builder, Topics.POINTS, events, applicationId, mapper::points);
         KStream<String, Fact> surveys = intake(builder, Topics.ENGAGEMENT, new EngagementDecoder(), applicationId,
                 mapper::engagement);
@@ -84,18 +100,30 @@ public final class ViewsTopology {
                 .process(() -> new CardStage(calendar), Named.as("card-stage"), CARDS);
 
         builder.addStateStore(store(MEMBERS, JsonSerde.of(MemberActivity.class)));
-        KStream<String, Fact> byMember = stage(intake, Fact.Stage.MEMBER, "intake-by-member")
-                .merge(stage(byCard, Fact.Stage.MEMBER, "cards-by-member"), Named.as("member-facts"))
+        KStream<String, Fact> memberFacts = stage(intake, Fact.Stage.MEMBER, "intake-by-member")
+                .merge(stage(byCard, Fact.Stage.MEMBER, "cards-by-member"), Named.as("member-facts"));
+        KStream<String, Fact> byMember = memberFacts
                 .process(() -> new MemberStage(calendar, settings), Named.as("member-stage"), MEMBERS);
+
+        builder.addStateStore(store(DORMANCY, JsonSerde.of(MemberDormancy.class)));
+        builder.addStateStore(store(DormancyStage.DUE, Serdes.String()));
+        KStream<String, Fact> dormancy = memberFacts.process(() -> new DormancyStage(calendar, clock, settings, source),
+                Named.as("dormancy-stage"), DORMANCY, DormancyStage.DUE);
+        dormancy.map((key, fact) -> KeyValue.pair(((Fact.Dormant) fact).listKey(), ((Fact.Dormant) fact).member()),
+                        Named.as("dormant-list"))
+                .to(Topics.DORMANT.name(), Produced.with(KEYS, JsonSerde.of(DormantMember.class)).withName("dormant"));
 
         builder.addStateStore(store(TALLIES, JsonSerde.of(StoredTally.class)));
         builder.addStateStore(store(COHORTS, JsonSerde.of(StoredCohort.class)));
         builder.addStateStore(store(ChainStage.UNPUBLISHED, Serdes.String()));
+        builder.addStateStore(store(EXPIRING, JsonSerde.of(StoredExpiries.class)));
+        builder.addStateStore(store(DORMANT, JsonSerde.of(DormantMember.class)));
         stage(intake, Fact.Stage.CHAIN, "intake-by-chain")
                 .merge(stage(byCard, Fact.Stage.CHAIN, "cards-by-chain"), Named.as("chain-facts-cards"))
                 .merge(stage(byMember, Fact.Stage.CHAIN, "members-by-chain"), Named.as("chain-facts"))
+                .merge(stage(dormancy, Fact.Stage.CHAIN, "dormancy-by-chain"), Named.as("chain-facts-dormancy"))
                 .process(() -> new ChainStage(chains, clock, settings, source), Named.as("chain-stage"),
-                        TALLIES, COHORTS, ChainStage.UNPUBLISHED)
+                        TALLIES, COHORTS, ChainStage.UNPUBLISHED, EXPIRING, DORMANT)
                 .to((key, view, context) -> Topics.topicOf(view.getClass()).name(),
                         Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class)).withName("views"));
         return builder.build();

@@ -5,6 +5,7 @@ import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.points.ExpiryChange;
 import io.patronage.contracts.points.PointsAdjusted;
 import io.patronage.contracts.points.PointsAwarded;
 import io.patronage.contracts.points.PointsEarned;
@@ -60,11 +61,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ViewsTopologyTest {
 
     private static final String CHAIN = "aegean";
-    private static final Map<String, ChainConfigured> CHAINS = Map.of(CHAIN,
-            new ChainConfigured(CHAIN, "EUR", "Europe/Athens", "el-GR", null, Instant.parse("2025-01-01T00:00:00Z")));
+    /** Aegean's point is worth 0.0133 EUR; Kyoto's 0.5 JPY (no minor units); Naxos was configured before point values. */
+    private static final Map<String, ChainConfigured> CHAINS = Map.of(
+            CHAIN, new ChainConfigured(CHAIN, "EUR", "Europe/Athens", "el-GR", null, null, new BigDecimal("0.0133"),
+                    Instant.parse("2025-01-01T00:00:00Z")),
+            "kyoto", new ChainConfigured("kyoto", "JPY", "Asia/Tokyo", "ja-JP", null, null, new BigDecimal("0.5"),
+                    Instant.parse("2025-01-01T00:00:00Z")),
+            "naxos", new ChainConfigured("naxos", "EUR", "Europe/Athens", "el-GR", null,
+                    Instant.parse("2025-01-01T00:00:00Z")));
     private static final Instant NOW = Instant.parse("2026-06-30T00:00:00Z");
-    /** A 30-day active window keeps the hand computation short. */
-    private static final ViewSettings SETTINGS = new ViewSettings(90, Map.of(CHAIN, 30), Duration.ofSeconds(1));
+    /** A 30-day active window and a 20-day dormancy period keep the hand computation short. */
+    private static final ViewSettings SETTINGS = new ViewSettings(90, Map.of(CHAIN, 30), Duration.ofSeconds(1), 60,
+            Map.of(CHAIN, 20));
 
     @TempDir
     Path state;
@@ -76,6 +84,8 @@ class ViewsTopologyTest {
     private TestInputTopic<String, byte[]> members;
     private TestInputTopic<String, byte[]> points;
     private TestInputTopic<String, byte[]> engagement;
+    /** The topics of the events skipped for an unknown chain, one entry per event. */
+    private final List<String> unknownChains = new java.util.ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -88,7 +98,7 @@ class ViewsTopologyTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(ViewsTopology.build(id -> Optional.ofNullable(CHAINS.get(id)), clock, SETTINGS,
-                "analytics-test", "/patronage/analytics-service"), config);
+                "analytics-test", "/patronage/analytics-service", topic -> unknownChains.add(topic.name())), config);
         transactions = driver.createInputTopic(Topics.TRANSACTIONS.name(), new StringSerializer(), new ByteArraySerializer());
         members = driver.createInputTopic(Topics.MEMBERS.name(), new StringSerializer(), new ByteArraySerializer());
         points = driver.createInputTopic(Topics.POINTS.name(), new StringSerializer(), new ByteArraySerializer());
@@ -165,8 +175,11 @@ class ViewsTopologyTest {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
         Map<String, Integer> validated = new HashMap<>();
         for (String topic : List.of(Topics.PARTICIPATION.name(), Topics.POINTS_VIEW.name(), Topics.RETENTION.name(),
-                Topics.CHURN.name(), Topics.SATISFACTION.name())) {
+                Topics.CHURN.name(), Topics.SATISFACTION.name(), Topics.DORMANT.name())) {
             for (TestRecord<String, byte[]> record : records(topic)) {
+                if (record.value() == null) {
+                    continue;
+                }
                 String type = header(record.headers(), CloudEventHeaders.TYPE).substring("io.patronage.".length());
                 ObjectNode schema = schemas.get(type).deepCopy();
                 schema.put("additionalProperties", false);
@@ -177,7 +190,7 @@ class ViewsTopologyTest {
             }
         }
         assertEquals(java.util.Set.of("ParticipationView", "PointsView", "RetentionView", "CohortView", "ChurnView",
-                        "SatisfactionView"),
+                        "SatisfactionView", "DormantMember"),
                 validated.keySet(), "every kind of view was published and checked: " + validated);
     }
 
@@ -227,11 +240,16 @@ class ViewsTopologyTest {
         assertEquals(120, allTime.get("pointsIssued").asLong());
         assertEquals(85, allTime.get("netPointsIssued").asLong(), "120 issued - 30 reversed - 5 adjusted");
         assertEquals(20, allTime.get("liability").asLong(), "85 net - 50 redeemed - 15 expired: the member's balance");
+        assertEquals("EUR", allTime.get("currency").asText());
+        assertDecimal("0.0133", allTime.get("pointValue"));
+        assertEquals(new BigDecimal("0.27"), allTime.get("liabilityValue").decimalValue(),
+                "20 points at 0.0133 EUR = 0.266, in cents");
         JsonNode juneView = views.get("aegean|2026-06");
         assertEquals(0, juneView.get("pointsIssued").asLong());
         assertEquals(30, juneView.get("pointsReversed").asLong());
         assertEquals(-100, juneView.get("liabilityChange").asLong());
         assertTrue(juneView.get("liability").isNull());
+        assertTrue(juneView.get("liabilityValue").isNull(), "a period has no liability");
         assertEquals(120, views.get("aegean|2026-05").get("liabilityChange").asLong());
     }
 
@@ -251,6 +269,161 @@ class ViewsTopologyTest {
         List<TestRecord<String, byte[]>> letters = records(Topics.ENGAGEMENT.deadLetterTopic());
         assertEquals(2, letters.size(), "the score of 11, each delivery");
         assertTrue(reason(letters.get(0)).contains("score must be between 0 and 10: 11"), reason(letters.get(0)));
+    }
+
+    @Test
+    void theLiabilitysMoneyValueIsInTheCurrencysMinorUnitsAndNullWithoutAPointValue() {
+        Instant may = Instant.parse("2026-05-02T07:00:00Z");
+        event(points, "k1", new PointsAwarded("m1", "kyoto", "a1", "birthday", "v1", 5, 5, may));
+        event(points, "n1", new PointsAwarded("m2", "naxos", "a1", "birthday", "v1", 5, 5, may));
+
+        Map<String, JsonNode> views = latest(Topics.POINTS_VIEW.name());
+        JsonNode kyoto = views.get("kyoto|all-time");
+        assertEquals("JPY", kyoto.get("currency").asText());
+        assertEquals(new BigDecimal("2"), kyoto.get("liabilityValue").decimalValue(),
+                "5 points at 0.5 JPY = 2.5, half-even to whole yen");
+        JsonNode naxos = views.get("naxos|all-time");
+        assertEquals(5, naxos.get("liability").asLong());
+        assertTrue(naxos.get("pointValue").isNull(), naxos.toString());
+        assertTrue(naxos.get("liabilityValue").isNull(), "no point value, no money value: " + naxos);
+    }
+
+    @Test
+    void theAllTimeViewCountsThePointsExpiringWithin30_60And90DaysOfTodayAsTheClockMoves() {
+        Instant july16 = Instant.parse("2026-07-15T21:00:00Z");
+        Instant may = Instant.parse("2026-05-02T07:00:00Z");
+        event(points, "x1", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", BigDecimal.TEN, 100, "v1", List.of(), 100,
+                may, List.of(new ExpiryChange(july16, 100))));
+        event(points, "x2", new PointsAwarded("m2", CHAIN, "a1", "birthday", "v1", 50, 50, may,
+                List.of(new ExpiryChange(Instant.parse("2026-08-20T10:00:00Z"), 50))));
+        event(points, "x3", new PointsEarned("m3", CHAIN, "t3", "s1", "EUR", BigDecimal.TEN, 30, "v1", List.of(), 30,
+                may, List.of()));
+        event(points, "x4", new PointsEarned("m4", CHAIN, "t4", "s1", "EUR", BigDecimal.TEN, 20, "v1", List.of(), 20,
+                may, List.of(new ExpiryChange(Instant.parse("2026-10-10T10:00:00Z"), 20))));
+        // the oldest lot first: 40 of m1's lot that expires on July 16
+        event(points, "x5", new PointsRedeemed("r1", "m1", CHAIN, 40, 60, Instant.parse("2026-06-01T07:00:00Z"),
+                List.of(new ExpiryChange(july16, -40))));
+
+        // June 30 in Athens: July 16 (60 left) is within 30 days; August 20 within 60; October 10 beyond 90
+        Map<String, JsonNode> first = latest(Topics.POINTS_VIEW.name());
+        assertTrue(first.get("aegean|2026-05").get("expiringIn30Days").isNull(), "a period has no expiring points");
+        JsonNode june30 = first.get("aegean|all-time");
+        assertEquals(160, june30.get("liability").asLong());
+        assertEquals("2026-06-30", june30.get("expiringAsOf").asText());
+        assertExpiring(june30, 60, 110, 110);
+        assertTrue(latest(Topics.POINTS_VIEW.name()).isEmpty(), "nothing changed, nothing published again");
+
+        // a month later, with no event: republished by the punctuation for the new day
+        clock.set("2026-07-31T21:30:00Z");
+        TestRecord<String, byte[]> august1 = latestRecords(Topics.POINTS_VIEW.name()).get("aegean|all-time");
+        JsonNode august = json(august1);
+        assertEquals("2026-08-01", august.get("expiringAsOf").asText(), "August 1 in Athens");
+        assertExpiring(august, 110, 110, 130);
+        assertTrue(header(august1.headers(), CloudEventHeaders.ID).endsWith("/2026-08-01"),
+                "another day, another record: " + header(august1.headers(), CloudEventHeaders.ID));
+        assertEquals(160, august.get("liability").asLong());
+
+        event(points, "x6", new PointsExpired("m1", CHAIN, 60, 0, Instant.parse("2026-08-01T00:00:00Z"),
+                List.of(new ExpiryChange(july16, -60))));
+        JsonNode expired = latest(Topics.POINTS_VIEW.name()).get("aegean|all-time");
+        assertExpiring(expired, 50, 50, 70);
+        assertEquals(100, expired.get("liability").asLong());
+        assertTrue(latest(Topics.POINTS_VIEW.name()).isEmpty());
+    }
+
+    private static void assertExpiring(JsonNode view, long in30, long in60, long in90) {
+        assertEquals(in30, view.get("expiringIn30Days").asLong(), view.toString());
+        assertEquals(in60, view.get("expiringIn60Days").asLong(), view.toString());
+        assertEquals(in90, view.get("expiringIn90Days").asLong(), view.toString());
+    }
+
+    @Test
+    void membersWithoutAPurchaseForTheDormancyPeriodAreListedUntilTheyBuyAgainAsTheClockMoves() {
+        clock.set("2026-03-01T10:00:00Z");
+        enroll("A", "C-A", "2026-01-05T09:00:00Z");
+        purchase("t1", "C-A", "2026-01-10T12:00:00+02:00", "10.00");
+        enroll("B", "C-B", "2026-02-01T09:00:00Z");
+        enroll("C", "C-C", "2026-02-20T09:00:00Z");
+        purchase("t2", "C-C", "2026-02-25T12:00:00+02:00", "10.00");
+        // an older purchase read late changes nothing: the last purchase is still January 10
+        purchase("t0", "C-A", "2026-01-08T12:00:00+02:00", "10.00");
+
+        // 20 days: A since January 30, B (never bought) since February 21; C not before March 17
+        Map<String, TestRecord<String, byte[]>> listed = latestRecords(Topics.DORMANT.name());
+        assertEquals(java.util.Set.of("aegean|A", "aegean|B"), listed.keySet());
+        JsonNode a = json(listed.get("aegean|A"));
+        assertEquals("2026-01-10T10:00:00Z", a.get("lastPurchaseAt").asText());
+        assertEquals("2026-01-30", a.get("since").asText());
+        assertEquals(20, a.get("daysDormant").asLong(), "counted on the day it fell dormant");
+        assertEquals("aegean|A@2026-01-30", header(listed.get("aegean|A").headers(), CloudEventHeaders.ID));
+        assertEquals("io.patronage.DormantMember", header(listed.get("aegean|A").headers(), CloudEventHeaders.TYPE));
+        JsonNode b = json(listed.get("aegean|B"));
+        assertTrue(b.get("lastPurchaseAt").isNull(), b.toString());
+        assertEquals("2026-02-21", b.get("since").asText());
+        assertTrue(latestRecords(Topics.DORMANT.name()).isEmpty(), "each once");
+
+        purchase("t3", "C-A", "2026-03-01T12:00:00+02:00", "10.00");
+        Map<String, TestRecord<String, byte[]>> bought = latestRecords(Topics.DORMANT.name());
+        assertEquals(java.util.Set.of("aegean|A"), bought.keySet());
+        assertEquals(null, bought.get("aegean|A").value(), "a tombstone: A bought again");
+
+        // 02:00 on March 17 in Athens (still March 16 in UTC): C's 20 days are up; A's new ones are not
+        clock.set("2026-03-17T00:00:00Z");
+        assertEquals(java.util.Set.of("aegean|C"), latestRecords(Topics.DORMANT.name()).keySet());
+        try (var list = driver.<String, Object>getKeyValueStore(ViewsTopology.DORMANT).all()) {
+            List<String> keys = new java.util.ArrayList<>();
+            list.forEachRemaining(entry -> keys.add(entry.key));
+            assertEquals(List.of("aegean|B", "aegean|C"), keys, "the chain's list, as HTTP reads it");
+        }
+    }
+
+    @Test
+    void anErasedMemberIsInNoStoreAndItsDormantRecordIsTombstoned() throws Exception {
+        String member = "member-erased-7";
+        event(members, "e-x7", new MemberEnrolled(member, CHAIN, "C-ERASE", null, "el-GR",
+                Instant.parse("2026-01-05T09:00:00Z")));
+        event(members, "e-x8", new io.patronage.contracts.members.CardReplaced(member, CHAIN, "C-ERASE", "C-ERASE-2",
+                Instant.parse("2026-01-06T09:00:00Z")));
+        purchase("t1", "C-ERASE", "2026-01-10T12:00:00+02:00", "10.00");
+        purchase("t2", "C-ERASE-2", "2026-02-10T12:00:00+02:00", "10.00");
+        enroll("B", "C-B", "2026-06-25T09:00:00Z");
+        assertEquals(java.util.Set.of(CHAIN + "|" + member), latestRecords(Topics.DORMANT.name()).keySet(),
+                "dormant since March 2");
+        assertTrue(storeRows().stream().anyMatch(row -> row.contains(member)), "the member is in the stores");
+
+        event(members, "x-1", new io.patronage.contracts.members.MemberErased(member, CHAIN,
+                Instant.parse("2026-06-29T09:00:00Z")));
+
+        List<String> rows = storeRows();
+        assertTrue(rows.stream().noneMatch(row -> row.contains(member) || row.contains("C-ERASE")),
+                "a scan of every store finds neither the member nor their cards: " + rows);
+        assertTrue(rows.stream().anyMatch(row -> row.contains("aegean:B")), "the other member stays: " + rows);
+        Map<String, TestRecord<String, byte[]>> dormant = latestRecords(Topics.DORMANT.name());
+        assertEquals(null, dormant.get(CHAIN + "|" + member).value(), "its dormant record is tombstoned");
+        for (String topic : List.of(Topics.PARTICIPATION.name(), Topics.POINTS_VIEW.name(), Topics.RETENTION.name(),
+                Topics.CHURN.name(), Topics.DORMANT.name())) {
+            for (TestRecord<String, byte[]> record : records(topic)) {
+                assertFalse(record.value() != null && new String(record.value(), StandardCharsets.UTF_8).contains(member),
+                        topic + " " + record.key());
+            }
+        }
+        purchase("t3", "C-ERASE-2", "2026-06-29T12:00:00+02:00", "10.00");
+        assertTrue(storeRows().stream().noneMatch(row -> row.contains(member)),
+                "a later sale with the erased member's card is a non-member's");
+    }
+
+    /** Every row of every store, key and value as JSON. */
+    private List<String> storeRows() throws Exception {
+        List<String> rows = new java.util.ArrayList<>();
+        for (Map.Entry<String, org.apache.kafka.streams.processor.StateStore> store : driver.getAllStateStores().entrySet()) {
+            try (var all = driver.<Object, Object>getKeyValueStore(store.getKey()).all()) {
+                while (all.hasNext()) {
+                    var row = all.next();
+                    rows.add(store.getKey() + " " + row.key + " " + Json.mapper().writeValueAsString(row.value));
+                }
+            }
+        }
+        return rows;
     }
 
     @Test
@@ -281,6 +454,29 @@ class ViewsTopologyTest {
         JsonNode view = latest(Topics.PARTICIPATION.name()).get("aegean|all-time");
         assertEquals(1, view.get("nonMemberTransactions").asLong(), "the first t9, once");
         assertDecimal("1.00", view.get("nonMemberSales"));
+    }
+
+    @Test
+    void membersAndPointsOfAnUnknownChainAreCountedAndSkippedNotDeadLettered() {
+        event(members, "e-x", new MemberEnrolled("x1", "nowhere", "C-X", null, "el-GR",
+                Instant.parse("2026-05-01T08:00:00Z")));
+        event(points, "p-x", new PointsEarned("x1", "nowhere", "t1", "s1", "EUR", BigDecimal.TEN, 10, "v1", List.of(),
+                10, Instant.parse("2026-05-02T07:00:00Z")));
+        event(points, "p-y", new PointsRedeemed("r1", "x1", "nowhere", 5, 5, Instant.parse("2026-05-03T07:00:00Z")));
+        event(points, "p-known", new PointsEarned("m1", CHAIN, "t2", "s1", "EUR", BigDecimal.ONE, 7, "v1", List.of(),
+                7, Instant.parse("2026-05-02T07:00:00Z")));
+
+        assertEquals(List.of(Topics.MEMBERS.name(), Topics.POINTS.name(), Topics.POINTS.name()), unknownChains,
+                "each event once, its resend not again");
+        Map<String, JsonNode> views = latest(Topics.POINTS_VIEW.name());
+        assertTrue(views.keySet().stream().noneMatch(key -> key.startsWith("nowhere|")), views.keySet().toString());
+        assertEquals(7, views.get("aegean|all-time").get("pointsIssued").asLong(), "the known chain's event counted");
+        assertTrue(latest(Topics.PARTICIPATION.name()).keySet().stream().noneMatch(key -> key.startsWith("nowhere|")));
+        assertTrue(records(Topics.MEMBERS.deadLetterTopic()).isEmpty(), "skipped, not dead-lettered");
+        assertTrue(records(Topics.POINTS.deadLetterTopic()).isEmpty());
+        try (var cards = driver.<String, String>getKeyValueStore(ViewsTopology.CARDS).all()) {
+            assertFalse(cards.hasNext(), "no card of a made-up chain");
+        }
     }
 
     @Test
@@ -365,7 +561,7 @@ class ViewsTopologyTest {
         Instant may = Instant.parse("2026-05-02T07:00:00Z");
         Instant june = Instant.parse("2026-06-02T07:00:00Z");
         event(points, "p1", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", new BigDecimal("100"), 100, "v1", List.of(),
-                100, may));
+                100, may, List.of(new ExpiryChange(Instant.parse("2027-05-02T07:00:00Z"), 100))));
         event(points, "p2", new PointsAwarded("m1", CHAIN, "a1", "birthday", "v1", 20, 120, may));
         event(points, "p3", new PointsReversed("m1", CHAIN, "t2", "t1", "EUR", new BigDecimal("30"), 30, 0, 90, june));
         event(points, "p4", new PointsRedeemed("r1", "m1", CHAIN, 50, 40, june));
@@ -410,10 +606,10 @@ class ViewsTopologyTest {
         driver.advanceWallClockTime(Duration.ofSeconds(2));
         Map<String, String> views = new java.util.TreeMap<>();
         for (String topic : List.of(Topics.PARTICIPATION.name(), Topics.POINTS_VIEW.name(), Topics.RETENTION.name(),
-                Topics.CHURN.name(), Topics.SATISFACTION.name())) {
+                Topics.CHURN.name(), Topics.SATISFACTION.name(), Topics.DORMANT.name())) {
             for (TestRecord<String, byte[]> record : records(topic)) {
                 views.put(topic + " " + record.key(), header(record.headers(), CloudEventHeaders.ID) + " "
-                        + new String(record.value(), StandardCharsets.UTF_8));
+                        + (record.value() == null ? "tombstone" : new String(record.value(), StandardCharsets.UTF_8)));
             }
         }
         return views;

@@ -13,6 +13,8 @@ import java.util.List;
  * @param ruleVersion the program rule version that was applied
  * @param breakdown   per-rule contributions; they add up to {@code points}
  * @param balance     the member's balance after this event
+ * @param expiryChanges what this event changed in the member's expiring points, per expiry instant (an empty list:
+ *                      nothing that expires); {@code null} in records published before the field
  */
 public record PointsEarned(String memberId,
                            String chainId,
@@ -24,7 +26,17 @@ public record PointsEarned(String memberId,
                            String ruleVersion,
                            List<RuleContribution> breakdown,
                            long balance,
-                           Instant occurredAt) implements IntegrationEvent {
+                           Instant occurredAt,
+                           List<ExpiryChange> expiryChanges) implements IntegrationEvent {
+
+    /** Without expiry changes, as records published before them. */
+    public PointsEarned(String memberId, String chainId, String transactionId, String storeId, String currency,
+                        BigDecimal amount, long points, String ruleVersion, List<RuleContribution> breakdown,
+                        long balance, Instant occurredAt) {
+        this(memberId, chainId, transactionId, storeId, currency, amount, points, ruleVersion, breakdown, balance,
+                occurredAt, null);
+    }
+
     @Override
     public String key() {
         return memberId;

@@ -86,7 +86,7 @@ public final class Ledger {
             }
             if (from.test(lot)) {
                 long taken = Math.min(left, lot.remaining());
-                debits.add(new LotDebit(lot.lotId(), taken));
+                debits.add(new LotDebit(lot.lotId(), taken, lot.expiresAt()));
                 left -= taken;
             }
         }
@@ -95,7 +95,7 @@ public final class Ledger {
 
     public List<LotDebit> expiredAt(Instant at) {
         return lots.stream().filter(lot -> lot.expiredAt(at))
-                .map(lot -> new LotDebit(lot.lotId(), lot.remaining())).toList();
+                .map(lot -> new LotDebit(lot.lotId(), lot.remaining(), lot.expiresAt())).toList();
     }
 
     public OpenLot lot(String lotId) {

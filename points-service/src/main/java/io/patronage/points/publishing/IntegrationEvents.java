@@ -4,6 +4,7 @@ import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.notifications.PointsExpiringParameters;
 import io.patronage.contracts.notifications.TierChangedParameters;
+import io.patronage.contracts.points.ExpiryChange;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.contracts.points.RuleContribution;
 import io.patronage.points.adjustments.PointsAdjusted;
@@ -11,6 +12,9 @@ import io.patronage.points.earning.PointsAwarded;
 import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.expiry.ExpiryAnnounced;
 import io.patronage.points.expiry.PointsExpired;
+import io.patronage.points.ledger.LedgerLimits;
+import io.patronage.points.ledger.Lot;
+import io.patronage.points.ledger.LotDebit;
 import io.patronage.points.redemption.PointsRedeemed;
 import io.patronage.points.redemption.PointsRedemptionRejected;
 import io.patronage.points.redemption.RedemptionAnswer;
@@ -19,6 +23,9 @@ import io.patronage.points.tiers.TierChanged;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Maps the account's domain events to the published language; nothing else of the aggregate leaves the service. */
 final class IntegrationEvents {
@@ -28,34 +35,54 @@ final class IntegrationEvents {
     private IntegrationEvents() {
     }
 
+    /**
+     * What an event changed in the member's expiring points, per expiry instant (earliest first): the credited lot's
+     * points at its expiry, minus what the debits took from lots that expire. Lots that never expire are not in it.
+     */
+    static List<ExpiryChange> expiryChanges(Lot credited, List<LotDebit> debits) {
+        Map<Instant, Long> changes = new TreeMap<>();
+        if (credited != null && credited.expiresAt() != null) {
+            changes.merge(credited.expiresAt(), credited.points(), LedgerLimits::add);
+        }
+        for (LotDebit debit : debits == null ? List.<LotDebit>of() : debits) {
+            if (debit.expiresAt() != null) {
+                changes.merge(debit.expiresAt(), -debit.points(), LedgerLimits::add);
+            }
+        }
+        return changes.entrySet().stream().filter(change -> change.getValue() != 0)
+                .map(change -> new ExpiryChange(change.getKey(), change.getValue())).toList();
+    }
+
     static io.patronage.contracts.points.PointsEarned earned(PointsEarned event) {
         return new io.patronage.contracts.points.PointsEarned(event.memberId(), event.chainId(),
                 event.transactionId(), event.storeId(), event.currency(), event.amount(), event.points(),
                 event.ruleVersion(),
                 event.breakdown().stream().map(c -> new RuleContribution(c.rule(), c.points())).toList(),
-                event.balanceAfter(), event.occurredAt().toInstant());
+                event.balanceAfter(), event.occurredAt().toInstant(), expiryChanges(event.lot(), List.of()));
     }
 
     static io.patronage.contracts.points.PointsAwarded awarded(PointsAwarded event) {
         return new io.patronage.contracts.points.PointsAwarded(event.memberId(), event.chainId(), event.awardId(),
-                event.rule(), event.ruleVersion(), event.points(), event.balanceAfter(), event.awardedAt());
+                event.rule(), event.ruleVersion(), event.points(), event.balanceAfter(), event.awardedAt(),
+                expiryChanges(event.lot(), List.of()));
     }
 
     static io.patronage.contracts.points.PointsReversed reversed(PointsReversed event) {
         return new io.patronage.contracts.points.PointsReversed(event.memberId(), event.chainId(),
                 event.transactionId(), event.originalTransactionId(), event.currency(), event.returnedAmount(),
-                event.points(), event.shortfall(), event.balanceAfter(), event.occurredAt().toInstant());
+                event.points(), event.shortfall(), event.balanceAfter(), event.occurredAt().toInstant(),
+                expiryChanges(null, event.debits()));
     }
 
     static io.patronage.contracts.points.PointsAdjusted adjusted(PointsAdjusted event) {
         return new io.patronage.contracts.points.PointsAdjusted(event.memberId(), event.chainId(),
                 event.adjustmentId(), event.points(), event.reason(), event.actor(), event.balanceAfter(),
-                event.adjustedAt());
+                event.adjustedAt(), expiryChanges(event.lot(), event.debits()));
     }
 
     static io.patronage.contracts.points.PointsExpired expired(PointsExpired event) {
         return new io.patronage.contracts.points.PointsExpired(event.memberId(), event.chainId(), event.points(),
-                event.balanceAfter(), event.expiredAt());
+                event.balanceAfter(), event.expiredAt(), expiryChanges(null, event.debits()));
     }
 
     static io.patronage.contracts.points.TierChanged tierChanged(TierChanged event) {
@@ -78,7 +105,8 @@ final class IntegrationEvents {
     static IntegrationEvent answer(RedemptionAnswer answer, Instant at) {
         if (answer instanceof PointsRedeemed redeemed) {
             return new io.patronage.contracts.points.PointsRedeemed(redeemed.requestId(), redeemed.memberId(),
-                    redeemed.chainId(), redeemed.points(), redeemed.balanceAfter(), at);
+                    redeemed.chainId(), redeemed.points(), redeemed.balanceAfter(), at,
+                    expiryChanges(null, redeemed.debits()));
         }
         PointsRedemptionRejected rejected = (PointsRedemptionRejected) answer;
         String detail = switch (rejected.reason()) {

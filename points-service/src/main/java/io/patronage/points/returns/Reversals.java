@@ -53,7 +53,7 @@ public final class Reversals {
         OpenLot own = ledger.lot(purchase.lotId());
         long fromOwn = own == null ? 0 : Math.min(points, own.remaining());
         if (fromOwn > 0) {
-            debits.add(new LotDebit(own.lotId(), fromOwn));
+            debits.add(new LotDebit(own.lotId(), fromOwn, own.expiresAt()));
         }
         long rest = points - fromOwn;
         long debt = 0;

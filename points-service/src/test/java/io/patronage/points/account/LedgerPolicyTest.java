@@ -201,11 +201,26 @@ class LedgerPolicyTest {
 
             fixture.given(OPENED, old, next, SPENT_80)
                     .when(new ReviewAccount(MEMBER, now))
-                    .expectEvents(new PointsExpired(MEMBER, "chain-1", 20, List.of(new LotDebit("chain-1:t-1", 20)), 10, now),
+                    // the debit names the lot's expiry, which the published event passes on (expiryChanges)
+                    .expectEvents(new PointsExpired(MEMBER, "chain-1", 20, List.of(new LotDebit("chain-1:t-1", 20,
+                                    Instant.parse("2027-03-01T22:00:00Z"))), 10, now),
                             new ExpiryAnnounced(MEMBER, "chain-1", "expiry:m-1:chain-1:t-2", 10,
                                     Instant.parse("2027-04-01T21:00:00Z"), List.of("chain-1:t-2"), now))
                     .expectResultMessagePayload(Instant.parse("2027-04-01T21:00:00Z"));
         }
+    }
+
+    @Test
+    void aRedemptionsDebitsNameTheExpiryOfTheLotsTheyTakeFrom() {
+        Instant t1 = T1.occurredAt().toInstant();
+        Instant expiry = Instant.parse("2027-03-01T22:00:00Z");
+        PointsEarned expiring = new PointsEarned(MEMBER, "chain-1", "t-1", "store-7", "EUR", T1.total(), T1.total(),
+                100, "p-v1", List.of(), T1.occurredAt(), new Lot("chain-1:t-1", 100, t1, t1, expiry, null), 100);
+
+        fixture.given(OPENED, expiring, earned(T2, 10, 110))
+                .when(new RedeemPoints(MEMBER, "r-1", 105, "reward", t1.plusSeconds(86_400)))
+                .expectEvents(new PointsRedeemed(MEMBER, "chain-1", "r-1", 105, "reward",
+                        List.of(new LotDebit("chain-1:t-1", 100, expiry), new LotDebit("chain-1:t-2", 5)), 5));
     }
 
     @Nested

@@ -1,13 +1,18 @@
 package io.patronage.points.publishing;
 
+import io.patronage.contracts.points.ExpiryChange;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.contracts.points.RuleContribution;
 import io.patronage.points.earning.Contribution;
+import io.patronage.points.adjustments.PointsAdjusted;
 import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.expiry.PointsExpired;
 import io.patronage.points.ledger.Lot;
+import io.patronage.points.ledger.LotDebit;
 import io.patronage.points.redemption.PointsRedeemed;
 import io.patronage.points.redemption.PointsRedemptionRejected;
 import io.patronage.points.redemption.RejectionReason;
+import io.patronage.points.returns.PointsReversed;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -32,8 +37,34 @@ class IntegrationEventsTest {
         assertEquals(new io.patronage.contracts.points.PointsEarned("m-1", "chain-1", "t-1", "store-7", "KWD",
                         new BigDecimal("15.999"), 30, "wine-v2",
                         List.of(new RuleContribution("base", 15), new RuleContribution("category:wine", 15)), 130,
-                        AT),
-                IntegrationEvents.earned(earned));
+                        AT, List.of()),
+                IntegrationEvents.earned(earned), "a lot that never expires changes no expiring points");
+    }
+
+    @Test
+    void eachEventSaysWhatItChangedInTheMembersExpiringPointsPerExpiryInstant() {
+        Instant june = Instant.parse("2027-06-30T21:00:00Z");
+        Instant july = Instant.parse("2027-07-31T21:00:00Z");
+        OffsetDateTime tillTime = OffsetDateTime.parse("2026-11-27T10:15:00+02:00");
+        PointsEarned earned = new PointsEarned("m-1", "chain-1", "t-1", "store-7", "EUR", BigDecimal.TEN,
+                BigDecimal.TEN, 30, "v1", List.of(), tillTime,
+                new Lot("chain-1:t-1", 30, tillTime.toInstant(), tillTime.toInstant(), july, null), 130);
+        // oldest lots first: 20 from a lot expiring in June, 15 from one expiring in July, 5 from one that never does
+        PointsRedeemed redeemed = new PointsRedeemed("m-1", "chain-1", "r-1", 40, "reward:mug", List.of(
+                new LotDebit("a", 20, june), new LotDebit("b", 15, july), new LotDebit("c", 5)), 90);
+        PointsExpired expired = new PointsExpired("m-1", "chain-1", 12, List.of(new LotDebit("a", 12, june)), 78, june);
+        PointsReversed reversed = new PointsReversed("m-1", "chain-1", "t-2", "t-1", "EUR", BigDecimal.ONE, 3,
+                List.of(new LotDebit("chain-1:t-1", 3, july)), 0, 0, BigDecimal.ONE, 75, tillTime);
+        PointsAdjusted adjusted = new PointsAdjusted("m-1", "chain-1", "adj-1", 10, "goodwill", "ops",
+                new Lot("adj-1", 10, AT, AT, june, null), List.of(), 85, AT, june);
+
+        assertEquals(List.of(new ExpiryChange(july, 30)), IntegrationEvents.earned(earned).expiryChanges());
+        assertEquals(List.of(new ExpiryChange(june, -20), new ExpiryChange(july, -15)),
+                ((io.patronage.contracts.points.PointsRedeemed) IntegrationEvents.answer(redeemed, AT)).expiryChanges(),
+                "the points of the lot that never expires are in no expiry");
+        assertEquals(List.of(new ExpiryChange(june, -12)), IntegrationEvents.expired(expired).expiryChanges());
+        assertEquals(List.of(new ExpiryChange(july, -3)), IntegrationEvents.reversed(reversed).expiryChanges());
+        assertEquals(List.of(new ExpiryChange(june, 10)), IntegrationEvents.adjusted(adjusted).expiryChanges());
     }
 
     @Test
@@ -42,7 +73,7 @@ class IntegrationEventsTest {
         PointsRedemptionRejected rejected = new PointsRedemptionRejected("m-1", "chain-1", "r-2", 500,
                 RejectionReason.INSUFFICIENT_POINTS, 60);
 
-        assertEquals(new io.patronage.contracts.points.PointsRedeemed("r-1", "m-1", "chain-1", 40, 60, AT),
+        assertEquals(new io.patronage.contracts.points.PointsRedeemed("r-1", "m-1", "chain-1", 40, 60, AT, List.of()),
                 IntegrationEvents.answer(redeemed, AT));
         assertEquals(new io.patronage.contracts.points.PointsRedemptionRejected("r-2", "m-1", "chain-1", 500, 60,
                         "INSUFFICIENT_POINTS", "500 points requested, the balance is 60", AT),

@@ -1,7 +1,10 @@
 package io.patronage.contracts;
 
+import io.patronage.contracts.analytics.BasketView;
 import io.patronage.contracts.analytics.ChurnView;
 import io.patronage.contracts.analytics.CohortView;
+import io.patronage.contracts.analytics.CustomerSummaryView;
+import io.patronage.contracts.analytics.CustomerValueView;
 import io.patronage.contracts.analytics.ParticipationView;
 import io.patronage.contracts.analytics.PointsView;
 import io.patronage.contracts.analytics.RetentionView;
@@ -90,6 +93,12 @@ public final class Topics {
 
     public static final Topic POINTS_VIEW = Topic.cloudEvents("loyalty.analytics.points.v1",
             "chain id and period", List.of(ANALYTICS), 3, FOREVER, true, PointsView.class);
+    /** Customer value per member (tombstoned when the member is erased) and per chain, with CLV and RFM. */
+    public static final Topic CUSTOMERS = Topic.cloudEvents("loyalty.analytics.customers.v1",
+            "chain id and member id, or chain id and summary", List.of(ANALYTICS), 3,
+            FOREVER, true, CustomerValueView.class, CustomerSummaryView.class);
+    public static final Topic BASKETS = Topic.cloudEvents("loyalty.analytics.baskets.v1",
+            "chain id and level (sku or category)", List.of(ANALYTICS), 3, FOREVER, true, BasketView.class);
 
     /**
      * Every ops and admin action, written by the service that performed it, for SIEMs; each service also answers
@@ -110,7 +119,8 @@ public final class Topics {
     public static final List<String> KAFKA_STREAMS = List.of(ANALYTICS);
 
     public static final List<Topic> ALL = List.of(TRANSACTIONS, ENGAGEMENT, MEMBERS, CHAINS, POINTS, POINTS_REQUESTS,
-            REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION, POINTS_VIEW, AUDIT);
+            REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION, POINTS_VIEW, AUDIT,
+            CUSTOMERS, BASKETS);
 
     private static final Map<String, Topic> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Topic::name, Function.identity()));

@@ -31,7 +31,8 @@ class TopicTest {
     @Test
     void namesTheTopicsEachServicePublishesReservedOnesExcepted() {
         assertEquals(List.of(Topics.POINTS, Topics.NOTIFICATIONS, Topics.AUDIT), Topics.publishedBy("points-service"));
-        assertEquals(List.of(Topics.RETENTION, Topics.CHURN, Topics.PARTICIPATION, Topics.POINTS_VIEW, Topics.AUDIT),
+        assertEquals(List.of(Topics.RETENTION, Topics.CHURN, Topics.PARTICIPATION, Topics.POINTS_VIEW, Topics.AUDIT,
+                        Topics.CUSTOMERS, Topics.BASKETS),
                 Topics.publishedBy("analytics-service"));
         assertEquals(List.of(), Topics.publishedBy("the chains' POS systems").stream()
                 .filter(topic -> topic.envelope() == Topic.Envelope.CLOUD_EVENT).toList());

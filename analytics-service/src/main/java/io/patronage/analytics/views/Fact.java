@@ -17,10 +17,15 @@ import java.util.List;
         @JsonSubTypes.Type(value = Fact.CardSale.class, name = "card-sale"),
         @JsonSubTypes.Type(value = Fact.Enrolled.class, name = "enrolled"),
         @JsonSubTypes.Type(value = Fact.Purchase.class, name = "purchase"),
-        @JsonSubTypes.Type(value = Fact.Counted.class, name = "counted")})
+        @JsonSubTypes.Type(value = Fact.Counted.class, name = "counted"),
+        @JsonSubTypes.Type(value = Fact.CardTill.class, name = "card-till"),
+        @JsonSubTypes.Type(value = Fact.MemberTill.class, name = "member-till"),
+        @JsonSubTypes.Type(value = Fact.Erased.class, name = "erased"),
+        @JsonSubTypes.Type(value = Fact.Basket.class, name = "basket")})
 public sealed interface Fact {
 
-    enum Stage { CARD, MEMBER, CHAIN }
+    /** CUSTOMER and BASKET stages are partitioned by chain, like CHAIN. */
+    enum Stage { CARD, MEMBER, CHAIN, CUSTOMER, BASKET }
 
     String chainId();
 
@@ -102,5 +107,56 @@ public sealed interface Fact {
      * @param monthsSince months since enrollment that gained ({@code +1}) or lost ({@code -1}) this member as a buyer
      */
     record CohortChange(String cohort, long members, java.util.Map<Integer, Long> monthsSince) {
+    }
+
+    /** A purchase or return with a card, for the customer stage once the card stage knows its member. */
+    record CardTill(String chainId, String cardNumber, String transactionId, boolean isReturn, Instant occurredAt,
+                    BigDecimal total, String originalTransactionId) implements Fact {
+        public Stage stage() {
+            return Stage.CARD;
+        }
+
+        public String key() {
+            return chainId + ":" + cardNumber;
+        }
+    }
+
+    /** A member's purchase or return, for the customer stage. */
+    record MemberTill(String chainId, String memberId, String transactionId, boolean isReturn, Instant occurredAt,
+                      BigDecimal total, String originalTransactionId) implements Fact {
+        public Stage stage() {
+            return Stage.CUSTOMER;
+        }
+
+        public String key() {
+            return chainId;
+        }
+    }
+
+    /** A member erased (GDPR): the customer stage forgets them. */
+    record Erased(String chainId, String memberId) implements Fact {
+        public Stage stage() {
+            return Stage.CUSTOMER;
+        }
+
+        public String key() {
+            return chainId;
+        }
+    }
+
+    /** The distinct products and categories of one purchase, member or not, for the basket stage. */
+    record Basket(String chainId, Instant occurredAt, List<String> skus, List<String> categories) implements Fact {
+        public Basket {
+            skus = List.copyOf(skus);
+            categories = List.copyOf(categories);
+        }
+
+        public Stage stage() {
+            return Stage.BASKET;
+        }
+
+        public String key() {
+            return chainId;
+        }
     }
 }

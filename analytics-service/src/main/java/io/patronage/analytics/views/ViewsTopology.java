@@ -62,14 +62,21 @@ public final class ViewsTopology {
      */
     public static Topology build(ChainLookup chains, Clock clock, ViewSettings settings, String applicationId,
                                  String source) {
+        return build(chains, clock, settings, ValueSettings.DEFAULTS, applicationId, source);
+    }
+
+    public static Topology build(ChainLookup chains, Clock clock, ViewSettings settings, ValueSettings values,
+                                 String applicationId, String source) {
         StreamsBuilder builder = new StreamsBuilder();
         ChainCalendar calendar = new ChainCalendar(chains);
         FactMapper mapper = new FactMapper(calendar);
         MessageDecoder events = new CloudEventDecoder();
 
         KStream<String, Fact> transactions = intake(builder, Topics.TRANSACTIONS, new PosTransactionDecoder(chains, clock),
-                applicationId, mapper::transaction);
-        KStream<String, Fact> members = intake(builder, Topics.MEMBERS, events, applicationId, mapper::member);
+                applicationId, payload -> ValueFacts.concat(mapper.transaction(payload),
+                        ValueFacts.till(payload, values.basketLines())));
+        KStream<String, Fact> members = intake(builder, Topics.MEMBERS, events, applicationId,
+                payload -> ValueFacts.concat(mapper.member(payload), ValueFacts.member(payload)));
         KStream<String, Fact> points = intake(builder, Topics.POINTS, events, applicationId, mapper::points);
         KStream<String, Fact> intake = transactions.merge(members, Named.as("intake-members")).merge(points, Named.as("intake-points"));
 
@@ -92,6 +99,21 @@ public final class ViewsTopology {
                         TALLIES, COHORTS, ChainStage.UNPUBLISHED)
                 .to((key, view, context) -> Topics.topicOf(view.getClass()).name(),
                         Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class)).withName("views"));
+
+        CustomerStage.STORES.forEach(builder::addStateStore);
+        stage(intake, Fact.Stage.CUSTOMER, "intake-by-customer-chain")
+                .merge(stage(byCard, Fact.Stage.CUSTOMER, "cards-by-customer-chain"), Named.as("customer-facts"))
+                .process(() -> new CustomerStage(chains, settings, values, source), Named.as("customer-stage"),
+                        CustomerStage.STORE_NAMES)
+                .to(Topics.CUSTOMERS.name(), Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class))
+                        .withName("customer-views"));
+
+        BasketStage.STORES.forEach(builder::addStateStore);
+        stage(intake, Fact.Stage.BASKET, "intake-by-basket-chain")
+                .process(() -> new BasketStage(settings, values, source), Named.as("basket-stage"),
+                        BasketStage.STORE_NAMES)
+                .to(Topics.BASKETS.name(), Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class))
+                        .withName("basket-views"));
         return builder.build();
     }
 
@@ -118,7 +140,7 @@ public final class ViewsTopology {
                         .withNumberOfPartitions(PARTITIONS));
     }
 
-    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+    static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), KEYS, values).withCachingEnabled();
     }
 }

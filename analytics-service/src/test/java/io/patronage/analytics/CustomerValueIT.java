@@ -9,6 +9,7 @@ import io.patronage.contracts.Topics;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.members.MemberErased;
+import io.patronage.contracts.rewards.CouponIssued;
 import io.patronage.kit.json.Json;
 import io.patronage.testsupport.CloudEventRecord;
 import io.patronage.testsupport.HttpProbe;
@@ -117,6 +118,20 @@ class CustomerValueIT implements TestPropertyProvider {
         assertEquals("milk", pair.get("b").asText());
         assertEquals(2, pair.get("together").asLong(), "t3 resent, its return not un-counting it");
         assertEquals(2, HttpProbe.json(analyst.get("/analytics/baskets?chainId=" + chain)).size(), "sku and category");
+
+        // a coupon issued at 10:00 UTC and used at the till 2 days later, on a purchase without a card
+        event("k1-" + chain, new CouponIssued("K1", "m-ann", chain, "red-1", "reward-1", 100, AT, null));
+        String couponSale = "{\"transactionId\":\"k1\",\"chainId\":\"" + chain + "\",\"storeId\":\"s1\","
+                + "\"type\":\"PURCHASE\",\"occurredAt\":\"2026-11-29T12:00:00+02:00\",\"currency\":\"EUR\","
+                + "\"total\":\"8.00\",\"lines\":[],\"couponCodes\":[\"K1\"]}";
+        kafka.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), 0, "k1", couponSale.getBytes(StandardCharsets.UTF_8)));
+        await().atMost(PATIENCE).until(() -> HttpProbe.json(analyst.get("/analytics/coupons?chainId=" + chain))
+                .get("used").asLong() == 1);
+        JsonNode coupons = HttpProbe.json(analyst.get("/analytics/coupons?chainId=" + chain));
+        assertEquals(1, coupons.get("issued").asLong());
+        assertEquals(0, new BigDecimal("2.00").compareTo(coupons.get("averageDaysToUse").decimalValue()), coupons.toString());
+        assertEquals(1, coupons.get("ordersWithCoupon").asLong());
+        assertEquals(3, coupons.get("ordersWithoutCoupon").asLong(), "t1, t2, t3 (once), and not the return");
 
         event("x-" + chain, new MemberErased("m-ann", chain, AT.plusSeconds(60)));
         await().atMost(PATIENCE).until(() -> summary(chain).get("customers").asLong() == 1);

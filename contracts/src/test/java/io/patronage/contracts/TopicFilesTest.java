@@ -125,7 +125,8 @@ class TopicFilesTest {
                 "dead letters of loyalty.chains.v1: records that could not be processed, with the error in a header")));
         assertTrue(settings.stream().anyMatch(s -> s.name().equals("loyalty.analytics.participation.v1")
                 && s.cleanupPolicy().equals("compact")));
-        for (String view : List.of("loyalty.analytics.customers.v1", "loyalty.analytics.baskets.v1")) {
+        for (String view : List.of("loyalty.analytics.customers.v1", "loyalty.analytics.baskets.v1",
+                "loyalty.analytics.coupons.v1")) {
             assertTrue(settings.stream().anyMatch(s -> s.name().equals(view) && s.cleanupPolicy().equals("compact")
                     && s.partitions() == 3), view);
         }

@@ -21,11 +21,13 @@ import java.util.List;
         @JsonSubTypes.Type(value = Fact.CardTill.class, name = "card-till"),
         @JsonSubTypes.Type(value = Fact.MemberTill.class, name = "member-till"),
         @JsonSubTypes.Type(value = Fact.Erased.class, name = "erased"),
-        @JsonSubTypes.Type(value = Fact.Basket.class, name = "basket")})
+        @JsonSubTypes.Type(value = Fact.Basket.class, name = "basket"),
+        @JsonSubTypes.Type(value = Fact.CouponIssued.class, name = "coupon-issued"),
+        @JsonSubTypes.Type(value = Fact.Order.class, name = "order")})
 public sealed interface Fact {
 
-    /** CUSTOMER and BASKET stages are partitioned by chain, like CHAIN. */
-    enum Stage { CARD, MEMBER, CHAIN, CUSTOMER, BASKET }
+    /** CUSTOMER, BASKET and COUPON stages are partitioned by chain, like CHAIN. */
+    enum Stage { CARD, MEMBER, CHAIN, CUSTOMER, BASKET, COUPON }
 
     String chainId();
 
@@ -153,6 +155,32 @@ public sealed interface Fact {
 
         public Stage stage() {
             return Stage.BASKET;
+        }
+
+        public String key() {
+            return chainId;
+        }
+    }
+
+    /** A coupon issued to a member, for the coupon stage. */
+    record CouponIssued(String chainId, String couponCode, Instant issuedAt) implements Fact {
+        public Stage stage() {
+            return Stage.COUPON;
+        }
+
+        public String key() {
+            return chainId;
+        }
+    }
+
+    /** A purchase, member or not, with the coupon codes the till sent, for the coupon stage. */
+    record Order(String chainId, Instant occurredAt, BigDecimal total, List<String> couponCodes) implements Fact {
+        public Order {
+            couponCodes = List.copyOf(couponCodes);
+        }
+
+        public Stage stage() {
+            return Stage.COUPON;
         }
 
         public String key() {

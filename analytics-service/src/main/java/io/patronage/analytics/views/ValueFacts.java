@@ -4,6 +4,7 @@ import io.patronage.contracts.members.MemberErased;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionLine;
 import io.patronage.contracts.retail.TransactionType;
+import io.patronage.contracts.rewards.CouponIssued;
 import io.patronage.kit.kafka.PoisonMessageException;
 
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ final class ValueFacts {
 
     /**
      * A purchase or return with a card goes to the card stage to learn its member; a purchase's first
-     * {@code basketLines} lines make a basket, member or not.
+     * {@code basketLines} lines make a basket, and the purchase with its coupon codes is an order, member or not.
      */
     static List<Fact> till(Object payload, int basketLines) {
         PosTransaction sale = (PosTransaction) payload;
@@ -48,7 +49,26 @@ final class ValueFacts {
                         List.copyOf(categories)));
             }
         }
+        if (!isReturn) {
+            Set<String> codes = new LinkedHashSet<>();
+            if (sale.couponCodes() != null) {
+                sale.couponCodes().stream().filter(code -> code != null && !code.isBlank()).forEach(codes::add);
+            }
+            facts.add(new Fact.Order(sale.chainId(), sale.occurredAt().toInstant(), sale.total(), List.copyOf(codes)));
+        }
         return facts;
+    }
+
+    /** Coupons issued; the other rewards events change no view (a use is read from the till). */
+    static List<Fact> rewards(Object payload) {
+        if (payload instanceof CouponIssued issued) {
+            if (issued.chainId() == null || issued.chainId().isBlank() || issued.couponCode() == null
+                    || issued.couponCode().isBlank() || issued.issuedAt() == null) {
+                throw new PoisonMessageException("CouponIssued without chainId, couponCode or issuedAt cannot be counted");
+            }
+            return List.of(new Fact.CouponIssued(issued.chainId(), issued.couponCode(), issued.issuedAt()));
+        }
+        return List.of();
     }
 
     static List<Fact> member(Object payload) {

@@ -43,7 +43,7 @@ import java.util.function.Function;
 public final class ViewsTopology {
 
     /** The topics the views read. */
-    public static final List<Topic> SOURCES = List.of(Topics.TRANSACTIONS, Topics.MEMBERS, Topics.POINTS);
+    public static final List<Topic> SOURCES = List.of(Topics.TRANSACTIONS, Topics.MEMBERS, Topics.POINTS, Topics.REWARDS);
     public static final String TALLIES = ChainStage.TALLIES;
     public static final String COHORTS = ChainStage.COHORTS;
     public static final String CARDS = CardStage.CARDS;
@@ -78,7 +78,9 @@ public final class ViewsTopology {
         KStream<String, Fact> members = intake(builder, Topics.MEMBERS, events, applicationId,
                 payload -> ValueFacts.concat(mapper.member(payload), ValueFacts.member(payload)));
         KStream<String, Fact> points = intake(builder, Topics.POINTS, events, applicationId, mapper::points);
-        KStream<String, Fact> intake = transactions.merge(members, Named.as("intake-members")).merge(points, Named.as("intake-points"));
+        KStream<String, Fact> rewards = intake(builder, Topics.REWARDS, events, applicationId, ValueFacts::rewards);
+        KStream<String, Fact> intake = transactions.merge(members, Named.as("intake-members")).merge(points, Named.as("intake-points"))
+                .merge(rewards, Named.as("intake-rewards"));
 
         builder.addStateStore(store(CARDS, Serdes.String()));
         KStream<String, Fact> byCard = stage(intake, Fact.Stage.CARD, "intake-by-card")
@@ -114,6 +116,13 @@ public final class ViewsTopology {
                         BasketStage.STORE_NAMES)
                 .to(Topics.BASKETS.name(), Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class))
                         .withName("basket-views"));
+
+        CouponStage.STORES.forEach(builder::addStateStore);
+        stage(intake, Fact.Stage.COUPON, "intake-by-coupon-chain")
+                .process(() -> new CouponStage(chains, settings, source), Named.as("coupon-stage"),
+                        CouponStage.STORE_NAMES)
+                .to(Topics.COUPONS.name(), Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class))
+                        .withName("coupon-views"));
         return builder.build();
     }
 

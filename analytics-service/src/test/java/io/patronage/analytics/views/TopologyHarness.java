@@ -11,6 +11,7 @@ import io.patronage.contracts.Topics;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.members.MemberErased;
+import io.patronage.contracts.rewards.CouponIssued;
 import io.patronage.kit.json.Json;
 import io.patronage.kit.kafka.CloudEventHeaders;
 import org.apache.kafka.common.header.Headers;
@@ -52,6 +53,7 @@ final class TopologyHarness implements AutoCloseable {
     final TopologyTestDriver driver;
     private final TestInputTopic<String, byte[]> transactions;
     private final TestInputTopic<String, byte[]> members;
+    private final TestInputTopic<String, byte[]> rewards;
 
     TopologyHarness(Path state, ValueSettings values) {
         Properties config = new Properties();
@@ -63,6 +65,7 @@ final class TopologyHarness implements AutoCloseable {
                 values, "analytics-test", "/patronage/analytics-service"), config);
         transactions = driver.createInputTopic(Topics.TRANSACTIONS.name(), new StringSerializer(), new ByteArraySerializer());
         members = driver.createInputTopic(Topics.MEMBERS.name(), new StringSerializer(), new ByteArraySerializer());
+        rewards = driver.createInputTopic(Topics.REWARDS.name(), new StringSerializer(), new ByteArraySerializer());
     }
 
     void enroll(String member, String card) {
@@ -75,15 +78,25 @@ final class TopologyHarness implements AutoCloseable {
 
     /** A purchase at noon in Athens (10:00 UTC in winter) with lines {@code sku:category}. */
     void purchase(String id, String card, String day, String total, String... lines) {
-        till(id, card, "PURCHASE", day, total, null, lines);
+        till(id, card, "PURCHASE", day, total, null, List.of(), lines);
+    }
+
+    void purchaseWithCoupons(String id, String card, String day, String total, List<String> coupons) {
+        till(id, card, "PURCHASE", day, total, null, coupons);
     }
 
     void returned(String id, String card, String day, String total, String original) {
-        till(id, card, "RETURN", day, total, original);
+        till(id, card, "RETURN", day, total, original, List.of());
+    }
+
+    void issue(String eventId, String code, String issuedAt) {
+        event(rewards, eventId, new CouponIssued(code, "m-1", CHAIN, "red-" + code, "reward-1", 100,
+                Instant.parse(issuedAt), null));
     }
 
     /** Sent twice, as a redelivery would: it must count once. */
-    private void till(String id, String card, String type, String day, String total, String original, String... lines) {
+    private void till(String id, String card, String type, String day, String total, String original,
+                      List<String> coupons, String... lines) {
         StringBuilder items = new StringBuilder();
         for (String line : lines) {
             String[] parts = line.split(":");
@@ -93,18 +106,25 @@ final class TopologyHarness implements AutoCloseable {
         String json = "{\"transactionId\":\"" + id + "\",\"chainId\":\"" + CHAIN + "\",\"storeId\":\"s1\",\"cardNumber\":"
                 + (card == null ? "null" : "\"" + card + "\"") + ",\"type\":\"" + type + "\",\"occurredAt\":\"" + day
                 + "T12:00:00+02:00\",\"currency\":\"EUR\",\"total\":\"" + total + "\",\"lines\":[" + items
-                + "],\"couponCodes\":[]" + (original == null ? "" : ",\"originalTransactionId\":\"" + original + "\"") + "}";
+                + "],\"couponCodes\":[" + String.join(",", coupons.stream().map(code -> "\"" + code + "\"").toList())
+                + "]" + (original == null ? "" : ",\"originalTransactionId\":\"" + original + "\"") + "}";
         for (int i = 0; i < 2; i++) {
             transactions.pipeInput(card == null ? id : card, json.getBytes(StandardCharsets.UTF_8));
         }
     }
 
     private void event(String id, IntegrationEvent event) {
+        event(members, id, event);
+    }
+
+    private void event(TestInputTopic<String, byte[]> topic, String id, IntegrationEvent event) {
         Headers headers = new RecordHeaders();
         CloudEventHeaders.put(headers, CloudEventHeaders.ID, id);
         CloudEventHeaders.put(headers, CloudEventHeaders.TYPE, IntegrationEvent.typeOf(event.getClass()));
         try {
-            members.pipeInput(new TestRecord<>(event.key(), Json.mapper().writeValueAsBytes(event), headers));
+            for (int i = 0; i < 2; i++) {
+                topic.pipeInput(new TestRecord<>(event.key(), Json.mapper().writeValueAsBytes(event), headers));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,14 +36,14 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The customer-value and basket views over HTTP, read from the stores of the instance holding the chain's partition
+ * The customer-value, basket and coupon views over HTTP, read from the stores of the instance holding the chain's partition
  * of the stage (forwarded there when it is another one), for an analyst or ops of the chain.
  */
 @Controller("/analytics")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.APPLICATION_JSON)
-class CustomersController {
+class ValueViewsController {
 
     static final int MAX_PAGE_SIZE = 500;
     private static final Duration READ_WAIT = Duration.ofSeconds(15);
@@ -53,7 +53,7 @@ class CustomersController {
     private final ValueSettings values;
     private final Forwarding forwarding;
 
-    CustomersController(StreamsEngine engine, ChainDirectory chains, ValueSettings values, Forwarding forwarding) {
+    ValueViewsController(StreamsEngine engine, ChainDirectory chains, ValueSettings values, Forwarding forwarding) {
         this.engine = engine;
         this.chains = chains;
         this.values = values;
@@ -113,6 +113,16 @@ class CustomersController {
                 }
             }
             return views;
+        });
+    }
+
+    /** The chain's coupon effectiveness, all time; zeros before its first coupon or purchase. */
+    @Get("/coupons")
+    HttpResponse<?> coupons(HttpRequest<?> request, @Parameter(hidden = true) Caller caller,
+                            @Nullable @QueryValue String chainId) {
+        return read(request, caller, chainId, CouponStage.TOTALS, chain -> {
+            CouponStage.CouponTotals totals = engine.<CouponStage.CouponTotals>store(CouponStage.TOTALS).get(chainId);
+            return CouponStage.view(chainId, chain.currency(), totals != null ? totals : CouponStage.CouponTotals.ZERO);
         });
     }
 

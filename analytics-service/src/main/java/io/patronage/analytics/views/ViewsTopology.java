@@ -37,6 +37,10 @@ import java.util.function.Function;
  *                                                                                                          │
  *                                participation, retention (and cohorts), churn topics ◄────────────────────┘
  * </pre>
+ * Beside them, partitioned by chain: {@link CustomerStage} (members' purchases and returns from the card stage,
+ * erasures) to the customers topic, {@link BasketStage} (purchases' lines) to the baskets topic and
+ * {@link CouponStage} (purchases' coupon codes, coupons issued on loyalty.rewards.v1) to the coupons topic.
+ * <p>
  * Every stage keeps its state in a RocksDB store backed by a changelog topic; the re-keyed streams between stages
  * are repartition topics of {@value #PARTITIONS} partitions.
  */

@@ -93,6 +93,8 @@ class CustomerValueTopologyTest {
         dataset();
         List<TestRecord<String, byte[]>> before = topology.records(CUSTOMERS);
         assertTrue(TopologyHarness.latest(before).containsKey(CHAIN + "|member|m-carol"));
+        KeyValueStore<String, Object> customers = topology.driver.getKeyValueStore(CustomerStage.CUSTOMERS);
+        assertTrue(mentions(new KeyValue<>("", customers.get(CHAIN + "|m-carol")), "m-carol"), "the scan below can see her");
 
         topology.erase("m-carol");
         // a late record of hers, after the erasure: ignored
@@ -107,7 +109,7 @@ class CustomerValueTopologyTest {
                 || view != null && view.toString().contains("m-carol"), key + " " + view));
         for (String store : List.of(CustomerStage.CUSTOMERS, CustomerStage.SUMMARIES, CustomerStage.CHANGED,
                 CustomerStage.ERASED, BasketStage.ITEMS, BasketStage.PAIRS, BasketStage.TOTALS, BasketStage.VIEWS,
-                BasketStage.CHANGED)) {
+                BasketStage.CHANGED, CouponStage.COUPONS, CouponStage.TOTALS, CouponStage.CHANGED)) {
             KeyValueStore<String, Object> kv = topology.driver.getKeyValueStore(store);
             try (KeyValueIterator<String, Object> all = kv.all()) {
                 all.forEachRemaining(entry -> assertFalse(mentions(entry, "m-carol"), store + ": " + entry));

@@ -1,7 +1,11 @@
 package io.patronage.contracts;
 
+import io.patronage.contracts.analytics.BasketView;
 import io.patronage.contracts.analytics.ChurnView;
 import io.patronage.contracts.analytics.CohortView;
+import io.patronage.contracts.analytics.CouponView;
+import io.patronage.contracts.analytics.CustomerSummaryView;
+import io.patronage.contracts.analytics.CustomerValueView;
 import io.patronage.contracts.analytics.DormantMember;
 import io.patronage.contracts.analytics.ParticipationView;
 import io.patronage.contracts.analytics.PointsView;
@@ -77,7 +81,8 @@ public final class Topics {
             .readBy(POINTS_SERVICE);
     public static final Topic REWARDS = Topic.cloudEvents("loyalty.rewards.v1",
             "member id", List.of(REWARDS_SERVICE), 6, FOREVER, false, CouponIssued.class, CouponUsed.class,
-            CouponUseRejected.class, CouponReinstated.class, CouponExpired.class);
+            CouponUseRejected.class, CouponReinstated.class, CouponExpired.class)
+            .readBy(ANALYTICS);
     public static final Topic NOTIFICATIONS = Topic.cloudEvents("loyalty.notifications.v1",
             "member id", List.of(ENROLLMENT, POINTS_SERVICE, REWARDS_SERVICE), 6, Duration.ofDays(7), false,
             NotificationRequested.class)
@@ -98,6 +103,14 @@ public final class Topics {
     /** The dormant list: one record per dormant member, a tombstone when they buy again or are erased. */
     public static final Topic DORMANT = Topic.cloudEvents("loyalty.analytics.dormant.v1",
             "chain id and member id", List.of(ANALYTICS), 3, FOREVER, true, DormantMember.class);
+    /** Customer value per member (tombstoned when the member is erased) and per chain, with CLV and RFM. */
+    public static final Topic CUSTOMERS = Topic.cloudEvents("loyalty.analytics.customers.v1",
+            "chain id and member id, or chain id and summary", List.of(ANALYTICS), 3,
+            FOREVER, true, CustomerValueView.class, CustomerSummaryView.class);
+    public static final Topic BASKETS = Topic.cloudEvents("loyalty.analytics.baskets.v1",
+            "chain id and level (sku or category)", List.of(ANALYTICS), 3, FOREVER, true, BasketView.class);
+    public static final Topic COUPONS = Topic.cloudEvents("loyalty.analytics.coupons.v1",
+            "chain id and period", List.of(ANALYTICS), 3, FOREVER, true, CouponView.class);
 
     /**
      * Every ops and admin action, written by the service that performed it, for SIEMs; each service also answers
@@ -118,7 +131,8 @@ public final class Topics {
     public static final List<String> KAFKA_STREAMS = List.of(ANALYTICS);
 
     public static final List<Topic> ALL = List.of(TRANSACTIONS, ENGAGEMENT, MEMBERS, CHAINS, POINTS, POINTS_REQUESTS,
-            REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION, POINTS_VIEW, SATISFACTION, DORMANT, AUDIT);
+            REWARDS, NOTIFICATIONS, RETENTION, CHURN, PARTICIPATION, POINTS_VIEW, SATISFACTION, DORMANT, CUSTOMERS,
+            BASKETS, COUPONS, AUDIT);
 
     private static final Map<String, Topic> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Topic::name, Function.identity()));

@@ -125,6 +125,11 @@ class TopicFilesTest {
                 "dead letters of loyalty.chains.v1: records that could not be processed, with the error in a header")));
         assertTrue(settings.stream().anyMatch(s -> s.name().equals("loyalty.analytics.participation.v1")
                 && s.cleanupPolicy().equals("compact")));
+        for (String view : List.of("loyalty.analytics.customers.v1", "loyalty.analytics.baskets.v1",
+                "loyalty.analytics.coupons.v1")) {
+            assertTrue(settings.stream().anyMatch(s -> s.name().equals(view) && s.cleanupPolicy().equals("compact")
+                    && s.partitions() == 3), view);
+        }
         assertTrue(settings.stream().anyMatch(s -> s.name().equals("loyalty.notifications.v1")
                 && s.retentionMs() == 604_800_000L));
     }

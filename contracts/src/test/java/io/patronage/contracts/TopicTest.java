@@ -32,7 +32,8 @@ class TopicTest {
     void namesTheTopicsEachServicePublishesReservedOnesExcepted() {
         assertEquals(List.of(Topics.POINTS, Topics.NOTIFICATIONS, Topics.AUDIT), Topics.publishedBy("points-service"));
         assertEquals(List.of(Topics.RETENTION, Topics.CHURN, Topics.PARTICIPATION, Topics.POINTS_VIEW,
-                Topics.SATISFACTION, Topics.DORMANT, Topics.AUDIT), Topics.publishedBy("analytics-service"));
+                Topics.SATISFACTION, Topics.DORMANT, Topics.CUSTOMERS, Topics.BASKETS, Topics.COUPONS, Topics.AUDIT),
+                Topics.publishedBy("analytics-service"));
         assertEquals(List.of(), Topics.publishedBy("the chains' POS systems").stream()
                 .filter(topic -> topic.envelope() == Topic.Envelope.CLOUD_EVENT).toList());
     }

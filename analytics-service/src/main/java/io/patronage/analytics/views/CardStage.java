@@ -46,6 +46,13 @@ final class CardStage implements Processor<String, Fact, String, Fact> {
                             calendar.day(sale.chainId(), sale.occurredAt()),
                             Tally.nonMemberPurchase(sale.total(), sale.occurredAt())), java.util.List.of());
             context.forward(new Record<>(next.key(), next, record.timestamp(), new RecordHeaders()));
+        } else if (record.value() instanceof Fact.CardTill till) {
+            String member = cards.get(till.key());
+            if (member != null) {
+                Fact next = new Fact.MemberTill(till.chainId(), member, till.transactionId(), till.isReturn(),
+                        till.occurredAt(), till.total(), till.originalTransactionId());
+                context.forward(new Record<>(next.key(), next, record.timestamp(), new RecordHeaders()));
+            }
         }
     }
 }

@@ -21,10 +21,17 @@ import java.util.List;
         @JsonSubTypes.Type(value = Fact.Expiring.class, name = "expiring"),
         @JsonSubTypes.Type(value = Fact.Erased.class, name = "erased"),
         @JsonSubTypes.Type(value = Fact.CardRevoked.class, name = "card-revoked"),
-        @JsonSubTypes.Type(value = Fact.Dormant.class, name = "dormant")})
+        @JsonSubTypes.Type(value = Fact.Dormant.class, name = "dormant"),
+        @JsonSubTypes.Type(value = Fact.CardTill.class, name = "card-till"),
+        @JsonSubTypes.Type(value = Fact.MemberTill.class, name = "member-till"),
+        @JsonSubTypes.Type(value = Fact.CustomerErased.class, name = "customer-erased"),
+        @JsonSubTypes.Type(value = Fact.Basket.class, name = "basket"),
+        @JsonSubTypes.Type(value = Fact.CouponIssued.class, name = "coupon-issued"),
+        @JsonSubTypes.Type(value = Fact.Order.class, name = "order")})
 public sealed interface Fact {
 
-    enum Stage { CARD, MEMBER, CHAIN }
+    /** CUSTOMER, BASKET and COUPON stages are partitioned by chain, like CHAIN. */
+    enum Stage { CARD, MEMBER, CHAIN, CUSTOMER, BASKET, COUPON }
 
     String chainId();
 
@@ -156,5 +163,82 @@ public sealed interface Fact {
      * @param monthsSince months since enrollment that gained ({@code +1}) or lost ({@code -1}) this member as a buyer
      */
     record CohortChange(String cohort, long members, java.util.Map<Integer, Long> monthsSince) {
+    }
+
+    /** A purchase or return with a card, for the customer stage once the card stage knows its member. */
+    record CardTill(String chainId, String cardNumber, String transactionId, boolean isReturn, Instant occurredAt,
+                    BigDecimal total, String originalTransactionId) implements Fact {
+        public Stage stage() {
+            return Stage.CARD;
+        }
+
+        public String key() {
+            return chainId + ":" + cardNumber;
+        }
+    }
+
+    /** A member's purchase or return, for the customer stage. */
+    record MemberTill(String chainId, String memberId, String transactionId, boolean isReturn, Instant occurredAt,
+                      BigDecimal total, String originalTransactionId) implements Fact {
+        public Stage stage() {
+            return Stage.CUSTOMER;
+        }
+
+        public String key() {
+            return chainId;
+        }
+    }
+
+    /** A member erased (GDPR): the customer stage forgets them. */
+    record CustomerErased(String chainId, String memberId) implements Fact {
+        public Stage stage() {
+            return Stage.CUSTOMER;
+        }
+
+        public String key() {
+            return chainId;
+        }
+    }
+
+    /** The distinct products and categories of one purchase, member or not, for the basket stage. */
+    record Basket(String chainId, Instant occurredAt, List<String> skus, List<String> categories) implements Fact {
+        public Basket {
+            skus = List.copyOf(skus);
+            categories = List.copyOf(categories);
+        }
+
+        public Stage stage() {
+            return Stage.BASKET;
+        }
+
+        public String key() {
+            return chainId;
+        }
+    }
+
+    /** A coupon issued to a member, for the coupon stage. */
+    record CouponIssued(String chainId, String couponCode, Instant issuedAt) implements Fact {
+        public Stage stage() {
+            return Stage.COUPON;
+        }
+
+        public String key() {
+            return chainId;
+        }
+    }
+
+    /** A purchase, member or not, with the coupon codes the till sent, for the coupon stage. */
+    record Order(String chainId, Instant occurredAt, BigDecimal total, List<String> couponCodes) implements Fact {
+        public Order {
+            couponCodes = List.copyOf(couponCodes);
+        }
+
+        public Stage stage() {
+            return Stage.COUPON;
+        }
+
+        public String key() {
+            return chainId;
+        }
     }
 }

@@ -35,10 +35,15 @@ class Forwarding {
 
     /** The owner's answer, or empty when this instance holds the chain (or the request was forwarded already). */
     Optional<HttpResponse<?>> toOwner(HttpRequest<?> request, String chainId) {
+        return toOwner(request, ViewsTopology.TALLIES, chainId);
+    }
+
+    /** The same for the stage whose store is named: each stage's partitions may be held by another instance. */
+    Optional<HttpResponse<?>> toOwner(HttpRequest<?> request, String store, String chainId) {
         if (request.getHeaders().contains(FORWARDED)) {
             return Optional.empty();
         }
-        HostInfo owner = engine.ownerOf(ViewsTopology.TALLIES, chainId).orElseThrow(() -> new OwnerUnavailable(
+        HostInfo owner = engine.ownerOf(store, chainId).orElseThrow(() -> new OwnerUnavailable(
                 "the analytics views are being rebalanced between instances; try again in a moment"));
         if (engine.isSelf(owner)) {
             return Optional.empty();

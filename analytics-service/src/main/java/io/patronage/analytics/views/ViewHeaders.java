@@ -2,6 +2,7 @@ package io.patronage.analytics.views;
 
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.kit.kafka.Fingerprint;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -11,6 +12,11 @@ import java.time.Instant;
 final class ViewHeaders {
 
     private ViewHeaders() {
+    }
+
+    /** The ce_id is the key and a fingerprint of the content: a recomputation publishes the same ids. */
+    static Headers of(IntegrationEvent view, Instant time, String source) {
+        return of(view, view.key() + "@" + Fingerprint.of(view), time, source);
     }
 
     /** @param time {@code ce_time}, left out when {@code null} */

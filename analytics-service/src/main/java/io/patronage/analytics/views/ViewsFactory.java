@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.Topology;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,12 +44,30 @@ class ViewsFactory {
         return values;
     }
 
+    /** {@code patronage.analytics.chains.<chainId>.expected-lifetime-years} overrides the lifetime for one chain. */
+    @Singleton
+    ValueSettings valueSettings(Environment environment,
+                                @Value("${patronage.analytics.top-customers:10}") int topCustomers,
+                                @Value("${patronage.analytics.expected-lifetime-years:3}") BigDecimal lifetimeYears,
+                                @Value("${patronage.analytics.basket-lines:20}") int basketLines,
+                                @Value("${patronage.analytics.basket-pairs:20}") int basketPairs) {
+        Map<String, BigDecimal> lifetimes = new HashMap<>();
+        String suffix = ".expected-lifetime-years";
+        environment.getProperties("patronage.analytics.chains", StringConvention.RAW).forEach((key, value) -> {
+            if (key.toString().endsWith(suffix)) {
+                lifetimes.put(key.toString().substring(0, key.toString().length() - suffix.length()),
+                        new BigDecimal(value.toString()));
+            }
+        });
+        return new ValueSettings(topCustomers, lifetimeYears, lifetimes, basketLines, basketPairs);
+    }
+
     /** Member and points events of unknown chains, on /prometheus as {@code patronage_analytics_unknown_chain_total{topic}}. */
     @Singleton
-    Topology topology(ChainDirectory chains, Clock clock, ViewSettings settings, MeterRegistry meters,
-                      @Value("${patronage.analytics.application-id}") String applicationId,
+    Topology topology(ChainDirectory chains, Clock clock, ViewSettings settings, ValueSettings values,
+                      MeterRegistry meters, @Value("${patronage.analytics.application-id}") String applicationId,
                       @Value("${micronaut.application.name}") String application) {
-        return ViewsTopology.build(chains, clock, settings, applicationId, "/patronage/" + application,
+        return ViewsTopology.build(chains, clock, settings, values, applicationId, "/patronage/" + application,
                 topic -> meters.counter(UNKNOWN_CHAIN, "topic", topic.name()).increment());
     }
 }

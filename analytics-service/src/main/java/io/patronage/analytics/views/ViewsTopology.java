@@ -43,6 +43,10 @@ import java.util.function.Function;
  * member facts ─► DormancyStage ─► dormant topic, and by chain ─► ChainStage (each chain's dormant list)
  * </pre>
  * {@link MemberCards} sits on the members' intake before any re-keying, to revoke an erased member's cards.
+ * Beside them, partitioned by chain: {@link CustomerStage} (members' purchases and returns from the card stage,
+ * erasures) to the customers topic, {@link BasketStage} (purchases' lines) to the baskets topic and
+ * {@link CouponStage} (purchases' coupon codes, coupons issued on loyalty.rewards.v1) to the coupons topic.
+ * <p>
  * Every stage keeps its state in a RocksDB store backed by a changelog topic; the re-keyed streams between stages
  * are repartition topics of {@value #PARTITIONS} partitions.
  */
@@ -50,7 +54,7 @@ public final class ViewsTopology {
 
     /** The topics the views read. */
     public static final List<Topic> SOURCES = List.of(Topics.TRANSACTIONS, Topics.MEMBERS, Topics.POINTS,
-            Topics.ENGAGEMENT);
+            Topics.ENGAGEMENT, Topics.REWARDS);
     public static final String TALLIES = ChainStage.TALLIES;
     public static final String COHORTS = ChainStage.COHORTS;
     public static final String CARDS = CardStage.CARDS;
@@ -71,29 +75,33 @@ public final class ViewsTopology {
      * @param applicationId the Streams application id, named in dead letters as their consumer group
      * @param source        the CloudEvents {@code ce_source} of the published views
      */
-    public static Topology build(ChainLookup chains, Clock clock, ViewSettings settings, String applicationId,
-                                 String source) {
-        return build(chains, clock, settings, applicationId, source, topic -> { });
+    public static Topology build(ChainLookup chains, Clock clock, ViewSettings settings, ValueSettings values,
+                                 String applicationId, String source) {
+        return build(chains, clock, settings, values, applicationId, source, topic -> { });
     }
 
     /** @param unknownChains counts the member and points events of chains not on {@code loyalty.chains.v1} */
-    public static Topology build(ChainLookup chains, Clock clock, ViewSettings settings, String applicationId,
-                                 String source, UnknownChains unknownChains) {
+    public static Topology build(ChainLookup chains, Clock clock, ViewSettings settings, ValueSettings values,
+                                 String applicationId, String source, UnknownChains unknownChains) {
         StreamsBuilder builder = new StreamsBuilder();
         ChainCalendar calendar = new ChainCalendar(chains);
         FactMapper mapper = new FactMapper(calendar, unknownChains);
         MessageDecoder events = new CloudEventDecoder();
 
         KStream<String, Fact> transactions = intake(builder, Topics.TRANSACTIONS, new PosTransactionDecoder(chains, clock),
-                applicationId, mapper::transaction);
+                applicationId, payload -> ValueFacts.concat(mapper.transaction(payload),
+                        ValueFacts.till(payload, values.basketLines())));
         builder.addStateStore(store(MEMBER_CARDS, JsonSerde.of(String[].class)));
-        KStream<String, Fact> members = intake(builder, Topics.MEMBERS, events, applicationId, mapper::member)
+        KStream<String, Fact> members = intake(builder, Topics.MEMBERS, events, applicationId,
+                payload -> ValueFacts.concat(mapper.member(payload), ValueFacts.member(payload)))
                 .process(MemberCards::new, Named.as("member-cards"), MEMBER_CARDS);
         KStream<String, Fact> points = intake(builder, Topics.POINTS, events, applicationId, mapper::points);
         KStream<String, Fact> surveys = intake(builder, Topics.ENGAGEMENT, new EngagementDecoder(), applicationId,
                 mapper::engagement);
+        KStream<String, Fact> rewards = intake(builder, Topics.REWARDS, events, applicationId, ValueFacts::rewards);
         KStream<String, Fact> intake = transactions.merge(members, Named.as("intake-members"))
-                .merge(points, Named.as("intake-points")).merge(surveys, Named.as("intake-engagement"));
+                .merge(points, Named.as("intake-points")).merge(surveys, Named.as("intake-engagement"))
+                .merge(rewards, Named.as("intake-rewards"));
 
         builder.addStateStore(store(CARDS, Serdes.String()));
         KStream<String, Fact> byCard = stage(intake, Fact.Stage.CARD, "intake-by-card")
@@ -126,6 +134,28 @@ public final class ViewsTopology {
                         TALLIES, COHORTS, ChainStage.UNPUBLISHED, EXPIRING, DORMANT)
                 .to((key, view, context) -> Topics.topicOf(view.getClass()).name(),
                         Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class)).withName("views"));
+
+        CustomerStage.STORES.forEach(builder::addStateStore);
+        stage(intake, Fact.Stage.CUSTOMER, "intake-by-customer-chain")
+                .merge(stage(byCard, Fact.Stage.CUSTOMER, "cards-by-customer-chain"), Named.as("customer-facts"))
+                .process(() -> new CustomerStage(chains, settings, values, source), Named.as("customer-stage"),
+                        CustomerStage.STORE_NAMES)
+                .to(Topics.CUSTOMERS.name(), Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class))
+                        .withName("customer-views"));
+
+        BasketStage.STORES.forEach(builder::addStateStore);
+        stage(intake, Fact.Stage.BASKET, "intake-by-basket-chain")
+                .process(() -> new BasketStage(settings, values, source), Named.as("basket-stage"),
+                        BasketStage.STORE_NAMES)
+                .to(Topics.BASKETS.name(), Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class))
+                        .withName("basket-views"));
+
+        CouponStage.STORES.forEach(builder::addStateStore);
+        stage(intake, Fact.Stage.COUPON, "intake-by-coupon-chain")
+                .process(() -> new CouponStage(chains, settings, source), Named.as("coupon-stage"),
+                        CouponStage.STORE_NAMES)
+                .to(Topics.COUPONS.name(), Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class))
+                        .withName("coupon-views"));
         return builder.build();
     }
 
@@ -152,7 +182,7 @@ public final class ViewsTopology {
                         .withNumberOfPartitions(PARTITIONS));
     }
 
-    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+    static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), KEYS, values).withCachingEnabled();
     }
 }

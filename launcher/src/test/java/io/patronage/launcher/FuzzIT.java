@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -240,15 +241,15 @@ class FuzzIT {
         String forged = LocalTokens.in(otherDir).mint("fuzz-forged", List.of("admin"), List.of("*"), Duration.ofHours(1));
         String valid = platformKeys.mint("fuzz-tampered", List.of("pos"), List.of("bintang-my"), Duration.ofHours(1));
         String[] parts = valid.split("\\.");
-        String elevated = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        String elevated = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("{\"iss\":\"" + LocalTokens.ISSUER + "\",\"sub\":\"x\",\"roles\":[\"admin\"],\"chains\":[\"*\"],"
                         + "\"exp\":9999999999}").getBytes(StandardCharsets.UTF_8));
-        String unsigned = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + elevated + ".";
         return List.of("garbage", "a.b.c", "", "null", "%00", "x".repeat(5_000), forged, unsigned,
                 parts[0] + "." + elevated + "." + parts[2],
                 platformKeys.mint("fuzz-expired", List.of("admin"), List.of("*"), Duration.ofSeconds(-60)),
-                "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)));
+                "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)));
     }
 
     private Sent request(Target target, String token, List<String> ids, Random random) {

@@ -137,6 +137,21 @@ class LedgerFlowsIT implements TestPropertyProvider {
                 + ",\"from\":\"2026-02-01T00:00:00Z\",\"to\":\"2026-01-01T00:00:00Z\"}").statusCode());
     }
 
+    /** Micronaut decodes these text bodies with the charset the request names; an unknown one was a 500. */
+    @Test
+    void aProgramOrDraftInACharsetNobodyKnowsIsRefusedWith415() {
+        String chain = chain();
+        for (String path : List.of("/programs/" + chain + "/versions", "/programs/" + chain + "/what-if")) {
+            for (String charset : List.of("nonsense", "}{")) {
+                HttpResponse<String> response = outside.post(path, "application/json; charset=" + charset,
+                        PROGRAM.formatted("charset"));
+
+                assertEquals(415, response.statusCode(), path + " " + charset + ": " + response.body());
+                assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
+            }
+        }
+    }
+
     @Test
     void theRuleVocabularyRatesAPurchaseAndADraftOverHttpAndKafka() {
         String chain = chain();

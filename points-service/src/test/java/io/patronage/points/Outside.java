@@ -10,6 +10,7 @@ import io.patronage.testsupport.Records;
 import io.patronage.testsupport.TestTokens;
 import io.patronage.testsupport.TopicReader;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -73,6 +74,13 @@ final class Outside implements AutoCloseable {
 
     HttpResponse<String> post(String path, String json) {
         return probeFor(path).post(path, json);
+    }
+
+    /** A POST whose body is sent as {@code contentType} says. */
+    HttpResponse<String> post(String path, String contentType, String body) {
+        HttpProbe probe = probeFor(path);
+        return probe.send(HttpRequest.newBuilder(probe.uri(path)).header("content-type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** The JSON body of a {@code 200}/{@code 201} GET. */

@@ -247,6 +247,39 @@ class RewardCatalogIT implements TestPropertyProvider {
         assertEquals(List.of("chainId"), fields(wrongChain));
     }
 
+    @Test
+    void theRewardsComeAPageAtATimeEachPageNamingTheNext() throws Exception {
+        for (String rewardId : List.of("mug-a", "mug-b", "mug-c")) {
+            putOk(rewardId, mug(250, 10));
+        }
+        String member = rewards.enrolledMember(chain);
+        List<String> all = ids(json(ops().get("/rewards?chainId=" + chain)));
+        assertEquals(List.of("free-coffee", "tote-bag", "mug-a", "mug-b", "mug-c"), all);
+
+        assertEquals(all, collectPages(ops(), "/rewards?chainId=" + chain + "&limit=2", 3));
+        assertEquals(all, collectPages(app(member), "/rewards?memberId=" + member + "&limit=3", 2));
+        for (String limit : List.of("0", "1001")) {
+            JsonNode problem = assertProblem(ops().get("/rewards?chainId=" + chain + "&limit=" + limit), 400);
+            assertEquals(List.of("limit"), fields(problem));
+        }
+        assertEquals(List.of("after"), fields(assertProblem(ops().get("/rewards?chainId=" + chain + "&after=nope"), 400)));
+    }
+
+    /** Follows the Link headers from {@code path} on, asserting how many pages there are; the ids of every page. */
+    private static List<String> collectPages(HttpProbe caller, String path, int pages) throws Exception {
+        List<String> ids = new ArrayList<>();
+        String next = path;
+        for (int page = 1; page <= pages; page++) {
+            HttpResponse<String> response = caller.get(next);
+            assertEquals(200, response.statusCode(), response.body());
+            ids.addAll(ids(json(response)));
+            String link = response.headers().firstValue("link").orElse(null);
+            assertEquals(page < pages, link != null, "page " + page + " of " + pages + ": " + link);
+            next = link == null ? null : link.substring(1, link.indexOf('>'));
+        }
+        return ids;
+    }
+
     /** The service as ops of this test's chain call it. */
     private HttpProbe ops() {
         return rewards.ops(chain);

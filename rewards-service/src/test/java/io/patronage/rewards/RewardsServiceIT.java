@@ -21,6 +21,7 @@ import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.ReadmeContract;
 import io.patronage.testsupport.Records;
 import io.patronage.testsupport.TestInfrastructure;
+import io.patronage.testsupport.TestTokens;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -168,6 +169,65 @@ class RewardsServiceIT implements TestPropertyProvider {
         assertEquals("rewardId", json(missingReward).get("errors").get(0).get("field").asText());
         assertProblem(ops.get("/redemptions/" + UUID.randomUUID()), 404);
         assertProblem(ops.get("/members/nobody-" + UUID.randomUUID() + "/coupons"), 404);
+    }
+
+    /** Micronaut's instantiator once took a bare scalar for the whole object and failed with a 500. */
+    @Test
+    void aBodyThatIsNotAnObjectIsABadRequestNotAServerError() {
+        String member = rewards.enrolledMember(chain);
+
+        for (String body : List.of("true", "0", "-1e400", "[]")) {
+            HttpResponse<String> redemption = rewards.member(member).post("/members/" + member + "/redemptions", body);
+            HttpResponse<String> reward = rewards.ops(chain).put("/chains/" + chain + "/rewards/mug", body);
+
+            assertProblem(redemption, 400);
+            assertProblem(reward, 400);
+            for (HttpResponse<String> response : List.of(redemption, reward)) {
+                assertFalse(response.body().contains("java") || response.body().contains("Exception"), response.body());
+            }
+        }
+        assertProblem(rewards.ops(chain).put("/chains/" + chain + "/rewards/mug", "\"mug\""), 400);
+        assertProblem(rewards.ops(chain).put("/chains/" + chain + "/rewards/mug", "{\"coupon\":5}"), 400);
+        assertProblem(rewards.member(member).post("/members/" + member + "/redemptions",
+                "{\"rewardId\":{\"$gt\":\"\"}}"), 400);
+    }
+
+    @Test
+    void aMembersCouponsComeAPageAtATimeOldestFirst() throws Exception {
+        String member = rewards.enrolledMember(chain);
+        List<String> issued = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String redemption = rewards.redeem(member, "free-coffee");
+            debitRequest(member, redemption);
+            kafka.send(CloudEventRecord.of(new PointsRedeemed(redemption, member, chain, 100, 1_000, Instant.now()))
+                    .withSource(POINTS));
+            issued.add(rewards.awaitStatus(redemption, "COMPLETED").get("couponCode").asText());
+        }
+        HttpProbe pos = service.as(TestTokens.pos(chain));
+
+        HttpResponse<String> first = pos.get("/members/" + member + "/coupons?limit=2");
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(issued.subList(0, 2), codes(json(first)));
+        String link = first.headers().firstValue("link").orElseThrow();
+        assertEquals("</members/" + member + "/coupons?limit=2&after=" + issued.get(1) + ">; rel=\"next\"", link);
+        HttpResponse<String> second = pos.get(link.substring(1, link.indexOf('>')));
+        assertEquals(issued.subList(2, 3), codes(json(second)));
+        assertTrue(second.headers().firstValue("link").isEmpty(), "the last page has no next");
+        assertEquals(issued, codes(json(pos.get("/members/" + member + "/coupons"))), "100 a page by default");
+
+        for (String limit : List.of("0", "1001", "-1")) {
+            JsonNode problem = assertProblem(pos.get("/members/" + member + "/coupons?limit=" + limit), 400);
+            assertEquals("limit", problem.get("errors").get(0).get("field").asText(), problem.toString());
+        }
+        assertProblem(pos.get("/members/" + member + "/coupons?limit=many"), 400);
+        JsonNode unknown = assertProblem(pos.get("/members/" + member + "/coupons?after=NOSUCHCODE"), 400);
+        assertEquals("after", unknown.get("errors").get(0).get("field").asText(), unknown.toString());
+    }
+
+    private static List<String> codes(JsonNode coupons) {
+        List<String> codes = new ArrayList<>();
+        coupons.forEach(coupon -> codes.add(coupon.get("couponCode").asText()));
+        return codes;
     }
 
     @Test

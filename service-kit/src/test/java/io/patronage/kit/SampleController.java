@@ -28,6 +28,12 @@ class SampleController {
         return HttpStatus.CREATED;
     }
 
+    /** A text body, decoded with the charset the request names. */
+    @Post("/notes")
+    HttpStatus note(@Body String text) {
+        return HttpStatus.NO_CONTENT;
+    }
+
     @Get("/{id}")
     Sample find(@PathVariable String id) {
         throw ProblemException.notFound("sample", id);

@@ -60,6 +60,7 @@ import java.util.concurrent.TimeUnit;
 import static io.patronage.testsupport.Records.header;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -345,6 +346,29 @@ class ServiceKitIT implements TestPropertyProvider {
         JsonNode problem = Json.mapper().readTree(response.body());
         assertEquals("name", problem.get("errors").get(0).get("field").asText(), response.body());
         assertTrue(!response.body().contains("java."), response.body());
+    }
+
+    @Test
+    void refusesAScalarWhereAnObjectIsExpectedAsABadRequest() throws Exception {
+        for (String scalar : List.of("true", "0", "-1e400", "\"text\"")) {
+            HttpResponse<String> response = service.post("/samples", scalar);
+
+            assertEquals(400, response.statusCode(), scalar + ": " + response.body());
+            assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
+            assertFalse(response.body().contains("java.") || response.body().contains("Exception"), response.body());
+        }
+    }
+
+    @Test
+    void answersATextBodyInAnUnknownCharsetWith415() throws Exception {
+        for (String charset : List.of("nonsense", "}{")) {
+            HttpResponse<String> response = service.send(HttpRequest.newBuilder(service.uri("/samples/notes"))
+                    .header("content-type", "text/plain; charset=" + charset)
+                    .POST(HttpRequest.BodyPublishers.ofString("a note")));
+
+            assertEquals(415, response.statusCode(), charset + ": " + response.body());
+            assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
+        }
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.patronage.rewards.availability;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -11,6 +13,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.patronage.kit.http.Problem;
 import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.security.Caller;
@@ -18,6 +22,7 @@ import io.patronage.kit.security.Roles;
 import io.patronage.rewards.catalog.Catalog;
 import io.patronage.rewards.catalog.Reward;
 import io.patronage.rewards.members.MemberDirectory;
+import io.patronage.rewards.paging.Page;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -53,14 +58,19 @@ class OffersController {
     /**
      * The active rewards of a chain (or of every chain), for ops of that chain (of every chain); with
      * {@code memberId}, those of the member's chain, each with whether the member can redeem it now and why not, for
-     * the member themself or ops of their chain (anyone else is answered as for an unknown member).
+     * the member themself or ops of their chain (anyone else is answered as for an unknown member). A page at a time:
+     * while more follow, the {@code Link} header ({@code rel="next"}) gives the request for the next page.
      */
     @Get
-    List<?> rewards(@Parameter(hidden = true) Caller caller,
-                    @QueryValue @Nullable String chainId, @QueryValue @Nullable String memberId) {
+    @ApiResponse(responseCode = "200", description = "a page of the rewards (with memberId: of the member's offers)",
+            headers = @Header(name = "Link", description = Page.LINK))
+    HttpResponse<? extends List<?>> rewards(@Parameter(hidden = true) Caller caller, HttpRequest<?> request,
+                                            @QueryValue @Nullable String chainId, @QueryValue @Nullable String memberId,
+                                            @Parameter(description = Page.LIMIT) @Nullable @QueryValue Integer limit,
+                                            @Parameter(description = Page.AFTER) @Nullable @QueryValue String after) {
         if (memberId == null) {
             caller.requireChain(chainId == null ? Caller.EVERY_CHAIN : chainId, Roles.OPS);
-            return catalog.offeredIn(chainId);
+            return Page.of(catalog.offeredIn(chainId), OffersController::key, limit, after).response(request);
         }
         String chain = members.chainOf(memberId).filter(found -> caller.maySeeMember(memberId, found, Roles.OPS))
                 .orElseThrow(() -> ProblemException.notFound("member", memberId));
@@ -69,13 +79,19 @@ class OffersController {
                     + " is not a member of chain " + chainId, List.of(new Problem.FieldError("chainId",
                     "is not the member's chain")));
         }
+        Page<Reward> page = Page.of(catalog.offeredIn(chain), OffersController::key, limit, after);
         Instant now = clock.instant();
         ZoneId zone = zones.of(chain);
         Eligibility.Standing standing = standings.of(memberId);
-        return catalog.offeredIn(chain).stream().map(reward -> {
+        return page.map(reward -> {
             List<Eligibility.Reason> reasons = Eligibility.reasons(reward, zone, now, standing,
                     reservations.taken(chain, reward), reservations.takenBy(chain, reward, memberId, now, zone));
             return new Offer(reward, reasons.isEmpty(), reasons);
-        }).toList();
+        }).response(request);
+    }
+
+    /** A reward's place in a list of several chains' rewards: its chain ({@code *}: every chain's) and id. */
+    private static String key(Reward reward) {
+        return (reward.chainId() == null ? "*" : reward.chainId()) + "/" + reward.id();
     }
 }

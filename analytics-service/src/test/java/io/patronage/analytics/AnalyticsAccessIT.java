@@ -84,6 +84,12 @@ class AnalyticsAccessIT implements TestPropertyProvider {
                 .expect("GET /analytics/churn", "/analytics/churn" + query + "&format=csv", null, "analyst", "ops")
                 .expect("GET /analytics/cohorts", "/analytics/cohorts" + query, null, "analyst", "ops")
                 .expect("GET /analytics/satisfaction", "/analytics/satisfaction" + query, null, "analyst", "ops")
+                .expect("GET /analytics/dormant", "/analytics/dormant" + query, null, "analyst", "ops")
+                .expect("GET /analytics/customers", "/analytics/customers" + query, null, "analyst", "ops")
+                .expect("GET /analytics/customers/members", "/analytics/customers/members" + query, null, "analyst",
+                        "ops")
+                .expect("GET /analytics/baskets", "/analytics/baskets" + query, null, "analyst", "ops")
+                .expect("GET /analytics/coupons", "/analytics/coupons" + query, null, "analyst", "ops")
                 // an unknown view: 404 to everyone with a token, 401 without
                 .expect("GET /analytics/{view}", "/analytics/loyalty" + query, null)
                 .expect("GET /audit", "/audit" + query, null, "ops", "admin")

@@ -23,7 +23,6 @@ import io.patronage.kit.http.Problem;
 import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.security.Caller;
 import io.patronage.kit.security.Roles;
-import io.swagger.v3.oas.annotations.Parameter;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -62,7 +61,7 @@ class ValueViewsController {
 
     /** The chain's customer value, CLV and best and worst customers; zeros for a chain nobody bought at yet. */
     @Get("/customers")
-    HttpResponse<?> customers(HttpRequest<?> request, @Parameter(hidden = true) Caller caller,
+    HttpResponse<?> customers(HttpRequest<?> request, Caller caller,
                               @Nullable @QueryValue String chainId) {
         return read(request, caller, chainId, CustomerStage.SUMMARIES, chain -> {
             CustomerSummaryView summary = engine.<CustomerSummaryView>store(CustomerStage.SUMMARIES).get(chainId);
@@ -74,7 +73,7 @@ class ValueViewsController {
 
     /** One page of the chain's member rows, by member id; {@code page} from 0, {@code size} 1–500 (default 100). */
     @Get("/customers/members")
-    HttpResponse<?> members(HttpRequest<?> request, @Parameter(hidden = true) Caller caller,
+    HttpResponse<?> members(HttpRequest<?> request, Caller caller,
                             @Nullable @QueryValue String chainId, @Nullable @QueryValue String page,
                             @Nullable @QueryValue String size) {
         int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE);
@@ -98,7 +97,7 @@ class ValueViewsController {
 
     /** The top pairs of products and of categories ({@code level=sku|category} for one of them). */
     @Get("/baskets")
-    HttpResponse<?> baskets(HttpRequest<?> request, @Parameter(hidden = true) Caller caller,
+    HttpResponse<?> baskets(HttpRequest<?> request, Caller caller,
                             @Nullable @QueryValue String chainId, @Nullable @QueryValue String level) {
         if (level != null && !BasketStage.LEVELS.contains(level)) {
             throw invalid("level", "must be one of " + String.join(", ", BasketStage.LEVELS));
@@ -118,7 +117,7 @@ class ValueViewsController {
 
     /** The chain's coupon effectiveness, all time; zeros before its first coupon or purchase. */
     @Get("/coupons")
-    HttpResponse<?> coupons(HttpRequest<?> request, @Parameter(hidden = true) Caller caller,
+    HttpResponse<?> coupons(HttpRequest<?> request, Caller caller,
                             @Nullable @QueryValue String chainId) {
         return read(request, caller, chainId, CouponStage.TOTALS, chain -> {
             CouponStage.CouponTotals totals = engine.<CouponStage.CouponTotals>store(CouponStage.TOTALS).get(chainId);

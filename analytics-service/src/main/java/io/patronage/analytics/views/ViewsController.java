@@ -23,7 +23,6 @@ import io.patronage.kit.http.Problem;
 import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.security.Caller;
 import io.patronage.kit.security.Roles;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import org.apache.kafka.common.serialization.Serdes;
@@ -84,7 +83,7 @@ class ViewsController {
      * zeros computed now. With {@code period}, a list of the periods of that kind (from/to inclusive).
      */
     @Get("/participation")
-    HttpResponse<?> participation(HttpRequest<?> request, @Parameter(hidden = true) Caller caller, @Nullable @QueryValue String chainId,
+    HttpResponse<?> participation(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId,
                                   @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                                   @Nullable @QueryValue String to) {
         return read(request, caller, chainId, chain -> period == null
@@ -95,7 +94,7 @@ class ViewsController {
 
     /** Without {@code period}, the all-time view with the liability; with it, a list of that kind's periods. */
     @Get("/points")
-    HttpResponse<?> points(HttpRequest<?> request, @Parameter(hidden = true) Caller caller, @Nullable @QueryValue String chainId,
+    HttpResponse<?> points(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId,
                            @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                            @Nullable @QueryValue String to) {
         return read(request, caller, chainId, chain -> period == null
@@ -112,7 +111,7 @@ class ViewsController {
 
     /** Survey scores and the net promoter score: without {@code period} all time, with it a list of its periods. */
     @Get("/satisfaction")
-    HttpResponse<?> satisfaction(HttpRequest<?> request, @Parameter(hidden = true) Caller caller,
+    HttpResponse<?> satisfaction(HttpRequest<?> request, Caller caller,
                                  @Nullable @QueryValue String chainId, @Nullable @QueryValue String period,
                                  @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         return read(request, caller, chainId, chain -> period == null
@@ -121,7 +120,7 @@ class ViewsController {
     }
 
     @Get("/retention")
-    HttpResponse<?> retention(HttpRequest<?> request, @Parameter(hidden = true) Caller caller, @Nullable @QueryValue String chainId,
+    HttpResponse<?> retention(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId,
                               @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                               @Nullable @QueryValue String to) {
         return read(request, caller, chainId, chain -> range(chainId, retentionKind(period), from, to,
@@ -129,7 +128,7 @@ class ViewsController {
     }
 
     @Get("/churn")
-    HttpResponse<?> churn(HttpRequest<?> request, @Parameter(hidden = true) Caller caller, @Nullable @QueryValue String chainId,
+    HttpResponse<?> churn(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId,
                           @Nullable @QueryValue String period, @Nullable @QueryValue String from,
                           @Nullable @QueryValue String to) {
         return read(request, caller, chainId, chain -> range(chainId, retentionKind(period), from, to,
@@ -138,7 +137,7 @@ class ViewsController {
 
     /** The cohort table: one row per enrollment month, oldest first (in CSV, one line per cohort and month). */
     @Get("/cohorts")
-    HttpResponse<?> cohorts(HttpRequest<?> request, @Parameter(hidden = true) Caller caller, @Nullable @QueryValue String chainId) {
+    HttpResponse<?> cohorts(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String chainId) {
         return read(request, caller, chainId, chain -> {
             List<CohortView> rows = new ArrayList<>();
             ReadOnlyKeyValueStore<String, StoredCohort> store = store(ViewsTopology.COHORTS);
@@ -161,7 +160,7 @@ class ViewsController {
      * skipping {@code offset}; {@code daysDormant} counted to today on the service clock, in the chain's zone.
      */
     @Get("/dormant")
-    HttpResponse<?> dormant(HttpRequest<?> request, @Parameter(hidden = true) Caller caller,
+    HttpResponse<?> dormant(HttpRequest<?> request, Caller caller,
                             @Nullable @QueryValue String chainId, @Nullable @QueryValue String offset,
                             @Nullable @QueryValue String limit) {
         long skip = count("offset", offset, 0, Integer.MAX_VALUE, 0);
@@ -199,7 +198,7 @@ class ViewsController {
      * A configured chain's views, read here when this instance holds the chain, else where it is held: for an analyst
      * or ops of the chain (another chain's caller gets 403, before learning whether the chain exists).
      */
-    private HttpResponse<?> read(HttpRequest<?> request, @Parameter(hidden = true) Caller caller, String chainId,
+    private HttpResponse<?> read(HttpRequest<?> request, Caller caller, String chainId,
                                  Function<ChainConfigured, Object> local) {
         requireChainId(chainId);
         caller.requireChain(chainId, Roles.ANALYST, Roles.OPS);
@@ -273,7 +272,8 @@ class ViewsController {
     @Get("/{view}")
     Object unknown(@PathVariable String view) {
         throw new ProblemException(HttpStatus.NOT_FOUND, "unknown-view", "there is no view " + shown(view)
-                + ": the views are participation, points, retention, churn, cohorts, satisfaction and dormant");
+                + ": the views are participation, points, retention, churn, cohorts, satisfaction, dormant, customers, "
+                + "baskets and coupons");
     }
 
     /** The views of the periods of that kind that have started on the service clock, from/to inclusive. */

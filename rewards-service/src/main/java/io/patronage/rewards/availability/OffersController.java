@@ -64,7 +64,7 @@ class OffersController {
     @Get
     @ApiResponse(responseCode = "200", description = "a page of the rewards (with memberId: of the member's offers)",
             headers = @Header(name = "Link", description = Page.LINK))
-    HttpResponse<? extends List<?>> rewards(@Parameter(hidden = true) Caller caller, HttpRequest<?> request,
+    HttpResponse<? extends List<?>> rewards(Caller caller, HttpRequest<?> request,
                                             @QueryValue @Nullable String chainId, @QueryValue @Nullable String memberId,
                                             @Parameter(description = Page.LIMIT) @Nullable @QueryValue Integer limit,
                                             @Parameter(description = Page.AFTER) @Nullable @QueryValue String after) {

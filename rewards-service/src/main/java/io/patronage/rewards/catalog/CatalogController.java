@@ -12,7 +12,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.kit.audit.AuditTrail;
 import io.patronage.kit.chains.ChainDirectory;
@@ -50,7 +49,7 @@ class CatalogController {
 
     /** 201 when created, 200 when updated (or unchanged); the body is the reward as stored, with its version. */
     @Put("/{rewardId}")
-    HttpResponse<Reward> save(@Parameter(hidden = true) Caller caller,
+    HttpResponse<Reward> save(Caller caller,
                               @PathVariable String chainId, @PathVariable String rewardId,
                               @Body RewardDefinition definition) {
         caller.requireChain(chainId, Roles.OPS);
@@ -74,7 +73,7 @@ class CatalogController {
 
     /** The chain's own reward, or the configured one it offers, withdrawn or not. */
     @Get("/{rewardId}")
-    Reward reward(@Parameter(hidden = true) Caller caller,
+    Reward reward(Caller caller,
                   @PathVariable String chainId, @PathVariable String rewardId) {
         caller.requireChain(chainId, Roles.OPS);
         chains.require(chainId);
@@ -83,7 +82,7 @@ class CatalogController {
     }
 
     @Get("/{rewardId}/versions/{version}")
-    Reward version(@Parameter(hidden = true) Caller caller, @PathVariable String chainId, @PathVariable String rewardId,
+    Reward version(Caller caller, @PathVariable String chainId, @PathVariable String rewardId,
                    @PathVariable long version) {
         caller.requireChain(chainId, Roles.OPS);
         chains.require(chainId);
@@ -93,7 +92,7 @@ class CatalogController {
 
     /** Redemptions already requested go on; new ones are refused. */
     @Delete("/{rewardId}")
-    Reward withdraw(@Parameter(hidden = true) Caller caller,
+    Reward withdraw(Caller caller,
                     @PathVariable String chainId, @PathVariable String rewardId) {
         caller.requireChain(chainId, Roles.OPS);
         chains.require(chainId);

@@ -46,7 +46,7 @@ class CouponController {
     @Get("/members/{memberId}/coupons")
     @ApiResponse(responseCode = "200", description = "a page of the member's coupons",
             headers = @Header(name = "Link", description = Page.LINK))
-    HttpResponse<List<Coupon>> coupons(@Parameter(hidden = true) Caller caller, HttpRequest<?> request,
+    HttpResponse<List<Coupon>> coupons(Caller caller, HttpRequest<?> request,
                                        @PathVariable String memberId,
                                        @Parameter(description = Page.LIMIT) @Nullable @QueryValue Integer limit,
                                        @Parameter(description = Page.AFTER) @Nullable @QueryValue String after) {

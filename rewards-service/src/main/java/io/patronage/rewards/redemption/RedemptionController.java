@@ -13,7 +13,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.patronage.kit.audit.AuditTrail;
 import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.security.Caller;
@@ -53,7 +52,7 @@ class RedemptionController {
 
     /** Accepted, not done: points-service still has to debit the points. Follow the Location to see the outcome. */
     @Post("/members/{memberId}/redemptions")
-    HttpResponse<RedemptionRequests.Accepted> redeem(@Parameter(hidden = true) Caller caller,
+    HttpResponse<RedemptionRequests.Accepted> redeem(Caller caller,
                                                      @PathVariable String memberId,
                                                      @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                      @Valid @Body RedemptionRequest request) {
@@ -68,7 +67,7 @@ class RedemptionController {
     }
 
     @Get("/redemptions/{redemptionId}")
-    RedemptionView redemption(@Parameter(hidden = true) Caller caller, @PathVariable String redemptionId) {
+    RedemptionView redemption(Caller caller, @PathVariable String redemptionId) {
         return redemptions.find(redemptionId)
                 .filter(found -> caller.isMember(found.memberId()) || members.chainOf(found.memberId())
                         .filter(chain -> caller.actsFor(chain, Roles.OPS)).isPresent())

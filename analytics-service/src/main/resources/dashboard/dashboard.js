@@ -30,7 +30,7 @@
   }
 
   const charts = {};
-  ['retention', 'cohort', 'participation', 'points'].forEach(function (name) {
+  ['retention', 'cohort', 'participation', 'points', 'expiring', 'baskets', 'coupons'].forEach(function (name) {
     charts[name] = echarts.init(document.getElementById(name + '-chart'), null, { locale: 'EN' });
   });
   window.addEventListener('resize', function () {
@@ -82,11 +82,21 @@
     return { top: 0, left: rtl ? 'right' : 'left' };
   }
 
-  function renderTiles(participation, pointsView) {
+  /** An amount in the chain's currency, with the currency's own minor units; a dash when there is none. */
+  function money(amount, currency) {
+    if (amount == null || !currency) {
+      return '–';
+    }
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: currency }).format(amount);
+  }
+
+  function renderTiles(participation, pointsView, customers) {
     FIELDS.forEach(function (field) {
       document.getElementById(field).textContent = numbers.format(participation[field]);
     });
     document.getElementById('liability').textContent = numbers.format(pointsView.liability || 0);
+    document.getElementById('liabilityValue').textContent = money(pointsView.liabilityValue, pointsView.currency);
+    document.getElementById('clv').textContent = money(customers.clv, customers.currency);
     const transactions = participation.memberTransactions + participation.nonMemberTransactions;
     document.getElementById('memberShare').textContent =
       transactions === 0 ? '–' : percent.format(participation.memberTransactions / transactions);
@@ -164,6 +174,46 @@
     }, true);
   }
 
+  /** What expires in the next 30, 60 and 90 days of the chain's calendar (each window includes the shorter). */
+  function renderExpiring(pointsView) {
+    const windows = [30, 60, 90];
+    charts.expiring.setOption({
+      tooltip: tooltip(), grid: { top: 20 },
+      xAxis: { type: 'category', data: windows.map(String), inverse: rtl,
+        axisLabel: { formatter: function (value) { return numbers.format(Number(value)); } } },
+      yAxis: valueAxis(),
+      series: [{ name: 'Points expiring within N days', type: 'bar',
+        data: windows.map(function (days) { return pointsView['expiringIn' + days + 'Days'] || 0; }) }]
+    }, true);
+  }
+
+  /** The top product pairs by how often they are bought together; lift in the tooltip. */
+  function renderBaskets(baskets) {
+    const products = baskets.find(function (v) { return v.level === 'sku'; }) || { pairs: [] };
+    const pairs = products.pairs.slice(0, 10);
+    charts.baskets.setOption({
+      tooltip: { trigger: 'axis', formatter: function (items) {
+        const pair = pairs[items[0].dataIndex];
+        return pair.a + ' + ' + pair.b + ': ' + numbers.format(pair.together) + ' · lift ' + numbers.format(pair.lift);
+      } },
+      grid: { top: 10, left: rtl ? 20 : 160, right: rtl ? 160 : 20 },
+      xAxis: { type: 'value', inverse: rtl },
+      yAxis: { type: 'category', inverse: true, position: rtl ? 'right' : 'left',
+        data: pairs.map(function (pair) { return pair.a + ' + ' + pair.b; }) },
+      series: [{ name: 'Bought together', type: 'bar', data: pairs.map(function (pair) { return pair.together; }) }]
+    }, true);
+  }
+
+  /** Coupons issued, then used at the till. */
+  function renderCoupons(coupons) {
+    charts.coupons.setOption({
+      tooltip: { trigger: 'item', formatter: function (p) { return p.name + ': ' + numbers.format(p.value); } },
+      series: [{ name: 'Coupons', type: 'funnel', sort: 'none', top: 10, bottom: 10,
+        label: { formatter: function (p) { return p.name + ' ' + numbers.format(p.value); } },
+        data: [{ name: 'Issued', value: coupons.issued }, { name: 'Used at the till', value: coupons.used }] }]
+    }, true);
+  }
+
   async function get(path) {
     const response = await fetch(path, { headers: {
       Accept: 'application/json', Authorization: 'Bearer ' + tokenInput.value.trim() } });
@@ -189,14 +239,20 @@
         get('/analytics/cohorts?chainId=' + chain),
         get('/analytics/participation?chainId=' + chain + '&period=' + period),
         get('/analytics/points?chainId=' + chain + '&period=' + period),
-        get('/analytics/satisfaction?chainId=' + chain + '&period=' + period)
+        get('/analytics/satisfaction?chainId=' + chain + '&period=' + period),
+        get('/analytics/customers?chainId=' + chain),
+        get('/analytics/baskets?chainId=' + chain),
+        get('/analytics/coupons?chainId=' + chain)
       ]);
       view.hidden = false;
-      renderTiles(answers[0], answers[1]);
+      renderTiles(answers[0], answers[1], answers[8]);
       renderRetention(answers[2], answers[3], answers[7]);
       renderCohorts(answers[4]);
       renderParticipation(answers[5]);
       renderPoints(answers[6]);
+      renderExpiring(answers[1]);
+      renderBaskets(answers[9]);
+      renderCoupons(answers[10]);
       Object.values(charts).forEach(function (chart) { chart.resize(); });
       showStatus('Showing chain ' + answers[0].chainId + '; refreshes every ' + REFRESH_MS / 1000 + ' seconds.');
       document.body.dataset.loaded = chainId + '|' + period;

@@ -8,6 +8,8 @@ import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.members.MemberEnrolled;
+import io.patronage.contracts.rewards.CouponIssued;
+import io.patronage.contracts.points.ExpiryChange;
 import io.patronage.contracts.points.PointsEarned;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.kit.json.Json;
@@ -93,29 +95,38 @@ class DashboardIT implements TestPropertyProvider {
         assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "the dashboard test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
         Instant enrolled = first.atDay(5).atTime(9, 0).toInstant(ZoneOffset.UTC);
-        event("c-" + CHAIN, new ChainConfigured(CHAIN, "EUR", "UTC", "en-GB", null, enrolled.minusSeconds(86_400)));
+        event("c-" + CHAIN, new ChainConfigured(CHAIN, "EUR", "UTC", "en-GB", null, null, new BigDecimal("0.01"),
+                enrolled.minusSeconds(86_400)));
         event("e-a", new MemberEnrolled("A", CHAIN, "C-A", null, "en-GB", enrolled));
         event("e-b", new MemberEnrolled("B", CHAIN, "C-B", null, "fa-IR", enrolled));
         HttpProbe analyst = new HttpProbe(server::getPort).as(TestTokens.analyst(CHAIN));
         await().atMost(KafkaProbe.PATIENCE).until(() -> allTime(analyst).path("enrolledMembers").asLong() == 2);
         sale("t1", "C-A", first.atDay(10));
         sale("t2", "C-B", first.atDay(12));
-        sale("t3", "C-A", second.atDay(15));
-        sale("t4", null, second.atDay(15));
+        // a coffee and a croissant, twice; A pays with a coupon
+        event("ci-1", new CouponIssued("CODE-1", "A", CHAIN, "r0", "coffee", 50,
+                second.atDay(1).atTime(9, 0).toInstant(ZoneOffset.UTC), Instant.now().plus(Duration.ofDays(30))));
+        sale("t3", "C-A", second.atDay(15), "\"CODE-1\"", BASKET);
+        sale("t4", null, second.atDay(15), "", BASKET);
+        // 100 points whose lot expires in 20 days, 30 of them redeemed
+        Instant expires = Instant.now().plus(Duration.ofDays(20));
         event("p1", new PointsEarned("A", CHAIN, "t1", "s1", "EUR", new BigDecimal("100"), 100, "v1", List.of(), 100,
-                first.atDay(10).atTime(12, 0).toInstant(ZoneOffset.UTC)));
-        event("p2", new PointsRedeemed("r1", "A", CHAIN, 30, 70, second.atDay(16).atTime(12, 0).toInstant(ZoneOffset.UTC)));
+                first.atDay(10).atTime(12, 0).toInstant(ZoneOffset.UTC), List.of(new ExpiryChange(expires, 100))));
+        event("p2", new PointsRedeemed("r1", "A", CHAIN, 30, 70, second.atDay(16).atTime(12, 0).toInstant(ZoneOffset.UTC),
+                List.of(new ExpiryChange(expires, -30))));
         survey("s1", "A", 10, first.atDay(20));
         survey("s2", "B", 4, second.atDay(20));
         await().atMost(KafkaProbe.PATIENCE).until(() -> {
             JsonNode view = allTime(analyst);
             var satisfaction = analyst.get("/analytics/satisfaction?chainId=" + CHAIN);
+            var coupons = analyst.get("/analytics/coupons?chainId=" + CHAIN);
             return view.path("memberTransactions").asLong() == 3 && view.path("pointsRedeemed").asLong() == 30
-                    && satisfaction.statusCode() == 200 && HttpProbe.json(satisfaction).path("responses").asLong() == 2;
+                    && satisfaction.statusCode() == 200 && HttpProbe.json(satisfaction).path("responses").asLong() == 2
+                    && coupons.statusCode() == 200 && HttpProbe.json(coupons).path("used").asLong() == 1;
         });
 
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1900",
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,2300",
                         "--lang=en-US");
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build(), options);
@@ -163,6 +174,16 @@ class DashboardIT implements TestPropertyProvider {
         assertEquals("[100,0,0,0]", points.at("/series/0/data").toString(), "issued");
         assertEquals("[0,30,0,0]", points.at("/series/1/data").toString(), "redeemed");
         assertEquals("70", browser.findElement(By.id("liability")).getText());
+        assertEquals("€0.70", browser.findElement(By.id("liabilityValue")).getText(), "70 points at 0.01 EUR");
+        assertEquals("[70,70,70]", chart("expiring-chart").at("/series/0/data").toString(),
+                "100 points of a lot that expires in 20 days, 30 of them redeemed: within 30, 60 and 90 days");
+        JsonNode baskets = chart("baskets-chart");
+        assertEquals(List.of("COFFEE + CROISSANT"), strings(baskets.at("/yAxis/0/data")));
+        assertEquals("[2]", baskets.at("/series/0/data").toString(), "bought together twice");
+        assertEquals("[1,1]", chart("coupons-chart").at("/series/0/data").toString(), "one coupon issued, used");
+        BigDecimal clv = new BigDecimal(new HttpProbe(server::getPort).as(TestTokens.analyst(CHAIN))
+                .getJson("/analytics/customers?chainId=" + CHAIN).path("clv").asText());
+        assertEquals(String.format(java.util.Locale.US, "€%,.2f", clv), browser.findElement(By.id("clv")).getText());
         assertEquals("2", browser.findElement(By.id("enrolledMembers")).getText());
         assertEquals("ltr", script("return document.dir"));
 
@@ -260,12 +281,19 @@ class DashboardIT implements TestPropertyProvider {
         kafka.send(new ProducerRecord<>(Topics.ENGAGEMENT.name(), 0, member, value.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** As a till sends it, at noon UTC on the day. */
+    private static final String BASKET = "{\"sku\":\"COFFEE\",\"category\":\"drinks\",\"quantity\":1,\"unitPrice\":\"5.00\"},"
+            + "{\"sku\":\"CROISSANT\",\"category\":\"bakery\",\"quantity\":1,\"unitPrice\":\"5.00\"}";
+
     private void sale(String id, String card, LocalDate day) {
+        sale(id, card, day, "", "");
+    }
+
+    /** As a till sends it, at noon UTC on the day, 10.00 EUR. */
+    private void sale(String id, String card, LocalDate day, String couponCodes, String lines) {
         String value = "{\"transactionId\":\"" + id + "\",\"chainId\":\"" + CHAIN + "\",\"storeId\":\"s1\","
                 + "\"cardNumber\":" + (card == null ? "null" : "\"" + card + "\"") + ",\"type\":\"PURCHASE\","
                 + "\"occurredAt\":\"" + day + "T12:00:00Z\",\"currency\":\"EUR\",\"total\":\"10.00\","
-                + "\"lines\":[],\"couponCodes\":[]}";
+                + "\"lines\":[" + lines + "],\"couponCodes\":[" + couponCodes + "]}";
         kafka.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), 0, card == null ? id : card,
                 value.getBytes(StandardCharsets.UTF_8)));
     }

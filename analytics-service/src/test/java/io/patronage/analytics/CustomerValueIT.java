@@ -118,6 +118,12 @@ class CustomerValueIT implements TestPropertyProvider {
         assertEquals("milk", pair.get("b").asText());
         assertEquals(2, pair.get("together").asLong(), "t3 resent, its return not un-counting it");
         assertEquals(2, HttpProbe.json(analyst.get("/analytics/baskets?chainId=" + chain)).size(), "sku and category");
+        String csv = analyst.get("/analytics/baskets?chainId=" + chain + "&level=sku&format=csv").body();
+        assertEquals("chainId,level,transactions,a,b,together,support,confidenceAB,confidenceBA,lift",
+                csv.lines().findFirst().orElseThrow(), "one CSV line per pair: " + csv);
+        assertTrue(csv.lines().skip(1).findFirst().orElseThrow().startsWith(chain + ",sku,3,bread,milk,2,"), csv);
+        String rows = analyst.get("/analytics/customers/members?chainId=" + chain + "&size=1&page=1&format=csv").body();
+        assertTrue(rows.lines().skip(1).findFirst().orElseThrow().contains("m-ben"), rows);
 
         // a coupon issued at 10:00 UTC and used at the till 2 days later, on a purchase without a card
         event("k1-" + chain, new CouponIssued("K1", "m-ann", chain, "red-1", "reward-1", 100, AT, null));

@@ -41,7 +41,7 @@ import java.util.function.Function;
 @Controller("/analytics")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, "text/csv"})
 class ValueViewsController {
 
     static final int MAX_PAGE_SIZE = 500;
@@ -111,8 +111,21 @@ class ValueViewsController {
                     views.add(view);
                 }
             }
-            return views;
+            if (!ViewAnswer.wantsCsv(request)) {
+                return views;
+            }
+            List<BasketRow> rows = new ArrayList<>();
+            views.forEach(view -> view.pairs().forEach(pair -> rows.add(new BasketRow(view.chainId(), view.level(),
+                    view.transactions(), pair.a(), pair.b(), pair.together(), pair.support(), pair.confidenceAB(),
+                    pair.confidenceBA(), pair.lift()))));
+            return rows;
         });
+    }
+
+    /** A pair of a basket view, as a CSV line. */
+    record BasketRow(String chainId, String level, long transactions, String a, String b, long together,
+                     java.math.BigDecimal support, java.math.BigDecimal confidenceAB,
+                     java.math.BigDecimal confidenceBA, java.math.BigDecimal lift) {
     }
 
     /** The chain's coupon effectiveness, all time; zeros before its first coupon or purchase. */
@@ -136,7 +149,7 @@ class ValueViewsController {
         while (true) {
             try {
                 Optional<HttpResponse<?>> owners = forwarding.toOwner(request, store, chainId);
-                return owners.isPresent() ? owners.get() : HttpResponse.ok(local.apply(chain));
+                return owners.isPresent() ? owners.get() : ViewAnswer.of(request, local.apply(chain));
             } catch (InvalidStateStoreException | Forwarding.OwnerUnavailable e) {
                 if (System.nanoTime() > deadline) {
                     throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "views-not-ready",

@@ -52,7 +52,6 @@ import java.util.function.Function;
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 class ViewsController {
 
-    private static final MediaType CSV = MediaType.of("text/csv");
     private static final long MAX_DORMANT = 1_000;
     private static final long DEFAULT_DORMANT = 100;
     /**
@@ -145,7 +144,7 @@ class ViewsController {
                          store.prefixScan(chainId + "|", Serdes.String().serializer())) {
                 cohorts.forEachRemaining(entry -> rows.add(ViewRenderer.cohort(entry.value)));
             }
-            if (!wantsCsv(request)) {
+            if (!ViewAnswer.wantsCsv(request)) {
                 return rows;
             }
             List<CohortCell> cells = new ArrayList<>();
@@ -207,7 +206,7 @@ class ViewsController {
         while (true) {
             try {
                 Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
-                return owners.isPresent() ? owners.get() : answer(request, local.apply(chain));
+                return owners.isPresent() ? owners.get() : ViewAnswer.of(request, local.apply(chain));
             } catch (InvalidStateStoreException | Forwarding.OwnerUnavailable e) {
                 if (System.nanoTime() > deadline) {
                     throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "views-not-ready",
@@ -242,31 +241,6 @@ class ViewsController {
     /** A cell of the cohort table, as a CSV line. */
     record CohortCell(String chainId, String cohort, long members, int monthsSinceEnrollment, long buyers,
                       java.math.BigDecimal share) {
-    }
-
-    /** JSON, or CSV with {@code Accept: text/csv} or {@code ?format=csv}. */
-    private static HttpResponse<?> answer(HttpRequest<?> request, Object views) {
-        if (wantsCsv(request)) {
-            return csv(views instanceof List<?> list ? list : List.of(views));
-        }
-        return HttpResponse.ok(views);
-    }
-
-    private static HttpResponse<String> csv(List<?> rows) {
-        return HttpResponse.ok(Csv.of(rows)).contentType(CSV);
-    }
-
-    private static boolean wantsCsv(HttpRequest<?> request) {
-        String format = request.getParameters().get("format");
-        if (format != null) {
-            if (!List.of("csv", "json").contains(format)) {
-                throw invalid("format", "must be one of json, csv");
-            }
-            return format.equals("csv");
-        }
-        // named, not matched by a wildcard: browsers and curl send */* and want JSON
-        return request.accept().stream().anyMatch(type -> CSV.getType().equals(type.getType())
-                && CSV.getSubtype().equals(type.getSubtype()));
     }
 
     @Get("/{view}")

@@ -267,10 +267,18 @@ class AnalyticsServiceIT implements TestPropertyProvider {
             for (String chain : chains) {
                 assertEquals(participation(server, chain), participation(second, chain), chain);
                 assertEquals(1, participation(second, chain).get("nonMemberTransactions").asLong(), chain);
+                // the chain-partitioned stages beside the tallies (here the coupons) are answered by either too
+                await().atMost(PATIENCE).until(() -> coupons(server, chain).path("ordersWithoutCoupon").asLong() == 1
+                        && coupons(second, chain).equals(coupons(server, chain)));
             }
         }
         // the first instance takes every partition back
         await().atMost(PATIENCE).until(() -> chains.stream().allMatch(chain -> counted(server, chain)));
+    }
+
+    private static JsonNode coupons(EmbeddedServer target, String chain) {
+        HttpResponse<String> response = new HttpProbe(target::getPort).as(ANALYST).get("/analytics/coupons?chainId=" + chain);
+        return response.statusCode() == 200 ? HttpProbe.json(response) : Json.mapper().createObjectNode();
     }
 
     /** Whether the instance answers for the chain with its one non-member sale (false while rebalancing). */

@@ -68,6 +68,7 @@ public class StreamsEngine {
                   @Value("${patronage.analytics.application-id}") String applicationId,
                   @Value("${patronage.analytics.state-dir}") String stateDir,
                   @Value("${patronage.analytics.commit-interval:100ms}") Duration commitInterval,
+                  @Value("${patronage.analytics.stream-threads:2}") int streamThreads,
                   @Value("${patronage.analytics.startup-wait:60s}") Duration startupWait) {
         this.startupWait = startupWait;
         this.advertisedHost = advertisedHost;
@@ -83,8 +84,14 @@ public class StreamsEngine {
         config.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(stateDir, instance.id().replaceAll("[^A-Za-z0-9._-]", "_"))
                 .toString());
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        // each thread commits its own transactions: while one waits for the broker, the other processes
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // Each commit's next transaction meets CONCURRENT_TRANSACTIONS until the broker has written the last one's
+        // markers; the producer's default backoff (100 ms, growing to 1 s) then stalls every stage of the topology.
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), 50);
         // an instance that died (kill -9) is replaced in the group, and as the views' owner, after 10 s
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);

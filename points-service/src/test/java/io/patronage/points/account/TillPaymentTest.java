@@ -2,6 +2,7 @@ package io.patronage.points.account;
 
 import io.patronage.contracts.retail.PointsPayment;
 import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.contracts.retail.TransactionLine;
 import io.patronage.contracts.retail.TransactionType;
 import io.patronage.points.adjustments.PaymentRefund;
 import io.patronage.points.adjustments.PointsAdjusted;
@@ -198,6 +199,24 @@ class TillPaymentTest {
                         givenBack("ret-1", "t-5", 25, 75, "0.5"))
                 .when(new ReturnPurchase(MEMBER, returnOf("ret-1", "t-5", "5.00")))
                 .expectNoEvents();
+    }
+
+    @Test
+    void anUnlinkedReturnMatchedToAPaidPurchaseGivesBackItsShareToo() {
+        TransactionLine twoOfA = new TransactionLine("A", "food", new BigDecimal("2"), new BigDecimal("10.00"));
+        PointsEarned earned = new PointsEarned(MEMBER, "chain-1", "t-5", "store-7", "EUR", new BigDecimal("15.00"),
+                new BigDecimal("15.00"), 15, ProgramRules.DEFAULT_VERSION, List.of(new Contribution("base", 15)), AT,
+                new Lot("chain-1:t-5", 15, AT.toInstant()), 65, 0, List.of(twoOfA), List.of(), null, FIFTY);
+        TransactionLine oneOfA = new TransactionLine("A", "food", BigDecimal.ONE, new BigDecimal("10.00"));
+        PosTransaction unlinked = new PosTransaction("ret-1", "chain-1", "store-7", "card-1", TransactionType.RETURN,
+                RETURNED_AT, "EUR", new BigDecimal("10.00"), List.of(oneOfA), List.of(), null);
+
+        fixture.given(OPENED, HUNDRED, paid("t-5", 50, 50), earned)
+                .when(new ReturnPurchase(MEMBER, unlinked))
+                .expectEvents(new PointsReversed(MEMBER, "chain-1", "ret-1", "t-5", "EUR", new BigDecimal("7.50"), 7,
+                                List.of(new LotDebit("chain-1:t-5", 7)), 0, 0, new BigDecimal("0.500000000000"), 58,
+                                RETURNED_AT, null, List.of(oneOfA)),
+                        givenBack("ret-1", "t-5", 25, 83, "0.500000000000"));
     }
 
     @Test

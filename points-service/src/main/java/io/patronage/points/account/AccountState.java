@@ -2,6 +2,7 @@ package io.patronage.points.account;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.patronage.kit.kafka.ConflictingResendException;
+import io.patronage.points.adjustments.PaymentRefund;
 import io.patronage.points.adjustments.PointsAdjusted;
 import io.patronage.points.earning.CappedEarning;
 import io.patronage.points.earning.PointsAwarded;
@@ -17,6 +18,7 @@ import io.patronage.points.redemption.RedemptionAnswer;
 import io.patronage.points.returns.PointsReversed;
 import io.patronage.points.returns.Purchase;
 import io.patronage.points.tiers.Activity;
+import io.patronage.points.tillpayment.PointsPaid;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +54,8 @@ final class AccountState {
     private final Set<String> awards = new HashSet<>();
     private final Set<String> announcedLots = new HashSet<>();
     private final List<Activity> activity = new ArrayList<>();
+    /** The purchases points paid part of, by transaction key, with what returns gave back of those points. */
+    private final Map<String, PointsPaid> pointsPaid = new HashMap<>();
 
     void fold(PointsAccountEvent event, String eventId, Instant at) {
         if (frozen == null) {
@@ -69,6 +73,10 @@ final class AccountState {
                         earned.eligibleAmount(), earned.occurredAt().toInstant(), earned.referrerBonus(),
                         earned.lines()));
             }
+            if (earned.pointsPayment() != null) {
+                pointsPaid.put(key, PointsPaid.spent(earned.pointsPayment().points(),
+                        earned.amount().add(earned.pointsPayment().amount()), earned.pointsPayment().amount()));
+            }
         } else if (event instanceof PointsReversed reversed) {
             counted(reversed.chainId(), reversed.transactionId(), reversed.fingerprint());
             purchases.computeIfPresent(transactionKey(reversed.chainId(), reversed.originalTransactionId()),
@@ -79,6 +87,11 @@ final class AccountState {
             awards.add(awarded.awardId());
         } else if (event instanceof PointsAdjusted adjusted) {
             awards.add(adjusted.adjustmentId());
+            PaymentRefund refund = adjusted.paymentRefund();
+            if (refund != null) {
+                pointsPaid.computeIfPresent(transactionKey(adjusted.chainId(), refund.originalTransactionId()),
+                        (key, paid) -> paid.gaveBack(refund.share(), adjusted.points()));
+            }
         } else if (event instanceof ExpiryAnnounced announced) {
             announcedLots.addAll(announced.lotIds());
         } else if (event instanceof MembershipEnded) {
@@ -161,6 +174,11 @@ final class AccountState {
             }
         });
         return byId;
+    }
+
+    /** The points payment of a purchase, {@code null} when points paid none of it. */
+    PointsPaid pointsPaid(String key) {
+        return pointsPaid.get(key);
     }
 
     AnsweredRequest answer(String requestId) {

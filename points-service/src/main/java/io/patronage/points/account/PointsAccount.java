@@ -5,6 +5,7 @@ import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.kit.kafka.Fingerprint;
 import io.patronage.points.adjustments.AdjustPoints;
 import io.patronage.points.adjustments.Adjustments;
+import io.patronage.points.adjustments.PaymentRefund;
 import io.patronage.points.earning.AwardPoints;
 import io.patronage.points.earning.EarnPoints;
 import io.patronage.points.earning.EarningOutcome;
@@ -43,6 +44,8 @@ import io.patronage.points.returns.ReturnPurchase;
 import io.patronage.points.returns.Reversals;
 import io.patronage.points.tiers.TierChanged;
 import io.patronage.points.tiers.TierPolicy;
+import io.patronage.points.tillpayment.PointsPaid;
+import io.patronage.points.tillpayment.TillPayments;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -103,19 +106,26 @@ public class PointsAccount {
             Purchase earlier = state.purchase(key);
             return earlier != null && earlier.referrerBonus() > 0 ? referralDue(earlier.occurredAt()) : null;
         }
-        if (!state.active()) {
+        if (!state.active() && transaction.pointsPayment() == null) {
             return null;
         }
         state.requireSound(memberId);
         Instant occurredAt = transaction.occurredAt().toInstant();
         ProgramRules rules = programs.rulesFor(chainId, occurredAt);
-        EarningOutcome outcome = EarningPolicy.earn(rules, state.standing().now(), transaction);
+        if (transaction.pointsPayment() != null) {
+            TillPayments.check(memberId, rules.redemption(), transaction, state.ledger(), state.active());
+            apply(TillPayments.pay(memberId, transaction, state.ledger()));
+            dropTierAtOnce(programs, occurredAt);
+        }
+        PosTransaction earning = TillPayments.earningPart(transaction);
+        EarningOutcome outcome = EarningPolicy.earn(rules, state.standing().now(), earning);
         long balanceAfter = LedgerLimits.balanceAfter(memberId, state.ledger().balance(), outcome.points());
         apply(new PointsEarned(memberId, transaction.chainId(), transaction.transactionId(), transaction.storeId(),
-                transaction.currency(), transaction.total(), outcome.eligibleAmount(), outcome.points(),
+                transaction.currency(), earning.total(), outcome.eligibleAmount(), outcome.points(),
                 outcome.ruleVersion(), outcome.breakdown(), transaction.occurredAt(),
                 outcome.points() > 0 ? rules.lot(key, outcome.points(), occurredAt) : null, balanceAfter,
-                outcome.referrerBonus(), transaction.lines(), transaction.couponCodes(), fingerprint));
+                outcome.referrerBonus(), transaction.lines(), transaction.couponCodes(), fingerprint,
+                transaction.pointsPayment()));
         upgradeTier(rules, occurredAt);
         return outcome.referrerBonus() > 0 ? referralDue(occurredAt) : null;
     }
@@ -138,27 +148,53 @@ public class PointsAccount {
                 state.requireSound(memberId);
             }
             for (Reversals.Match match : matches) {
+                PointsPaid paid = state.pointsPaid(
+                        AccountState.transactionKey(refund.chainId(), match.originalTransactionId()));
                 PointsReversed reversed = Reversals.reverse(memberId,
-                        programs.rulesFor(chainId, match.purchase().occurredAt()), match.purchase(), match.refund(),
-                        fingerprint, state.ledger());
+                        programs.rulesFor(chainId, match.purchase().occurredAt()), match.purchase(),
+                        TillPayments.earningPartOfReturn(match.refund(), paid), fingerprint, state.ledger());
                 if (reversed != null) {
                     apply(reversed);
                 }
+                giveBack(programs, match.refund(), paid);
             }
             return;
         }
-        Purchase purchase = state.purchase(
-                AccountState.transactionKey(refund.chainId(), refund.originalTransactionId()));
-        if (purchase == null || purchase.points() == 0) {
+        String originalKey = AccountState.transactionKey(refund.chainId(), refund.originalTransactionId());
+        Purchase purchase = state.purchase(originalKey);
+        PointsPaid paid = state.pointsPaid(originalKey);
+        boolean earned = purchase != null && purchase.points() > 0;
+        if (!earned && paid == null) {
             return;
         }
         state.requireSound(memberId);
-        PointsReversed reversed = Reversals.reverse(memberId, programs.rulesFor(chainId, purchase.occurredAt()),
-                purchase, refund, fingerprint, state.ledger());
-        if (reversed != null) {
-            apply(reversed);
-            dropTierAtOnce(programs, reversed.occurredAt().toInstant());
+        if (earned) {
+            PointsReversed reversed = Reversals.reverse(memberId, programs.rulesFor(chainId, purchase.occurredAt()),
+                    purchase, TillPayments.earningPartOfReturn(refund, paid), fingerprint, state.ledger());
+            if (reversed != null) {
+                apply(reversed);
+                dropTierAtOnce(programs, reversed.occurredAt().toInstant());
+            }
         }
+        giveBack(programs, refund, paid);
+    }
+
+    /**
+     * Gives back, as a credit, the share of a purchase's points payment that {@code refund} returns; once per return
+     * and purchase (by the credit's adjustment id), so a resent return gives nothing again.
+     */
+    private void giveBack(ProgramCatalog programs, PosTransaction refund, PointsPaid paid) {
+        if (paid == null || state.awarded(TillPayments.refundId(refund))) {
+            return;
+        }
+        AdjustPoints credit = TillPayments.giveBack(memberId, paid, refund);
+        if (credit == null) {
+            return;
+        }
+        ProgramRules rules = programs.rulesFor(chainId, credit.at());
+        apply(Adjustments.adjust(chainId, credit, rules, state.ledger()).withPaymentRefund(new PaymentRefund(
+                refund.originalTransactionId(), refund.transactionId(), TillPayments.shareAfter(paid, refund))));
+        upgradeTier(rules, credit.at());
     }
 
     /** Returns the earlier answer when the request was answered already, {@code null} otherwise. */

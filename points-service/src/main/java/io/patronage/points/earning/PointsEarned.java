@@ -1,5 +1,6 @@
 package io.patronage.points.earning;
 
+import io.patronage.contracts.retail.PointsPayment;
 import io.patronage.contracts.retail.TransactionLine;
 import io.patronage.points.ledger.Lot;
 import io.patronage.points.ledger.PointsAccountEvent;
@@ -22,6 +23,9 @@ import java.util.List;
  *                       replays (empty in events recorded before they were kept)
  * @param fingerprint    what the till record said ({@code Fingerprint.of} the transaction), so that a resend with
  *                       other content is told apart; {@code null} in events recorded before it was kept
+ * @param pointsPayment  the part of the till's total the member paid with points (debited by the
+ *                       {@code PointsRedeemed} before this event), which earned nothing: {@code amount} is then what
+ *                       was paid otherwise; {@code null} when points paid nothing (and in events recorded before)
  */
 public record PointsEarned(String memberId,
                            String chainId,
@@ -39,11 +43,21 @@ public record PointsEarned(String memberId,
                            long referrerBonus,
                            List<TransactionLine> lines,
                            List<String> couponCodes,
-                           String fingerprint) implements PointsAccountEvent {
+                           String fingerprint,
+                           PointsPayment pointsPayment) implements PointsAccountEvent {
 
     public PointsEarned {
         lines = lines == null ? List.of() : List.copyOf(lines);
         couponCodes = couponCodes == null ? List.of() : List.copyOf(couponCodes);
+    }
+
+    /** A purchase without a points payment. */
+    public PointsEarned(String memberId, String chainId, String transactionId, String storeId, String currency,
+                        BigDecimal amount, BigDecimal eligibleAmount, long points, String ruleVersion,
+                        List<Contribution> breakdown, OffsetDateTime occurredAt, Lot lot, long balanceAfter,
+                        long referrerBonus, List<TransactionLine> lines, List<String> couponCodes, String fingerprint) {
+        this(memberId, chainId, transactionId, storeId, currency, amount, eligibleAmount, points, ruleVersion,
+                breakdown, occurredAt, lot, balanceAfter, referrerBonus, lines, couponCodes, fingerprint, null);
     }
 
     public PointsEarned(String memberId, String chainId, String transactionId, String storeId, String currency,

@@ -46,6 +46,7 @@ import java.util.Objects;
  * @param pointsDecimals          how many decimals the program's points keep (0, the default, to
  *                                {@value #MAX_POINTS_DECIMALS}): the earning rules round to them, and every
  *                                figure of points in the program (bonuses, caps) is in whole points
+ * @param redemption              what a till may pay with points in one purchase (see {@link RedemptionLimits})
  */
 public record ProgramRules(String version,
                            Instant effectiveFrom,
@@ -69,7 +70,8 @@ public record ProgramRules(String version,
                            Long maxPointsPerDay,
                            PeriodCap maxPointsPerPeriod,
                            OverBalance overBalanceRedemption,
-                           int pointsDecimals) {
+                           int pointsDecimals,
+                           RedemptionLimits redemption) {
 
     public static final String DEFAULT_VERSION = "default-v1";
     public static final int MAX_POINTS_DECIMALS = 2;
@@ -123,6 +125,20 @@ public record ProgramRules(String version,
         if (maxPointsPerDay != null && maxPointsPerDay < 0) {
             throw new IllegalArgumentException("maxPointsPerDay must not be negative: " + maxPointsPerDay);
         }
+        redemption = redemption == null ? RedemptionLimits.NONE : redemption;
+    }
+
+    /** A program without redemption limits. */
+    public ProgramRules(String version, Instant effectiveFrom, Instant endsAt, ZoneId timeZone, String currency,
+                        BigDecimal pointsPerUnit, PointsRounding rounding, BigDecimal minimumSpend,
+                        List<LineMultiplier> multipliers, Long maxPointsPerTransaction, List<Campaign> campaigns,
+                        Bonuses bonuses, ReturnPolicy returnPolicy, int pendingDays, ExpiryRule expiry,
+                        TierRules tiers, RoundingScope roundingPer, Stacking stacking, IncludeOnly includeOnly,
+                        Long maxPointsPerDay, PeriodCap maxPointsPerPeriod, OverBalance overBalanceRedemption,
+                        int pointsDecimals) {
+        this(version, effectiveFrom, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend, multipliers,
+                maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers, roundingPer,
+                stacking, includeOnly, maxPointsPerDay, maxPointsPerPeriod, overBalanceRedemption, pointsDecimals, null);
     }
 
     /** A program with the rule vocabulary up to the include-only list, without the later fields. */
@@ -158,7 +174,7 @@ public record ProgramRules(String version,
         return new ProgramRules(version, from, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend,
                 multipliers, maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers,
                 roundingPer, stacking, includeOnly, maxPointsPerDay, maxPointsPerPeriod,
-                overBalanceRedemption, pointsDecimals);
+                overBalanceRedemption, pointsDecimals, redemption);
     }
 
     /** How many units of the earning's arithmetic make a point: 10 to the {@link #pointsDecimals}. */

@@ -3,8 +3,11 @@ package io.patronage.kit.kafka;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.chains.TillLimits;
+import io.patronage.contracts.points.PointsLimits;
+import io.patronage.contracts.retail.PointsPayment;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionLine;
+import io.patronage.contracts.retail.TransactionType;
 import io.patronage.kit.json.Json;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -24,7 +27,10 @@ import java.util.Optional;
  * <p>
  * A record must also be plausible for its chain ({@code loyalty.chains.v1}): a known chain, the chain's
  * currency, within the chain's {@link TillLimits}, ids of a sane length, amounts no finer than the currency's
- * minor units, and a time neither ahead of the clock (beyond the chain's skew) nor before 2000. Whatever fails
+ * minor units, and a time neither ahead of the clock (beyond the chain's skew) nor before 2000. A purchase's
+ * {@code pointsPayment} pays a part of its total above 0 with at least one point, and exactly what the points are
+ * worth at the chain's {@code pointValue} (a chain without one takes no points at the till); whether the member
+ * has the points and the program's redemption limits are points-service's to decide. Whatever fails
  * is dead-lettered with every reason, naming the field: nothing downstream ever sees an amount it could
  * overflow on or a sale dated in the year 9999.
  */
@@ -129,7 +135,46 @@ public final class PosTransactionDecoder implements MessageDecoder {
                 bounded(problems, "couponCodes[" + i + "]", coupons.get(i));
             }
         }
+        paymentProblems(problems, transaction);
         return problems;
+    }
+
+    private static void paymentProblems(List<String> problems, PosTransaction transaction) {
+        PointsPayment payment = transaction.pointsPayment();
+        if (payment == null) {
+            return;
+        }
+        if (transaction.type() == TransactionType.RETURN) {
+            problems.add("pointsPayment is only for a PURCHASE (a RETURN gives the points back by its"
+                    + " originalTransactionId)");
+        }
+        if (payment.points() < 1 || payment.points() > PointsLimits.BALANCE) {
+            problems.add("pointsPayment.points must be between 1 and " + PointsLimits.BALANCE + ", is "
+                    + payment.points());
+        }
+        if (payment.amount() == null) {
+            problems.add("pointsPayment.amount is required");
+        } else if (payment.amount().signum() <= 0) {
+            problems.add("pointsPayment.amount must be above 0");
+        } else if (transaction.total() != null && payment.amount().compareTo(transaction.total()) > 0) {
+            problems.add("pointsPayment.amount " + shown(payment.amount().toPlainString())
+                    + " is more than the total " + shown(transaction.total().toPlainString()));
+        }
+    }
+
+    /** Whether the payment's amount is exactly what its points are worth at the chain's point value. */
+    private static void paymentValue(List<String> problems, PointsPayment payment, ChainConfigured chain) {
+        if (chain.pointValue() == null) {
+            problems.add("pointsPayment: chain " + chain.chainId() + " has no pointValue, so points cannot pay at"
+                    + " its tills");
+            return;
+        }
+        BigDecimal worth = chain.pointValue().multiply(BigDecimal.valueOf(payment.points()));
+        if (payment.amount().compareTo(worth) != 0) {
+            problems.add("pointsPayment.amount " + shown(payment.amount().toPlainString()) + " is not what "
+                    + payment.points() + " points are worth at the chain's pointValue of "
+                    + chain.pointValue().toPlainString() + " " + chain.currency() + " (" + worth.toPlainString() + ")");
+        }
     }
 
     /** The chain's rules, for a record whose shape is already valid. */
@@ -142,7 +187,13 @@ public final class PosTransactionDecoder implements MessageDecoder {
             int minorUnits = currency(chain.currency()).getDefaultFractionDigits();
             if (minorUnits >= 0) {
                 decimals(problems, "total", transaction.total(), minorUnits);
+                if (transaction.pointsPayment() != null) {
+                    decimals(problems, "pointsPayment.amount", transaction.pointsPayment().amount(), minorUnits);
+                }
             }
+        }
+        if (transaction.pointsPayment() != null) {
+            paymentValue(problems, transaction.pointsPayment(), chain);
         }
         BigDecimal maxTotal = limits.maxTotalOrDefault();
         if (transaction.total().compareTo(maxTotal) > 0) {

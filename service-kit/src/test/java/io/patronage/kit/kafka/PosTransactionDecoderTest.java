@@ -29,6 +29,8 @@ class PosTransactionDecoderTest {
             "ir-1", chain("ir-1", "IRR", null),
             "jp-1", chain("jp-1", "JPY", null),
             "kw-1", chain("kw-1", "KWD", null),
+            "pv-1", new ChainConfigured("pv-1", "EUR", "UTC", "en", null, null, new BigDecimal("0.01"), Instant.EPOCH),
+            "pv-3", new ChainConfigured("pv-3", "EUR", "UTC", "en", null, null, new BigDecimal("0.005"), Instant.EPOCH),
             "small-1", chain("small-1", "EUR", new TillLimits(new BigDecimal("1000.00"), 3, Duration.ofMinutes(2),
                     Duration.ofDays(30))));
 
@@ -187,6 +189,44 @@ class PosTransactionDecoderTest {
 
         decoder.decode(record(sale("t-24", "jp-1", "JPY", "1500.00", "2026-11-27T09:15:00+09:00")));
         decoder.decode(record(sale("t-25", "kw-1", "KWD", "12.345", "2026-11-27T09:15:00+03:00")));
+    }
+
+    @Test
+    void decodesAPointsPaymentWorthExactlyItsPointsAtTheChainsPointValue() {
+        PosTransaction transaction = (PosTransaction) decoder.decode(record(paidWithPoints("pv-1", "t-p1", "20.00",
+                "{\"points\":500,\"amount\":\"5.00\"}"))).payload();
+
+        assertEquals(500, transaction.pointsPayment().points());
+        assertEquals(new BigDecimal("5.00"), transaction.pointsPayment().amount());
+        decoder.decode(record(paidWithPoints("pv-1", "t-p2", "5.00", "{\"points\":500,\"amount\":5}")));
+    }
+
+    @Test
+    void refusesAnImplausiblePointsPaymentNamingTheField() {
+        String worth = refused(paidWithPoints("pv-1", "t-p3", "20.00", "{\"points\":500,\"amount\":\"4.99\"}"));
+        assertTrue(worth.contains("pointsPayment.amount 4.99 is not what 500 points are worth at the chain's"
+                + " pointValue of 0.01 EUR (5.00)"), worth);
+        String above = refused(paidWithPoints("pv-1", "t-p4", "4.00", "{\"points\":500,\"amount\":\"5.00\"}"));
+        assertTrue(above.contains("pointsPayment.amount 5.00 is more than the total 4.00"), above);
+        String none = refused(paidWithPoints("pv-1", "t-p5", "20.00", "{\"points\":0,\"amount\":\"0\"}"));
+        assertTrue(none.contains("pointsPayment.points must be between 1 and"), none);
+        assertTrue(none.contains("pointsPayment.amount must be above 0"), none);
+        String cents = refused(paidWithPoints("pv-3", "t-p6", "20.00", "{\"points\":1,\"amount\":\"0.005\"}"));
+        assertTrue(cents.contains("pointsPayment.amount has 3 decimals, at most 2"), cents);
+        String missing = refused(paidWithPoints("pv-1", "t-p7", "20.00", "{\"points\":10}"));
+        assertTrue(missing.contains("pointsPayment.amount is required"), missing);
+        String noValue = refused(paidWithPoints("gr-1", "t-p8", "20.00", "{\"points\":500,\"amount\":\"5.00\"}"));
+        assertTrue(noValue.contains("pointsPayment: chain gr-1 has no pointValue"), noValue);
+        String onReturn = refused(paidWithPoints("pv-1", "t-p9", "20.00", "{\"points\":500,\"amount\":\"5.00\"}")
+                .replace("PURCHASE", "RETURN"));
+        assertTrue(onReturn.contains("pointsPayment is only for a PURCHASE"), onReturn);
+    }
+
+    private static String paidWithPoints(String chain, String id, String total, String payment) {
+        return """
+                {"transactionId":"%s","chainId":"%s","storeId":"s-1","cardNumber":"7000000000000001","type":"PURCHASE",
+                 "occurredAt":"2026-11-30T09:15:00+02:00","currency":"EUR","total":"%s","pointsPayment":%s}
+                """.formatted(id, chain, total, payment);
     }
 
     private String refused(String json) {

@@ -36,20 +36,30 @@ class CouponGrants {
 
     /** The coupon of the member's {@code card}-th completed card of the punch card. */
     void completedCard(PunchCard punchCard, String memberId, long card, Instant at) {
-        String grantId = "punch:" + punchCard.chainId() + ":" + memberId + ":" + punchCard.id() + ":" + card;
-        // the chain's reward, or the configured one; a withdrawn reward still gives what a completed card promised
-        Optional<Reward> reward = catalog.current(punchCard.chainId(), punchCard.rewardId())
-                .or(() -> catalog.current(null, punchCard.rewardId()));
+        grant("punch:" + punchCard.chainId() + ":" + memberId + ":" + punchCard.id() + ":" + card, punchCard.chainId(),
+                memberId, punchCard.rewardId(), CouponGranted.PUNCH_CARD, punchCard.id(), punchCard.visits(), at);
+    }
+
+    /** The coupon of the member's {@code crossed}-th milestone of lifetime spend. */
+    void milestoneCrossed(SpendMilestone milestone, String memberId, long crossed, Instant at) {
+        grant("milestone:" + milestone.chainId() + ":" + memberId + ":" + milestone.id() + ":" + crossed,
+                milestone.chainId(), memberId, milestone.rewardId(), CouponGranted.SPEND_MILESTONE, milestone.id(), 0,
+                at);
+    }
+
+    private void grant(String grantId, String chainId, String memberId, String rewardId, String occasion,
+                       String policyId, int visits, Instant at) {
+        // the chain's reward, or the configured one; a withdrawn reward still gives what the policy promised
+        Optional<Reward> reward = catalog.current(chainId, rewardId).or(() -> catalog.current(null, rewardId));
         if (reward.isEmpty()) {
-            LOG.warn("punch card {} of chain {} names reward {}, which does not exist; no coupon for {}",
-                    punchCard.id(), punchCard.chainId(), punchCard.rewardId(), grantId);
+            LOG.warn("{} of chain {} names reward {}, which does not exist; no coupon for {}", policyId, chainId,
+                    rewardId, grantId);
             return;
         }
-        String code = codes.claim(punchCard.chainId(), memberId, grantId);
+        String code = codes.claim(chainId, memberId, grantId);
         try {
-            commands.sendAndWait(new GrantCoupon(grantId, memberId, punchCard.chainId(), punchCard.rewardId(), code,
-                    reward.get().couponValidityDays(), at, CouponGranted.PUNCH_CARD, punchCard.id(),
-                    punchCard.visits()));
+            commands.sendAndWait(new GrantCoupon(grantId, memberId, chainId, rewardId, code,
+                    reward.get().couponValidityDays(), at, occasion, policyId, visits));
         } catch (RuntimeException e) {
             if (!alreadyGranted(e)) {
                 throw e;

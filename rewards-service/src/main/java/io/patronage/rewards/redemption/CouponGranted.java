@@ -18,5 +18,8 @@ public record CouponGranted(String redemptionId,
                             String policyId,
                             int visits) {
 
+    /** A completed punch card; {@code visits} are the card's. */
     public static final String PUNCH_CARD = "PUNCH_CARD";
+    /** A milestone of lifetime spend crossed; {@code visits} is 0. */
+    public static final String SPEND_MILESTONE = "SPEND_MILESTONE";
 }

@@ -8,8 +8,9 @@ import java.time.Instant;
  * Hands a member a coupon without spending points, for an automatic reward: {@code redemptionId} is derived from the
  * occasion (e.g. {@code punch:<chainId>:<memberId>:<punchCardId>:<card>}), so one occasion yields one coupon.
  *
- * @param occasion what earned it ({@link CouponGranted#PUNCH_CARD}), {@code policyId} the chain's policy, and
- *                 {@code visits} the visits of a completed punch card
+ *
+ * @param occasion what earned it ({@link CouponGranted#PUNCH_CARD}, {@link CouponGranted#SPEND_MILESTONE}),
+ *                 {@code policyId} the chain's policy, and {@code visits} the visits of a completed punch card (else 0)
  */
 public record GrantCoupon(@TargetAggregateIdentifier String redemptionId,
                           String memberId,

@@ -1,6 +1,7 @@
 package io.patronage.rewards.redemption;
 
 import io.patronage.contracts.notifications.CouponIssuedParameters;
+import io.patronage.contracts.notifications.NotificationParameters;
 import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.notifications.PunchCardCompletedParameters;
 import io.patronage.contracts.points.PointsCreditRequested;
@@ -55,14 +56,20 @@ class RedemptionPublisher implements IntegrationEventMapper {
         return List.of();
     }
 
-    /** An automatic reward's coupon: published like a redeemed one (0 points), with the occasion's notification. */
+    /**
+     * An automatic reward's coupon: published like a redeemed one (0 points), with the occasion's notification
+     * ({@code PUNCH_CARD_COMPLETED} for a punch card, else {@code COUPON_ISSUED}).
+     */
     private static List<Publication> couponGranted(CouponGranted event) {
         io.patronage.contracts.rewards.CouponIssued published = new io.patronage.contracts.rewards.CouponIssued(
                 event.couponCode(), event.memberId(), event.chainId(), event.redemptionId(), event.rewardId(), 0,
                 event.issuedAt(), event.expiresAt());
+        NotificationParameters parameters = CouponGranted.PUNCH_CARD.equals(event.occasion())
+                ? new PunchCardCompletedParameters(event.couponCode(), event.rewardId(), event.policyId(),
+                        event.visits(), event.expiresAt())
+                : new CouponIssuedParameters(event.couponCode(), event.rewardId(), event.expiresAt());
         NotificationRequested notification = NotificationRequested.of("coupon:" + event.couponCode(),
-                event.memberId(), event.chainId(), false, new PunchCardCompletedParameters(event.couponCode(),
-                        event.rewardId(), event.policyId(), event.visits(), event.expiresAt()), event.issuedAt());
+                event.memberId(), event.chainId(), false, parameters, event.issuedAt());
         return List.of(new Publication(published, event.issuedAt()), new Publication(notification, event.issuedAt()));
     }
 

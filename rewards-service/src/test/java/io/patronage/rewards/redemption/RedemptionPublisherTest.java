@@ -45,4 +45,14 @@ class RedemptionPublisherTest {
         assertEquals(new PunchCardCompletedParameters("C-44", "coffee", "tenth-coffee", 10, expiresAt),
                 NotificationParameters.read(told.kind(), told.parameters()).orElseThrow());
     }
+
+    @Test
+    void aSpendMilestonesCouponIsAnnouncedAsAnIssuedCoupon() {
+        NotificationRequested told = (NotificationRequested) new RedemptionPublisher().map(new CouponGranted(
+                "milestone:chain-1:m-1:every-500:1", "m-1", "chain-1", "coffee", "C-45", AT, null,
+                CouponGranted.SPEND_MILESTONE, "every-500", 0), "event-3", AT).get(1).event();
+
+        assertEquals(new CouponIssuedParameters("C-45", "coffee", null),
+                NotificationParameters.read(told.kind(), told.parameters()).orElseThrow());
+    }
 }

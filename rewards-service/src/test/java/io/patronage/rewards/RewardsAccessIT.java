@@ -90,6 +90,9 @@ class RewardsAccessIT implements TestPropertyProvider {
         HttpResponse<String> punchCard = rewards.ops(chain).put("/chains/" + chain + "/punch-cards/tenth-visit",
                 "{\"rewardId\":\"free-coffee\",\"visits\":10}");
         assertTrue(punchCard.statusCode() == 201 || punchCard.statusCode() == 200, punchCard.body());
+        HttpResponse<String> milestone = rewards.ops(chain).put("/chains/" + chain + "/spend-milestones/every-500",
+                "{\"rewardId\":\"free-coffee\",\"every\":\"500.00\"}");
+        assertTrue(milestone.statusCode() == 201 || milestone.statusCode() == 200, milestone.body());
         AccessMatrix matrix = new AccessMatrix(service)
                 .caller(MEMBER, TestTokens.member(member))
                 .caller(OTHER_MEMBER, TestTokens.member(otherMember))
@@ -114,6 +117,10 @@ class RewardsAccessIT implements TestPropertyProvider {
                 .expect("GET /chains/{chainId}/punch-cards/{punchCardId}", "/chains/" + chain
                         + "/punch-cards/tenth-visit", null, OPS)
                 .expect("GET /members/{memberId}/punch-cards", "/members/" + member + "/punch-cards", null, MEMBER, OPS)
+                .expect("PUT /chains/{chainId}/spend-milestones/{milestoneId}", "/chains/" + chain
+                        + "/spend-milestones/new-milestone", "{\"rewardId\":\"free-coffee\",\"every\":\"500.00\"}", OPS)
+                .expect("GET /chains/{chainId}/spend-milestones/{milestoneId}", "/chains/" + chain
+                        + "/spend-milestones/every-500", null, OPS)
                 .expect("GET /audit", "/audit?chainId=" + chain, null, OPS, ADMIN)
                 .verify();
     }
@@ -196,7 +203,9 @@ class RewardsAccessIT implements TestPropertyProvider {
                 rewards.member(member).post("/members/" + member + "/redemptions", "not json"),
                 ops.put("/chains/" + chain + "/punch-cards/pc", "{\"rewardId\":\"free-coffee\",\"visits\":\"ten\"}"),
                 ops.put("/chains/" + chain + "/punch-cards/pc", "{\"rewardId\":{\"$gt\":\"\"},\"visits\":10}"),
-                ops.put("/chains/" + chain + "/punch-cards/pc", "{\"rewardId\":\"free-coffee\",\"visits\":0}"));
+                ops.put("/chains/" + chain + "/punch-cards/pc", "{\"rewardId\":\"free-coffee\",\"visits\":0}"),
+                ops.put("/chains/" + chain + "/spend-milestones/m", "{\"rewardId\":\"free-coffee\",\"every\":\"lots\"}"),
+                ops.put("/chains/" + chain + "/spend-milestones/m", "{\"rewardId\":\"free-coffee\",\"every\":\"0.001\"}"));
         for (HttpResponse<String> answer : answers) {
             JsonNode problem = assertProblem(answer, 400);
             String body = answer.body();
@@ -210,6 +219,8 @@ class RewardsAccessIT implements TestPropertyProvider {
         assertEquals("tiers", tiers.get("errors").get(0).get("field").asText(), tiers.toString());
         JsonNode visits = json(answers.get(10));
         assertEquals("visits", visits.get("errors").get(0).get("field").asText(), visits.toString());
+        JsonNode every = json(answers.get(12));
+        assertEquals("every", every.get("errors").get(0).get("field").asText(), every.toString());
     }
 
     private void assertSameRefusal(HttpResponse<String> refused, HttpResponse<String> unknown, String id,

@@ -93,6 +93,9 @@ class RewardsAccessIT implements TestPropertyProvider {
         HttpResponse<String> milestone = rewards.ops(chain).put("/chains/" + chain + "/spend-milestones/every-500",
                 "{\"rewardId\":\"free-coffee\",\"every\":\"500.00\"}");
         assertTrue(milestone.statusCode() == 201 || milestone.statusCode() == 200, milestone.body());
+        HttpResponse<String> welcome = rewards.ops(chain).put("/chains/" + chain + "/welcome-offer",
+                "{\"rewardId\":\"free-coffee\"}");
+        assertTrue(welcome.statusCode() == 201 || welcome.statusCode() == 200, welcome.body());
         AccessMatrix matrix = new AccessMatrix(service)
                 .caller(MEMBER, TestTokens.member(member))
                 .caller(OTHER_MEMBER, TestTokens.member(otherMember))
@@ -121,6 +124,9 @@ class RewardsAccessIT implements TestPropertyProvider {
                         + "/spend-milestones/new-milestone", "{\"rewardId\":\"free-coffee\",\"every\":\"500.00\"}", OPS)
                 .expect("GET /chains/{chainId}/spend-milestones/{milestoneId}", "/chains/" + chain
                         + "/spend-milestones/every-500", null, OPS)
+                .expect("PUT /chains/{chainId}/welcome-offer", "/chains/" + chain + "/welcome-offer",
+                        "{\"rewardId\":\"free-coffee\"}", OPS)
+                .expect("GET /chains/{chainId}/welcome-offer", "/chains/" + chain + "/welcome-offer", null, OPS)
                 .expect("GET /audit", "/audit?chainId=" + chain, null, OPS, ADMIN)
                 .verify();
     }
@@ -205,7 +211,8 @@ class RewardsAccessIT implements TestPropertyProvider {
                 ops.put("/chains/" + chain + "/punch-cards/pc", "{\"rewardId\":{\"$gt\":\"\"},\"visits\":10}"),
                 ops.put("/chains/" + chain + "/punch-cards/pc", "{\"rewardId\":\"free-coffee\",\"visits\":0}"),
                 ops.put("/chains/" + chain + "/spend-milestones/m", "{\"rewardId\":\"free-coffee\",\"every\":\"lots\"}"),
-                ops.put("/chains/" + chain + "/spend-milestones/m", "{\"rewardId\":\"free-coffee\",\"every\":\"0.001\"}"));
+                ops.put("/chains/" + chain + "/spend-milestones/m", "{\"rewardId\":\"free-coffee\",\"every\":\"0.001\"}"),
+                ops.put("/chains/" + chain + "/welcome-offer", "{\"rewardId\":{\"$gt\":\"\"}}"));
         for (HttpResponse<String> answer : answers) {
             JsonNode problem = assertProblem(answer, 400);
             String body = answer.body();

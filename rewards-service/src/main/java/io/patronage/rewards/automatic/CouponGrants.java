@@ -47,6 +47,12 @@ class CouponGrants {
                 at);
     }
 
+    /** The welcome coupon of a member enrolled in a chain with a welcome offer. */
+    void welcome(WelcomeOffer offer, String memberId, Instant at) {
+        grant("welcome:" + offer.chainId() + ":" + memberId, offer.chainId(), memberId, offer.rewardId(),
+                CouponGranted.WELCOME_OFFER, "welcome", 0, at);
+    }
+
     private void grant(String grantId, String chainId, String memberId, String rewardId, String occasion,
                        String policyId, int visits, Instant at) {
         // the chain's reward, or the configured one; a withdrawn reward still gives what the policy promised

@@ -22,4 +22,6 @@ public record CouponGranted(String redemptionId,
     public static final String PUNCH_CARD = "PUNCH_CARD";
     /** A milestone of lifetime spend crossed; {@code visits} is 0. */
     public static final String SPEND_MILESTONE = "SPEND_MILESTONE";
+    /** A new member's welcome offer; {@code visits} is 0. */
+    public static final String WELCOME_OFFER = "WELCOME_OFFER";
 }

@@ -20,7 +20,6 @@ import io.patronage.testsupport.Records;
 import io.patronage.testsupport.TestInfrastructure;
 import io.patronage.testsupport.TestTokens;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,8 +134,13 @@ class CouponsAtTheTillIT implements TestPropertyProvider {
     void anUnreadableTillRecordIsDeadLetteredByThisServicesGroup() {
         String key = "card-" + UUID.randomUUID();
         kafka.sendTransaction(key, "{\"transactionId\":\"T-x\",\"chainId\":\"" + chain + "\"");
-        ConsumerRecord<String, byte[]> deadLetter = kafka.awaitDeadLetter(Topics.TRANSACTIONS, Records.keyed(key));
-        assertEquals("rewards-service.till-coupons", header(deadLetter, DeadLetterPublisher.CONSUMER_GROUP));
+        // every group of the service reading the till stream (coupons, punch cards, spend milestones) refuses it once
+        List<String> groups = List.of("rewards-service.punch-cards", "rewards-service.spend-milestones",
+                "rewards-service.till-coupons");
+        await().atMost(PATIENCE).until(() -> kafka.records(Topics.TRANSACTIONS.deadLetterTopic(), Records.keyed(key))
+                .size() >= groups.size());
+        assertEquals(groups, kafka.records(Topics.TRANSACTIONS.deadLetterTopic(), Records.keyed(key)).stream()
+                .map(deadLetter -> header(deadLetter, DeadLetterPublisher.CONSUMER_GROUP)).sorted().toList());
     }
 
     private String couponOf(String member, Instant debitedAt) throws Exception {

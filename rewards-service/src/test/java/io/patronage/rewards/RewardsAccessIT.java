@@ -87,6 +87,15 @@ class RewardsAccessIT implements TestPropertyProvider {
     void everyOperationIsAllowedToItsCallersAndRefusedToEveryoneElse() {
         String redemption = rewards.redeem(member, "free-coffee");
         putReward(chain, "old-mug");
+        HttpResponse<String> punchCard = rewards.ops(chain).put("/chains/" + chain + "/punch-cards/tenth-visit",
+                "{\"rewardId\":\"free-coffee\",\"visits\":10}");
+        assertTrue(punchCard.statusCode() == 201 || punchCard.statusCode() == 200, punchCard.body());
+        HttpResponse<String> milestone = rewards.ops(chain).put("/chains/" + chain + "/spend-milestones/every-500",
+                "{\"rewardId\":\"free-coffee\",\"every\":\"500.00\"}");
+        assertTrue(milestone.statusCode() == 201 || milestone.statusCode() == 200, milestone.body());
+        HttpResponse<String> welcome = rewards.ops(chain).put("/chains/" + chain + "/welcome-offer",
+                "{\"rewardId\":\"free-coffee\"}");
+        assertTrue(welcome.statusCode() == 201 || welcome.statusCode() == 200, welcome.body());
         AccessMatrix matrix = new AccessMatrix(service)
                 .caller(MEMBER, TestTokens.member(member))
                 .caller(OTHER_MEMBER, TestTokens.member(otherMember))
@@ -106,6 +115,18 @@ class RewardsAccessIT implements TestPropertyProvider {
                         "{\"rewardId\":\"free-coffee\"}", MEMBER, OPS)
                 .expect("GET /redemptions/{redemptionId}", "/redemptions/" + redemption, null, MEMBER, OPS)
                 .expect("GET /members/{memberId}/coupons", "/members/" + member + "/coupons", null, MEMBER, OPS, POS)
+                .expect("PUT /chains/{chainId}/punch-cards/{punchCardId}", "/chains/" + chain
+                        + "/punch-cards/new-card", "{\"rewardId\":\"free-coffee\",\"visits\":10}", OPS)
+                .expect("GET /chains/{chainId}/punch-cards/{punchCardId}", "/chains/" + chain
+                        + "/punch-cards/tenth-visit", null, OPS)
+                .expect("GET /members/{memberId}/punch-cards", "/members/" + member + "/punch-cards", null, MEMBER, OPS)
+                .expect("PUT /chains/{chainId}/spend-milestones/{milestoneId}", "/chains/" + chain
+                        + "/spend-milestones/new-milestone", "{\"rewardId\":\"free-coffee\",\"every\":\"500.00\"}", OPS)
+                .expect("GET /chains/{chainId}/spend-milestones/{milestoneId}", "/chains/" + chain
+                        + "/spend-milestones/every-500", null, OPS)
+                .expect("PUT /chains/{chainId}/welcome-offer", "/chains/" + chain + "/welcome-offer",
+                        "{\"rewardId\":\"free-coffee\"}", OPS)
+                .expect("GET /chains/{chainId}/welcome-offer", "/chains/" + chain + "/welcome-offer", null, OPS)
                 .expect("GET /audit", "/audit?chainId=" + chain, null, OPS, ADMIN)
                 .verify();
     }
@@ -127,6 +148,8 @@ class RewardsAccessIT implements TestPropertyProvider {
             String unknown = UUID.randomUUID().toString();
             assertSameRefusal(caller.get("/redemptions/" + redemption), caller.get("/redemptions/" + unknown),
                     redemption, unknown);
+            assertSameRefusal(caller.get("/members/" + member + "/punch-cards"),
+                    caller.get("/members/" + nobody + "/punch-cards"), member, nobody);
         }
         JsonNode forbidden = assertProblem(otherOps.put("/chains/" + chain + "/rewards/mug", mug()), 403,
                 "urn:patronage:problem:forbidden");
@@ -183,7 +206,13 @@ class RewardsAccessIT implements TestPropertyProvider {
                 ops.put("/chains/" + chain + "/rewards/mug", "{\"name\":{\"en\":\"Mug\"},\"pointsCost\":10,"
                         + "\"couponValidityDays\":7,\"tiers\":[" + "\"GOLD\",".repeat(21) + "\"GOLD\"]}"),
                 rewards.member(member).post("/members/" + member + "/redemptions", "{\"rewardId\":{\"$gt\":\"\"}}"),
-                rewards.member(member).post("/members/" + member + "/redemptions", "not json"));
+                rewards.member(member).post("/members/" + member + "/redemptions", "not json"),
+                ops.put("/chains/" + chain + "/punch-cards/pc", "{\"rewardId\":\"free-coffee\",\"visits\":\"ten\"}"),
+                ops.put("/chains/" + chain + "/punch-cards/pc", "{\"rewardId\":{\"$gt\":\"\"},\"visits\":10}"),
+                ops.put("/chains/" + chain + "/punch-cards/pc", "{\"rewardId\":\"free-coffee\",\"visits\":0}"),
+                ops.put("/chains/" + chain + "/spend-milestones/m", "{\"rewardId\":\"free-coffee\",\"every\":\"lots\"}"),
+                ops.put("/chains/" + chain + "/spend-milestones/m", "{\"rewardId\":\"free-coffee\",\"every\":\"0.001\"}"),
+                ops.put("/chains/" + chain + "/welcome-offer", "{\"rewardId\":{\"$gt\":\"\"}}"));
         for (HttpResponse<String> answer : answers) {
             JsonNode problem = assertProblem(answer, 400);
             String body = answer.body();
@@ -195,6 +224,10 @@ class RewardsAccessIT implements TestPropertyProvider {
         }
         JsonNode tiers = json(answers.get(5));
         assertEquals("tiers", tiers.get("errors").get(0).get("field").asText(), tiers.toString());
+        JsonNode visits = json(answers.get(10));
+        assertEquals("visits", visits.get("errors").get(0).get("field").asText(), visits.toString());
+        JsonNode every = json(answers.get(12));
+        assertEquals("every", every.get("errors").get(0).get("field").asText(), every.toString());
     }
 
     private void assertSameRefusal(HttpResponse<String> refused, HttpResponse<String> unknown, String id,

@@ -11,11 +11,13 @@ import java.util.Optional;
  * is missing or unreadable is an error ({@link MissingParameterException}), never a blank in the message.
  */
 public sealed interface NotificationParameters
-        permits WelcomeParameters, PointsExpiringParameters, TierChangedParameters, CouponIssuedParameters {
+        permits WelcomeParameters, PointsExpiringParameters, TierChangedParameters, CouponIssuedParameters,
+        PunchCardCompletedParameters {
 
     /** Every kind sent today, with its record. */
     List<Class<? extends NotificationParameters>> KINDS = List.of(WelcomeParameters.class,
-            PointsExpiringParameters.class, TierChangedParameters.class, CouponIssuedParameters.class);
+            PointsExpiringParameters.class, TierChangedParameters.class, CouponIssuedParameters.class,
+            PunchCardCompletedParameters.class);
 
     String kind();
 
@@ -30,6 +32,7 @@ public sealed interface NotificationParameters
             case PointsExpiringParameters.KIND -> PointsExpiringParameters.from(values);
             case TierChangedParameters.KIND -> TierChangedParameters.from(values);
             case CouponIssuedParameters.KIND -> CouponIssuedParameters.from(values);
+            case PunchCardCompletedParameters.KIND -> PunchCardCompletedParameters.from(values);
             default -> null;
         });
     }

@@ -23,7 +23,8 @@ class NotificationParametersTest {
         for (NotificationParameters parameters : List.of(new WelcomeParameters("9000000000000001"),
                 new PointsExpiringParameters(new BigDecimal("40"), AT),
                 new TierChangedParameters(null, "GOLD", "QUALIFIED"),
-                new CouponIssuedParameters("C-42", "coffee", AT), new CouponIssuedParameters("C-43", "coffee", null))) {
+                new CouponIssuedParameters("C-42", "coffee", AT), new CouponIssuedParameters("C-43", "coffee", null),
+                new PunchCardCompletedParameters("C-44", "coffee", "tenth-coffee", 10, AT))) {
             NotificationRequested sent = NotificationRequested.of("n-1", "m-1", "c-1", false, parameters, AT);
             NotificationRequested received = json.readValue(json.writeValueAsString(sent), NotificationRequested.class);
 
@@ -37,6 +38,8 @@ class NotificationParametersTest {
                 new PointsExpiringParameters(new BigDecimal("40"), AT).toMap());
         assertEquals(Map.of("fromTier", "SILVER", "toTier", "GOLD", "reason", "QUALIFIED"),
                 new TierChangedParameters("SILVER", "GOLD", "QUALIFIED").toMap());
+        assertEquals(Map.of("couponCode", "C-44", "rewardId", "coffee", "punchCardId", "tenth-coffee", "visits", "10"),
+                new PunchCardCompletedParameters("C-44", "coffee", "tenth-coffee", 10, null).toMap());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.patronage.enrollment.notifying;
 import io.patronage.contracts.notifications.CouponIssuedParameters;
 import io.patronage.contracts.notifications.NotificationParameters;
 import io.patronage.contracts.notifications.PointsExpiringParameters;
+import io.patronage.contracts.notifications.PunchCardCompletedParameters;
 import io.patronage.contracts.notifications.TierChangedParameters;
 import io.patronage.contracts.notifications.WelcomeParameters;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,13 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MessageTemplatesTest {
 
     private static final Map<String, String> VALUES = Map.of("firstName", "Ελένη", "cardNumber", "9000000000000001",
-            "points", "120", "expiresAt", "2026-12-31", "couponCode", "C-42", "toTier", "GOLD");
+            "points", "120", "expiresAt", "2026-12-31", "couponCode", "C-42", "toTier", "GOLD", "visits", "10");
     private final MessageTemplates templates = new MessageTemplates();
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "el-GR", "ro-RO", "ms-MY", "fa-IR", "fi-FI"})
     void everyLanguageHasEveryKindWithEveryPlaceholderFilled(String locale) {
-        for (String kind : List.of("WELCOME", "POINTS_EXPIRING", "COUPON_ISSUED", "TIER_CHANGED")) {
+        for (String kind : List.of("WELCOME", "POINTS_EXPIRING", "COUPON_ISSUED", "TIER_CHANGED",
+                "PUNCH_CARD_COMPLETED")) {
             MessageTemplates.Message message = templates.render(kind, locale, VALUES).orElseThrow();
             assertFalse(message.subject().isBlank(), kind + " " + locale);
             assertFalse(message.body().contains("{") || message.subject().contains("{"), message.toString());
@@ -78,7 +80,8 @@ class MessageTemplatesTest {
     void everyTemplateUsesExactlyItsRecordsFields() {
         Map<String, Set<String>> unusedOnPurpose = Map.of(
                 "TIER_CHANGED", Set.of("fromTier", "reason"), // the member's new tier is the news
-                "COUPON_ISSUED", Set.of("rewardId", "expiresAt")); // an id, and a date not every coupon has
+                "COUPON_ISSUED", Set.of("rewardId", "expiresAt"), // an id, and a date not every coupon has
+                "PUNCH_CARD_COMPLETED", Set.of("rewardId", "punchCardId", "expiresAt")); // ids, and an optional date
         for (NotificationParameters parameters : SAMPLES) {
             for (String locale : LANGUAGES) {
                 Map<String, String> values = new HashMap<>();
@@ -105,7 +108,8 @@ class MessageTemplatesTest {
     static final List<NotificationParameters> SAMPLES = List.of(new WelcomeParameters("9000000000000001"),
             new PointsExpiringParameters(new BigDecimal("1234"), Instant.parse("2026-12-31T12:00:00Z")),
             new TierChangedParameters("SILVER", "GOLD", "QUALIFIED"),
-            new CouponIssuedParameters("C-42", "coffee", Instant.parse("2027-01-31T12:00:00Z")));
+            new CouponIssuedParameters("C-42", "coffee", Instant.parse("2027-01-31T12:00:00Z")),
+            new PunchCardCompletedParameters("C-44", "coffee", "tenth-coffee", 10, Instant.parse("2027-01-31T12:00:00Z")));
 
     @Test
     void everyKindHasASample() {

@@ -7,6 +7,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.ReplaceOptions;
 import io.patronage.rewards.redemption.CouponExpired;
+import io.patronage.rewards.redemption.CouponGranted;
 import io.patronage.rewards.redemption.CouponIssued;
 import io.patronage.rewards.redemption.CouponReinstated;
 import io.patronage.rewards.redemption.CouponUsed;
@@ -39,14 +40,27 @@ public class MemberCoupons {
     /** {@code $addToSet} of the same coupon again (a replay) leaves one copy. */
     @EventHandler
     void on(CouponIssued event) {
-        Document coupon = new Document("couponCode", event.couponCode())
-                .append("rewardId", event.rewardId())
-                .append("redemptionId", event.redemptionId())
-                .append("issuedAt", Date.from(event.issuedAt()))
-                .append("expiresAt", Date.from(event.expiresAt()));
-        coupons.updateOne(Filters.eq("_id", event.memberId()), Updates.addToSet("coupons", coupon),
+        issued(event.memberId(), event.couponCode(), event.rewardId(), event.redemptionId(), event.issuedAt(),
+                event.expiresAt());
+    }
+
+    /** An automatic reward's coupon. */
+    @EventHandler
+    void on(CouponGranted event) {
+        issued(event.memberId(), event.couponCode(), event.rewardId(), event.redemptionId(), event.issuedAt(),
+                event.expiresAt());
+    }
+
+    private void issued(String memberId, String couponCode, String rewardId, String redemptionId, Instant issuedAt,
+                        Instant expiresAt) {
+        Document coupon = new Document("couponCode", couponCode)
+                .append("rewardId", rewardId)
+                .append("redemptionId", redemptionId)
+                .append("issuedAt", Date.from(issuedAt))
+                .append("expiresAt", Date.from(expiresAt));
+        coupons.updateOne(Filters.eq("_id", memberId), Updates.addToSet("coupons", coupon),
                 new UpdateOptions().upsert(true));
-        live(event.redemptionId(), event.expiresAt());
+        live(redemptionId, expiresAt);
     }
 
     @EventHandler

@@ -17,7 +17,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * (a debit after the deadline, or of less than the cost) are asked back once. Answers from points-service may be
  * redelivered, so a command repeating what already happened is a no-op; a command that does not fit the current
  * state is refused. The issued coupon is then used at a till once (a use in another transaction is refused and
- * recorded), given back by a return of the whole order while still valid, or expired.
+ * recorded), given back by a return of the whole order while still valid, or expired. An automatic reward's coupon
+ * ({@link GrantCoupon}) starts as issued, no points involved.
  */
 public class Redemption {
 
@@ -53,6 +54,17 @@ public class Redemption {
         apply(new RedemptionRequested(command.redemptionId(), command.memberId(), command.chainId(),
                 command.rewardId(), command.points(), command.couponValidityDays(), command.requestedAt(),
                 command.rewardVersion(), command.deadline()));
+    }
+
+    @CommandHandler
+    public Redemption(GrantCoupon command) {
+        if (command.couponValidityDays() <= 0) {
+            throw new IllegalArgumentException("a granted coupon is valid for some days");
+        }
+        apply(new CouponGranted(command.redemptionId(), command.memberId(), command.chainId(), command.rewardId(),
+                command.couponCode(), command.grantedAt(),
+                command.grantedAt().plus(Duration.ofDays(command.couponValidityDays())), command.occasion(),
+                command.policyId(), command.visits()));
     }
 
     @CommandHandler
@@ -207,6 +219,18 @@ public class Redemption {
 
     @EventSourcingHandler
     void on(CouponIssued event) {
+        status = Status.COUPON_ISSUED;
+        couponCode = event.couponCode();
+        couponExpiresAt = event.expiresAt();
+        couponState = CouponState.VALID;
+    }
+
+    @EventSourcingHandler
+    void on(CouponGranted event) {
+        redemptionId = event.redemptionId();
+        memberId = event.memberId();
+        chainId = event.chainId();
+        rewardId = event.rewardId();
         status = Status.COUPON_ISSUED;
         couponCode = event.couponCode();
         couponExpiresAt = event.expiresAt();

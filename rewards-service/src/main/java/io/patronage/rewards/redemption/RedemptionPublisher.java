@@ -1,7 +1,9 @@
 package io.patronage.rewards.redemption;
 
 import io.patronage.contracts.notifications.CouponIssuedParameters;
+import io.patronage.contracts.notifications.NotificationParameters;
 import io.patronage.contracts.notifications.NotificationRequested;
+import io.patronage.contracts.notifications.PunchCardCompletedParameters;
 import io.patronage.contracts.points.PointsCreditRequested;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.kit.publication.IntegrationEventMapper;
@@ -13,7 +15,8 @@ import java.util.List;
 /**
  * What redemptions tell other services, once stored: the debit request (and, for points debited without a coupon,
  * the credit request giving them back) to points-service on {@code loyalty.points-requests.v1}, the issued coupon on {@code loyalty.rewards.v1}, and a request to
- * tell the member ({@code COUPON_ISSUED} on {@code loyalty.notifications.v1}); the kit's
+ * tell the member ({@code COUPON_ISSUED} on {@code loyalty.notifications.v1}; {@code PUNCH_CARD_COMPLETED} for the coupon
+ * of a completed punch card); the kit's
  * {@link io.patronage.kit.publication.IntegrationEventPublisher} publishes them.
  */
 @Singleton
@@ -27,6 +30,8 @@ class RedemptionPublisher implements IntegrationEventMapper {
                     event.requestedAt()));
         } else if (domainEvent instanceof CouponIssued event) {
             return couponIssued(event);
+        } else if (domainEvent instanceof CouponGranted event) {
+            return couponGranted(event);
         } else if (domainEvent instanceof CouponUsed event) {
             return List.of(new Publication(new io.patronage.contracts.rewards.CouponUsed(event.couponCode(),
                     event.memberId(), event.chainId(), event.redemptionId(), event.rewardId(), event.transactionId(),
@@ -49,6 +54,23 @@ class RedemptionPublisher implements IntegrationEventMapper {
                     event.requestedAt()));
         }
         return List.of();
+    }
+
+    /**
+     * An automatic reward's coupon: published like a redeemed one (0 points), with the occasion's notification
+     * ({@code PUNCH_CARD_COMPLETED} for a punch card, else {@code COUPON_ISSUED}).
+     */
+    private static List<Publication> couponGranted(CouponGranted event) {
+        io.patronage.contracts.rewards.CouponIssued published = new io.patronage.contracts.rewards.CouponIssued(
+                event.couponCode(), event.memberId(), event.chainId(), event.redemptionId(), event.rewardId(), 0,
+                event.issuedAt(), event.expiresAt());
+        NotificationParameters parameters = CouponGranted.PUNCH_CARD.equals(event.occasion())
+                ? new PunchCardCompletedParameters(event.couponCode(), event.rewardId(), event.policyId(),
+                        event.visits(), event.expiresAt())
+                : new CouponIssuedParameters(event.couponCode(), event.rewardId(), event.expiresAt());
+        NotificationRequested notification = NotificationRequested.of("coupon:" + event.couponCode(),
+                event.memberId(), event.chainId(), false, parameters, event.issuedAt());
+        return List.of(new Publication(published, event.issuedAt()), new Publication(notification, event.issuedAt()));
     }
 
     private static List<Publication> couponIssued(CouponIssued event) {

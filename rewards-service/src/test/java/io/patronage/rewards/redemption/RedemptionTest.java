@@ -300,4 +300,35 @@ class RedemptionTest {
                 .expectEvents(new CouponUseRejected(ID, "m-1", "chain-1", "BCD2345678", "T-1", "store-7", "NOT_ISSUED",
                         "the coupon of redemption r-1 was not issued", AT_TILL));
     }
+
+    private static final String GRANT = "punch:chain-1:m-1:tenth-coffee:1";
+    private static final CouponGranted GRANTED = new CouponGranted(GRANT, "m-1", "chain-1", "free-coffee",
+            "BCD2345679", AT_TILL, AT_TILL.plus(java.time.Duration.ofDays(30)), CouponGranted.PUNCH_CARD,
+            "tenth-coffee", 10);
+
+    @Test
+    void aGrantedCouponNeedsNoPointsAndIsUsedOnceLikeARedeemedOne() {
+        fixture.givenNoPriorActivity()
+                .when(new GrantCoupon(GRANT, "m-1", "chain-1", "free-coffee", "BCD2345679", 30, AT_TILL,
+                        CouponGranted.PUNCH_CARD, "tenth-coffee", 10))
+                .expectEvents(GRANTED);
+        CouponUsed used = new CouponUsed(GRANT, "m-1", "chain-1", "free-coffee", "BCD2345679", "T-7", "store-7",
+                AT_TILL.plusSeconds(60));
+        fixture.given(GRANTED)
+                .when(new UseCoupon(GRANT, "BCD2345679", "T-7", "store-7", AT_TILL.plusSeconds(60)))
+                .expectEvents(used);
+        fixture.given(GRANTED, used)
+                .when(new UseCoupon(GRANT, "BCD2345679", "T-8", "store-7", AT_TILL.plusSeconds(120)))
+                .expectEvents(new CouponUseRejected(GRANT, "m-1", "chain-1", "BCD2345679", "T-8", "store-7",
+                        "ALREADY_USED", "the coupon was used in transaction T-7", AT_TILL.plusSeconds(120)));
+    }
+
+    @Test
+    void aGrantWithoutValidityIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new GrantCoupon(GRANT, "m-1", "chain-1", "free-coffee", "BCD2345679", 0, AT_TILL,
+                        CouponGranted.PUNCH_CARD, "tenth-coffee", 10))
+                .expectException(IllegalArgumentException.class)
+                .expectNoEvents();
+    }
 }

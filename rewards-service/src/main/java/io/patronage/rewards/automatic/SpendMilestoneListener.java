@@ -1,0 +1,103 @@
+package io.patronage.rewards.automatic;
+
+import io.patronage.contracts.Topic;
+import io.patronage.contracts.Topics;
+import io.patronage.contracts.retail.PosTransaction;
+import io.patronage.contracts.retail.TransactionType;
+import io.patronage.kit.chains.Chains;
+import io.patronage.kit.kafka.InboundMessage;
+import io.patronage.kit.kafka.MessageDecoder;
+import io.patronage.kit.kafka.StandardDecoder;
+import io.patronage.kit.kafka.TopicListener;
+import io.patronage.rewards.members.MemberCards;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Spend milestones from {@code retail.transactions.v1} (group {@code rewards-service.spend-milestones}, deduplicated on
+ * {@code chainId:transactionId}): in a chain with milestones, a purchase with a member's card adds its total to the
+ * member's lifetime spend, and a return (with the card, naming a counted purchase) takes its total off; each milestone
+ * crossed earns its coupon once ({@link CouponGrants}). Every step is idempotent.
+ */
+@Singleton
+class SpendMilestoneListener implements TopicListener {
+
+    private final SpendMilestones milestones;
+    private final LifetimeSpend spend;
+    private final MemberCards cards;
+    private final CouponGrants grants;
+    private final Clock clock;
+    private final MessageDecoder decoder;
+
+    SpendMilestoneListener(SpendMilestones milestones, LifetimeSpend spend, MemberCards cards, CouponGrants grants,
+                           Chains chains, Clock clock) {
+        this.milestones = milestones;
+        this.spend = spend;
+        this.cards = cards;
+        this.grants = grants;
+        this.clock = clock;
+        this.decoder = new StandardDecoder(chains, clock);
+    }
+
+    @Override
+    public String name() {
+        return "spend-milestones";
+    }
+
+    @Override
+    public List<Topic> topics() {
+        return List.of(Topics.TRANSACTIONS);
+    }
+
+    @Override
+    public MessageDecoder decoder() {
+        return decoder;
+    }
+
+    @Override
+    public void onBatch(List<InboundMessage> batch) {
+        Map<String, List<SpendMilestone>> chainsMilestones = new HashMap<>(); // read once per batch
+        for (InboundMessage message : batch) {
+            if (message.payload() instanceof PosTransaction transaction && transaction.hasCard()
+                    && transaction.total() != null && transaction.total().signum() > 0) {
+                List<SpendMilestone> chainMilestones = chainsMilestones.computeIfAbsent(transaction.chainId(),
+                        milestones::ofChain);
+                if (chainMilestones.isEmpty()) {
+                    continue;
+                }
+                Optional<String> member = cards.memberOf(transaction.chainId(), transaction.cardNumber());
+                if (member.isEmpty()) {
+                    continue;
+                }
+                Currency currency = Currency.getInstance(transaction.currency());
+                long amount = SpendMilestonePolicy.minorUnits(transaction.total(), currency);
+                if (transaction.type() == TransactionType.PURCHASE) {
+                    purchase(transaction, member.get(), amount, currency, chainMilestones);
+                } else if (transaction.type() == TransactionType.RETURN && transaction.originalTransactionId() != null) {
+                    spend.returned(transaction.chainId(), member.get(), transaction.originalTransactionId(),
+                            transaction.transactionId(), amount);
+                }
+            }
+        }
+    }
+
+    private void purchase(PosTransaction transaction, String memberId, long amount, Currency currency,
+                          List<SpendMilestone> chainMilestones) {
+        LifetimeSpend.Spend after = spend.purchased(transaction.chainId(), memberId, transaction.transactionId(),
+                amount);
+        for (SpendMilestone milestone : chainMilestones) {
+            long every = SpendMilestonePolicy.minorUnits(milestone.every(), currency);
+            for (long crossed : SpendMilestonePolicy.milestonesToGrant(after.spent(), after.granted(milestone.id()),
+                    every)) {
+                grants.milestoneCrossed(milestone, memberId, crossed, clock.instant());
+                spend.granted(transaction.chainId(), memberId, milestone.id(), crossed);
+            }
+        }
+    }
+}

@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
+import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.notifications.CouponIssuedParameters;
 import io.patronage.contracts.notifications.NotificationParameters;
 import io.patronage.contracts.notifications.NotificationRequested;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -126,6 +128,28 @@ class SpendMilestonesIT implements TestPropertyProvider {
         assertEquals(4, coupons.stream().map(CouponIssued::couponCode).distinct().count());
         assertTrue(coupons.stream().allMatch(coupon -> coupon.redemptionId().startsWith("milestone:")));
         assertEquals(4, json(rewards.member(member).get("/members/" + member + "/coupons")).size());
+    }
+
+    @Test
+    void thePartOfAnOrderPaidWithPointsIsNoSpend() {
+        String chain = kafka.configureChain(new ChainConfigured("chain-" + UUID.randomUUID(), "EUR", "Europe/Athens",
+                "en", null, null, new BigDecimal("0.01"), Instant.now()));
+        HttpResponse<String> created = rewards.ops(chain).put("/chains/" + chain + "/spend-milestones/every-100",
+                "{\"rewardId\":\"free-coffee\",\"every\":\"100.00\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        String member = rewards.enrolledMember(chain);
+        String card = "card-" + member;
+        String witness = rewards.enrolledMember(chain);
+
+        // 120.00, of which 30.00 paid with 3,000 points: 90.00 of spend, below the milestone
+        send(chain, purchase("T-1", card, "120.00").replace("\"couponCodes\":[]",
+                "\"couponCodes\":[],\"pointsPayment\":{\"points\":3000,\"amount\":\"30.00\"}"));
+        send(chain, purchase("W-1", "card-" + witness, "100.00"));
+        awaitCoupons(witness, 1);
+        assertEquals(0, events(member, CouponIssued.class).size(), "90.00 spent in money");
+
+        send(chain, purchase("T-2", card, "10.00"));   // 100.00
+        awaitCoupons(member, 1);
     }
 
     private List<CouponIssued> awaitCoupons(String member, int count) {

@@ -78,7 +78,10 @@ class SpendMilestoneListener implements TopicListener {
                 Currency currency = Currency.getInstance(transaction.currency());
                 long amount = SpendMilestonePolicy.minorUnits(transaction.total(), currency);
                 if (transaction.type() == TransactionType.PURCHASE) {
-                    purchase(transaction, member.get(), amount, currency, chainMilestones);
+                    // what the member paid in money: a part paid with points is no spend
+                    long paidWithPoints = transaction.pointsPayment() == null ? 0
+                            : SpendMilestonePolicy.minorUnits(transaction.pointsPayment().amount(), currency);
+                    purchase(transaction, member.get(), amount - paidWithPoints, currency, chainMilestones);
                 } else if (transaction.type() == TransactionType.RETURN && transaction.originalTransactionId() != null) {
                     spend.returned(transaction.chainId(), member.get(), transaction.originalTransactionId(),
                             transaction.transactionId(), amount);

@@ -33,12 +33,10 @@ class Forwarding {
         this.engine = engine;
     }
 
-    /** The owner's answer, or empty when this instance holds the chain (or the request was forwarded already). */
-    Optional<HttpResponse<?>> toOwner(HttpRequest<?> request, String chainId) {
-        return toOwner(request, ViewsTopology.TALLIES, chainId);
-    }
-
-    /** The same for the stage whose store is named: each stage's partitions may be held by another instance. */
+    /**
+     * The answer of the instance holding the chain in the named store (each stage's partitions may be held by another
+     * instance), or empty when this instance holds it (or the request was forwarded already).
+     */
     Optional<HttpResponse<?>> toOwner(HttpRequest<?> request, String store, String chainId) {
         if (request.getHeaders().contains(FORWARDED)) {
             return Optional.empty();

@@ -18,20 +18,15 @@ import io.patronage.contracts.analytics.BasketView;
 import io.patronage.contracts.analytics.CustomerSummaryView;
 import io.patronage.contracts.analytics.CustomerValueView;
 import io.patronage.contracts.chains.ChainConfigured;
-import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.http.Problem;
 import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.security.Caller;
-import io.patronage.kit.security.Roles;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -45,18 +40,15 @@ import java.util.function.Function;
 class ValueViewsController {
 
     static final int MAX_PAGE_SIZE = 500;
-    private static final Duration READ_WAIT = Duration.ofSeconds(15);
 
     private final StreamsEngine engine;
-    private final ChainDirectory chains;
     private final ValueSettings values;
-    private final Forwarding forwarding;
+    private final ChainViewReads reads;
 
-    ValueViewsController(StreamsEngine engine, ChainDirectory chains, ValueSettings values, Forwarding forwarding) {
+    ValueViewsController(StreamsEngine engine, ValueSettings values, ChainViewReads reads) {
         this.engine = engine;
-        this.chains = chains;
         this.values = values;
-        this.forwarding = forwarding;
+        this.reads = reads;
     }
 
     /** The chain's customer value, CLV and best and worst customers; zeros for a chain nobody bought at yet. */
@@ -140,29 +132,7 @@ class ValueViewsController {
 
     private HttpResponse<?> read(HttpRequest<?> request, Caller caller, String chainId, String store,
                                  Function<ChainConfigured, Object> local) {
-        if (chainId == null || chainId.isBlank()) {
-            throw invalid("chainId", "is required");
-        }
-        caller.requireChain(chainId, Roles.ANALYST, Roles.OPS);
-        ChainConfigured chain = chains.require(chainId);
-        long deadline = System.nanoTime() + READ_WAIT.toNanos();
-        while (true) {
-            try {
-                Optional<HttpResponse<?>> owners = forwarding.toOwner(request, store, chainId);
-                return owners.isPresent() ? owners.get() : ViewAnswer.of(request, local.apply(chain));
-            } catch (InvalidStateStoreException | Forwarding.OwnerUnavailable e) {
-                if (System.nanoTime() > deadline) {
-                    throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "views-not-ready",
-                            "the analytics views are being restored or rebalanced; try again in a moment");
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "views-not-ready", "interrupted");
-                }
-            }
-        }
+        return reads.read(request, caller, chainId, store, local);
     }
 
     private static int number(String field, String value, int fallback, int min, int max) {

@@ -22,7 +22,6 @@ import io.patronage.kit.chains.ChainDirectory;
 import io.patronage.kit.http.Problem;
 import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.security.Caller;
-import io.patronage.kit.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import org.apache.kafka.common.serialization.Serdes;
@@ -32,13 +31,11 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -54,27 +51,20 @@ class ViewsController {
 
     private static final long MAX_DORMANT = 1_000;
     private static final long DEFAULT_DORMANT = 100;
-    /**
-     * How long a read waits while the topology rebalances or restores (an instance left or died: its session times
-     * out after 10 s) before answering 503.
-     */
-    private static final Duration READ_WAIT = Duration.ofSeconds(15);
 
     private final StreamsEngine engine;
-    private final ChainDirectory chains;
     private final ViewSettings settings;
-    private final Forwarding forwarding;
+    private final ChainViewReads reads;
     private final Clock clock;
     private final ChainCalendar calendar;
 
-    ViewsController(StreamsEngine engine, ChainDirectory chains, ViewSettings settings, Forwarding forwarding,
+    ViewsController(StreamsEngine engine, ChainDirectory chains, ViewSettings settings, ChainViewReads reads,
                     Clock clock) {
         this.clock = clock;
         this.calendar = new ChainCalendar(chains);
         this.engine = engine;
-        this.chains = chains;
         this.settings = settings;
-        this.forwarding = forwarding;
+        this.reads = reads;
     }
 
     /**
@@ -193,38 +183,9 @@ class ViewsController {
         throw invalid(field, "must be a whole number from " + min + " to " + max);
     }
 
-    /**
-     * A configured chain's views, read here when this instance holds the chain, else where it is held: for an analyst
-     * or ops of the chain (another chain's caller gets 403, before learning whether the chain exists).
-     */
     private HttpResponse<?> read(HttpRequest<?> request, Caller caller, String chainId,
                                  Function<ChainConfigured, Object> local) {
-        requireChainId(chainId);
-        caller.requireChain(chainId, Roles.ANALYST, Roles.OPS);
-        ChainConfigured chain = chains.require(chainId);
-        long deadline = System.nanoTime() + READ_WAIT.toNanos();
-        while (true) {
-            try {
-                Optional<HttpResponse<?>> owners = forwarding.toOwner(request, chainId);
-                return owners.isPresent() ? owners.get() : ViewAnswer.of(request, local.apply(chain));
-            } catch (InvalidStateStoreException | Forwarding.OwnerUnavailable e) {
-                if (System.nanoTime() > deadline) {
-                    throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "views-not-ready",
-                            e instanceof Forwarding.OwnerUnavailable ? e.getMessage()
-                                    : "the analytics views are being restored or rebalanced; try again in a moment");
-                }
-                pause();
-            }
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "views-not-ready", "interrupted");
-        }
+        return reads.read(request, caller, chainId, ViewsTopology.TALLIES, local);
     }
 
     /** The all-time tally; zeros computed now for a chain nothing was counted for yet (no data is a valid answer). */
@@ -288,14 +249,6 @@ class ViewsController {
             throw invalid("period", "must be one of " + String.join(", ", labels));
         }
         return kind;
-    }
-
-    private static void requireChainId(String chainId) {
-        if (chainId == null || chainId.isBlank()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request",
-                    "the query parameter chainId is required",
-                    List.of(new Problem.FieldError("chainId", "is required")));
-        }
     }
 
     private ReadOnlyKeyValueStore<String, StoredTally> tallies() {

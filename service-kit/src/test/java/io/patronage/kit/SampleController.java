@@ -1,6 +1,7 @@
 package io.patronage.kit;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.NonBlocking;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotBlank;
 
 /** Test controller exercising the kit's problem+json rendering. */
 @Controller("/samples")
+@NonBlocking
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class SampleController {
 

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.NonBlocking;
 import io.micronaut.security.annotation.Secured;
 import io.patronage.kit.audit.AuditTrail;
 import io.patronage.kit.http.ProblemException;
@@ -53,6 +54,7 @@ class ClockController {
     }
 
     @Get
+    @NonBlocking
     Now now() {
         return new Now(clock.instant(), true);
     }

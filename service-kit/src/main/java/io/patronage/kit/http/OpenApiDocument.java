@@ -1,6 +1,7 @@
 package io.patronage.kit.http;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.NonBlocking;
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -33,6 +34,7 @@ class OpenApiDocument {
     }
 
     @Get(value = "/openapi", produces = "application/yaml")
+    @NonBlocking
     HttpResponse<String> openApi() {
         return document.<HttpResponse<String>>map(yaml -> HttpResponse.ok(yaml).contentType(YAML))
                 .orElseGet(HttpResponse::notFound);

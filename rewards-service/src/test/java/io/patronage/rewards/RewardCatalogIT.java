@@ -7,6 +7,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.chains.ChainConfigured;
 import io.patronage.contracts.points.PointsAdjusted;
+import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.contracts.points.PointsRedemptionRejected;
 import io.patronage.contracts.points.TierChanged;
 import io.patronage.testsupport.CloudEventRecord;
@@ -171,6 +172,24 @@ class RewardCatalogIT implements TestPropertyProvider {
 
         assertProblem(rewards.ops("*").put("/chains/nowhere-" + UUID.randomUUID() + "/rewards/mug", mug(250, 10)), 404,
                 "urn:patronage:problem:unknown-chain");
+    }
+
+    @Test
+    void aCouponCanBeValidForMinutes() throws Exception {
+        putOk("flash-coffee", """
+                {"name":{"en":"Flash coffee"},"pointsCost":10,"couponValidity":"PT3M",
+                 "coupon":{"kind":"FREE_PRODUCT","sku":"COFFEE-1"}}""");
+        JsonNode stored = json(ops().get("/chains/" + chain + "/rewards/flash-coffee"));
+        assertEquals("PT3M", stored.get("couponValidity").asText(), stored.toString());
+        assertFalse(stored.has("couponValidityDays"), "three minutes are no whole days: " + stored);
+
+        String member = rewards.enrolledMember(chain);
+        String redemptionId = rewards.redeem(member, "flash-coffee");
+        kafka.send(CloudEventRecord.of(new PointsRedeemed(redemptionId, member, chain, 10, 90, Instant.now()))
+                .withSource(POINTS));
+        JsonNode completed = rewards.awaitStatus(redemptionId, "COMPLETED");
+        assertEquals(Duration.ofMinutes(3), Duration.between(Instant.parse(completed.get("completedAt").asText()),
+                Instant.parse(completed.get("couponExpiresAt").asText())), completed.toString());
     }
 
     @Test

@@ -65,7 +65,7 @@ class CouponGrants {
         String code = codes.claim(chainId, memberId, grantId);
         try {
             commands.sendAndWait(new GrantCoupon(grantId, memberId, chainId, rewardId, code,
-                    reward.get().couponValidityDays(), at, occasion, policyId, visits));
+                    reward.get().couponValidity(), at, occasion, policyId, visits));
         } catch (RuntimeException e) {
             if (!alreadyGranted(e)) {
                 throw e;

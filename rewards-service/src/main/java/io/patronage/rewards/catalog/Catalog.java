@@ -107,8 +107,8 @@ public class Catalog {
         Reward template = offered.get();
         Reward withdrawn = new Reward(rewardId, chainId, 1L, Reward.Status.WITHDRAWN, template.name(),
                 template.description(), template.pointsCost(), template.coupon(), template.couponValidityDays(),
-                template.stock(), template.firstX(), template.availableFrom(), template.availableUntil(),
-                template.tiers(), template.perMemberLimit(), now);
+                template.couponValidity(), template.stock(), template.firstX(), template.availableFrom(),
+                template.availableUntil(), template.tiers(), template.perMemberLimit(), now);
         return Optional.of(change(chainId, rewardId, now,
                 current -> current.isPresent() && !current.get().active() ? null : withdrawn, null));
     }

@@ -1,8 +1,10 @@
 package io.patronage.rewards.catalog;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -19,7 +21,10 @@ import java.util.Map;
  * @param name               display name by BCP 47 language tag, e.g. {@code en}, {@code el-GR}
  * @param description        longer text by language tag; may be empty
  * @param coupon             what the coupon gives; {@code null}: the till knows the reward by its id
- * @param couponValidityDays how long the coupon issued for it stays valid
+ * @param couponValidityDays how long the coupon issued for it stays valid, in days; {@code null} when
+ *                           {@code couponValidity} is not a whole number of days
+ * @param couponValidity     how long the coupon issued for it stays valid (ISO-8601, e.g. {@code PT2H}); from
+ *                           {@code couponValidityDays} when only those are given
  * @param stock              how many can be redeemed in all (a rejected or expired redemption gives its unit back);
  *                           {@code null}: no limit
  * @param firstX             only the first X redemptions (same counting as {@code stock}); {@code null}: no limit
@@ -38,7 +43,8 @@ public record Reward(String id,
                      Map<String, String> description,
                      long pointsCost,
                      CouponTerms coupon,
-                     int couponValidityDays,
+                     Integer couponValidityDays,
+                     @JsonFormat(shape = JsonFormat.Shape.STRING) Duration couponValidity,
                      Long stock,
                      Long firstX,
                      LocalDateTime availableFrom,
@@ -54,13 +60,20 @@ public record Reward(String id,
         description = description == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(description));
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
         status = status == null ? Status.ACTIVE : status;
+        if (couponValidity == null && couponValidityDays != null) {
+            couponValidity = Duration.ofDays(couponValidityDays);
+        }
+        if (couponValidityDays == null && couponValidity != null && couponValidity.toDaysPart() > 0
+                && couponValidity.equals(Duration.ofDays(couponValidity.toDays()))) {
+            couponValidityDays = (int) couponValidity.toDays();
+        }
     }
 
     /** A reward of the configured catalog: no coupon terms, stock, window, tier or limit. */
     public Reward(String id, Map<String, String> name, Map<String, String> description, long pointsCost,
                   String chainId, int couponValidityDays) {
         this(id, chainId, null, Status.ACTIVE, name, description, pointsCost, null, couponValidityDays, null, null,
-                null, null, List.of(), null, null);
+                null, null, null, List.of(), null, null);
     }
 
     public boolean offeredIn(String chain) {
@@ -90,7 +103,7 @@ public record Reward(String id,
 
     public Reward withVersion(long newVersion, Status newStatus, Instant at) {
         return new Reward(id, chainId, newVersion, newStatus, name, description, pointsCost, coupon, couponValidityDays,
-                stock, firstX, availableFrom, availableUntil, tiers, perMemberLimit, at);
+                couponValidity, stock, firstX, availableFrom, availableUntil, tiers, perMemberLimit, at);
     }
 
     /** The same definition, whatever its version, status and time. */

@@ -2,6 +2,7 @@ package io.patronage.rewards.catalog;
 
 import io.micronaut.core.annotation.Introspected;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -17,6 +18,7 @@ public record RewardDefinition(Map<String, String> name,
                                Long pointsCost,
                                CouponTerms coupon,
                                Integer couponValidityDays,
+                               String couponValidity,
                                Long stock,
                                Long firstX,
                                LocalDateTime availableFrom,
@@ -27,6 +29,7 @@ public record RewardDefinition(Map<String, String> name,
     /** The reward this defines, once {@link RewardRules} found nothing wrong with it. */
     Reward toReward(String rewardId, String chainId, long version, Instant at) {
         return new Reward(rewardId, chainId, version, Reward.Status.ACTIVE, name, description, pointsCost, coupon,
-                couponValidityDays, stock, firstX, availableFrom, availableUntil, tiers, perMemberLimit, at);
+                couponValidityDays, couponValidity == null ? null : Duration.parse(couponValidity), stock, firstX,
+                availableFrom, availableUntil, tiers, perMemberLimit, at);
     }
 }

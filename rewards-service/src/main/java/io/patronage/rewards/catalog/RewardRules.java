@@ -3,6 +3,8 @@ package io.patronage.rewards.catalog;
 import io.patronage.kit.http.Problem.FieldError;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.IllformedLocaleException;
@@ -17,6 +19,7 @@ public final class RewardRules {
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     static final long MAX_POINTS = 1_000_000_000_000L;
     static final int MAX_VALIDITY_DAYS = 3650;
+    static final Duration MIN_VALIDITY = Duration.ofMinutes(1);
     static final int MAX_NAME = 200;
     static final int MAX_DESCRIPTION = 2000;
     static final int MAX_SKU = 128;
@@ -41,10 +44,7 @@ public final class RewardRules {
         if (definition.pointsCost() == null || definition.pointsCost() <= 0 || definition.pointsCost() > MAX_POINTS) {
             problems.add(new FieldError("pointsCost", "must be between 1 and " + MAX_POINTS));
         }
-        if (definition.couponValidityDays() == null || definition.couponValidityDays() <= 0
-                || definition.couponValidityDays() > MAX_VALIDITY_DAYS) {
-            problems.add(new FieldError("couponValidityDays", "must be between 1 and " + MAX_VALIDITY_DAYS));
-        }
+        validity(problems, definition);
         if (definition.coupon() != null) {
             coupon(problems, definition.coupon(), currency);
         }
@@ -116,6 +116,28 @@ public final class RewardRules {
         }
         if (coupon.kind() != CouponTerms.Kind.FREE_PRODUCT && coupon.sku() != null) {
             problems.add(new FieldError("coupon.sku", "is only for FREE_PRODUCT"));
+        }
+    }
+
+    /** Either {@code couponValidityDays} or {@code couponValidity} (an ISO-8601 duration), between a minute and 10 years. */
+    private static void validity(List<FieldError> problems, RewardDefinition definition) {
+        Integer days = definition.couponValidityDays();
+        String duration = definition.couponValidity();
+        if (days != null && duration != null) {
+            problems.add(new FieldError("couponValidity", "give either couponValidityDays or couponValidity, not both"));
+        } else if (duration != null) {
+            try {
+                Duration validity = Duration.parse(duration);
+                if (validity.compareTo(MIN_VALIDITY) < 0 || validity.compareTo(Duration.ofDays(MAX_VALIDITY_DAYS)) > 0) {
+                    problems.add(new FieldError("couponValidity", "must be between PT1M and P" + MAX_VALIDITY_DAYS + "D"));
+                }
+            } catch (DateTimeParseException e) {
+                problems.add(new FieldError("couponValidity", "must be an ISO-8601 duration such as PT2H or P30D"));
+            }
+        } else if (days == null || days <= 0 || days > MAX_VALIDITY_DAYS) {
+            problems.add(new FieldError("couponValidityDays", days == null
+                    ? "is required (or couponValidity, an ISO-8601 duration such as PT2H)"
+                    : "must be between 1 and " + MAX_VALIDITY_DAYS));
         }
     }
 

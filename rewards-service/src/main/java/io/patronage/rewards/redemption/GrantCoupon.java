@@ -2,6 +2,7 @@ package io.patronage.rewards.redemption;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -17,7 +18,7 @@ public record GrantCoupon(@TargetAggregateIdentifier String redemptionId,
                           String chainId,
                           String rewardId,
                           String couponCode,
-                          int couponValidityDays,
+                          Duration couponValidity,
                           Instant grantedAt,
                           String occasion,
                           String policyId,

@@ -30,7 +30,7 @@ public class Redemption {
     private String chainId;
     private String rewardId;
     private long points;
-    private int couponValidityDays;
+    private Duration couponValidity;
     private Status status;
     private String couponCode;
     private Instant couponExpiresAt;
@@ -48,22 +48,22 @@ public class Redemption {
 
     @CommandHandler
     public Redemption(RequestRedemption command) {
-        if (command.points() <= 0 || command.couponValidityDays() <= 0) {
-            throw new IllegalArgumentException("a redemption costs points and yields a coupon valid for some days");
+        if (command.points() <= 0 || !positive(command.couponValidity())) {
+            throw new IllegalArgumentException("a redemption costs points and yields a coupon valid for some time");
         }
         apply(new RedemptionRequested(command.redemptionId(), command.memberId(), command.chainId(),
-                command.rewardId(), command.points(), command.couponValidityDays(), command.requestedAt(),
-                command.rewardVersion(), command.deadline()));
+                command.rewardId(), command.points(), (int) command.couponValidity().toDays(), command.requestedAt(),
+                command.rewardVersion(), command.deadline(), command.couponValidity()));
     }
 
     @CommandHandler
     public Redemption(GrantCoupon command) {
-        if (command.couponValidityDays() <= 0) {
-            throw new IllegalArgumentException("a granted coupon is valid for some days");
+        if (!positive(command.couponValidity())) {
+            throw new IllegalArgumentException("a granted coupon is valid for some time");
         }
         apply(new CouponGranted(command.redemptionId(), command.memberId(), command.chainId(), command.rewardId(),
                 command.couponCode(), command.grantedAt(),
-                command.grantedAt().plus(Duration.ofDays(command.couponValidityDays())), command.occasion(),
+                command.grantedAt().plus(command.couponValidity()), command.occasion(),
                 command.policyId(), command.visits()));
     }
 
@@ -127,7 +127,7 @@ public class Redemption {
         }
         requireStatus(Status.POINTS_DEBITED, "issue a coupon");
         apply(new CouponIssued(redemptionId, memberId, chainId, rewardId, points, command.couponCode(),
-                command.issuedAt(), command.issuedAt().plus(Duration.ofDays(couponValidityDays))));
+                command.issuedAt(), command.issuedAt().plus(couponValidity)));
     }
 
     @CommandHandler
@@ -193,7 +193,7 @@ public class Redemption {
         chainId = event.chainId();
         rewardId = event.rewardId();
         points = event.points();
-        couponValidityDays = event.couponValidityDays();
+        couponValidity = event.validity();
         status = Status.REQUESTED;
     }
 
@@ -257,5 +257,9 @@ public class Redemption {
     @EventSourcingHandler
     void on(CouponExpired event) {
         couponState = CouponState.EXPIRED;
+    }
+
+    private static boolean positive(Duration duration) {
+        return duration != null && !duration.isNegative() && !duration.isZero();
     }
 }

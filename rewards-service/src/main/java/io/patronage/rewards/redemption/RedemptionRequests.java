@@ -100,7 +100,7 @@ class RedemptionRequests {
         });
         try {
             commands.sendAndWait(new RequestRedemption(redemptionId, memberId, chainId, reward.id(),
-                    reward.pointsCost(), reward.couponValidityDays(), now, reward.version(), now.plus(deadline)));
+                    reward.pointsCost(), reward.couponValidity(), now, reward.version(), now.plus(deadline)));
         } catch (RuntimeException e) {
             reservations.release(redemptionId);
             throw e;

@@ -2,6 +2,7 @@ package io.patronage.rewards.redemption;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -15,13 +16,13 @@ public record RequestRedemption(@TargetAggregateIdentifier String redemptionId,
                                 String chainId,
                                 String rewardId,
                                 long points,
-                                int couponValidityDays,
+                                Duration couponValidity,
                                 Instant requestedAt,
                                 Long rewardVersion,
                                 Instant deadline) {
 
     public RequestRedemption(String redemptionId, String memberId, String chainId, String rewardId, long points,
-                             int couponValidityDays, Instant requestedAt) {
-        this(redemptionId, memberId, chainId, rewardId, points, couponValidityDays, requestedAt, null, null);
+                             Duration couponValidity, Instant requestedAt) {
+        this(redemptionId, memberId, chainId, rewardId, points, couponValidity, requestedAt, null, null);
     }
 }

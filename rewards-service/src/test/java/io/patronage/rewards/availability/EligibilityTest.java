@@ -96,6 +96,6 @@ class EligibilityTest {
     private static Reward reward(Long stock, Long firstX, LocalDateTime from, LocalDateTime until, List<String> tiers,
                                  MemberLimit limit) {
         return new Reward("coffee", "chain-1", 1L, Reward.Status.ACTIVE, Map.of("en", "Coffee"), Map.of(), 100, null,
-                30, stock, firstX, from, until, tiers, limit, NOW);
+                30, null, stock, firstX, from, until, tiers, limit, NOW);
     }
 }

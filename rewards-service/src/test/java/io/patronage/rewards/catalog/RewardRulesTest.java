@@ -40,7 +40,7 @@ class RewardRulesTest {
     @Test
     void everyProblemNamesItsField() {
         RewardDefinition broken = new RewardDefinition(Map.of("xx-!!", "Mug", "en", " "), null, 0L,
-                new CouponTerms(CouponTerms.Kind.PERCENT_OFF, 120, null, "SKU"), 0, -1L, 0L,
+                new CouponTerms(CouponTerms.Kind.PERCENT_OFF, 120, null, "SKU"), 0, null, -1L, 0L,
                 LocalDateTime.parse("2026-12-24T00:00"), LocalDateTime.parse("2026-12-01T00:00"), List.of(" "),
                 new MemberLimit(0, null));
         assertEquals(List.of("rewardId", "name.en", "name.xx-!!", "pointsCost", "couponValidityDays",
@@ -48,9 +48,30 @@ class RewardRulesTest {
                         "perMemberLimit.count", "perMemberLimit.period"),
                 fields(RewardRules.problems("no spaces", broken, EUR)).stream().sorted(this::inOrder).toList());
         assertEquals(List.of("name", "pointsCost", "couponValidityDays"), fields(RewardRules.problems("x",
-                new RewardDefinition(null, null, null, null, null, null, null, null, null, null, null), EUR)));
+                new RewardDefinition(null, null, null, null, null, null, null, null, null, null, null, null), EUR)));
         assertEquals(List.of("coupon.kind"), fields(RewardRules.problems("x", definition(
                 new CouponTerms(null, null, null, null)), EUR)));
+    }
+
+    @Test
+    void aCouponIsValidForDaysOrForAnIsoDurationFromAMinuteToTenYears() {
+        assertEquals(List.of(), RewardRules.problems("flash", validFor(null, "PT2H"), EUR));
+        assertEquals(List.of(), RewardRules.problems("flash", validFor(null, "PT1M"), EUR));
+        assertEquals(List.of(), RewardRules.problems("flash", validFor(null, "P3650D"), EUR));
+        for (String wrong : List.of("PT59S", "P3651D", "PT0S", "-PT2H")) {
+            assertEquals(List.of("couponValidity"), fields(RewardRules.problems("flash", validFor(null, wrong), EUR)),
+                    wrong);
+        }
+        List<FieldError> notIso = RewardRules.problems("flash", validFor(null, "2 hours"), EUR);
+        assertEquals("must be an ISO-8601 duration such as PT2H or P30D", notIso.get(0).message());
+        assertEquals(List.of("couponValidity"), fields(RewardRules.problems("flash", validFor(7, "PT2H"), EUR)),
+                "not both");
+        assertEquals(List.of("couponValidityDays"), fields(RewardRules.problems("flash", validFor(null, null), EUR)));
+    }
+
+    private static RewardDefinition validFor(Integer days, String duration) {
+        return new RewardDefinition(Map.of("en", "Flash coffee"), null, 100L, null, days, duration, null, null, null,
+                null, null, null);
     }
 
     @Test
@@ -60,13 +81,13 @@ class RewardRulesTest {
         Map<String, String> names = new java.util.TreeMap<>();
         java.util.Arrays.stream(java.util.Locale.getISOLanguages())
                 .limit(RewardRules.MAX_LANGUAGES + 1).forEach(tag -> names.put(tag, "Mug"));
-        RewardDefinition many = new RewardDefinition(names, names, 250L, null, 30, null, null, null, null, tiers,
+        RewardDefinition many = new RewardDefinition(names, names, 250L, null, 30, null, null, null, null, null, tiers,
                 null);
         List<FieldError> problems = RewardRules.problems("mug", many, EUR);
         assertEquals(List.of("name", "description", "tiers"), fields(problems));
         assertEquals("must name at most 20 tiers, names 21", problems.get(2).message());
         assertEquals(List.of(), RewardRules.problems("mug", new RewardDefinition(Map.of("en", "Mug"), null, 250L, null,
-                30, null, null, null, null, tiers.subList(0, RewardRules.MAX_TIERS), null), EUR), "at the cap is fine");
+                30, null, null, null, null, null, tiers.subList(0, RewardRules.MAX_TIERS), null), EUR), "at the cap is fine");
     }
 
     private int inOrder(String a, String b) {
@@ -82,7 +103,7 @@ class RewardRulesTest {
 
     private static RewardDefinition definition(CouponTerms coupon) {
         return new RewardDefinition(Map.of("en", "Winter mug", "el-GR", "Χειμερινή κούπα"), Map.of("en", "A mug."),
-                250L, coupon, 30, 100L, 50L, LocalDateTime.parse("2026-12-01T00:00"),
+                250L, coupon, 30, null, 100L, 50L, LocalDateTime.parse("2026-12-01T00:00"),
                 LocalDateTime.parse("2027-01-01T00:00"), List.of("GOLD"), new MemberLimit(1, MemberLimit.Period.MONTH));
     }
 }

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 
 class RedemptionTest {
@@ -31,14 +32,24 @@ class RedemptionTest {
     @Test
     void aRequestRecordsTheRewardsCostAndCouponValidity() {
         fixture.givenNoPriorActivity()
-                .when(new RequestRedemption(ID, "m-1", "chain-1", "free-coffee", 100, 30, REQUESTED_AT))
-                .expectEvents(REQUESTED);
+                .when(new RequestRedemption(ID, "m-1", "chain-1", "free-coffee", 100, Duration.ofDays(30), REQUESTED_AT))
+                .expectEvents(new RedemptionRequested(ID, "m-1", "chain-1", "free-coffee", 100, 30, REQUESTED_AT, null,
+                        null, Duration.ofDays(30)));
+    }
+
+    @Test
+    void aCouponValidForMinutesExpiresThatManyMinutesAfterIssue() {
+        fixture.given(new RedemptionRequested(ID, "m-1", "chain-1", "free-coffee", 100, 0, REQUESTED_AT, null, null,
+                        Duration.ofMinutes(3)), DEBITED)
+                .when(new IssueCoupon(ID, "BCD2345678", DEBITED_AT))
+                .expectEvents(new CouponIssued(ID, "m-1", "chain-1", "free-coffee", 100, "BCD2345678", DEBITED_AT,
+                        DEBITED_AT.plus(Duration.ofMinutes(3))));
     }
 
     @Test
     void aRequestWithoutCostIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new RequestRedemption(ID, "m-1", "chain-1", "free-coffee", 0, 30, REQUESTED_AT))
+                .when(new RequestRedemption(ID, "m-1", "chain-1", "free-coffee", 0, Duration.ofDays(30), REQUESTED_AT))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
     }
@@ -140,9 +151,10 @@ class RedemptionTest {
     void aRequestRecordsTheRewardVersionAndTheDeadline() {
         Instant deadline = REQUESTED_AT.plusSeconds(120);
         fixture.givenNoPriorActivity()
-                .when(new RequestRedemption(ID, "m-1", "chain-1", "free-coffee", 100, 30, REQUESTED_AT, 3L, deadline))
+                .when(new RequestRedemption(ID, "m-1", "chain-1", "free-coffee", 100, Duration.ofDays(30), REQUESTED_AT, 3L,
+                        deadline))
                 .expectEvents(new RedemptionRequested(ID, "m-1", "chain-1", "free-coffee", 100, 30, REQUESTED_AT, 3L,
-                        deadline));
+                        deadline, Duration.ofDays(30)));
     }
 
     @Test
@@ -309,7 +321,7 @@ class RedemptionTest {
     @Test
     void aGrantedCouponNeedsNoPointsAndIsUsedOnceLikeARedeemedOne() {
         fixture.givenNoPriorActivity()
-                .when(new GrantCoupon(GRANT, "m-1", "chain-1", "free-coffee", "BCD2345679", 30, AT_TILL,
+                .when(new GrantCoupon(GRANT, "m-1", "chain-1", "free-coffee", "BCD2345679", Duration.ofDays(30), AT_TILL,
                         CouponGranted.PUNCH_CARD, "tenth-coffee", 10))
                 .expectEvents(GRANTED);
         CouponUsed used = new CouponUsed(GRANT, "m-1", "chain-1", "free-coffee", "BCD2345679", "T-7", "store-7",
@@ -326,7 +338,7 @@ class RedemptionTest {
     @Test
     void aGrantWithoutValidityIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new GrantCoupon(GRANT, "m-1", "chain-1", "free-coffee", "BCD2345679", 0, AT_TILL,
+                .when(new GrantCoupon(GRANT, "m-1", "chain-1", "free-coffee", "BCD2345679", Duration.ZERO, AT_TILL,
                         CouponGranted.PUNCH_CARD, "tenth-coffee", 10))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();

@@ -10,6 +10,7 @@ import org.bson.Document;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -32,7 +33,8 @@ class BirthdayOffers {
     }
 
     /** A change of reward or of {@code when} keeps {@code since} and the days processed. */
-    Saved save(String chainId, String rewardId, BirthdayOffer.When when, Instant now) {
+    Saved save(String chainId, String rewardId, BirthdayOffer.When when, Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS); // as stored: the answer and a later read agree
         Optional<BirthdayOffer> current = find(chainId);
         if (current.isPresent() && current.get().rewardId().equals(rewardId) && current.get().when() == when) {
             return new Saved(current.get(), false, false);

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.bson.Document;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Optional;
 
@@ -25,7 +26,8 @@ class WinBackOffers {
     }
 
     /** A change of reward keeps {@code since}. */
-    Saved save(String chainId, String rewardId, Instant now) {
+    Saved save(String chainId, String rewardId, Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS); // as stored: the answer and a later read agree
         Optional<WinBackOffer> current = find(chainId);
         if (current.isPresent() && current.get().rewardId().equals(rewardId)) {
             return new Saved(current.get(), false, false);

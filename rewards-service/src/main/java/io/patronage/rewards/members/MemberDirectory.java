@@ -72,18 +72,21 @@ public class MemberDirectory {
     /**
      * Records enrollments in one round trip; recording one twice changes nothing. An enrollment read again after the
      * member left or was erased (a replay, a resend) changes nothing either: it would bring their birthday back.
+     *
+     * @return the enrollments recorded: those of members still in the program
      */
-    void enrolled(List<MemberEnrolled> enrollments) {
+    List<MemberEnrolled> enrolled(List<MemberEnrolled> enrollments) {
         if (enrollments.isEmpty()) {
-            return;
+            return List.of();
         }
         Set<String> gone = new HashSet<>();
         members.find(Filters.and(Filters.in("_id", enrollments.stream().map(MemberEnrolled::memberId).distinct()
                         .toList()), Filters.or(Filters.exists(LEFT_AT), Filters.exists(ERASED_AT))))
                 .projection(Projections.include("_id"))
                 .forEach(member -> gone.add(member.getString("_id")));
-        chains.putAll(enrollments.stream()
-                .filter(member -> !gone.contains(member.memberId()))
+        List<MemberEnrolled> recorded = enrollments.stream().filter(member -> !gone.contains(member.memberId()))
+                .toList();
+        chains.putAll(recorded.stream()
                 .map(member -> {
                     Document entry = new Document("_id", member.memberId()).append("chainId", member.chainId());
                     if (member.birthday() != null) {
@@ -92,6 +95,7 @@ public class MemberDirectory {
                     return entry;
                 })
                 .toList());
+        return recorded;
     }
 
     /** The member left the program: no more automatic offers. */

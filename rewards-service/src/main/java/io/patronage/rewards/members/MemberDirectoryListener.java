@@ -49,29 +49,29 @@ class MemberDirectoryListener implements TopicListener {
         return false;
     }
 
+    /**
+     * Enrollments are recorded together (one bulk write), but before any other message of the batch, so that a
+     * departure or a card replacement always comes after the enrollment it follows on the topic.
+     */
     @Override
     public void onBatch(List<InboundMessage> batch) {
         List<MemberEnrolled> enrollments = new ArrayList<>();
         for (InboundMessage message : batch) {
             if (message.payload() instanceof MemberEnrolled enrolled) {
-                if (isBlank(enrolled.memberId()) || isBlank(enrolled.chainId())) {
-                    throw new IllegalArgumentException("MemberEnrolled without memberId or chainId");
-                }
+                requireMember(enrolled.memberId(), enrolled.chainId(), "MemberEnrolled");
                 enrollments.add(enrolled);
-                if (!isBlank(enrolled.cardNumber())) {
-                    cards.issued(enrolled.chainId(), enrolled.cardNumber(), enrolled.memberId());
-                }
-            } else if (message.payload() instanceof CardReplaced replaced && !isBlank(replaced.newCardNumber())) {
+                continue;
+            }
+            flush(enrollments);
+            if (message.payload() instanceof CardReplaced replaced && !isBlank(replaced.newCardNumber())) {
                 cards.replaced(replaced.chainId(), replaced.oldCardNumber(), replaced.newCardNumber(),
                         replaced.memberId());
             } else if (message.payload() instanceof MemberOptedOut optedOut) {
                 requireMember(optedOut.memberId(), optedOut.chainId(), "MemberOptedOut");
-                flush(enrollments); // an enrollment earlier in the batch must not be written over the mark
                 directory.optedOut(optedOut.memberId(), optedOut.chainId(), at(optedOut.optedOutAt(), message));
                 cards.forget(optedOut.memberId());
             } else if (message.payload() instanceof MemberErased erased) {
                 requireMember(erased.memberId(), erased.chainId(), "MemberErased");
-                flush(enrollments);
                 directory.erased(erased.memberId(), erased.chainId(), at(erased.erasedAt(), message));
                 cards.forget(erased.memberId());
             }
@@ -79,8 +79,13 @@ class MemberDirectoryListener implements TopicListener {
         flush(enrollments);
     }
 
+    /** The cards of a member who left or was erased are not recorded again by their enrollment read again. */
     private void flush(List<MemberEnrolled> enrollments) {
-        directory.enrolled(enrollments);
+        for (MemberEnrolled enrolled : directory.enrolled(enrollments)) {
+            if (!isBlank(enrolled.cardNumber())) {
+                cards.issued(enrolled.chainId(), enrolled.cardNumber(), enrolled.memberId());
+            }
+        }
         enrollments.clear();
     }
 

@@ -4,7 +4,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.patronage.testsupport.TestInfrastructure;
@@ -34,10 +33,14 @@ class EventLoopGuardIT {
     void refusesToStartWithAnEndpointOnTheEventLoop() {
         Map<String, Object> properties = new HashMap<>(TestInfrastructure.serviceProperties("kit-event-loop-it"));
         properties.put("kit-test.event-loop-offender", "true");
-        RuntimeException refused = assertThrows(RuntimeException.class,
-                () -> ApplicationContext.run(EmbeddedServer.class, properties, "test").close());
-        String message = messages(refused);
-        assertTrue(message.contains("GET /blocking"), message);
+        ApplicationContext context = ApplicationContext.builder().properties(properties).environments("test").build();
+        try {
+            RuntimeException refused = assertThrows(RuntimeException.class, context::start);
+            String message = messages(refused);
+            assertTrue(message.contains("GET /blocking"), message);
+        } finally {
+            context.close();
+        }
     }
 
     private static String messages(Throwable failure) {

@@ -1,8 +1,9 @@
 package io.patronage.kit.http;
 
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.core.annotation.NonBlocking;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.executor.ThreadSelection;
 import io.micronaut.web.router.RouteInfo;
 import io.micronaut.web.router.Router;
@@ -17,7 +18,7 @@ import java.util.List;
  * {@code @ExecuteOn(TaskExecutors.BLOCKING)} or says it is {@link NonBlocking}.
  */
 @Singleton
-class EventLoopGuard implements ApplicationEventListener<ServerStartupEvent> {
+class EventLoopGuard implements ApplicationEventListener<StartupEvent>, Ordered {
 
     private final Router router;
 
@@ -25,8 +26,14 @@ class EventLoopGuard implements ApplicationEventListener<ServerStartupEvent> {
         this.router = router;
     }
 
+    /** Before anything else starts (Kafka listeners, jobs), so that a refused service leaves nothing running. */
     @Override
-    public void onApplicationEvent(ServerStartupEvent event) {
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
         List<String> onTheLoop = router.uriRoutes()
                 .filter(route -> runsOnTheEventLoop(route))
                 .map(route -> route.getHttpMethodName() + " " + route.getUriMatchTemplate().toPathString())

@@ -7,6 +7,7 @@ import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.notifications.CouponIssuedParameters;
+import io.patronage.contracts.notifications.CouponOffer;
 import io.patronage.contracts.notifications.NotificationParameters;
 import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.rewards.CouponIssued;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,15 +67,19 @@ class WelcomeOffersIT implements TestPropertyProvider {
         HttpProbe ops = rewards.ops(chain);
         String path = "/chains/" + chain + "/welcome-offer";
         assertEquals(404, ops.get(path).statusCode());
+        HttpResponse<String> gift = ops.put("/chains/" + chain + "/rewards/welcome-gift", """
+                {"name":{"en":"Welcome gift"},"pointsCost":1,"couponValidityDays":30,
+                 "coupon":{"kind":"AMOUNT_OFF","amountOff":"2.50"}}""");
+        assertEquals(201, gift.statusCode(), gift.body());
         HttpResponse<String> invalid = ops.put(path, "{\"rewardId\":\"yacht\"}");
         assertEquals(400, invalid.statusCode(), invalid.body());
         assertEquals("rewardId", json(invalid).get("errors").get(0).get("field").asText());
-        assertEquals(403, service.as(TestTokens.ops("another-chain")).put(path, "{\"rewardId\":\"free-coffee\"}")
+        assertEquals(403, service.as(TestTokens.ops("another-chain")).put(path, "{\"rewardId\":\"welcome-gift\"}")
                 .statusCode());
-        HttpResponse<String> created = ops.put(path, "{\"rewardId\":\"free-coffee\"}");
+        HttpResponse<String> created = ops.put(path, "{\"rewardId\":\"welcome-gift\"}");
         assertEquals(201, created.statusCode(), created.body());
-        assertEquals(200, ops.put(path, "{\"rewardId\":\"free-coffee\"}").statusCode());
-        assertEquals("free-coffee", json(ops.get(path)).get("rewardId").asText());
+        assertEquals(200, ops.put(path, "{\"rewardId\":\"welcome-gift\"}").statusCode());
+        assertEquals("welcome-gift", json(ops.get(path)).get("rewardId").asText());
 
         // enrolled before the offer (a history read again): no coupon
         String earlier = "m-" + UUID.randomUUID();
@@ -88,8 +94,9 @@ class WelcomeOffersIT implements TestPropertyProvider {
                 .isEmpty());
         NotificationRequested told = Records.payload(kafka.records(Topics.NOTIFICATIONS.name(),
                 Records.keyed(member)).get(0), NotificationRequested.class);
-        assertEquals(new CouponIssuedParameters(coupon.couponCode(), "free-coffee", coupon.expiresAt()),
-                NotificationParameters.read(told.kind(), told.parameters()).orElseThrow());
+        assertEquals(new CouponIssuedParameters(coupon.couponCode(), "welcome-gift", coupon.expiresAt(),
+                        CouponOffer.amountOff(new BigDecimal("2.50"), "EUR")),
+                NotificationParameters.read(told.kind(), told.parameters()).orElseThrow(), "the message says what it gives");
         assertEquals(List.of(), events(earlier, CouponIssued.class), "the earlier member gets none");
 
         // the enrollment delivered again as another message: the coupon exists once

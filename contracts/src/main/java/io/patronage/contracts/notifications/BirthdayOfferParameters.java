@@ -6,11 +6,16 @@ import java.util.Map;
 /**
  * {@code BIRTHDAY_OFFER}, sent by rewards-service: the chain's birthday offer, coupon {@code couponCode} for reward
  * {@code rewardId}, valid until {@code expiresAt} ({@code null}: no end).
+ * {@code offer}: what the coupon gives ({@code null}: the reward does not say).
  */
-public record BirthdayOfferParameters(String couponCode, String rewardId, Instant expiresAt)
+public record BirthdayOfferParameters(String couponCode, String rewardId, Instant expiresAt, CouponOffer offer)
         implements NotificationParameters {
 
     public static final String KIND = "BIRTHDAY_OFFER";
+
+    public BirthdayOfferParameters(String couponCode, String rewardId, Instant expiresAt) {
+        this(couponCode, rewardId, expiresAt, null);
+    }
 
     public BirthdayOfferParameters {
         NotificationParameters.require(KIND, "couponCode", couponCode);
@@ -20,7 +25,7 @@ public record BirthdayOfferParameters(String couponCode, String rewardId, Instan
     static BirthdayOfferParameters from(Map<String, String> values) {
         Wire wire = new Wire(KIND, values);
         return new BirthdayOfferParameters(wire.required("couponCode"), wire.required("rewardId"),
-                wire.instant("expiresAt", wire.optional("expiresAt")));
+                wire.instant("expiresAt", wire.optional("expiresAt")), CouponOffer.read(KIND, values));
     }
 
     @Override
@@ -30,6 +35,7 @@ public record BirthdayOfferParameters(String couponCode, String rewardId, Instan
 
     @Override
     public Map<String, String> toMap() {
-        return Wire.write("couponCode", couponCode, "rewardId", rewardId, "expiresAt", expiresAt);
+        return CouponOffer.writeTo(Wire.write("couponCode", couponCode, "rewardId", rewardId, "expiresAt", expiresAt),
+                offer);
     }
 }

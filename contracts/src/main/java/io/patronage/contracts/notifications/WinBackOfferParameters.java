@@ -6,11 +6,16 @@ import java.util.Map;
 /**
  * {@code WIN_BACK_OFFER}, sent by rewards-service: the chain's win-back offer to a member who stopped buying, coupon
  * {@code couponCode} for reward {@code rewardId}, valid until {@code expiresAt} ({@code null}: no end).
+ * {@code offer}: what the coupon gives ({@code null}: the reward does not say).
  */
-public record WinBackOfferParameters(String couponCode, String rewardId, Instant expiresAt)
+public record WinBackOfferParameters(String couponCode, String rewardId, Instant expiresAt, CouponOffer offer)
         implements NotificationParameters {
 
     public static final String KIND = "WIN_BACK_OFFER";
+
+    public WinBackOfferParameters(String couponCode, String rewardId, Instant expiresAt) {
+        this(couponCode, rewardId, expiresAt, null);
+    }
 
     public WinBackOfferParameters {
         NotificationParameters.require(KIND, "couponCode", couponCode);
@@ -20,7 +25,7 @@ public record WinBackOfferParameters(String couponCode, String rewardId, Instant
     static WinBackOfferParameters from(Map<String, String> values) {
         Wire wire = new Wire(KIND, values);
         return new WinBackOfferParameters(wire.required("couponCode"), wire.required("rewardId"),
-                wire.instant("expiresAt", wire.optional("expiresAt")));
+                wire.instant("expiresAt", wire.optional("expiresAt")), CouponOffer.read(KIND, values));
     }
 
     @Override
@@ -30,6 +35,7 @@ public record WinBackOfferParameters(String couponCode, String rewardId, Instant
 
     @Override
     public Map<String, String> toMap() {
-        return Wire.write("couponCode", couponCode, "rewardId", rewardId, "expiresAt", expiresAt);
+        return CouponOffer.writeTo(Wire.write("couponCode", couponCode, "rewardId", rewardId, "expiresAt", expiresAt),
+                offer);
     }
 }

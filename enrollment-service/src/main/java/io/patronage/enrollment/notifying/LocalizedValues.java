@@ -4,6 +4,7 @@ import com.ibm.icu.text.DateFormat;
 import com.ibm.icu.text.NumberFormat;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
+import io.patronage.contracts.notifications.CouponOffer;
 import io.patronage.contracts.notifications.NotificationParameters;
 
 import java.lang.reflect.InvocationTargetException;
@@ -43,6 +44,9 @@ final class LocalizedValues {
             format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
             return format.format(Date.from(instant));
         }
+        if (value instanceof CouponOffer offer) {
+            return offer(offer, locale);
+        }
         if (value instanceof BigDecimal decimal) {
             NumberFormat format = NumberFormat.getInstance(locale);
             format.setMaximumFractionDigits(Math.max(0, decimal.scale()));
@@ -52,6 +56,26 @@ final class LocalizedValues {
             return NumberFormat.getInstance(locale).format(number);
         }
         return value.toString();
+    }
+
+    /**
+     * What a coupon gives, in the member's language ({@code offer.<KIND>} of {@code notifications*.properties}): a
+     * percentage or an amount of the chain's currency in the locale's digits and format (the amount at the decimals
+     * it carries, the chain's minor units), or the product's SKU.
+     */
+    static String offer(CouponOffer offer, ULocale locale) {
+        String value = switch (offer.kind()) {
+            case PERCENT_OFF -> NumberFormat.getPercentInstance(locale).format(offer.percentOff() / 100.0);
+            case AMOUNT_OFF -> {
+                NumberFormat money = NumberFormat.getCurrencyInstance(locale);
+                money.setCurrency(com.ibm.icu.util.Currency.getInstance(offer.currency()));
+                money.setMinimumFractionDigits(Math.max(0, offer.amountOff().scale()));
+                money.setMaximumFractionDigits(Math.max(0, offer.amountOff().scale()));
+                yield money.format(offer.amountOff());
+            }
+            case FREE_PRODUCT -> offer.sku();
+        };
+        return MessageTemplates.bundle(locale.toLanguageTag()).getString("offer." + offer.kind()).replace("{value}", value);
     }
 
     private static Object valueOf(RecordComponent field, Object record) {

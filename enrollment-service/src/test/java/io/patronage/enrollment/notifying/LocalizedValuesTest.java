@@ -1,5 +1,7 @@
 package io.patronage.enrollment.notifying;
 
+import com.ibm.icu.util.ULocale;
+import io.patronage.contracts.notifications.CouponOffer;
 import io.patronage.contracts.notifications.PointsExpiringParameters;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,5 +33,28 @@ class LocalizedValuesTest {
 
         assertEquals(points, values.get("points").replace('\u00a0', ' ').replace('\u202f', ' '));
         assertEquals(expiresAt, values.get("expiresAt"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "en    | 10% off            | €2.50 off             | a free product (MUG-1)",
+            "el-GR | έκπτωση 10%        | έκπτωση 2,50 €        | ένα δωρεάν προϊόν (MUG-1)",
+            "fa-IR | ۱۰٪ تخفیف          | ‎ریال ۵۰٬۰۰۰ تخفیف    | یک محصول رایگان (MUG-1)",
+            "fi-FI | 10 % alennuksen    | 2,50 € alennuksen     | ilmaisen tuotteen (MUG-1)",
+            "ro-RO | o reducere de 10 % | o reducere de 2,50 EUR | un produs gratuit (MUG-1)",
+            "ms-MY | diskaun 10%        | diskaun €2.50         | satu produk percuma (MUG-1)"})
+    void whatACouponGivesInTheMembersLanguageWithTheChainsCurrency(String locale, String percent, String amount,
+                                                                  String product) {
+        ULocale member = ULocale.forLanguageTag(locale);
+        BigDecimal amountOff = locale.startsWith("fa") ? new BigDecimal("50000") : new BigDecimal("2.50");
+        String currency = locale.startsWith("fa") ? "IRR" : "EUR";
+
+        assertEquals(percent, spaced(LocalizedValues.offer(CouponOffer.percentOff(10), member)));
+        assertEquals(amount, spaced(LocalizedValues.offer(CouponOffer.amountOff(amountOff, currency), member)));
+        assertEquals(product, LocalizedValues.offer(CouponOffer.freeProduct("MUG-1"), member));
+    }
+
+    private static String spaced(String text) {
+        return text.replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 }

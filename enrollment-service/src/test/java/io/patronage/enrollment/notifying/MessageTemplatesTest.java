@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MessageTemplatesTest {
 
     private static final Map<String, String> VALUES = Map.of("firstName", "Ελένη", "cardNumber", "9000000000000001",
-            "points", "120", "expiresAt", "2026-12-31", "couponCode", "C-42", "toTier", "GOLD", "visits", "10");
+            "points", "120", "expiresAt", "2026-12-31", "couponCode", "C-42", "toTier", "GOLD", "visits", "10", "offer", "10% off");
     private final MessageTemplates templates = new MessageTemplates();
 
     @ParameterizedTest
@@ -64,6 +64,19 @@ class MessageTemplatesTest {
         MessageTemplates.MissingValueException missing = assertThrows(MessageTemplates.MissingValueException.class,
                 () -> templates.render("TIER_CHANGED", "en", Map.of()));
         assertTrue(missing.getMessage().contains("{firstName}"), missing.getMessage());
+    }
+
+    @Test
+    void aCouponWhoseRewardDoesNotSayWhatItGivesIsStillWorded() {
+        for (String locale : LANGUAGES) {
+            for (String kind : List.of("COUPON_ISSUED", "PUNCH_CARD_COMPLETED", "BIRTHDAY_OFFER", "WIN_BACK_OFFER")) {
+                String body = templates.render(kind, locale, Map.of("firstName", "Ελένη", "couponCode", "C-42",
+                        "visits", "10")).orElseThrow().body();
+                assertFalse(body.contains("{"), body);
+            }
+        }
+        assertTrue(templates.render("COUPON_ISSUED", "en", Map.of("firstName", "Ann", "couponCode", "C-42"))
+                .orElseThrow().body().contains("It gives you a reward."));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.patronage.rewards.redemption;
 
 import io.patronage.contracts.notifications.BirthdayOfferParameters;
 import io.patronage.contracts.notifications.CouponIssuedParameters;
+import io.patronage.contracts.notifications.CouponOffer;
 import io.patronage.contracts.notifications.NotificationParameters;
 import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.notifications.PunchCardCompletedParameters;
@@ -9,10 +10,12 @@ import io.patronage.contracts.notifications.WinBackOfferParameters;
 import io.patronage.contracts.points.PointsCreditRequested;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.kit.publication.IntegrationEventMapper;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * What redemptions tell other services, once stored: the debit request (and, for points debited without a coupon,
@@ -23,6 +26,18 @@ import java.util.List;
  */
 @Singleton
 class RedemptionPublisher implements IntegrationEventMapper {
+
+    /** What the coupon of a chain's reward gives, {@code null} when the reward does not say. */
+    private final BiFunction<String, String, CouponOffer> offers;
+
+    @Inject
+    RedemptionPublisher(CouponOffers offers) {
+        this(offers::of);
+    }
+
+    RedemptionPublisher(BiFunction<String, String, CouponOffer> offers) {
+        this.offers = offers;
+    }
 
     @Override
     public List<Publication> map(Object domainEvent, String eventId, Instant storedAt) {
@@ -63,18 +78,19 @@ class RedemptionPublisher implements IntegrationEventMapper {
      * ({@code PUNCH_CARD_COMPLETED} for a punch card, {@code BIRTHDAY_OFFER} and {@code WIN_BACK_OFFER} for those
      * offers — marketing, so sent only to members who consented to it — else {@code COUPON_ISSUED}).
      */
-    private static List<Publication> couponGranted(CouponGranted event) {
+    private List<Publication> couponGranted(CouponGranted event) {
+        CouponOffer offer = offers.apply(event.chainId(), event.rewardId());
         io.patronage.contracts.rewards.CouponIssued published = new io.patronage.contracts.rewards.CouponIssued(
                 event.couponCode(), event.memberId(), event.chainId(), event.redemptionId(), event.rewardId(), 0,
                 event.issuedAt(), event.expiresAt());
         NotificationParameters parameters = switch (event.occasion() == null ? "" : event.occasion()) {
             case CouponGranted.PUNCH_CARD -> new PunchCardCompletedParameters(event.couponCode(), event.rewardId(),
-                    event.policyId(), event.visits(), event.expiresAt());
+                    event.policyId(), event.visits(), event.expiresAt(), offer);
             case CouponGranted.BIRTHDAY_OFFER -> new BirthdayOfferParameters(event.couponCode(), event.rewardId(),
-                    event.expiresAt());
+                    event.expiresAt(), offer);
             case CouponGranted.WIN_BACK_OFFER -> new WinBackOfferParameters(event.couponCode(), event.rewardId(),
-                    event.expiresAt());
-            default -> new CouponIssuedParameters(event.couponCode(), event.rewardId(), event.expiresAt());
+                    event.expiresAt(), offer);
+            default -> new CouponIssuedParameters(event.couponCode(), event.rewardId(), event.expiresAt(), offer);
         };
         boolean marketing = parameters instanceof BirthdayOfferParameters
                 || parameters instanceof WinBackOfferParameters;
@@ -83,13 +99,14 @@ class RedemptionPublisher implements IntegrationEventMapper {
         return List.of(new Publication(published, event.issuedAt()), new Publication(notification, event.issuedAt()));
     }
 
-    private static List<Publication> couponIssued(CouponIssued event) {
+    private List<Publication> couponIssued(CouponIssued event) {
         io.patronage.contracts.rewards.CouponIssued published = new io.patronage.contracts.rewards.CouponIssued(
                 event.couponCode(), event.memberId(), event.chainId(), event.redemptionId(), event.rewardId(),
                 event.points(), event.issuedAt(), event.expiresAt());
         NotificationRequested notification = NotificationRequested.of("coupon:" + event.couponCode(),
                 event.memberId(), event.chainId(), false,
-                new CouponIssuedParameters(event.couponCode(), event.rewardId(), event.expiresAt()), event.issuedAt());
+                new CouponIssuedParameters(event.couponCode(), event.rewardId(), event.expiresAt(),
+                        offers.apply(event.chainId(), event.rewardId())), event.issuedAt());
         return List.of(new Publication(published, event.issuedAt()), new Publication(notification, event.issuedAt()));
     }
 }

@@ -2,6 +2,7 @@ package io.patronage.rewards.redemption;
 
 import io.patronage.contracts.notifications.BirthdayOfferParameters;
 import io.patronage.contracts.notifications.CouponIssuedParameters;
+import io.patronage.contracts.notifications.CouponOffer;
 import io.patronage.contracts.notifications.NotificationParameters;
 import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.notifications.PunchCardCompletedParameters;
@@ -9,6 +10,7 @@ import io.patronage.contracts.notifications.WinBackOfferParameters;
 import io.patronage.kit.publication.IntegrationEventMapper.Publication;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,11 +20,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RedemptionPublisherTest {
 
     private static final Instant AT = Instant.parse("2026-11-27T08:15:00Z");
+    /** Rewards that say nothing of what their coupon gives. */
+    private static final RedemptionPublisher PUBLISHER = new RedemptionPublisher((chain, reward) -> null);
+
+    @Test
+    void theMessageSaysWhatTheCouponGives() {
+        CouponOffer twoEuros = CouponOffer.amountOff(new BigDecimal("2.50"), "EUR");
+        RedemptionPublisher publisher = new RedemptionPublisher(
+                (chain, reward) -> "chain-1".equals(chain) && "mug".equals(reward) ? twoEuros : null);
+        NotificationRequested told = publisher.map(new CouponIssued("red-1", "m-1", "chain-1", "mug", 100, "C-42", AT,
+                        AT.plusSeconds(60)), "event-1", AT).stream().map(Publication::event)
+                .filter(NotificationRequested.class::isInstance).map(NotificationRequested.class::cast)
+                .findFirst().orElseThrow();
+        assertEquals(new CouponIssuedParameters("C-42", "mug", AT.plusSeconds(60), twoEuros),
+                NotificationParameters.read(told.kind(), told.parameters()).orElseThrow());
+        assertEquals("2.50", told.parameters().get("amountOff"));
+        assertEquals("AMOUNT_OFF", told.parameters().get("offerKind"));
+    }
 
     @Test
     void anIssuedCouponIsAnnouncedWithItsCompleteParametersRecord() {
         for (Instant expiresAt : new Instant[]{AT.plusSeconds(86_400), null}) {
-            NotificationRequested told = new RedemptionPublisher().map(new CouponIssued("red-1", "m-1", "chain-1",
+            NotificationRequested told = PUBLISHER.map(new CouponIssued("red-1", "m-1", "chain-1",
                             "coffee", 100, "C-42", AT, expiresAt), "event-1", AT).stream().map(Publication::event)
                     .filter(NotificationRequested.class::isInstance).map(NotificationRequested.class::cast)
                     .findFirst().orElseThrow();
@@ -36,7 +55,7 @@ class RedemptionPublisherTest {
     @Test
     void aCompletedPunchCardsCouponIsPublishedAsIssuedWithoutPointsAndAnnouncedAsSuch() {
         Instant expiresAt = AT.plusSeconds(86_400);
-        var published = new RedemptionPublisher().map(new CouponGranted("punch:chain-1:m-1:tenth-coffee:2", "m-1",
+        var published = PUBLISHER.map(new CouponGranted("punch:chain-1:m-1:tenth-coffee:2", "m-1",
                 "chain-1", "coffee", "C-44", AT, expiresAt, CouponGranted.PUNCH_CARD, "tenth-coffee", 10), "event-2", AT)
                 .stream().map(Publication::event).toList();
 
@@ -52,7 +71,7 @@ class RedemptionPublisherTest {
 
     @Test
     void aSpendMilestonesCouponIsAnnouncedAsAnIssuedCoupon() {
-        NotificationRequested told = (NotificationRequested) new RedemptionPublisher().map(new CouponGranted(
+        NotificationRequested told = (NotificationRequested) PUBLISHER.map(new CouponGranted(
                 "milestone:chain-1:m-1:every-500:1", "m-1", "chain-1", "coffee", "C-45", AT, null,
                 CouponGranted.SPEND_MILESTONE, "every-500", 0), "event-3", AT).get(1).event();
 
@@ -63,9 +82,9 @@ class RedemptionPublisherTest {
     @Test
     void birthdayAndWinBackCouponsAreAnnouncedAsTheirOffersForMembersWhoWantOffers() {
         Instant expiresAt = AT.plusSeconds(86_400);
-        var birthday = new RedemptionPublisher().map(new CouponGranted("birthday:chain-1:m-1:2027", "m-1", "chain-1",
+        var birthday = PUBLISHER.map(new CouponGranted("birthday:chain-1:m-1:2027", "m-1", "chain-1",
                 "cake", "C-46", AT, expiresAt, CouponGranted.BIRTHDAY_OFFER, "birthday", 0), "event-4", AT);
-        var winBack = new RedemptionPublisher().map(new CouponGranted("winback:chain-1:m-1:2027-02-01", "m-1",
+        var winBack = PUBLISHER.map(new CouponGranted("winback:chain-1:m-1:2027-02-01", "m-1",
                 "chain-1", "coffee", "C-47", AT, expiresAt, CouponGranted.WIN_BACK_OFFER, "win-back", 0), "event-5", AT);
 
         assertEquals(0, ((io.patronage.contracts.rewards.CouponIssued) birthday.get(0).event()).pointsSpent());
@@ -79,7 +98,7 @@ class RedemptionPublisherTest {
         assertEquals(new WinBackOfferParameters("C-47", "coffee", expiresAt),
                 NotificationParameters.read(missYou.kind(), missYou.parameters()).orElseThrow());
         assertTrue(missYou.marketing());
-        NotificationRequested welcome = (NotificationRequested) new RedemptionPublisher().map(new CouponGranted(
+        NotificationRequested welcome = (NotificationRequested) PUBLISHER.map(new CouponGranted(
                 "welcome:chain-1:m-1", "m-1", "chain-1", "coffee", "C-48", AT, expiresAt, CouponGranted.WELCOME_OFFER,
                 "welcome", 0), "event-6", AT).get(1).event();
         assertFalse(welcome.marketing(), "the other coupons' messages stay transactional");

@@ -12,6 +12,7 @@ import io.patronage.contracts.rewards.CouponIssued;
 import io.patronage.contracts.rewards.CouponReinstated;
 import io.patronage.contracts.rewards.CouponUseRejected;
 import io.patronage.contracts.rewards.CouponUsed;
+import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.kit.kafka.CloudEventHeaders;
 import io.patronage.kit.kafka.DeadLetterPublisher;
 import io.patronage.kit.kafka.InboundMessage;
@@ -178,7 +179,7 @@ class CouponsAtTheTillIT implements TestPropertyProvider {
         String code = couponOf(crashChain, member, Instant.now());
         String sale = till(crashChain, "T-1-" + member, card, "PURCHASE", "12.00", null, code);
 
-        couponsAtTheTill.handle(List.of(decoded(card, sale)));   // the coupon policy only, then the crash
+        couponsAtTheTill.handle(List.of((PosTransaction) decoded(card, sale).payload())); // that policy alone: a crash
         awaitEvent(member, CouponUsed.class, 1);
         kafka.sendTransaction(card, sale);                          // delivered again, to all three policies
         await().atMost(PATIENCE).until(() -> spentMinorUnits(member) == 1_200);

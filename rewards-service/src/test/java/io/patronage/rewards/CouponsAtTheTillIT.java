@@ -179,15 +179,18 @@ class CouponsAtTheTillIT implements TestPropertyProvider {
         String code = couponOf(crashChain, member, Instant.now());
         String sale = till(crashChain, "T-1-" + member, card, "PURCHASE", "12.00", null, code);
 
-        couponsAtTheTill.handle(List.of((PosTransaction) decoded(card, sale).payload())); // that policy alone: a crash
+        // the coupon policy alone handles the sale, then the service crashes
+        couponsAtTheTill.handle(List.of((PosTransaction) decoded(card, sale).payload()));
         awaitEvent(member, CouponUsed.class, 1);
-        kafka.sendTransaction(card, sale);                          // delivered again, to all three policies
+        // the sale delivered again, to all three policies
+        kafka.sendTransaction(card, sale);
         await().atMost(PATIENCE).until(() -> spentMinorUnits(member) == 1_200);
         assertEquals(List.of(1L, 0L), punchCard(member));
-        tillListener().onBatch(List.of(decoded(card, sale)));     // and once more, as after a crash before the mark
+        // and once more, as after a crash between handling the batch and marking it processed
+        tillListener().onBatch(List.of(decoded(card, sale)));
         assertEquals(1_200, spentMinorUnits(member));
         assertEquals(List.of(1L, 0L), punchCard(member));
-        kafka.sendTransaction(card, sale);                          // resent by the till: the kit skips it
+        kafka.sendTransaction(card, sale); // resent by the till: the kit skips it
 
         kafka.sendTransaction(card, till(crashChain, "T-2-" + member, card, "PURCHASE", "1.00", null));
         await().atMost(PATIENCE).until(() -> spentMinorUnits(member) == 1_300);

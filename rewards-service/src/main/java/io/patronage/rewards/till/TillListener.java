@@ -12,6 +12,7 @@ import io.patronage.kit.kafka.TransientFailures;
 import io.patronage.rewards.automatic.PunchCardStamping;
 import io.patronage.rewards.automatic.SpendMilestoneCounting;
 import io.patronage.rewards.coupons.CouponsAtTheTill;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -35,10 +36,16 @@ class TillListener implements TopicListener {
     private final List<Consumer<List<PosTransaction>>> policies;
     private final MessageDecoder decoder;
 
+    @Inject
     TillListener(CouponsAtTheTill coupons, PunchCardStamping punchCards, SpendMilestoneCounting milestones,
                  Chains chains, Clock clock) {
-        this.policies = List.of(coupons::handle, punchCards::handle, milestones::handle);
-        this.decoder = new StandardDecoder(chains, clock);
+        this(List.of(coupons::handle, punchCards::handle, milestones::handle), new StandardDecoder(chains, clock));
+    }
+
+    /** @param policies what handles the till records, in order */
+    TillListener(List<Consumer<List<PosTransaction>>> policies, MessageDecoder decoder) {
+        this.policies = List.copyOf(policies);
+        this.decoder = decoder;
     }
 
     @Override

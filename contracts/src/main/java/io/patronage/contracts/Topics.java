@@ -102,7 +102,8 @@ public final class Topics {
 
     /** The dormant list: one record per dormant member, a tombstone when they buy again or are erased. */
     public static final Topic DORMANT = Topic.cloudEvents("loyalty.analytics.dormant.v1",
-            "chain id and member id", List.of(ANALYTICS), 3, FOREVER, true, DormantMember.class);
+            "chain id and member id", List.of(ANALYTICS), 3, FOREVER, true, DormantMember.class)
+            .readBy(REWARDS_SERVICE);
     /** Customer value per member (tombstoned when the member is erased) and per chain, with CLV and RFM. */
     public static final Topic CUSTOMERS = Topic.cloudEvents("loyalty.analytics.customers.v1",
             "chain id and member id, or chain id and summary", List.of(ANALYTICS), 3,

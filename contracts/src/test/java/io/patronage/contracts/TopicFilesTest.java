@@ -59,6 +59,8 @@ class TopicFilesTest {
                 new TopicFiles.Acl("topic", "loyalty.chains.v1.dlq", "literal", List.of("Describe", "Write")),
                 new TopicFiles.Acl("topic", "loyalty.points.v1", "literal", List.of("Describe", "Read")),
                 new TopicFiles.Acl("topic", "loyalty.points.v1.dlq", "literal", List.of("Describe", "Write")),
+                new TopicFiles.Acl("topic", "loyalty.analytics.dormant.v1", "literal", List.of("Describe", "Read")),
+                new TopicFiles.Acl("topic", "loyalty.analytics.dormant.v1.dlq", "literal", List.of("Describe", "Write")),
                 new TopicFiles.Acl("group", "rewards-service", "prefix", List.of("Describe", "Read"))), rewards);
         for (String service : Topics.SERVICES) {
             List<TopicFiles.Acl> acls = TopicFiles.acls(service);

@@ -52,6 +52,7 @@ class TopicTest {
     @Test
     void aServiceReadingATopicTheRegistryDoesNotGrantItIsRefused() {
         Topics.requireReader("rewards-service", "loyalty.points.v1");
+        Topics.requireReader("rewards-service", "loyalty.analytics.dormant.v1"); // win-back offers
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> Topics.requireReader("rewards-service", "retail.engagement.v1"));
         assertTrue(refused.getMessage().contains("rewards-service reads retail.engagement.v1"), refused.getMessage());

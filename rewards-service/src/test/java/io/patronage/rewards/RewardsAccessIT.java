@@ -99,6 +99,12 @@ class RewardsAccessIT implements TestPropertyProvider {
         assertEquals(201, rewards.ops(chain).put("/chains/" + chain + "/spend-milestones/old-milestone",
                 "{\"rewardId\":\"free-coffee\",\"every\":\"500.00\"}").statusCode());
         setWelcomeOffer();
+        HttpResponse<String> birthday = rewards.ops(chain).put("/chains/" + chain + "/birthday-offer",
+                "{\"rewardId\":\"free-coffee\",\"when\":\"DAY\"}");
+        assertTrue(birthday.statusCode() == 201 || birthday.statusCode() == 200, birthday.body());
+        HttpResponse<String> winBack = rewards.ops(chain).put("/chains/" + chain + "/win-back-offer",
+                "{\"rewardId\":\"free-coffee\"}");
+        assertTrue(winBack.statusCode() == 201 || winBack.statusCode() == 200, winBack.body());
         AccessMatrix matrix = new AccessMatrix(service)
                 .caller(MEMBER, TestTokens.member(member))
                 .caller(OTHER_MEMBER, TestTokens.member(otherMember))
@@ -141,6 +147,12 @@ class RewardsAccessIT implements TestPropertyProvider {
                     setWelcomeOffer();
                     return new AccessMatrix.Request("/chains/" + chain + "/welcome-offer", null);
                 }, OPS)
+                .expect("PUT /chains/{chainId}/birthday-offer", "/chains/" + chain + "/birthday-offer",
+                        "{\"rewardId\":\"free-coffee\",\"when\":\"MONTH\"}", OPS)
+                .expect("GET /chains/{chainId}/birthday-offer", "/chains/" + chain + "/birthday-offer", null, OPS)
+                .expect("PUT /chains/{chainId}/win-back-offer", "/chains/" + chain + "/win-back-offer",
+                        "{\"rewardId\":\"free-coffee\"}", OPS)
+                .expect("GET /chains/{chainId}/win-back-offer", "/chains/" + chain + "/win-back-offer", null, OPS)
                 .expect("GET /audit", "/audit?chainId=" + chain, null, OPS, ADMIN)
                 .verify();
     }
@@ -228,7 +240,9 @@ class RewardsAccessIT implements TestPropertyProvider {
                 ops.put("/chains/" + chain + "/punch-cards/pc", "{\"rewardId\":\"free-coffee\",\"visits\":0}"),
                 ops.put("/chains/" + chain + "/spend-milestones/m", "{\"rewardId\":\"free-coffee\",\"every\":\"lots\"}"),
                 ops.put("/chains/" + chain + "/spend-milestones/m", "{\"rewardId\":\"free-coffee\",\"every\":\"0.001\"}"),
-                ops.put("/chains/" + chain + "/welcome-offer", "{\"rewardId\":{\"$gt\":\"\"}}"));
+                ops.put("/chains/" + chain + "/welcome-offer", "{\"rewardId\":{\"$gt\":\"\"}}"),
+                ops.put("/chains/" + chain + "/birthday-offer", "{\"rewardId\":\"free-coffee\",\"when\":{\"$gt\":\"\"}}"),
+                ops.put("/chains/" + chain + "/win-back-offer", "{\"rewardId\":{\"$gt\":\"\"}}"));
         for (HttpResponse<String> answer : answers) {
             JsonNode problem = assertProblem(answer, 400);
             String body = answer.body();

@@ -12,12 +12,12 @@ import java.util.Optional;
  */
 public sealed interface NotificationParameters
         permits WelcomeParameters, PointsExpiringParameters, TierChangedParameters, CouponIssuedParameters,
-        PunchCardCompletedParameters {
+        PunchCardCompletedParameters, BirthdayOfferParameters, WinBackOfferParameters {
 
     /** Every kind sent today, with its record. */
     List<Class<? extends NotificationParameters>> KINDS = List.of(WelcomeParameters.class,
             PointsExpiringParameters.class, TierChangedParameters.class, CouponIssuedParameters.class,
-            PunchCardCompletedParameters.class);
+            PunchCardCompletedParameters.class, BirthdayOfferParameters.class, WinBackOfferParameters.class);
 
     String kind();
 
@@ -33,6 +33,8 @@ public sealed interface NotificationParameters
             case TierChangedParameters.KIND -> TierChangedParameters.from(values);
             case CouponIssuedParameters.KIND -> CouponIssuedParameters.from(values);
             case PunchCardCompletedParameters.KIND -> PunchCardCompletedParameters.from(values);
+            case BirthdayOfferParameters.KIND -> BirthdayOfferParameters.from(values);
+            case WinBackOfferParameters.KIND -> WinBackOfferParameters.from(values);
             default -> null;
         });
     }

@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * @param notificationId unique, so a redelivered request sends one message
  * @param kind           one of {@link NotificationParameters#KINDS}: {@code WELCOME}, {@code POINTS_EXPIRING},
- *                       {@code COUPON_ISSUED}, {@code TIER_CHANGED}, {@code PUNCH_CARD_COMPLETED}
+ *                       {@code COUPON_ISSUED}, {@code TIER_CHANGED}, {@code PUNCH_CARD_COMPLETED},
+ *                       {@code BIRTHDAY_OFFER}, {@code WIN_BACK_OFFER}
  * @param marketing      {@code true} when the message needs marketing consent; transactional ones don't
  * @param parameters     the kind's {@link NotificationParameters} record in its wire form; build it with
  *                       {@link #of}, read it with {@link NotificationParameters#read}

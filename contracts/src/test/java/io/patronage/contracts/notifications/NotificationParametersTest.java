@@ -24,7 +24,8 @@ class NotificationParametersTest {
                 new PointsExpiringParameters(new BigDecimal("40"), AT),
                 new TierChangedParameters(null, "GOLD", "QUALIFIED"),
                 new CouponIssuedParameters("C-42", "coffee", AT), new CouponIssuedParameters("C-43", "coffee", null),
-                new PunchCardCompletedParameters("C-44", "coffee", "tenth-coffee", 10, AT))) {
+                new PunchCardCompletedParameters("C-44", "coffee", "tenth-coffee", 10, AT),
+                new BirthdayOfferParameters("C-45", "cake", AT), new WinBackOfferParameters("C-46", "coffee", null))) {
             NotificationRequested sent = NotificationRequested.of("n-1", "m-1", "c-1", false, parameters, AT);
             NotificationRequested received = json.readValue(json.writeValueAsString(sent), NotificationRequested.class);
 
@@ -40,6 +41,10 @@ class NotificationParametersTest {
                 new TierChangedParameters("SILVER", "GOLD", "QUALIFIED").toMap());
         assertEquals(Map.of("couponCode", "C-44", "rewardId", "coffee", "punchCardId", "tenth-coffee", "visits", "10"),
                 new PunchCardCompletedParameters("C-44", "coffee", "tenth-coffee", 10, null).toMap());
+        assertEquals(Map.of("couponCode", "C-45", "rewardId", "cake", "expiresAt", "2026-12-31T22:59:59Z"),
+                new BirthdayOfferParameters("C-45", "cake", AT).toMap());
+        assertEquals(Map.of("couponCode", "C-46", "rewardId", "coffee"),
+                new WinBackOfferParameters("C-46", "coffee", null).toMap());
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.patronage.enrollment.notifying;
 
+import io.patronage.contracts.notifications.BirthdayOfferParameters;
 import io.patronage.contracts.notifications.CouponIssuedParameters;
 import io.patronage.contracts.notifications.NotificationParameters;
 import io.patronage.contracts.notifications.PointsExpiringParameters;
 import io.patronage.contracts.notifications.PunchCardCompletedParameters;
 import io.patronage.contracts.notifications.TierChangedParameters;
 import io.patronage.contracts.notifications.WelcomeParameters;
+import io.patronage.contracts.notifications.WinBackOfferParameters;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,7 +36,7 @@ class MessageTemplatesTest {
     @ValueSource(strings = {"en", "el-GR", "ro-RO", "ms-MY", "fa-IR", "fi-FI"})
     void everyLanguageHasEveryKindWithEveryPlaceholderFilled(String locale) {
         for (String kind : List.of("WELCOME", "POINTS_EXPIRING", "COUPON_ISSUED", "TIER_CHANGED",
-                "PUNCH_CARD_COMPLETED")) {
+                "PUNCH_CARD_COMPLETED", "BIRTHDAY_OFFER", "WIN_BACK_OFFER")) {
             MessageTemplates.Message message = templates.render(kind, locale, VALUES).orElseThrow();
             assertFalse(message.subject().isBlank(), kind + " " + locale);
             assertFalse(message.body().contains("{") || message.subject().contains("{"), message.toString());
@@ -81,7 +83,9 @@ class MessageTemplatesTest {
         Map<String, Set<String>> unusedOnPurpose = Map.of(
                 "TIER_CHANGED", Set.of("fromTier", "reason"), // the member's new tier is the news
                 "COUPON_ISSUED", Set.of("rewardId", "expiresAt"), // an id, and a date not every coupon has
-                "PUNCH_CARD_COMPLETED", Set.of("rewardId", "punchCardId", "expiresAt")); // ids, and an optional date
+                "PUNCH_CARD_COMPLETED", Set.of("rewardId", "punchCardId", "expiresAt"), // ids, and an optional date
+                "BIRTHDAY_OFFER", Set.of("rewardId", "expiresAt"),
+                "WIN_BACK_OFFER", Set.of("rewardId", "expiresAt"));
         for (NotificationParameters parameters : SAMPLES) {
             for (String locale : LANGUAGES) {
                 Map<String, String> values = new HashMap<>();
@@ -109,7 +113,9 @@ class MessageTemplatesTest {
             new PointsExpiringParameters(new BigDecimal("1234"), Instant.parse("2026-12-31T12:00:00Z")),
             new TierChangedParameters("SILVER", "GOLD", "QUALIFIED"),
             new CouponIssuedParameters("C-42", "coffee", Instant.parse("2027-01-31T12:00:00Z")),
-            new PunchCardCompletedParameters("C-44", "coffee", "tenth-coffee", 10, Instant.parse("2027-01-31T12:00:00Z")));
+            new PunchCardCompletedParameters("C-44", "coffee", "tenth-coffee", 10, Instant.parse("2027-01-31T12:00:00Z")),
+            new BirthdayOfferParameters("C-45", "cake", Instant.parse("2027-01-31T12:00:00Z")),
+            new WinBackOfferParameters("C-46", "coffee", Instant.parse("2027-01-31T12:00:00Z")));
 
     @Test
     void everyKindHasASample() {

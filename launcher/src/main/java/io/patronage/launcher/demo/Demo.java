@@ -34,18 +34,21 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code --demo}: enrolls members of three chains, then streams a few synthetic POS transactions a second to
  * {@code retail.transactions.v1} as a POS system would (plain JSON, keyed by card number or transaction id),
- * and every ten seconds prints how a member's balance and the chain's participation move.
+ * and every ten seconds prints how a member's balance and the chain's participation move; coupons are issued
+ * (welcome offers, punch cards), used at the till and left to expire ({@link DemoRewards}).
  */
 public final class Demo implements AutoCloseable {
 
     static final String PREFIX = Console.prefix("demo");
     private static final long SEND_EVERY_MILLIS = 300;
     private static final long PROGRESS_EVERY_SECONDS = 10;
+    private static final long WATCH_EVERY_SECONDS = 5;
 
     private final PrintStream out;
     private final ObjectMapper json = json();
     private final DemoClient client;
     private final DemoEnrollment enrollment;
+    private final DemoRewards rewards;
     private final List<DemoChain> chains = DemoChains.all();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "patronage-demo"));
@@ -56,11 +59,13 @@ public final class Demo implements AutoCloseable {
     private TransactionGenerator generator;
     private List<DemoMember> members = List.of();
     private int progressRound;
+    private int failedWatches;
 
     private Demo(Platform platform, Path dataDir, PrintStream out) {
         this.out = out;
         this.client = new DemoClient(platform, json);
         this.enrollment = new DemoEnrollment(client, json, dataDir, out, new Random());
+        this.rewards = new DemoRewards(client, out);
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
                 ProducerConfig.CLIENT_ID_CONFIG, "patronage-demo",
@@ -86,6 +91,14 @@ public final class Demo implements AutoCloseable {
 
     private void begin() {
         try {
+            rewards.setUp(chains);
+        } catch (IOException e) {
+            out.println(PREFIX + "Could not set up the demo's rewards: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
             members = enrollment.members(chains);
         } catch (IOException e) {
             out.println(PREFIX + "Enrollment failed, sending non-member transactions only: " + e.getMessage());
@@ -97,12 +110,13 @@ public final class Demo implements AutoCloseable {
         out.println(PREFIX + "Streaming about " + 1000 / SEND_EVERY_MILLIS + " POS transactions a second to "
                 + Topics.TRANSACTIONS.name() + "; progress every " + PROGRESS_EVERY_SECONDS + " s");
         executor.scheduleAtFixedRate(this::sendOne, 0, SEND_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        executor.scheduleAtFixedRate(this::watchCoupons, WATCH_EVERY_SECONDS, WATCH_EVERY_SECONDS, TimeUnit.SECONDS);
         executor.scheduleAtFixedRate(this::reportProgress, PROGRESS_EVERY_SECONDS, PROGRESS_EVERY_SECONDS, TimeUnit.SECONDS);
     }
 
     private void sendOne() {
         try {
-            PosTransaction transaction = generator.nextTransaction();
+            PosTransaction transaction = rewards.atTheTill(generator.nextTransaction());
             String key = transaction.hasCard() ? transaction.cardNumber() : transaction.transactionId();
             producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), key, json.writeValueAsString(transaction)),
                     (metadata, error) -> {
@@ -139,7 +153,24 @@ public final class Demo implements AutoCloseable {
                 .append(ask(() -> client.participation(chain.chainId())
                         .map(Demo::describeParticipation)
                         .orElse("no participation yet")));
+        line.append(" | ").append(rewards.describe());
         out.println(line);
+    }
+
+    private void watchCoupons() {
+        String failure;
+        try {
+            failure = ask(() -> {
+                rewards.watch(members);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: report and go on.
+            failure = e.toString();
+        }
+        if (failure != null && failedWatches++ == 0) {
+            out.println(PREFIX + "Could not read the members' coupons: " + failure);
+        }
     }
 
     private interface Query {

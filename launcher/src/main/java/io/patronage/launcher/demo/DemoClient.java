@@ -50,6 +50,26 @@ final class DemoClient {
         return get(platform.url(Service.POINTS).resolve("/members/" + encode(memberId) + "/points"));
     }
 
+    /** {@code PUT} of a JSON body (a chain's reward, punch card, welcome offer); 200 and 201 are both fine. */
+    void put(Service service, String path, Object body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(platform.url(service).resolve(path))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + platform.launcherToken())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 && response.statusCode() != 201) {
+            throw new IOException("HTTP " + response.statusCode() + " from PUT " + path + ": " + response.body());
+        }
+    }
+
+    /** {@code GET /members/{id}/coupons?limit=1000} on rewards-service: the member's coupons, newest page. */
+    JsonNode coupons(String memberId) throws IOException, InterruptedException {
+        return get(platform.url(Service.REWARDS).resolve("/members/" + encode(memberId) + "/coupons?limit=1000"))
+                .orElseGet(() -> json.createArrayNode());
+    }
+
     /** {@code GET /analytics/participation?chainId=} on analytics-service. */
     Optional<JsonNode> participation(String chainId) throws IOException, InterruptedException {
         return get(platform.url(Service.ANALYTICS).resolve("/analytics/participation?chainId=" + encode(chainId)));

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,18 @@ class CouponGrants {
     void welcome(WelcomeOffer offer, String memberId, Instant at) {
         grant("welcome:" + offer.chainId() + ":" + memberId, offer.chainId(), memberId, offer.rewardId(),
                 CouponGranted.WELCOME_OFFER, "welcome", 0, at);
+    }
+
+    /** The birthday coupon of the member's birthday in {@code year} (one a year, whichever way the offer counts). */
+    void birthday(BirthdayOffer offer, String memberId, int year, Instant at) {
+        grant("birthday:" + offer.chainId() + ":" + memberId + ":" + year, offer.chainId(), memberId,
+                offer.rewardId(), CouponGranted.BIRTHDAY_OFFER, "birthday", 0, at);
+    }
+
+    /** The win-back coupon of the member's dormancy spell that began on {@code since}. */
+    void winBack(WinBackOffer offer, String memberId, LocalDate since, Instant at) {
+        grant("winback:" + offer.chainId() + ":" + memberId + ":" + since, offer.chainId(), memberId,
+                offer.rewardId(), CouponGranted.WIN_BACK_OFFER, "win-back", 0, at);
     }
 
     private void grant(String grantId, String chainId, String memberId, String rewardId, String occasion,

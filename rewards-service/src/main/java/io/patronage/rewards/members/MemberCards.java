@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Whose card a till record names, from {@code MemberEnrolled} and {@code CardReplaced}: collection
- * {@code member_cards}, {@code _id = <chainId>/<cardNumber>} → member id. A replaced card stops counting.
+ * {@code member_cards}, {@code _id = <chainId>/<cardNumber>} → member id. A replaced card stops counting, and so do
+ * the cards of a member who opted out or was erased.
  */
 @Singleton
 public class MemberCards {
@@ -32,6 +33,14 @@ public class MemberCards {
         cards.replaceOne(Filters.eq("_id", chainId + "/" + cardNumber),
                 new Document("_id", chainId + "/" + cardNumber).append("memberId", memberId),
                 new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * The member left or was erased: none of their cards names them any more (a scan of the collection by member,
+     * for these rare events), so their purchases stamp no punch card and count towards no milestone.
+     */
+    void forget(String memberId) {
+        cards.deleteMany(Filters.eq("memberId", memberId));
     }
 
     void replaced(String chainId, String oldCardNumber, String newCardNumber, String memberId) {

@@ -24,4 +24,8 @@ public record CouponGranted(String redemptionId,
     public static final String SPEND_MILESTONE = "SPEND_MILESTONE";
     /** A new member's welcome offer; {@code visits} is 0. */
     public static final String WELCOME_OFFER = "WELCOME_OFFER";
+    /** The chain's birthday offer, once a year; {@code visits} is 0. */
+    public static final String BIRTHDAY_OFFER = "BIRTHDAY_OFFER";
+    /** The chain's win-back offer, once per dormancy spell; {@code visits} is 0. */
+    public static final String WIN_BACK_OFFER = "WIN_BACK_OFFER";
 }

@@ -10,7 +10,8 @@ import java.time.Instant;
  * occasion (e.g. {@code punch:<chainId>:<memberId>:<punchCardId>:<card>}), so one occasion yields one coupon.
  *
  * @param occasion what earned it ({@link CouponGranted#PUNCH_CARD}, {@link CouponGranted#SPEND_MILESTONE},
- *                 {@link CouponGranted#WELCOME_OFFER}); {@code policyId} names the chain's policy, {@code visits} the
+ *                 {@link CouponGranted#WELCOME_OFFER}, {@link CouponGranted#BIRTHDAY_OFFER},
+ *                 {@link CouponGranted#WIN_BACK_OFFER}); {@code policyId} names the chain's policy, {@code visits} the
  *                 visits of a completed punch card (else 0)
  */
 public record GrantCoupon(@TargetAggregateIdentifier String redemptionId,

@@ -1,9 +1,11 @@
 package io.patronage.rewards.redemption;
 
+import io.patronage.contracts.notifications.BirthdayOfferParameters;
 import io.patronage.contracts.notifications.CouponIssuedParameters;
 import io.patronage.contracts.notifications.NotificationParameters;
 import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.notifications.PunchCardCompletedParameters;
+import io.patronage.contracts.notifications.WinBackOfferParameters;
 import io.patronage.contracts.points.PointsCreditRequested;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.kit.publication.IntegrationEventMapper;
@@ -16,7 +18,7 @@ import java.util.List;
  * What redemptions tell other services, once stored: the debit request (and, for points debited without a coupon,
  * the credit request giving them back) to points-service on {@code loyalty.points-requests.v1}, the issued coupon on {@code loyalty.rewards.v1}, and a request to
  * tell the member ({@code COUPON_ISSUED} on {@code loyalty.notifications.v1}; {@code PUNCH_CARD_COMPLETED} for the coupon
- * of a completed punch card); the kit's
+ * of a completed punch card, {@code BIRTHDAY_OFFER} and {@code WIN_BACK_OFFER} for those offers' coupons); the kit's
  * {@link io.patronage.kit.publication.IntegrationEventPublisher} publishes them.
  */
 @Singleton
@@ -58,18 +60,26 @@ class RedemptionPublisher implements IntegrationEventMapper {
 
     /**
      * An automatic reward's coupon: published like a redeemed one (0 points), with the occasion's notification
-     * ({@code PUNCH_CARD_COMPLETED} for a punch card, else {@code COUPON_ISSUED}).
+     * ({@code PUNCH_CARD_COMPLETED} for a punch card, {@code BIRTHDAY_OFFER} and {@code WIN_BACK_OFFER} for those
+     * offers — marketing, so sent only to members who consented to it — else {@code COUPON_ISSUED}).
      */
     private static List<Publication> couponGranted(CouponGranted event) {
         io.patronage.contracts.rewards.CouponIssued published = new io.patronage.contracts.rewards.CouponIssued(
                 event.couponCode(), event.memberId(), event.chainId(), event.redemptionId(), event.rewardId(), 0,
                 event.issuedAt(), event.expiresAt());
-        NotificationParameters parameters = CouponGranted.PUNCH_CARD.equals(event.occasion())
-                ? new PunchCardCompletedParameters(event.couponCode(), event.rewardId(), event.policyId(),
-                        event.visits(), event.expiresAt())
-                : new CouponIssuedParameters(event.couponCode(), event.rewardId(), event.expiresAt());
+        NotificationParameters parameters = switch (event.occasion() == null ? "" : event.occasion()) {
+            case CouponGranted.PUNCH_CARD -> new PunchCardCompletedParameters(event.couponCode(), event.rewardId(),
+                    event.policyId(), event.visits(), event.expiresAt());
+            case CouponGranted.BIRTHDAY_OFFER -> new BirthdayOfferParameters(event.couponCode(), event.rewardId(),
+                    event.expiresAt());
+            case CouponGranted.WIN_BACK_OFFER -> new WinBackOfferParameters(event.couponCode(), event.rewardId(),
+                    event.expiresAt());
+            default -> new CouponIssuedParameters(event.couponCode(), event.rewardId(), event.expiresAt());
+        };
+        boolean marketing = parameters instanceof BirthdayOfferParameters
+                || parameters instanceof WinBackOfferParameters;
         NotificationRequested notification = NotificationRequested.of("coupon:" + event.couponCode(),
-                event.memberId(), event.chainId(), false, parameters, event.issuedAt());
+                event.memberId(), event.chainId(), marketing, parameters, event.issuedAt());
         return List.of(new Publication(published, event.issuedAt()), new Publication(notification, event.issuedAt()));
     }
 

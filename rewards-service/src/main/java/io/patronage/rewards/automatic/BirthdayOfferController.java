@@ -1,0 +1,77 @@
+package io.patronage.rewards.automatic;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.patronage.kit.audit.AuditTrail;
+import io.patronage.kit.chains.ChainDirectory;
+import io.patronage.kit.http.ProblemException;
+import io.patronage.kit.security.Caller;
+import io.patronage.kit.security.Roles;
+import io.patronage.rewards.catalog.Catalog;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A chain's birthday offer: its ops set it (audited). */
+@Controller("/chains/{chainId}/birthday-offer")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class BirthdayOfferController {
+
+    private static final Set<String> WHEN = Arrays.stream(BirthdayOffer.When.values()).map(Enum::name)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+
+    private final BirthdayOffers offers;
+    private final Catalog catalog;
+    private final ChainDirectory chains;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    BirthdayOfferController(BirthdayOffers offers, Catalog catalog, ChainDirectory chains, AuditTrail audit,
+                            Clock clock) {
+        this.offers = offers;
+        this.catalog = catalog;
+        this.chains = chains;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Each member's birthday from today on earns a coupon of {@code rewardId}. 201 when set first, else 200. */
+    @Put
+    HttpResponse<BirthdayOffer> save(Caller caller, @PathVariable String chainId,
+                                     @Body BirthdayOfferDefinition definition) {
+        caller.requireChain(chainId, Roles.OPS);
+        chains.require(chainId);
+        OfferRules.check(catalog, chainId).reward(definition.rewardId()).oneOf("when", definition.when(), WHEN)
+                .orRefuse("the birthday offer");
+        BirthdayOffer.When when = BirthdayOffer.When.valueOf(definition.when());
+        BirthdayOffers.Saved saved = offers.save(chainId, definition.rewardId(), when, clock.instant());
+        if (saved.changed()) {
+            audit.record(caller, chainId, "birthday-offer.updated", chainId,
+                    Map.of("created", saved.created(), "rewardId", definition.rewardId(), "when", when.name()));
+        }
+        return saved.created()
+                ? HttpResponse.created(saved.offer(), URI.create("/chains/" + chainId + "/birthday-offer"))
+                : HttpResponse.ok(saved.offer());
+    }
+
+    @Get
+    BirthdayOffer offer(Caller caller, @PathVariable String chainId) {
+        caller.requireChain(chainId, Roles.OPS);
+        chains.require(chainId);
+        return offers.find(chainId).orElseThrow(() -> ProblemException.notFound("birthday offer of chain", chainId));
+    }
+}

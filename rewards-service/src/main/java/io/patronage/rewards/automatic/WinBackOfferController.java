@@ -1,0 +1,68 @@
+package io.patronage.rewards.automatic;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.patronage.kit.audit.AuditTrail;
+import io.patronage.kit.chains.ChainDirectory;
+import io.patronage.kit.http.ProblemException;
+import io.patronage.kit.security.Caller;
+import io.patronage.kit.security.Roles;
+import io.patronage.rewards.catalog.Catalog;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+
+/** A chain's win-back offer: its ops set it (audited). */
+@Controller("/chains/{chainId}/win-back-offer")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class WinBackOfferController {
+
+    private final WinBackOffers offers;
+    private final Catalog catalog;
+    private final ChainDirectory chains;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    WinBackOfferController(WinBackOffers offers, Catalog catalog, ChainDirectory chains, AuditTrail audit,
+                           Clock clock) {
+        this.offers = offers;
+        this.catalog = catalog;
+        this.chains = chains;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Each member who falls dormant from today on gets a coupon of {@code rewardId}. 201 when set first, else 200. */
+    @Put
+    HttpResponse<WinBackOffer> save(Caller caller, @PathVariable String chainId,
+                                    @Body WinBackOfferDefinition definition) {
+        caller.requireChain(chainId, Roles.OPS);
+        chains.require(chainId);
+        OfferRules.check(catalog, chainId).reward(definition.rewardId()).orRefuse("the win-back offer");
+        WinBackOffers.Saved saved = offers.save(chainId, definition.rewardId(), clock.instant());
+        if (saved.changed()) {
+            audit.record(caller, chainId, "win-back-offer.updated", chainId,
+                    Map.of("created", saved.created(), "rewardId", definition.rewardId()));
+        }
+        return saved.created()
+                ? HttpResponse.created(saved.offer(), URI.create("/chains/" + chainId + "/win-back-offer"))
+                : HttpResponse.ok(saved.offer());
+    }
+
+    @Get
+    WinBackOffer offer(Caller caller, @PathVariable String chainId) {
+        caller.requireChain(chainId, Roles.OPS);
+        chains.require(chainId);
+        return offers.find(chainId).orElseThrow(() -> ProblemException.notFound("win-back offer of chain", chainId));
+    }
+}

@@ -1,0 +1,47 @@
+package io.patronage.rewards.automatic;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import jakarta.inject.Singleton;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Optional;
+
+/** The chains' win-back offers: collection {@code win_back_offers}, {@code _id = chainId}. */
+@Singleton
+class WinBackOffers {
+
+    private final MongoCollection<Document> offers;
+
+    WinBackOffers(MongoDatabase database) {
+        this.offers = database.getCollection("win_back_offers");
+    }
+
+    record Saved(WinBackOffer offer, boolean created, boolean changed) {
+    }
+
+    /** A change of reward keeps {@code since}. */
+    Saved save(String chainId, String rewardId, Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS); // as stored: the answer and a later read agree
+        Optional<WinBackOffer> current = find(chainId);
+        if (current.isPresent() && current.get().rewardId().equals(rewardId)) {
+            return new Saved(current.get(), false, false);
+        }
+        WinBackOffer offer = new WinBackOffer(chainId, rewardId, current.map(WinBackOffer::since).orElse(now), now);
+        offers.replaceOne(Filters.eq("_id", chainId), new Document("_id", chainId).append("rewardId", rewardId)
+                        .append("since", Date.from(offer.since())).append("updatedAt", Date.from(now)),
+                new ReplaceOptions().upsert(true));
+        return new Saved(offer, current.isEmpty(), true);
+    }
+
+    Optional<WinBackOffer> find(String chainId) {
+        return Optional.ofNullable(offers.find(Filters.eq("_id", chainId)).first()).map(document -> new WinBackOffer(
+                chainId, document.getString("rewardId"), document.getDate("since").toInstant(),
+                document.getDate("updatedAt").toInstant()));
+    }
+}

@@ -156,6 +156,68 @@ class PunchCardsIT implements TestPropertyProvider {
     }
 
     @Test
+    void aWithdrawnPunchCardStampsNothingMoreItsCouponStaysValidAndDefinedAgainItGoesOnWhereItStood() {
+        String chainId = kafka.configureChain("chain-" + UUID.randomUUID(), "EUR");
+        HttpProbe ops = rewards.ops(chainId);
+        String path = "/chains/" + chainId + "/punch-cards/second-coffee";
+        assertEquals(201, ops.put(path, "{\"rewardId\":\"free-coffee\",\"visits\":2,\"category\":\"coffee\"}")
+                .statusCode());
+        // a second card, for bread: its stamps show that the records before them were handled
+        assertEquals(201, ops.put("/chains/" + chainId + "/punch-cards/second-bread",
+                "{\"rewardId\":\"free-coffee\",\"visits\":2,\"category\":\"bakery\"}").statusCode());
+        String member = rewards.enrolledMember(chainId);
+        String card = "card-" + member;
+        send(chainId, purchase("T-1", card, "coffee"));
+        send(chainId, purchase("T-2", card, "coffee"));
+        CouponIssued coupon = awaitCoupons(member, 1).get(0);
+        send(chainId, purchase("T-3", card, "coffee"));
+        await().atMost(PATIENCE).until(() -> cards(member).equals(Map.of("second-bread", List.of(0L, 0L),
+                "second-coffee", List.of(1L, 1L))));
+
+        HttpResponse<String> withdrawn = ops.delete(path);
+        assertEquals(204, withdrawn.statusCode(), withdrawn.body());
+        HttpProbe.assertProblem(ops.delete(path), 404);
+        HttpProbe.assertProblem(ops.get(path), 404);
+        assertEquals(403, service.as(TestTokens.ops("another-chain")).delete("/chains/" + chainId
+                + "/punch-cards/second-bread").statusCode());
+        assertEquals(Map.of("second-bread", List.of(0L, 0L)), cards(member), "progress on it is no longer listed");
+
+        send(chainId, purchase("T-4", card, "coffee"));   // would complete the second card: no stamp now
+        send(chainId, purchase("T-5", card, "bakery"));
+        await().atMost(PATIENCE).until(() -> cards(member).equals(Map.of("second-bread", List.of(1L, 0L))));
+        assertEquals(1, events(member, CouponIssued.class).size(), "a withdrawn card grants nothing more");
+
+        // its coupon stays valid: used at the till
+        send(chainId, purchase("T-6", card, "toys", coupon.couponCode()));
+        await().atMost(PATIENCE).until(() -> events(member, CouponUsed.class).size() == 1);
+
+        // defined again with the same id: the member's progress goes on where it stood, the visit meanwhile uncounted
+        HttpResponse<String> again = ops.put(path, "{\"rewardId\":\"free-coffee\",\"visits\":2,"
+                + "\"category\":\"coffee\"}");
+        assertEquals(201, again.statusCode(), again.body());
+        assertEquals(List.of(1L, 1L), cards(member).get("second-coffee"));
+        send(chainId, purchase("T-7", card, "coffee"));
+        List<CouponIssued> coupons = awaitCoupons(member, 2);
+        assertTrue(coupons.get(1).redemptionId().endsWith(":second-coffee:2"), coupons.get(1).redemptionId());
+
+        List<String> actions = new ArrayList<>();
+        json(ops.get("/audit?chainId=" + chainId)).get("records").forEach(record -> {
+            if (record.get("target").asText().equals("second-coffee")) {
+                actions.add(record.get("action").asText());
+            }
+        });
+        assertEquals(List.of("punch-card.updated", "punch-card.withdrawn", "punch-card.updated"), actions);
+    }
+
+    /** Punch card id → [stamps on the current card, completed cards], as the member sees them. */
+    private Map<String, List<Long>> cards(String member) {
+        Map<String, List<Long>> cards = new java.util.TreeMap<>();
+        json(rewards.member(member).get("/members/" + member + "/punch-cards")).forEach(card -> cards.put(
+                card.get("punchCardId").asText(), List.of(card.get("stamps").asLong(), card.get("completed").asLong())));
+        return cards;
+    }
+
+    @Test
     void progressIsSeenByTheMemberAndOpsOfTheChainOnlyOthersGetTheUnknownMembersAnswer() {
         String member = rewards.enrolledMember(chain);
         String other = rewards.enrolledMember(chain);

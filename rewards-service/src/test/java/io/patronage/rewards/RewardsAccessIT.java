@@ -93,9 +93,12 @@ class RewardsAccessIT implements TestPropertyProvider {
         HttpResponse<String> milestone = rewards.ops(chain).put("/chains/" + chain + "/spend-milestones/every-500",
                 "{\"rewardId\":\"free-coffee\",\"every\":\"500.00\"}");
         assertTrue(milestone.statusCode() == 201 || milestone.statusCode() == 200, milestone.body());
-        HttpResponse<String> welcome = rewards.ops(chain).put("/chains/" + chain + "/welcome-offer",
-                "{\"rewardId\":\"free-coffee\"}");
-        assertTrue(welcome.statusCode() == 201 || welcome.statusCode() == 200, welcome.body());
+        // to be withdrawn
+        assertEquals(201, rewards.ops(chain).put("/chains/" + chain + "/punch-cards/old-card",
+                "{\"rewardId\":\"free-coffee\",\"visits\":10}").statusCode());
+        assertEquals(201, rewards.ops(chain).put("/chains/" + chain + "/spend-milestones/old-milestone",
+                "{\"rewardId\":\"free-coffee\",\"every\":\"500.00\"}").statusCode());
+        setWelcomeOffer();
         HttpResponse<String> birthday = rewards.ops(chain).put("/chains/" + chain + "/birthday-offer",
                 "{\"rewardId\":\"free-coffee\",\"when\":\"DAY\"}");
         assertTrue(birthday.statusCode() == 201 || birthday.statusCode() == 200, birthday.body());
@@ -130,9 +133,20 @@ class RewardsAccessIT implements TestPropertyProvider {
                         + "/spend-milestones/new-milestone", "{\"rewardId\":\"free-coffee\",\"every\":\"500.00\"}", OPS)
                 .expect("GET /chains/{chainId}/spend-milestones/{milestoneId}", "/chains/" + chain
                         + "/spend-milestones/every-500", null, OPS)
+                .expect("DELETE /chains/{chainId}/punch-cards/{punchCardId}", "/chains/" + chain
+                        + "/punch-cards/old-card", null, OPS)
+                .expect("DELETE /chains/{chainId}/spend-milestones/{milestoneId}", "/chains/" + chain
+                        + "/spend-milestones/old-milestone", null, OPS)
+                .expect("GET /members/{memberId}/spend-milestones", "/members/" + member + "/spend-milestones", null,
+                        MEMBER, OPS)
                 .expect("PUT /chains/{chainId}/welcome-offer", "/chains/" + chain + "/welcome-offer",
                         "{\"rewardId\":\"free-coffee\"}", OPS)
-                .expect("GET /chains/{chainId}/welcome-offer", "/chains/" + chain + "/welcome-offer", null, OPS)
+                .expect("DELETE /chains/{chainId}/welcome-offer", "/chains/" + chain + "/welcome-offer", null, OPS)
+                // set again before each read: the withdrawal may have run first
+                .expect("GET /chains/{chainId}/welcome-offer", caller -> {
+                    setWelcomeOffer();
+                    return new AccessMatrix.Request("/chains/" + chain + "/welcome-offer", null);
+                }, OPS)
                 .expect("PUT /chains/{chainId}/birthday-offer", "/chains/" + chain + "/birthday-offer",
                         "{\"rewardId\":\"free-coffee\",\"when\":\"MONTH\"}", OPS)
                 .expect("GET /chains/{chainId}/birthday-offer", "/chains/" + chain + "/birthday-offer", null, OPS)
@@ -162,6 +176,8 @@ class RewardsAccessIT implements TestPropertyProvider {
                     redemption, unknown);
             assertSameRefusal(caller.get("/members/" + member + "/punch-cards"),
                     caller.get("/members/" + nobody + "/punch-cards"), member, nobody);
+            assertSameRefusal(caller.get("/members/" + member + "/spend-milestones"),
+                    caller.get("/members/" + nobody + "/spend-milestones"), member, nobody);
         }
         JsonNode forbidden = assertProblem(otherOps.put("/chains/" + chain + "/rewards/mug", mug()), 403,
                 "urn:patronage:problem:forbidden");
@@ -252,6 +268,12 @@ class RewardsAccessIT implements TestPropertyProvider {
         assertEquals(absence.get("title"), refusal.get("title"));
         assertEquals(absence.get("detail").asText().replace(unknownId, "ID"),
                 refusal.get("detail").asText().replace(id, "ID"), "the same answer, but for the id");
+    }
+
+    private void setWelcomeOffer() {
+        HttpResponse<String> welcome = rewards.ops(chain).put("/chains/" + chain + "/welcome-offer",
+                "{\"rewardId\":\"free-coffee\"}");
+        assertTrue(welcome.statusCode() == 201 || welcome.statusCode() == 200, welcome.body());
     }
 
     private void putReward(String chainId, String rewardId) {

@@ -1,5 +1,6 @@
 package io.patronage.rewards;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -150,6 +151,102 @@ class SpendMilestonesIT implements TestPropertyProvider {
 
         send(chain, purchase("T-2", card, "10.00"));   // 100.00
         awaitCoupons(member, 1);
+    }
+
+    @Test
+    void theMemberFollowsTheirSpendTowardsEachMilestoneAndAWithdrawnOneGrantsNothingMore() {
+        String chain = kafka.configureChain("chain-" + UUID.randomUUID(), "EUR");
+        HttpProbe ops = rewards.ops(chain);
+        String path = "/chains/" + chain + "/spend-milestones/every-100";
+        assertEquals(201, ops.put(path, "{\"rewardId\":\"free-coffee\",\"every\":\"100.00\"}").statusCode());
+        assertEquals(201, ops.put("/chains/" + chain + "/spend-milestones/every-1000",
+                "{\"rewardId\":\"free-coffee\",\"every\":\"1000.00\"}").statusCode());
+        String member = rewards.enrolledMember(chain);
+        String card = "card-" + member;
+        String progress = "/members/" + member + "/spend-milestones";
+
+        JsonNode none = json(rewards.member(member).get(progress));
+        assertEquals(2, none.size(), none.toString());
+        JsonNode first = none.get(0);
+        assertEquals("every-100", first.get("milestoneId").asText());
+        assertEquals("free-coffee", first.get("rewardId").asText());
+        assertEquals("EUR", first.get("currency").asText());
+        assertEquals(0, first.get("spentMinorUnits").asLong());
+        assertEquals(0, first.get("granted").asLong());
+        assertAmount("100.00", first.get("nextThreshold"));
+        assertAmount("100.00", first.get("leftToNext"));
+
+        send(chain, purchase("T-1", card, "60.00"));
+        await().atMost(PATIENCE).until(() -> milestone(member, "every-100").get("spentMinorUnits").asLong() == 6_000);
+        assertAmount("60.00", milestone(member, "every-100").get("spent"));
+        assertAmount("40.00", milestone(member, "every-100").get("leftToNext"));
+        send(chain, purchase("T-2", card, "50.00"));   // 110.00: the first milestone
+        awaitCoupons(member, 1);
+        await().atMost(PATIENCE).until(() -> milestone(member, "every-100").get("granted").asLong() == 1);
+        JsonNode granted = milestone(member, "every-100");
+        assertAmount("110.00", granted.get("spent"));
+        assertAmount("200.00", granted.get("nextThreshold"));
+        assertAmount("90.00", granted.get("leftToNext"));
+        assertAmount("1000.00", milestone(member, "every-1000").get("leftToNext").decimalValue().add(
+                milestone(member, "every-1000").get("spent").decimalValue()));
+
+        // the member themself and ops of the chain; anyone else gets the unknown member's answer
+        assertEquals(200, ops.get(progress).statusCode());
+        String other = rewards.enrolledMember(chain);
+        HttpResponse<String> stranger = rewards.member(other).get(progress);
+        HttpResponse<String> unknown = rewards.member(other).get("/members/m-nobody/spend-milestones");
+        HttpProbe.assertProblem(stranger, 404);
+        assertEquals(json(unknown).get("title"), json(stranger).get("title"));
+        HttpProbe.assertProblem(service.as(TestTokens.ops("another-chain")).get(progress), 404);
+
+        // withdrawn: no longer listed nor granted; the other milestone still counts the spend
+        HttpResponse<String> withdrawn = ops.delete(path);
+        assertEquals(204, withdrawn.statusCode(), withdrawn.body());
+        HttpProbe.assertProblem(ops.delete(path), 404);
+        HttpProbe.assertProblem(ops.get(path), 404);
+        assertEquals(403, service.as(TestTokens.ops("another-chain")).delete(path).statusCode());
+        send(chain, purchase("T-3", card, "100.00"));  // 210.00: would be the second milestone
+        await().atMost(PATIENCE).until(() -> milestone(member, "every-1000").get("spentMinorUnits").asLong()
+                == 21_000);
+        JsonNode listed = json(rewards.member(member).get(progress));
+        assertEquals(1, listed.size(), listed.toString());
+        assertEquals(1, events(member, CouponIssued.class).size(), "a withdrawn milestone grants nothing more");
+
+        // defined again with the same id, it goes on from the milestones it granted: the second is reached
+        assertEquals(201, ops.put(path, "{\"rewardId\":\"free-coffee\",\"every\":\"100.00\"}").statusCode());
+        JsonNode again = milestone(member, "every-100");
+        assertEquals(1, again.get("granted").asLong());
+        assertAmount("0.00", again.get("leftToNext"));
+        send(chain, purchase("T-4", card, "1.00"));
+        awaitCoupons(member, 2);
+        await().atMost(PATIENCE).until(() -> milestone(member, "every-100").get("granted").asLong() == 2);
+        assertAmount("89.00", milestone(member, "every-100").get("leftToNext"));
+
+        List<String> actions = new ArrayList<>();
+        json(ops.get("/audit?chainId=" + chain)).get("records").forEach(record -> {
+            if (record.get("target").asText().equals("every-100")) {
+                actions.add(record.get("action").asText());
+            }
+        });
+        assertEquals(List.of("spend-milestone.updated", "spend-milestone.withdrawn", "spend-milestone.updated"),
+                actions);
+    }
+
+    private JsonNode milestone(String member, String milestoneId) {
+        for (JsonNode milestone : json(rewards.member(member).get("/members/" + member + "/spend-milestones"))) {
+            if (milestone.get("milestoneId").asText().equals(milestoneId)) {
+                return milestone;
+            }
+        }
+        throw new AssertionError("no milestone " + milestoneId);
+    }
+
+    private static void assertAmount(String expected, JsonNode actual) {
+        assertEquals(0, new BigDecimal(expected).compareTo(actual.decimalValue()), expected + " vs " + actual);
+    }
+
+    private static void assertAmount(String expected, BigDecimal actual) {
+        assertEquals(0, new BigDecimal(expected).compareTo(actual), expected + " vs " + actual);
     }
 
     private List<CouponIssued> awaitCoupons(String member, int count) {

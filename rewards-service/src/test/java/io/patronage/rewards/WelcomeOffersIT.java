@@ -1,5 +1,6 @@
 package io.patronage.rewards;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -28,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.MonthDay;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +38,7 @@ import static io.patronage.testsupport.HttpProbe.json;
 import static io.patronage.testsupport.Records.header;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Welcome offers: set by ops over HTTP, a coupon for each member enrolled afterwards on {@code loyalty.members.v1}. */
 @MicronautTest
@@ -108,6 +111,53 @@ class WelcomeOffersIT implements TestPropertyProvider {
         assertEquals(1, json(rewards.member(member).get("/members/" + member + "/coupons")).size());
         assertEquals(List.of(), kafka.records(Topics.MEMBERS.deadLetterTopic(), Records.keyed(member)),
                 "the second grant is recognised as done, not a failure");
+    }
+
+    @Test
+    void aWithdrawnOfferWelcomesNobodyMoreAndSetAgainItWelcomesThoseEnrolledFromThenOn() {
+        String chain = kafka.configureChain("chain-" + UUID.randomUUID(), "EUR");
+        HttpProbe ops = rewards.ops(chain);
+        String path = "/chains/" + chain + "/welcome-offer";
+        HttpProbe.assertProblem(ops.delete(path), 404);
+        assertEquals(201, ops.put(path, "{\"rewardId\":\"free-coffee\"}").statusCode());
+        String welcomed = rewards.enrolledMember(chain);
+        String code = awaitCoupons(welcomed, 1).get(0).couponCode();
+
+        assertEquals(403, service.as(TestTokens.ops("another-chain")).delete(path).statusCode());
+        HttpResponse<String> withdrawn = ops.delete(path);
+        assertEquals(204, withdrawn.statusCode(), withdrawn.body());
+        HttpProbe.assertProblem(ops.delete(path), 404);
+        HttpProbe.assertProblem(ops.get(path), 404);
+
+        String during = "m-" + UUID.randomUUID();
+        MemberEnrolled enrolledMeanwhile = new MemberEnrolled(during, chain, "card-" + during, MonthDay.of(3, 4), "en",
+                Instant.now());
+        kafka.send(CloudEventRecord.of(enrolledMeanwhile).withSource("/patronage/enrollment-service"));
+        // a member of a chain with an offer, enrolled after: their coupon shows the enrollments before were handled
+        String witnessChain = kafka.configureChain("chain-" + UUID.randomUUID(), "EUR");
+        assertEquals(201, rewards.ops(witnessChain).put("/chains/" + witnessChain + "/welcome-offer",
+                "{\"rewardId\":\"free-coffee\"}").statusCode());
+        awaitCoupons(rewards.enrolledMember(witnessChain), 1);
+        assertEquals(List.of(), events(during, CouponIssued.class), "no offer, no coupon");
+
+        // set again: it welcomes the members enrolled from now on, not those enrolled while there was none
+        HttpResponse<String> again = ops.put(path, "{\"rewardId\":\"free-coffee\"}");
+        assertEquals(201, again.statusCode(), again.body());
+        assertTrue(Instant.parse(json(again).get("since").asText()).isAfter(enrolledMeanwhile.enrolledAt()));
+        kafka.send(CloudEventRecord.of(enrolledMeanwhile).withSource("/patronage/enrollment-service"));
+        String after = rewards.enrolledMember(chain);
+        awaitCoupons(after, 1);
+        assertEquals(List.of(), events(during, CouponIssued.class), "enrolled while the chain had no offer");
+        assertEquals(1, events(welcomed, CouponIssued.class).size());
+        JsonNode coupon = json(rewards.member(welcomed).get("/members/" + welcomed + "/coupons")).get(0);
+        assertEquals(code, coupon.get("couponCode").asText());
+        assertEquals("ISSUED", coupon.get("status").asText(), "a coupon granted before stays valid");
+
+        List<String> actions = new ArrayList<>();
+        json(ops.get("/audit?chainId=" + chain)).get("records").forEach(record ->
+                actions.add(record.get("action").asText() + " " + record.get("target").asText()));
+        assertEquals(List.of("welcome-offer.updated " + chain, "welcome-offer.withdrawn " + chain,
+                "welcome-offer.updated " + chain), actions);
     }
 
     private List<CouponIssued> awaitCoupons(String member, int count) {

@@ -14,8 +14,9 @@ import org.bson.Document;
 /**
  * Each member's progress on each punch card: collection {@code punch_card_progress},
  * {@code _id = <chainId>:<memberId>:<punchCardId>}, with {@code stamps} (qualifying visits, less those returned),
- * {@code rewarded} (cards a coupon was granted for) and {@code transactions} (the purchases that stamped). Stamping
- * and taking a stamp back are single-document conditional updates, so a redelivered record counts once.
+ * {@code rewarded} (cards a coupon was granted for), {@code transactions} (the purchases that stamped) and
+ * {@code returned} (those whose stamp a whole return took back). Stamping and taking a stamp back are single-document
+ * conditional updates, so a redelivered record counts once.
  */
 @Singleton
 class PunchCardProgress {
@@ -34,7 +35,8 @@ class PunchCardProgress {
         String id = key(chainId, memberId, punchCardId);
         try {
             Document after = progress.findOneAndUpdate(
-                    Filters.and(Filters.eq("_id", id), Filters.ne("transactions", transactionId)),
+                    Filters.and(Filters.eq("_id", id), Filters.ne("transactions", transactionId),
+                            Filters.ne("returned", transactionId)),
                     Updates.combine(Updates.addToSet("transactions", transactionId), Updates.inc("stamps", 1L),
                             Updates.setOnInsert("rewarded", 0L)),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
@@ -47,11 +49,15 @@ class PunchCardProgress {
         }
     }
 
-    /** Takes back the stamp of a purchase that was returned (once: only while the purchase is among the stamps). */
+    /**
+     * Takes back the stamp of a purchase that was returned (once: only while the purchase is among the stamps), and
+     * remembers the purchase as returned, so that the purchase delivered again after its return stamps nothing.
+     */
     void unstamp(String chainId, String memberId, String punchCardId, String transactionId) {
         progress.updateOne(Filters.and(Filters.eq("_id", key(chainId, memberId, punchCardId)),
                         Filters.eq("transactions", transactionId)),
-                Updates.combine(Updates.pull("transactions", transactionId), Updates.inc("stamps", -1L)));
+                Updates.combine(Updates.pull("transactions", transactionId), Updates.addToSet("returned", transactionId),
+                        Updates.inc("stamps", -1L)));
     }
 
     void rewarded(String chainId, String memberId, String punchCardId, long card) {

@@ -18,6 +18,21 @@ final class SpendMilestonePolicy {
                 .setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
+    /** 1234 minor units are {@code 12.34} EUR. */
+    static BigDecimal amount(long minorUnits, Currency currency) {
+        return BigDecimal.valueOf(minorUnits, Math.max(0, currency.getDefaultFractionDigits()));
+    }
+
+    /** The lifetime spend at which the next milestone is granted: the one after those granted (never one again). */
+    static long nextThreshold(long granted, long every) {
+        return (granted + 1) * every;
+    }
+
+    /** What is left to spend to {@code threshold}: 0 when it is reached (granted with the next purchase). */
+    static long leftTo(long threshold, long spent) {
+        return Math.max(0, threshold - spent);
+    }
+
     /**
      * The milestones (numbered from 1) a lifetime spend of {@code spent} has crossed and no coupon was granted for
      * yet ({@code granted} were). Returns lower {@code spent} but take no milestone back: after one, the member

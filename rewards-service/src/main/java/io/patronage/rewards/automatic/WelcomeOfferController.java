@@ -4,9 +4,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -25,7 +27,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** A chain's welcome offer: its ops set it (audited). */
+/** A chain's welcome offer: its ops set and withdraw it (audited). */
 @Controller("/chains/{chainId}/welcome-offer")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -55,10 +57,8 @@ class WelcomeOfferController {
         String rewardId = definition.rewardId();
         if (rewardId == null || !RewardRules.ID.matcher(rewardId).matches()
                 || catalog.find(rewardId, chainId).isEmpty()) {
-            List<Problem.FieldError> problems = List.of(new Problem.FieldError("rewardId",
-                    rewardId == null || rewardId.isBlank() ? "is required" : "must be an active reward the chain offers"));
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "the welcome offer is invalid: "
-                    + problems.get(0).field() + " " + problems.get(0).message(), problems);
+            DefinitionProblems.requireNone("the welcome offer", List.of(new Problem.FieldError("rewardId",
+                    rewardId == null || rewardId.isBlank() ? "is required" : "must be an active reward the chain offers")));
         }
         WelcomeOffers.Saved saved = offers.save(chainId, rewardId, clock.instant());
         if (saved.changed()) {
@@ -68,6 +68,21 @@ class WelcomeOfferController {
         return saved.created()
                 ? HttpResponse.created(saved.offer(), URI.create("/chains/" + chainId + "/welcome-offer"))
                 : HttpResponse.ok(saved.offer());
+    }
+
+    /**
+     * Members enrolled from now on get nothing; coupons it granted stay valid. An offer set again later welcomes the
+     * members enrolled from then on. 404 when the chain has none.
+     */
+    @Delete
+    @Status(HttpStatus.NO_CONTENT)
+    void withdraw(Caller caller, @PathVariable String chainId) {
+        caller.requireChain(chainId, Roles.OPS);
+        chains.require(chainId);
+        if (!offers.withdraw(chainId, clock.instant())) {
+            throw ProblemException.notFound("welcome offer of chain", chainId);
+        }
+        audit.record(caller, chainId, "welcome-offer.withdrawn", chainId, Map.of());
     }
 
     @Get

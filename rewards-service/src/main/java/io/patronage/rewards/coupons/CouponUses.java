@@ -4,8 +4,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.inject.Singleton;
 import org.bson.Document;
@@ -37,10 +37,12 @@ class CouponUses {
         }
     }
 
+    /** Records the purchase's coupons; recording it again keeps the returns counted meanwhile. */
     void record(String chainId, String transactionId, BigDecimal total, List<String> redemptionIds) {
-        uses.replaceOne(Filters.eq("_id", chainId + "/" + transactionId), new Document("_id", chainId + "/" + transactionId)
-                .append("total", new Decimal128(total)).append("redemptionIds", redemptionIds),
-                new ReplaceOptions().upsert(true));
+        uses.updateOne(Filters.eq("_id", chainId + "/" + transactionId), Updates.combine(
+                        Updates.setOnInsert("total", new Decimal128(total)),
+                        Updates.addEachToSet("redemptionIds", redemptionIds)),
+                new UpdateOptions().upsert(true));
     }
 
     /**

@@ -1,14 +1,7 @@
 package io.patronage.rewards.automatic;
 
-import io.patronage.contracts.Topic;
-import io.patronage.contracts.Topics;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionType;
-import io.patronage.kit.chains.Chains;
-import io.patronage.kit.kafka.InboundMessage;
-import io.patronage.kit.kafka.MessageDecoder;
-import io.patronage.kit.kafka.StandardDecoder;
-import io.patronage.kit.kafka.TopicListener;
 import io.patronage.rewards.members.MemberCards;
 import jakarta.inject.Singleton;
 
@@ -19,13 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Punch cards from {@code retail.transactions.v1} (group {@code rewards-service.punch-cards}, deduplicated on
- * {@code chainId:transactionId}): a qualifying purchase with a member's card stamps each of the chain's punch cards
- * once, a completed card earns its coupon once ({@link CouponGrants}), and the return of the whole purchase takes its
- * stamps back. Every step is idempotent, so a record handled again after a crash changes nothing more.
+ * Punch cards (one of the till stream's policies): a qualifying purchase with a member's card stamps each of the
+ * chain's active punch cards once, a completed card earns its coupon once ({@link CouponGrants}), and the return of the
+ * whole purchase takes its stamps back. Every step is idempotent, so a record handled again (redelivered after a
+ * crash) changes nothing more.
  */
 @Singleton
-class PunchCardListener implements TopicListener {
+public class PunchCardStamping {
 
     private final PunchCards punchCards;
     private final PunchCardProgress progress;
@@ -33,44 +26,24 @@ class PunchCardListener implements TopicListener {
     private final MemberCards cards;
     private final CouponGrants grants;
     private final Clock clock;
-    private final MessageDecoder decoder;
 
-    PunchCardListener(PunchCards punchCards, PunchCardProgress progress, StampedPurchases purchases, MemberCards cards,
-                      CouponGrants grants, Chains chains, Clock clock) {
+    PunchCardStamping(PunchCards punchCards, PunchCardProgress progress, StampedPurchases purchases, MemberCards cards,
+                      CouponGrants grants, Clock clock) {
         this.punchCards = punchCards;
         this.progress = progress;
         this.purchases = purchases;
         this.cards = cards;
         this.grants = grants;
         this.clock = clock;
-        this.decoder = new StandardDecoder(chains, clock);
     }
 
-    @Override
-    public String name() {
-        return "punch-cards";
-    }
-
-    @Override
-    public List<Topic> topics() {
-        return List.of(Topics.TRANSACTIONS);
-    }
-
-    @Override
-    public MessageDecoder decoder() {
-        return decoder;
-    }
-
-    @Override
-    public void onBatch(List<InboundMessage> batch) {
+    public void handle(List<PosTransaction> transactions) {
         Map<String, List<PunchCard>> chainsCards = new HashMap<>(); // read once per batch
-        for (InboundMessage message : batch) {
-            if (message.payload() instanceof PosTransaction transaction) {
-                if (transaction.type() == TransactionType.PURCHASE && transaction.hasCard()) {
-                    purchase(transaction, chainsCards.computeIfAbsent(transaction.chainId(), punchCards::ofChain));
-                } else if (transaction.type() == TransactionType.RETURN && transaction.originalTransactionId() != null) {
-                    returned(transaction);
-                }
+        for (PosTransaction transaction : transactions) {
+            if (transaction.type() == TransactionType.PURCHASE && transaction.hasCard()) {
+                purchase(transaction, chainsCards.computeIfAbsent(transaction.chainId(), punchCards::ofChain));
+            } else if (transaction.type() == TransactionType.RETURN && transaction.originalTransactionId() != null) {
+                returned(transaction);
             }
         }
     }

@@ -1,73 +1,45 @@
 package io.patronage.rewards.coupons;
 
-import io.patronage.contracts.Topic;
-import io.patronage.contracts.Topics;
 import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionType;
-import io.patronage.kit.chains.Chains;
-import io.patronage.kit.kafka.InboundMessage;
-import io.patronage.kit.kafka.MessageDecoder;
-import io.patronage.kit.kafka.StandardDecoder;
-import io.patronage.kit.kafka.TopicListener;
 import io.patronage.rewards.redemption.ChainCouponCodes;
 import io.patronage.rewards.redemption.ReinstateCoupon;
 import io.patronage.rewards.redemption.UseCoupon;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Coupons at the till, from {@code retail.transactions.v1} (checked by the kit's POS decoder; a resent sale is
- * handled once, a conflicting resend dead-lettered): a purchase whose {@code couponCodes} name coupons of its chain
- * uses them ({@link UseCoupon}: once; a use in another transaction is refused and published), and the return of a
- * whole purchase (returns naming it as {@code originalTransactionId} whose totals add up to the purchase's) gives its
- * coupons back while they are valid. Codes that are no coupon of the chain (the chain's own promotions) are left alone.
+ * Coupons at the till (one of the till stream's policies): a purchase whose {@code couponCodes} name coupons of its
+ * chain uses them ({@link UseCoupon}: once; a use in another transaction is refused and published), and the return of
+ * a whole purchase (returns naming it as {@code originalTransactionId} whose totals add up to the purchase's) gives
+ * its coupons back while they are valid. Codes that are no coupon of the chain (the chain's own promotions) are left
+ * alone. Handling a record again changes nothing: the coupon takes a repeated use by the same sale as a no-op, a
+ * purchase's returns are a set, and a reinstated coupon is reinstated once.
  */
 @Singleton
-class TillCouponsListener implements TopicListener {
+public class CouponsAtTheTill {
 
     private final ChainCouponCodes codes;
     private final CouponUses uses;
     private final CommandGateway commands;
-    private final MessageDecoder decoder;
 
-    TillCouponsListener(ChainCouponCodes codes, CouponUses uses, CommandGateway commands, Chains chains,
-                        Clock clock) {
+    CouponsAtTheTill(ChainCouponCodes codes, CouponUses uses, CommandGateway commands) {
         this.codes = codes;
         this.uses = uses;
         this.commands = commands;
-        this.decoder = new StandardDecoder(chains, clock);
     }
 
-    @Override
-    public String name() {
-        return "till-coupons";
-    }
-
-    @Override
-    public List<Topic> topics() {
-        return List.of(Topics.TRANSACTIONS);
-    }
-
-    @Override
-    public MessageDecoder decoder() {
-        return decoder;
-    }
-
-    @Override
-    public void onBatch(List<InboundMessage> batch) {
-        for (InboundMessage message : batch) {
-            if (message.payload() instanceof PosTransaction transaction) {
-                if (transaction.type() == TransactionType.PURCHASE) {
-                    purchase(transaction);
-                } else if (transaction.type() == TransactionType.RETURN && transaction.originalTransactionId() != null) {
-                    returned(transaction);
-                }
+    public void handle(List<PosTransaction> transactions) {
+        for (PosTransaction transaction : transactions) {
+            if (transaction.type() == TransactionType.PURCHASE) {
+                purchase(transaction);
+            } else if (transaction.type() == TransactionType.RETURN && transaction.originalTransactionId() != null) {
+                returned(transaction);
             }
         }
     }

@@ -186,6 +186,33 @@ class BirthdayOffersIT implements TestPropertyProvider {
                 json(rewards.ops(byDay).get("/chains/" + byDay + "/birthday-offer")).get("processedThrough").asText());
     }
 
+    @Test
+    void aWithdrawnOfferGrantsNothingAndSetAgainStartsFromThatDay() {
+        Instant start = now();
+        String chain = chainIn(ATHENS, "DAY");
+        String path = "/chains/" + chain + "/birthday-offer";
+        HttpProbe ops = rewards.ops(chain);
+        String member = enroll(chain, MonthDay.from(LocalDate.ofInstant(start, ATHENS).plusDays(5)));
+
+        assertEquals(403, service.as(TestTokens.ops("another-chain")).delete(path).statusCode());
+        assertEquals(204, ops.delete(path).statusCode());
+        assertEquals(404, ops.get(path).statusCode());
+        assertEquals(404, ops.delete(path).statusCode(), "withdrawn once");
+        List<String> actions = new ArrayList<>();
+        json(ops.get("/audit?chainId=" + chain)).get("records")
+                .forEach(record -> actions.add(record.get("action").asText()));
+        assertTrue(actions.contains("birthday-offer.withdrawn"), actions.toString());
+
+        advanceTo(start.plus(Duration.ofDays(10)));
+        assertEquals(0, codesClaimed(member), "no birthday coupon while the offer is withdrawn");
+        HttpResponse<String> again = ops.put(path, "{\"rewardId\":\"free-coffee\",\"when\":\"DAY\"}");
+        assertEquals(201, again.statusCode(), "set again: a new offer " + again.body());
+        assertEquals(LocalDate.ofInstant(start.plus(Duration.ofDays(10)), ATHENS),
+                LocalDate.ofInstant(Instant.parse(json(again).get("since").asText()), ATHENS));
+        advanceTo(start.plus(Duration.ofDays(12)));
+        assertEquals(0, codesClaimed(member), "the days while it was withdrawn are not caught up");
+    }
+
     /** No document of any collection holds the erased member's card number, nor their birthday next to their id. */
     private void assertErasureLeftNothingPersonal(String memberId, MonthDay birthday) {
         assertFalse(anyDocumentHolds("card-" + memberId), "the card number is gone");

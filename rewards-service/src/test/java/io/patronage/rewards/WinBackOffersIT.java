@@ -154,6 +154,41 @@ class WinBackOffersIT implements TestPropertyProvider {
         assertEquals(2, view.size(), view.toString());
     }
 
+    @Test
+    void aWithdrawnOfferGrantsNothingMoreAndSetAgainStartsAnew() {
+        String chain = kafka.configureChain("chain-" + UUID.randomUUID(), "EUR");
+        HttpProbe ops = rewards.ops(chain);
+        String path = "/chains/" + chain + "/win-back-offer";
+        assertEquals(404, ops.delete(path).statusCode(), "no offer to withdraw");
+        assertEquals(201, ops.put(path, "{\"rewardId\":\"free-coffee\"}").statusCode());
+        LocalDate offerDay = LocalDate.ofInstant(Instant.parse(json(ops.get(path)).get("since").asText()), ATHENS);
+        String member = rewards.enrolledMember(chain);
+        dormant(chain, member, offerDay);
+        awaitCoupons(member, 1);
+
+        assertEquals(403, service.as(TestTokens.ops("another-chain")).delete(path).statusCode());
+        assertEquals(204, ops.delete(path).statusCode());
+        assertEquals(404, ops.get(path).statusCode());
+        assertEquals(404, ops.delete(path).statusCode(), "withdrawn once");
+        String other = kafka.configureChain("chain-" + UUID.randomUUID(), "EUR");
+        assertEquals(201, rewards.ops(other).put("/chains/" + other + "/win-back-offer",
+                "{\"rewardId\":\"free-coffee\"}").statusCode());
+        String witness = rewards.enrolledMember(other);
+        dormant(chain, member, offerDay.plusDays(40)); // a later spell, the offer withdrawn: nothing
+        dormant(other, witness, offerDay.plusDays(40)); // one partition: once it is granted, the one before was read
+        awaitCoupons(witness, 1);
+        assertEquals(1, events(member).size(), "nothing granted while withdrawn");
+
+        assertEquals(201, ops.put(path, "{\"rewardId\":\"free-coffee\"}").statusCode(), "set again: anew");
+        dormant(chain, member, offerDay.plusDays(1000));
+        assertEquals(2, awaitCoupons(member, 2).size());
+
+        List<String> actions = new ArrayList<>();
+        json(ops.get("/audit?chainId=" + chain)).get("records")
+                .forEach(record -> actions.add(record.get("action").asText()));
+        assertTrue(actions.contains("win-back-offer.withdrawn"), actions.toString());
+    }
+
     private void dormant(String chain, String member, LocalDate since) {
         kafka.send(CloudEventRecord.of(new DormantMember(chain, member, null, since, 60))
                 .withId(chain + "|" + member + "@" + since).onPartition(0).withSource("/patronage/analytics-service"));

@@ -1,11 +1,14 @@
 package io.patronage.rewards.automatic;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -66,6 +69,18 @@ class BirthdayOfferController {
         return saved.created()
                 ? HttpResponse.created(saved.offer(), URI.create("/chains/" + chainId + "/birthday-offer"))
                 : HttpResponse.ok(saved.offer());
+    }
+
+    /** Withdraws the chain's offer: nothing more is granted; coupons granted stay valid. */
+    @Delete
+    @Status(HttpStatus.NO_CONTENT)
+    void withdraw(Caller caller, @PathVariable String chainId) {
+        caller.requireChain(chainId, Roles.OPS);
+        chains.require(chainId);
+        if (!offers.withdraw(chainId, clock.instant())) {
+            throw ProblemException.notFound("birthday offer of chain", chainId);
+        }
+        audit.record(caller, chainId, "birthday-offer.withdrawn", chainId, Map.of());
     }
 
     @Get

@@ -7,6 +7,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.inject.Singleton;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,10 +19,13 @@ import java.util.Optional;
 
 /**
  * The chains' birthday offers: collection {@code birthday_offers}, {@code _id = chainId}, with {@code processedThrough}
- * (the last local day whose birthdays were granted).
+ * (the last local day whose birthdays were granted). A withdrawn offer keeps its document, marked {@code withdrawnAt},
+ * and is found by nothing here; set again, it starts anew from that day.
  */
 @Singleton
 class BirthdayOffers {
+
+    private static final String WITHDRAWN_AT = "withdrawnAt";
 
     private final MongoCollection<Document> offers;
 
@@ -40,20 +44,29 @@ class BirthdayOffers {
             return new Saved(current.get(), false, false);
         }
         Instant since = current.map(BirthdayOffer::since).orElse(now);
-        offers.updateOne(Filters.eq("_id", chainId), Updates.combine(Updates.set("rewardId", rewardId),
-                Updates.set("when", when.name()), Updates.set("since", Date.from(since)),
-                Updates.set("updatedAt", Date.from(now))), new UpdateOptions().upsert(true));
+        Bson fields = Updates.combine(Updates.set("rewardId", rewardId), Updates.set("when", when.name()),
+                Updates.set("since", Date.from(since)), Updates.set("updatedAt", Date.from(now)));
+        offers.updateOne(Filters.eq("_id", chainId), current.isPresent() ? fields
+                        : Updates.combine(fields, Updates.unset(WITHDRAWN_AT), Updates.unset("processedThrough")),
+                new UpdateOptions().upsert(true));
         return new Saved(new BirthdayOffer(chainId, rewardId, when, since, now,
                 current.map(BirthdayOffer::processedThrough).orElse(null)), current.isEmpty(), true);
     }
 
-    Optional<BirthdayOffer> find(String chainId) {
-        return Optional.ofNullable(offers.find(Filters.eq("_id", chainId)).first()).map(BirthdayOffers::read);
+    /** Withdraws the chain's offer; {@code false} when it has none. */
+    boolean withdraw(String chainId, Instant now) {
+        return offers.updateOne(Filters.and(Filters.eq("_id", chainId), Filters.exists(WITHDRAWN_AT, false)),
+                Updates.set(WITHDRAWN_AT, Date.from(now))).getModifiedCount() == 1;
     }
 
-    /** Every chain's offer (a handful of documents: one per chain that has one). */
+    Optional<BirthdayOffer> find(String chainId) {
+        return Optional.ofNullable(offers.find(Filters.and(Filters.eq("_id", chainId),
+                Filters.exists(WITHDRAWN_AT, false))).first()).map(BirthdayOffers::read);
+    }
+
+    /** Every chain's offer in force (a handful of documents: one per chain that has one). */
     List<BirthdayOffer> all() {
-        return offers.find().map(BirthdayOffers::read).into(new ArrayList<>());
+        return offers.find(Filters.exists(WITHDRAWN_AT, false)).map(BirthdayOffers::read).into(new ArrayList<>());
     }
 
     /** The birthdays of {@code day} are granted; a day processed before another instance's later one is ignored. */

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import jakarta.inject.Singleton;
 import org.bson.Document;
 
@@ -12,9 +13,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Optional;
 
-/** The chains' win-back offers: collection {@code win_back_offers}, {@code _id = chainId}. */
+/**
+ * The chains' win-back offers: collection {@code win_back_offers}, {@code _id = chainId}. A withdrawn offer keeps its
+ * document, marked {@code withdrawnAt}, and is found by nothing here; set again, it starts anew.
+ */
 @Singleton
 class WinBackOffers {
+
+    private static final String WITHDRAWN_AT = "withdrawnAt";
 
     private final MongoCollection<Document> offers;
 
@@ -39,8 +45,15 @@ class WinBackOffers {
         return new Saved(offer, current.isEmpty(), true);
     }
 
+    /** Withdraws the chain's offer; {@code false} when it has none. */
+    boolean withdraw(String chainId, Instant now) {
+        return offers.updateOne(Filters.and(Filters.eq("_id", chainId), Filters.exists(WITHDRAWN_AT, false)),
+                Updates.set(WITHDRAWN_AT, Date.from(now))).getModifiedCount() == 1;
+    }
+
     Optional<WinBackOffer> find(String chainId) {
-        return Optional.ofNullable(offers.find(Filters.eq("_id", chainId)).first()).map(document -> new WinBackOffer(
+        return Optional.ofNullable(offers.find(Filters.and(Filters.eq("_id", chainId),
+                        Filters.exists(WITHDRAWN_AT, false))).first()).map(document -> new WinBackOffer(
                 chainId, document.getString("rewardId"), document.getDate("since").toInstant(),
                 document.getDate("updatedAt").toInstant()));
     }

@@ -39,6 +39,8 @@ public class Redemption {
     private boolean refunded;
     /** Transactions whose use of the coupon was refused: a redelivery of one is not refused (published) twice. */
     private final Set<String> refusedUses = new HashSet<>();
+    /** Transactions that used the coupon, also one returned since: a redelivery of one does not use it again. */
+    private final Set<String> usedBy = new HashSet<>();
 
     /** What became of the issued coupon. */
     enum CouponState { VALID, USED, EXPIRED }
@@ -132,8 +134,7 @@ public class Redemption {
 
     @CommandHandler
     public void handle(UseCoupon command) {
-        if (refusedUses.contains(command.transactionId())
-                || couponState == CouponState.USED && usedIn.equals(command.transactionId())) {
+        if (refusedUses.contains(command.transactionId()) || usedBy.contains(command.transactionId())) {
             return;
         }
         String refusal = null;
@@ -241,6 +242,7 @@ public class Redemption {
     void on(CouponUsed event) {
         couponState = CouponState.USED;
         usedIn = event.transactionId();
+        usedBy.add(event.transactionId());
     }
 
     @EventSourcingHandler

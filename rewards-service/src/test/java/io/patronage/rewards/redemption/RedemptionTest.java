@@ -295,6 +295,11 @@ class RedemptionTest {
                 .when(new UseCoupon(ID, "BCD2345678", "T-3", "store-7", AT_TILL.plusSeconds(7200)))
                 .expectEvents(new CouponUsed(ID, "m-1", "chain-1", "free-coffee", "BCD2345678", "T-3", "store-7",
                         AT_TILL.plusSeconds(7200)));
+        // the returned purchase delivered again (a till's resend, a redelivery) does not use the coupon again
+        fixture.given(REQUESTED, DEBITED, ISSUED, USED, reinstated)
+                .when(new UseCoupon(ID, "BCD2345678", "T-1", "store-7", AT_TILL.plusSeconds(7200)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
         fixture.given(REQUESTED, DEBITED, ISSUED, USED)
                 .when(new ReinstateCoupon(ID, "T-1", "R-1", EXPIRES_AT))
                 .expectSuccessfulHandlerExecution()

@@ -7,6 +7,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.notifications.CouponIssuedParameters;
+import io.patronage.contracts.notifications.CouponOffer;
 import io.patronage.contracts.notifications.NotificationParameters;
 import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.notifications.PointsExpiringParameters;
@@ -460,7 +461,8 @@ class MemberLifecycleIT implements TestPropertyProvider {
                     new PointsExpiringParameters(new BigDecimal("1234"), Instant.parse("2026-12-31T12:00:00Z")),
                     language.getValue(),
                     new TierChangedParameters("SILVER", "GOLD", "QUALIFIED"), List.of("GOLD"),
-                    new CouponIssuedParameters("C-7", "coffee", Instant.parse("2027-01-31T12:00:00Z")), List.of("C-7"));
+                    new CouponIssuedParameters("C-7", "coffee", Instant.parse("2027-01-31T12:00:00Z"),
+                            CouponOffer.freeProduct("MUG-1")), List.of("C-7", "(MUG-1)"));
             for (Map.Entry<NotificationParameters, List<String>> kind : expected.entrySet()) {
                 String notificationId = UUID.randomUUID().toString();
                 sendNotification(member, NotificationRequested.of(notificationId, member, chain, false, kind.getKey(),

@@ -42,8 +42,8 @@ import java.util.function.Function;
  * </pre>
  * The intake re-keys every fact by its chain, once: every stage is partitioned by chain, so a fact goes on from
  * stage to stage inside its task, not through another repartition topic and another transaction. (With
- * {@code exactly_once_v2} every hop waits for the commit of the one before: the topology had 11 repartition topics
- * on 7 sub-topologies, and the views lagged a burst by a minute.) {@link MemberCards} sits on the members' intake
+ * {@code exactly_once_v2} every hop waits for the commit of the one before: with 11 repartition topics on 7
+ * sub-topologies, a steady stream was counted seconds late.) {@link MemberCards} sits on the members' intake
  * before the re-keying, to revoke an erased member's cards.
  * <p>
  * Every stage keeps its state in a RocksDB store backed by a changelog topic; the re-keyed stream is a repartition

@@ -86,8 +86,11 @@ public class StreamsEngine {
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         // each thread commits its own transactions: while one waits for the broker, the other processes
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
-        // the topology has no global stores; this is the 5.0 default, and it silences a start-up warning per config
+        // the topology has no global stores; this is the 5.0 default, and it silences a start-up warning per config:
+        // each stream thread's partition assignor reads a StreamsConfig of its own from the main consumer's settings
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        config.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
+                true);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         // Each commit's next transaction meets CONCURRENT_TRANSACTIONS until the broker has written the last one's

@@ -17,13 +17,23 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Partitioned by chain: counts, per level (products and categories), the purchases containing each item and each
  * pair of items, and publishes a chain's top pairs at most once per {@link ViewSettings#publishInterval()} when its
  * counts changed. A purchase of k distinct items adds k(k − 1)/2 pairs; k is bounded by the receipt lines considered
  * ({@link ValueSettings#basketLines()}), but the pairs of a chain grow with the square of its distinct items.
+ * <p>
+ * So a publication does not scan them: counts only grow, so a pair not counted since the last publication cannot
+ * overtake one of the pairs published then, and the new top is the best of those and of the pairs counted since
+ * (remembered in memory). Memory does not survive a restart, a rebalance or an aborted transaction (each
+ * initialises the processor again), so the first publication after {@link #init} scans every pair of the chains
+ * that changed.
  */
 final class BasketStage implements Processor<String, Fact, String, IntegrationEvent> {
 
@@ -53,6 +63,10 @@ final class BasketStage implements Processor<String, Fact, String, IntegrationEv
     private KeyValueStore<String, BasketTotals> totals;
     private KeyValueStore<String, BasketView> views;
     private KeyValueStore<String, String> changed;
+    /** Per chain and level ({@code prefix}): the pairs counted since the last publication. */
+    private final Map<String, Set<String>> counted = new HashMap<>();
+    /** Until the first publication after {@link #init}: what was counted before is not in {@link #counted}. */
+    private boolean scanAll;
 
     /** @param lastEventAt the time of the latest purchase counted */
     record BasketTotals(long transactions, Instant lastEventAt) {
@@ -72,6 +86,8 @@ final class BasketStage implements Processor<String, Fact, String, IntegrationEv
         this.totals = context.getStateStore(TOTALS);
         this.views = context.getStateStore(VIEWS);
         this.changed = context.getStateStore(CHANGED);
+        counted.clear();
+        scanAll = true;
         context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publish());
     }
 
@@ -98,10 +114,13 @@ final class BasketStage implements Processor<String, Fact, String, IntegrationEv
         Instant latest = before == null || before.lastEventAt().isBefore(at) ? at : before.lastEventAt();
         totals.put(prefix, new BasketTotals(before == null ? 1 : before.transactions() + 1, latest));
         List<String> sorted = bought.stream().sorted().toList();
+        Set<String> countedPairs = counted.computeIfAbsent(prefix, key -> new HashSet<>());
         for (int i = 0; i < sorted.size(); i++) {
             increment(items, prefix + sorted.get(i));
             for (int j = i + 1; j < sorted.size(); j++) {
-                increment(pairs, prefix + sorted.get(i) + SEP + sorted.get(j));
+                String pair = sorted.get(i) + SEP + sorted.get(j);
+                increment(pairs, prefix + pair);
+                countedPairs.add(pair);
             }
         }
     }
@@ -118,34 +137,29 @@ final class BasketStage implements Processor<String, Fact, String, IntegrationEv
         }
         for (String chainId : chainIds) {
             for (String level : LEVELS) {
-                BasketView view = view(chainId, level);
-                if (view != null && !view.equals(views.get(viewKey(chainId, level)))) {
+                BasketView before = views.get(viewKey(chainId, level));
+                BasketView view = view(chainId, level, before);
+                if (view != null && !view.equals(before)) {
                     views.put(viewKey(chainId, level), view);
                     send(view);
                 }
             }
             changed.delete(chainId);
         }
+        counted.clear();
+        scanAll = false;
     }
 
-    /** One scan of the chain's pairs of that level; {@code null} before its first purchase with such items. */
-    private BasketView view(String chainId, String level) {
+    /** The chain's top pairs of that level; {@code null} before its first purchase with such items. */
+    private BasketView view(String chainId, String level, BasketView before) {
         String prefix = chainId + SEP + level + SEP;
         BasketTotals total = totals.get(prefix);
         if (total == null) {
             return null;
         }
-        record Counted(String a, String b, long together) {
-        }
-        List<Counted> all = new ArrayList<>();
-        try (KeyValueIterator<String, Long> scan = pairs.prefixScan(prefix, Serdes.String().serializer())) {
-            scan.forEachRemaining(entry -> {
-                String[] ab = entry.key.substring(prefix.length()).split(SEP, 2);
-                all.add(new Counted(ab[0], ab[1], entry.value));
-            });
-        }
+        List<Counted> candidates = scanAll || before == null ? scan(prefix) : candidates(prefix, before);
         BigDecimal n = BigDecimal.valueOf(total.transactions());
-        List<BasketView.BasketPair> top = all.stream()
+        List<BasketView.BasketPair> top = candidates.stream()
                 .sorted(Comparator.comparingLong(Counted::together).reversed().thenComparing(Counted::a)
                         .thenComparing(Counted::b))
                 .limit(values.basketPairs())
@@ -159,6 +173,33 @@ final class BasketStage implements Processor<String, Fact, String, IntegrationEv
                 })
                 .toList();
         return new BasketView(chainId, level, total.transactions(), top, total.lastEventAt());
+    }
+
+    private record Counted(String a, String b, long together) {
+    }
+
+    /** Every pair of the chain and level: one scan. */
+    private List<Counted> scan(String prefix) {
+        List<Counted> all = new ArrayList<>();
+        try (KeyValueIterator<String, Long> scan = pairs.prefixScan(prefix, Serdes.String().serializer())) {
+            scan.forEachRemaining(entry -> {
+                String[] ab = entry.key.substring(prefix.length()).split(SEP, 2);
+                all.add(new Counted(ab[0], ab[1], entry.value));
+            });
+        }
+        return all;
+    }
+
+    /** The pairs published last time and those counted since, with their counts now. */
+    private List<Counted> candidates(String prefix, BasketView before) {
+        Set<String> keys = new HashSet<>(counted.getOrDefault(prefix, Set.of()));
+        before.pairs().forEach(pair -> keys.add(pair.a() + SEP + pair.b()));
+        List<Counted> candidates = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            String[] ab = key.split(SEP, 2);
+            candidates.add(new Counted(ab[0], ab[1], pairs.get(prefix + key)));
+        }
+        return candidates;
     }
 
     private static BigDecimal ratio(BigDecimal part, BigDecimal whole) {

@@ -7,10 +7,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Partitioned by card ({@code chainId:cardNumber}): knows which member each card is, and turns a sale with a card
- * into a member's purchase or a non-member's. A sale is classified when it reaches this stage; its card's
- * enrollment must have been read by then (Kafka Streams reads both by timestamp, so an enrollment stamped before
- * the sale comes first).
+ * Partitioned by chain, keyed by card ({@code chainId:cardNumber}) in its store: knows which member each card is,
+ * and turns a sale with a card into a member's purchase or a non-member's. A sale is classified when it reaches
+ * this stage; its card's enrollment must have been read by then (Kafka Streams reads both by timestamp, so an
+ * enrollment stamped before the sale comes first).
  */
 final class CardStage implements Processor<String, Fact, String, Fact> {
 

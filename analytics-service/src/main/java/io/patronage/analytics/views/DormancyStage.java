@@ -18,9 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Partitioned by member ({@code chainId:memberId}): the dormant list. A member becomes dormant N days (per chain,
- * {@link ViewSettings#dormantAfterDays}) after the day of their last purchase — or of their enrollment, when they never
- * bought — in the chain's zone; a purchase after that ends it. Each member's last purchase is in store
+ * Partitioned by chain, keyed by member ({@code chainId:memberId}) in its stores: the dormant list. A member becomes
+ * dormant N days (per chain, {@link ViewSettings#dormantAfterDays}) after the day of their last purchase — or of
+ * their enrollment, when they never bought — in the chain's zone; a purchase after that ends it.
+ * Each member's last purchase is in store
  * {@value #DORMANCY}; who falls due on which day is in store {@value #DUE} ({@code day|chainId:memberId}, in date
  * order), so the punctuation that reads the service clock (every {@code publishInterval}) finds the members who fell
  * dormant without scanning every member. Each change goes out as a {@link Fact.Dormant}: to the dormant topic (a

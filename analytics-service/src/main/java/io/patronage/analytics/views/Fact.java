@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the topology passes between its stages, each keyed by what its stage is partitioned on: a card
- * ({@code chainId:cardNumber}), a member ({@code chainId:memberId}) or a chain ({@code chainId}).
+ * What the topology passes between its stages. Every fact is partitioned by its chain; {@link #key()} is what its
+ * stage keeps it under: a card ({@code chainId:cardNumber}), a member ({@code chainId:memberId}) or a chain
+ * ({@code chainId}).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "fact")
 @JsonSubTypes({
@@ -30,14 +31,14 @@ import java.util.List;
         @JsonSubTypes.Type(value = Fact.Order.class, name = "order")})
 public sealed interface Fact {
 
-    /** CUSTOMER, BASKET and COUPON stages are partitioned by chain, like CHAIN. */
+    /** The stage a fact is for; every stage is partitioned by chain. */
     enum Stage { CARD, MEMBER, CHAIN, CUSTOMER, BASKET, COUPON }
 
     String chainId();
 
     Stage stage();
 
-    /** The key of its stage. */
+    /** What its stage keeps it under. */
     String key();
 
     /** A card of a member: its purchases are the member's. */

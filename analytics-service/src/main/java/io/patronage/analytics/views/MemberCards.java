@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * On {@code loyalty.members.v1}, before any re-keying (the topic is keyed by member, so all of a member's events are in
  * one partition): which cards each member was given (store {@value #MEMBER_CARDS}, {@code chainId:memberId}), so that
- * an erasure can revoke them in the card stage, which is partitioned by card. Every fact passes on unchanged.
+ * an erasure can revoke them in the card stage. Every fact passes on unchanged, keyed by its chain as every fact the
+ * intake forwards.
  */
 final class MemberCards implements Processor<String, Fact, String, Fact> {
 
@@ -38,7 +39,7 @@ final class MemberCards implements Processor<String, Fact, String, Fact> {
         } else if (record.value() instanceof Fact.Erased erased) {
             for (String card : orNone(cards.get(erased.key()))) {
                 Fact revoked = new Fact.CardRevoked(erased.chainId(), card, erased.memberId());
-                context.forward(new Record<>(revoked.key(), revoked, record.timestamp(), new RecordHeaders()));
+                context.forward(new Record<>(revoked.chainId(), revoked, record.timestamp(), new RecordHeaders()));
             }
             cards.delete(erased.key());
         }

@@ -6,7 +6,10 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Partitioned by member ({@code chainId:memberId}): each member's activity, and what each fact changes in the views. */
+/**
+ * Partitioned by chain, keyed by member ({@code chainId:memberId}) in its store: each member's activity, and what each
+ * fact changes in the views.
+ */
 final class MemberStage implements Processor<String, Fact, String, Fact> {
 
     static final String MEMBERS = "member-activity";

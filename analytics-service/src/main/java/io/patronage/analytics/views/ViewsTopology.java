@@ -34,21 +34,20 @@ import java.util.function.Function;
  * The analytics views as one Kafka Streams topology, built by a plain function so that {@code TopologyTestDriver}
  * runs it without a broker:
  * <pre>
- * retail.transactions.v1 ─┐ intake: decode, dedupe, dead-letter ─► by card ─► CardStage ─┬► by member ─► MemberStage ─┐
- * loyalty.members.v1 ─────┤                                     ─► by member ───────────┘                           │
- * loyalty.points.v1 ──────┤                                     ─► by chain ─────────────────────────────► ChainStage ◄┘
- * retail.engagement.v1 ───┘
- *                                                                                                          │
- *                  participation, points, retention (and cohorts), churn, satisfaction topics ◄────────────┘
- * member facts ─► DormancyStage ─► dormant topic, and by chain ─► ChainStage (each chain's dormant list)
+ * retail.transactions.v1 ─┐ intake: decode, dedupe,  ─► by chain ─► CardStage ─► MemberStage ─► ChainStage ─► views
+ * loyalty.members.v1 ─────┤ dead-letter                          │            └► DormancyStage ─┘ └► dormant topic
+ * loyalty.points.v1 ──────┤                                      ├► CustomerStage ─► customers topic
+ * retail.engagement.v1 ───┤                                      ├► BasketStage ─► baskets topic
+ * loyalty.rewards.v1 ─────┘                                      └► CouponStage ─► coupons topic
  * </pre>
- * {@link MemberCards} sits on the members' intake before any re-keying, to revoke an erased member's cards.
- * Beside them, partitioned by chain: {@link CustomerStage} (members' purchases and returns from the card stage,
- * erasures) to the customers topic, {@link BasketStage} (purchases' lines) to the baskets topic and
- * {@link CouponStage} (purchases' coupon codes, coupons issued on loyalty.rewards.v1) to the coupons topic.
+ * The intake re-keys every fact by its chain, once: every stage is partitioned by chain, so a fact goes on from
+ * stage to stage inside its task, not through another repartition topic and another transaction. (With
+ * {@code exactly_once_v2} every hop waits for the commit of the one before: with 11 repartition topics on 7
+ * sub-topologies, a steady stream was counted seconds late.) {@link MemberCards} sits on the members' intake
+ * before the re-keying, to revoke an erased member's cards.
  * <p>
- * Every stage keeps its state in a RocksDB store backed by a changelog topic; the re-keyed streams between stages
- * are repartition topics of {@value #PARTITIONS} partitions.
+ * Every stage keeps its state in a RocksDB store backed by a changelog topic; the re-keyed stream is a repartition
+ * topic of {@value #PARTITIONS} partitions.
  */
 public final class ViewsTopology {
 
@@ -103,13 +102,17 @@ public final class ViewsTopology {
                 .merge(points, Named.as("intake-points")).merge(surveys, Named.as("intake-engagement"))
                 .merge(rewards, Named.as("intake-rewards"));
 
+        // one re-keying: every stage is partitioned by chain, so a fact goes from stage to stage within its task
+        KStream<String, Fact> byChain = intake.repartition(Repartitioned.<String, Fact>as("by-chain")
+                .withKeySerde(KEYS).withValueSerde(FACTS).withNumberOfPartitions(PARTITIONS));
+
         builder.addStateStore(store(CARDS, Serdes.String()));
-        KStream<String, Fact> byCard = stage(intake, Fact.Stage.CARD, "intake-by-card")
+        KStream<String, Fact> byCard = only(byChain, Fact.Stage.CARD, "card-facts")
                 .process(() -> new CardStage(calendar), Named.as("card-stage"), CARDS);
 
         builder.addStateStore(store(MEMBERS, JsonSerde.of(MemberActivity.class)));
-        KStream<String, Fact> memberFacts = stage(intake, Fact.Stage.MEMBER, "intake-by-member")
-                .merge(stage(byCard, Fact.Stage.MEMBER, "cards-by-member"), Named.as("member-facts"));
+        KStream<String, Fact> memberFacts = only(byChain, Fact.Stage.MEMBER, "member-facts")
+                .merge(only(byCard, Fact.Stage.MEMBER, "card-purchases"), Named.as("member-facts-cards"));
         KStream<String, Fact> byMember = memberFacts
                 .process(() -> new MemberStage(calendar, settings), Named.as("member-stage"), MEMBERS);
 
@@ -126,32 +129,32 @@ public final class ViewsTopology {
         builder.addStateStore(store(ChainStage.UNPUBLISHED, Serdes.String()));
         builder.addStateStore(store(EXPIRING, JsonSerde.of(StoredExpiries.class)));
         builder.addStateStore(store(DORMANT, JsonSerde.of(DormantMember.class)));
-        stage(intake, Fact.Stage.CHAIN, "intake-by-chain")
-                .merge(stage(byCard, Fact.Stage.CHAIN, "cards-by-chain"), Named.as("chain-facts-cards"))
-                .merge(stage(byMember, Fact.Stage.CHAIN, "members-by-chain"), Named.as("chain-facts"))
-                .merge(stage(dormancy, Fact.Stage.CHAIN, "dormancy-by-chain"), Named.as("chain-facts-dormancy"))
+        only(byChain, Fact.Stage.CHAIN, "chain-facts")
+                .merge(only(byCard, Fact.Stage.CHAIN, "card-counts"), Named.as("chain-facts-cards"))
+                .merge(only(byMember, Fact.Stage.CHAIN, "member-counts"), Named.as("chain-facts-members"))
+                .merge(dormancy, Named.as("chain-facts-dormancy"))
                 .process(() -> new ChainStage(chains, clock, settings, source), Named.as("chain-stage"),
                         TALLIES, COHORTS, ChainStage.UNPUBLISHED, EXPIRING, DORMANT)
                 .to((key, view, context) -> Topics.topicOf(view.getClass()).name(),
                         Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class)).withName("views"));
 
         CustomerStage.STORES.forEach(builder::addStateStore);
-        stage(intake, Fact.Stage.CUSTOMER, "intake-by-customer-chain")
-                .merge(stage(byCard, Fact.Stage.CUSTOMER, "cards-by-customer-chain"), Named.as("customer-facts"))
+        only(byChain, Fact.Stage.CUSTOMER, "customer-facts")
+                .merge(only(byCard, Fact.Stage.CUSTOMER, "card-customers"), Named.as("customer-facts-cards"))
                 .process(() -> new CustomerStage(chains, settings, values, source), Named.as("customer-stage"),
                         CustomerStage.STORE_NAMES)
                 .to(Topics.CUSTOMERS.name(), Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class))
                         .withName("customer-views"));
 
         BasketStage.STORES.forEach(builder::addStateStore);
-        stage(intake, Fact.Stage.BASKET, "intake-by-basket-chain")
+        only(byChain, Fact.Stage.BASKET, "basket-facts")
                 .process(() -> new BasketStage(settings, values, source), Named.as("basket-stage"),
                         BasketStage.STORE_NAMES)
                 .to(Topics.BASKETS.name(), Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class))
                         .withName("basket-views"));
 
         CouponStage.STORES.forEach(builder::addStateStore);
-        stage(intake, Fact.Stage.COUPON, "intake-by-coupon-chain")
+        only(byChain, Fact.Stage.COUPON, "coupon-facts")
                 .process(() -> new CouponStage(chains, settings, source), Named.as("coupon-stage"),
                         CouponStage.STORE_NAMES)
                 .to(Topics.COUPONS.name(), Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class))
@@ -167,7 +170,8 @@ public final class ViewsTopology {
         builder.addStateStore(store(seen, Serdes.String()));
         KStream<String, Object> decoded = builder.stream(topic.name(), Consumed.with(KEYS, Serdes.ByteArray())
                         .withName("read-" + name))
-                .process(() -> new Intake<>(decoder, seen, applicationId, mapper, Fact::key), Named.as("intake-" + name), seen);
+                .process(() -> new Intake<>(decoder, seen, applicationId, mapper, Fact::chainId),
+                        Named.as("intake-" + name), seen);
         decoded.filter((key, value) -> value instanceof DeadLetter, Named.as("dead-letters-" + name))
                 .mapValues(value -> ((DeadLetter) value).value(), Named.as("dead-letter-values-" + name))
                 .to(topic.deadLetterTopic(), Produced.with(KEYS, Serdes.ByteArray()).withName("dlq-" + name));
@@ -175,11 +179,9 @@ public final class ViewsTopology {
                 .mapValues(value -> (Fact) value, Named.as("fact-values-" + name));
     }
 
-    /** The facts for one stage, re-keyed by what that stage is partitioned on. */
-    private static KStream<String, Fact> stage(KStream<String, Fact> facts, Fact.Stage stage, String name) {
-        return facts.filter((key, fact) -> fact.stage() == stage, Named.as(name + "-filter"))
-                .repartition(Repartitioned.<String, Fact>as(name).withKeySerde(KEYS).withValueSerde(FACTS)
-                        .withNumberOfPartitions(PARTITIONS));
+    /** The facts for one stage. */
+    private static KStream<String, Fact> only(KStream<String, Fact> facts, Fact.Stage stage, String name) {
+        return facts.filter((key, fact) -> fact.stage() == stage, Named.as(name));
     }
 
     static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {

@@ -12,6 +12,8 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 
 import static io.patronage.analytics.views.TopologyHarness.CHAIN;
 import static io.patronage.analytics.views.TopologyHarness.assertDecimal;
@@ -76,6 +78,36 @@ class BasketTopologyTest {
 
         assertEquals(List.of("BasketView"), TopologyHarness.validate(records).stream().distinct().toList());
         assertTrue(records.size() <= 2 * 2, "published once per level and interval, not once per record: " + records.size());
+    }
+
+    @Test
+    void topPairsPublishedAfterEveryPurchaseEqualThoseOfOnePublicationAtTheEnd(@TempDir Path other) {
+        String[] shelf = {"bread:bakery", "milk:dairy", "eggs:dairy", "jam:pantry", "cheese:dairy", "apples:produce",
+                "tea:pantry", "rolls:bakery"};
+        Random random = new Random(7);
+        Map<String, JsonNode> stepwise = new TreeMap<>();
+        int publications = 0;
+        try (TopologyHarness once = new TopologyHarness(other, VALUES)) {
+            for (int i = 0; i < 80; i++) {
+                String[] lines = new String[1 + random.nextInt(3)];
+                for (int line = 0; line < lines.length; line++) {
+                    // skewed, so that pairs overtake each other in the top 4 as the counts grow
+                    lines[line] = shelf[Math.min(random.nextInt(shelf.length), random.nextInt(shelf.length))];
+                }
+                String day = String.format("2026-03-%02d", 1 + i % 28);
+                topology.purchase("t" + i, null, day, "3.00", lines);
+                once.purchase("t" + i, null, day, "3.00", lines);
+                List<TestRecord<String, byte[]>> published = topology.records(Topics.BASKETS.name());
+                publications += published.size();
+                stepwise.putAll(TopologyHarness.latest(published));
+            }
+            Map<String, JsonNode> atTheEnd = TopologyHarness.latest(once.records(Topics.BASKETS.name()));
+            assertEquals(2, atTheEnd.size());
+            assertEquals(4, atTheEnd.get(CHAIN + "|sku").get("pairs").size());
+            assertEquals(atTheEnd, stepwise, "the top pairs kept up to date from the pairs counted since the last "
+                    + "publication are those of a scan of every pair");
+        }
+        assertTrue(publications > 80, "published again as the counts changed: " + publications);
     }
 
     private static void assertPair(JsonNode pair, String a, String b, long together, String support,

@@ -1,8 +1,6 @@
 package io.patronage.rewards.automatic;
 
-import io.micronaut.http.HttpStatus;
 import io.patronage.kit.http.Problem;
-import io.patronage.kit.http.ProblemException;
 import io.patronage.rewards.catalog.Catalog;
 import io.patronage.rewards.catalog.RewardRules;
 
@@ -50,12 +48,9 @@ final class OfferRules {
             return this;
         }
 
-        /** @throws ProblemException a 400 naming every invalid field, when there is one */
+        /** @throws io.patronage.kit.http.ProblemException a 400 naming every invalid field, when there is one */
         void orRefuse(String what) {
-            if (!problems.isEmpty()) {
-                throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", what + " is invalid: "
-                        + problems.get(0).field() + " " + problems.get(0).message(), List.copyOf(problems));
-            }
+            DefinitionProblems.requireNone(what, List.copyOf(problems));
         }
     }
 }

@@ -315,7 +315,7 @@ class LedgerFlowsIT implements TestPropertyProvider {
     }
 
     @Test
-    void aDraftKeepingPointsWithDecimalsIsReRatedInThemButCannotBePostedYet() {
+    void aDraftKeepingPointsWithDecimalsIsReRatedInThemButCannotChangeTheUnitOfAChainsPoints() {
         Member member = enrollWithProgram();
         Instant from = Instant.now().minusSeconds(1);
         purchase(member, "t-1", "25.79", "[]");
@@ -333,7 +333,9 @@ class LedgerFlowsIT implements TestPropertyProvider {
         assertTrue(response.body().contains("\"issued\":25.00,"), "with the draft's decimals: " + response.body());
         HttpResponse<String> posted = outside.post("/programs/" + member.chain + "/versions", draft);
         assertEquals(422, posted.statusCode(), posted.body());
-        assertEquals("urn:patronage:problem:fractional-points-not-carried", Outside.read(posted.body()).get("type").asText());
+        assertEquals("urn:patronage:problem:points-unit-fixed", Outside.read(posted.body()).get("type").asText());
+        assertTrue(Outside.read(posted.body()).get("detail").asText().contains("keeps points with 0 decimals"),
+                posted.body());
     }
 
     @Test

@@ -232,7 +232,7 @@ public class PointsAccount {
         }
         state.requireSound(memberId);
         ProgramRules rules = programs.rulesFor(chainId, command.occurredAt());
-        long points = rules.bonuses().award(command.rule());
+        long points = rules.unit().units(rules.bonuses().award(command.rule()));
         if (points > 0) {
             apply(new PointsAwarded(memberId, chainId, command.awardId(), command.rule(), rules.version(), points,
                     rules.lot(command.awardId(), points, command.occurredAt()),
@@ -266,9 +266,9 @@ public class PointsAccount {
         ProgramRules rules = programs.rulesFor(chainId, at);
         TierRules tiers = rules.tiers();
         String tier = state.standing().tier();
-        if (TierPolicy.downgrades(tiers, state.activity(), state.ledger(), tier, at)) {
+        if (TierPolicy.downgrades(tiers, rules.unit(), state.activity(), state.ledger(), tier, at)) {
             apply(new TierChanged(memberId, chainId, tier,
-                    TierPolicy.downgradeTo(tiers, state.activity(), state.ledger(), at),
+                    TierPolicy.downgradeTo(tiers, rules.unit(), state.activity(), state.ledger(), at),
                     tiers.basis().overWindow() ? "WINDOW_NO_LONGER_QUALIFIES" : "NO_LONGER_QUALIFIES", at));
         }
         upgradeTier(rules, at);
@@ -298,8 +298,8 @@ public class PointsAccount {
     }
 
     private void upgradeTier(ProgramRules rules, Instant at) {
-        String reached = TierPolicy.upgrade(rules.tiers(), state.activity(), state.ledger(), state.standing().tier(),
-                at);
+        String reached = TierPolicy.upgrade(rules.tiers(), rules.unit(), state.activity(), state.ledger(),
+                state.standing().tier(), at);
         if (reached != null) {
             apply(new TierChanged(memberId, chainId, state.standing().tier(), reached, "QUALIFIED", at));
         }
@@ -307,11 +307,12 @@ public class PointsAccount {
 
     /** Under {@code ON_DROP}, the tier an event that lowered the basis leaves the member with, at once. */
     private void dropTierAtOnce(ProgramCatalog programs, Instant at) {
-        TierRules tiers = programs.rulesFor(chainId, at).tiers();
+        ProgramRules rules = programs.rulesFor(chainId, at);
         String tier = state.standing().tier();
-        if (TierPolicy.dropsAtOnce(tiers, state.activity(), state.ledger(), tier, at)) {
+        if (TierPolicy.dropsAtOnce(rules.tiers(), rules.unit(), state.activity(), state.ledger(), tier, at)) {
             apply(new TierChanged(memberId, chainId, tier,
-                    TierPolicy.downgradeTo(tiers, state.activity(), state.ledger(), at), "BASIS_DROPPED", at));
+                    TierPolicy.downgradeTo(rules.tiers(), rules.unit(), state.activity(), state.ledger(), at),
+                    "BASIS_DROPPED", at));
         }
     }
 

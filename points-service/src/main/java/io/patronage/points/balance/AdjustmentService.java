@@ -2,11 +2,13 @@ package io.patronage.points.balance;
 
 import io.patronage.points.adjustments.AdjustPoints;
 import io.patronage.points.errors.PointsException;
+import io.patronage.points.ledger.PointsUnit;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,19 +32,19 @@ public class AdjustmentService {
         this.balances = balances;
     }
 
-    /** What an adjustment did: its id (generated when none was given) and the balance after. */
-    public record Adjusted(String adjustmentId, long points, long balance) {
+    /** What an adjustment did: its id (generated when none was given) and the balance after, in points. */
+    public record Adjusted(String adjustmentId, BigDecimal points, BigDecimal balance) {
     }
 
     /**
-     * Adjusts the balance by {@code points} (signed); an {@code adjustmentId} counts once. A credit's lot expires
-     * at {@code expiresAt} when given, else as the program says.
+     * Adjusts the balance by {@code points} (signed, in points of the chain's {@code unit}); an {@code adjustmentId}
+     * counts once. A credit's lot expires at {@code expiresAt} when given, else as the program says.
      */
-    public Adjusted adjust(String memberId, String adjustmentId, Long points, String reason, String actor,
-                           Instant expiresAt) {
+    public Adjusted adjust(String memberId, String adjustmentId, BigDecimal points, String reason, String actor,
+                           Instant expiresAt, PointsUnit unit) {
         String id = adjustmentId == null ? UUID.randomUUID().toString() : adjustmentId;
-        long signed = points == null ? 0 : points;
         try {
+            long signed = points == null ? 0 : unit.units(points);
             commands.sendAndWait(new AdjustPoints(memberId, id, signed, reason, actor, clock.instant(), expiresAt));
         } catch (IllegalArgumentException e) {
             throw new PointsException.InvalidRequest(e.getMessage());
@@ -56,6 +58,6 @@ public class AdjustmentService {
         }
         long balance = balances.find(memberId).orElseThrow(() -> new PointsException.NotFound(ACCOUNT, memberId))
                 .balance();
-        return new Adjusted(id, signed, balance);
+        return new Adjusted(id, points, unit.points(balance));
     }
 }

@@ -14,7 +14,9 @@ import io.micronaut.security.rules.SecurityRule;
 import io.patronage.kit.audit.AuditTrail;
 import io.patronage.kit.security.Caller;
 import io.patronage.kit.security.Roles;
+import io.patronage.points.program.Programs;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,10 +35,12 @@ class BalanceController {
     private final AdjustmentService adjustments;
     private final RedemptionService redemptions;
     private final MemberAccess access;
+    private final Programs programs;
     private final AuditTrail audit;
 
     BalanceController(BalanceQueries queries, AdjustmentService adjustments, RedemptionService redemptions,
-                      MemberAccess access, AuditTrail audit) {
+                      MemberAccess access, Programs programs, AuditTrail audit) {
+        this.programs = programs;
         this.queries = queries;
         this.adjustments = adjustments;
         this.redemptions = redemptions;
@@ -75,7 +79,7 @@ class BalanceController {
     HttpResponse<AdjustmentResult> adjust(Caller caller, String memberId, @Body AdjustmentRequest request) {
         String chainId = access.chainRole(caller, memberId, Roles.OPS);
         AdjustmentService.Adjusted adjusted = adjustments.adjust(memberId, request.adjustmentId(), request.points(),
-                request.reason(), caller.subject(), request.expiresAt());
+                request.reason(), caller.subject(), request.expiresAt(), programs.unit(chainId));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("adjustmentId", adjusted.adjustmentId());
         details.put("points", adjusted.points());
@@ -96,7 +100,7 @@ class BalanceController {
     HttpResponse<RedemptionResult> redeem(Caller caller, String memberId, @Body RedemptionRequest request) {
         String chainId = access.memberOr(caller, memberId, Roles.OPS);
         RedemptionService.Redeemed redeemed = redemptions.redeem(memberId, request.requestId(), request.points(),
-                request.reason());
+                request.reason(), programs.unit(chainId));
         if (!caller.isMember(memberId) && !redeemed.repeated()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("requestId", redeemed.requestId());
@@ -110,16 +114,18 @@ class BalanceController {
         return redeemed.repeated() ? HttpResponse.ok(result) : HttpResponse.created(result);
     }
 
-    record RedemptionRequest(String requestId, Long points, String reason) {
+    /** Points in the chain's points: whole, or with at most the decimals its program keeps. */
+    record RedemptionRequest(String requestId, BigDecimal points, String reason) {
     }
 
-    record RedemptionResult(String memberId, String requestId, long requested, long redeemed, long balance) {
+    record RedemptionResult(String memberId, String requestId, BigDecimal requested, BigDecimal redeemed,
+                            BigDecimal balance) {
     }
 
     /** A body still carrying the former free-text {@code actor} is accepted; the field is ignored. */
-    record AdjustmentRequest(String adjustmentId, Long points, String reason, Instant expiresAt) {
+    record AdjustmentRequest(String adjustmentId, BigDecimal points, String reason, Instant expiresAt) {
     }
 
-    record AdjustmentResult(String memberId, String adjustmentId, long points, long balance) {
+    record AdjustmentResult(String memberId, String adjustmentId, BigDecimal points, BigDecimal balance) {
     }
 }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.errors.PointsException;
 import io.patronage.points.ledger.PointsOverflowException;
+import io.patronage.points.ledger.PointsUnit;
 import io.patronage.points.program.ProgramCatalog;
-import io.patronage.points.program.TierRules;
+import io.patronage.points.program.ProgramRules;
 import io.patronage.points.returns.PointsReversed;
 import jakarta.inject.Singleton;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -57,12 +58,12 @@ public class BalanceQueries {
         }
         MemberPoints points = document(memberId);
         Instant now = clock.instant();
-        TierRules tiers = programs.rulesFor(points.balance().chainId(), now).tiers();
-        if (!points.covers(tiers, now)) {
+        ProgramRules rules = programs.rulesFor(points.balance().chainId(), now);
+        if (!points.covers(rules.tiers(), now)) {
             points = foldedAgain(points, null);
         }
         try {
-            return points.at(now, tiers, EXPIRING_WITHIN_DAYS);
+            return points.at(now, rules, EXPIRING_WITHIN_DAYS);
         } catch (PointsOverflowException e) {
             throw new PointsException.AccountFrozen(e.getMessage());
         }
@@ -74,7 +75,8 @@ public class BalanceQueries {
      */
     public MemberLots lots(String memberId) {
         try {
-            return new MemberLots(memberId, document(memberId).byExpiry());
+            MemberPoints points = document(memberId);
+            return new MemberLots(memberId, points.byExpiry(unit(points.balance().chainId())));
         } catch (PointsOverflowException e) {
             throw new PointsException.AccountFrozen(e.getMessage());
         }
@@ -126,8 +128,7 @@ public class BalanceQueries {
         if (balance == null) {
             throw new PointsException.NotFound("points account as of " + asOf + " for member", memberId);
         }
-        return new PointsBalance(memberId, balance.balance(), balance.lifetimeEarned(), balance.lifetimeRedeemed(),
-                null, null, null, null, null, null, null, null, null, asOf);
+        return PointsBalance.asOf(balance, unit(balance.chainId()), asOf);
     }
 
     /** How a transaction's points came about: the rule version, the per-rule breakdown and any returns. */
@@ -144,7 +145,7 @@ public class BalanceQueries {
         if (earned == null) {
             throw new PointsException.NotFound("earning of member " + memberId + " on transaction", transactionId);
         }
-        return TransactionExplanation.of(earned, returns);
+        return TransactionExplanation.of(earned, returns, unit(earned.chainId()));
     }
 
     /** Page {@code page} (default 0) of {@code size} lines (default 20, at most {@value #MAX_PAGE_SIZE}), newest first. */
@@ -164,7 +165,8 @@ public class BalanceQueries {
         }
         List<StatementLine> lines;
         try {
-            lines = new ArrayList<>(StatementLine.of(entries));
+            lines = new ArrayList<>(StatementLine.of(entries, unit(balances.chainOf(memberId)
+                    .orElseThrow(() -> new PointsException.NotFound(ACCOUNT, memberId)))));
         } catch (PointsOverflowException e) {
             throw new PointsException.AccountFrozen(e.getMessage());
         }
@@ -172,6 +174,11 @@ public class BalanceQueries {
         int from = (int) Math.min(lines.size(), (long) pageNumber * pageSize);
         return new Statement(memberId, pageNumber, pageSize, lines.size(),
                 lines.subList(from, Math.min(lines.size(), from + pageSize)));
+    }
+
+    /** The unit of the chain's points (the same under every version of its program). */
+    private PointsUnit unit(String chainId) {
+        return programs.rulesFor(chainId, clock.instant()).unit();
     }
 
     private static Instant instant(String value) {

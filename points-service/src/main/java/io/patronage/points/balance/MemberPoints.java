@@ -7,7 +7,9 @@ import io.patronage.points.ledger.LedgerLimits;
 import io.patronage.points.ledger.OpenLot;
 import io.patronage.points.ledger.PointsAccountEvent;
 import io.patronage.points.ledger.PointsOverflowException;
+import io.patronage.points.ledger.PointsUnit;
 import io.patronage.points.membership.PointsAccountOpened;
+import io.patronage.points.program.ProgramRules;
 import io.patronage.points.program.TierRules;
 import io.patronage.points.tiers.Activity;
 import io.patronage.points.tiers.TierChanged;
@@ -155,11 +157,12 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, Map<String, L
 
     /**
      * Every figure at {@code now}: what can be spent and what is pending, the debt, what expires within
-     * {@code expiringWithinDays}, the tier and what is missing to the next one under {@code tiers}.
+     * {@code expiringWithinDays}, the tier and what is missing to the next one under the tiers of {@code rules}, in
+     * points of its unit.
      *
      * @throws PointsOverflowException when the account is frozen
      */
-    PointsBalance at(Instant now, TierRules tiers, int expiringWithinDays) {
+    PointsBalance at(Instant now, ProgramRules rules, int expiringWithinDays) {
         if (frozen != null) {
             throw new PointsOverflowException(frozen);
         }
@@ -167,19 +170,23 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, Map<String, L
         Instant horizon = now.plus(Duration.ofDays(expiringWithinDays));
         long expiring = lots.stream().filter(lot -> lot.expiredAt(horizon)).mapToLong(OpenLot::remaining)
                 .reduce(0, LedgerLimits::add);
-        BigDecimal qualifying = TierPolicy.qualifying(tiers, activity, ledger, now);
+        TierRules tiers = rules.tiers();
+        PointsUnit unit = rules.unit();
+        BigDecimal qualifying = TierPolicy.qualifying(tiers, unit, activity, ledger, now);
         TierRules.Level next = tiers.next(tier);
-        return new PointsBalance(balance.memberId(), balance.balance(), balance.lifetimeEarned(),
-                balance.lifetimeRedeemed(), Math.max(0, ledger.available(now)), ledger.pending(now), debt, expiring,
-                expiringWithinDays, nextExpiry(), tier, next == null ? null : next.name(),
+        return new PointsBalance(balance.memberId(), unit.points(balance.balance()),
+                unit.points(balance.lifetimeEarned()), unit.points(balance.lifetimeRedeemed()),
+                unit.points(Math.max(0, ledger.available(now))), unit.points(ledger.pending(now)), unit.points(debt),
+                unit.points(expiring), expiringWithinDays, nextExpiry(unit), tier, next == null ? null : next.name(),
                 next == null ? null : next.threshold().subtract(qualifying).max(BigDecimal.ZERO), null);
     }
 
     /** The earliest expiry of the open lots and what they hold that expires then; {@code null} when none expires. */
-    private PointsBalance.NextExpiry nextExpiry() {
+    private PointsBalance.NextExpiry nextExpiry(PointsUnit unit) {
         return lots.stream().map(OpenLot::expiresAt).filter(Objects::nonNull).min(Instant::compareTo)
-                .map(at -> new PointsBalance.NextExpiry(at, lots.stream().filter(lot -> at.equals(lot.expiresAt()))
-                        .mapToLong(OpenLot::remaining).reduce(0, LedgerLimits::add)))
+                .map(at -> new PointsBalance.NextExpiry(at, unit.points(lots.stream()
+                        .filter(lot -> at.equals(lot.expiresAt())).mapToLong(OpenLot::remaining)
+                        .reduce(0, LedgerLimits::add))))
                 .orElse(null);
     }
 
@@ -188,11 +195,11 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, Map<String, L
      *
      * @throws PointsOverflowException when the account is frozen
      */
-    List<PointsLot> byExpiry() {
+    List<PointsLot> byExpiry(PointsUnit unit) {
         if (frozen != null) {
             throw new PointsOverflowException(frozen);
         }
-        return lots.stream().map(lot -> PointsLot.of(lot, origins.get(lot.lotId()))).sorted(PointsLot.BY_EXPIRY)
+        return lots.stream().map(lot -> PointsLot.of(lot, origins.get(lot.lotId()), unit)).sorted(PointsLot.BY_EXPIRY)
                 .toList();
     }
 }

@@ -3,7 +3,9 @@ package io.patronage.points.balance;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Introspected;
 import io.patronage.points.ledger.OpenLot;
+import io.patronage.points.ledger.PointsUnit;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 
@@ -14,7 +16,7 @@ import java.util.Comparator;
  */
 @Introspected
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PointsLot(long earned, long remaining, Instant earnedAt, Instant availableAt, Instant expiresAt,
+public record PointsLot(BigDecimal earned, BigDecimal remaining, Instant earnedAt, Instant availableAt, Instant expiresAt,
                         Source source) {
 
     /** Soonest expiry first (never-expiring lots last), then oldest earned first. */
@@ -22,8 +24,8 @@ public record PointsLot(long earned, long remaining, Instant earnedAt, Instant a
             .comparing(PointsLot::expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(PointsLot::earnedAt);
 
-    static PointsLot of(OpenLot lot, LotOrigin origin) {
-        return new PointsLot(origin.earned(), lot.remaining(), lot.earnedAt(), lot.availableAt(), lot.expiresAt(),
+    static PointsLot of(OpenLot lot, LotOrigin origin, PointsUnit unit) {
+        return new PointsLot(unit.points(origin.earned()), unit.points(lot.remaining()), lot.earnedAt(), lot.availableAt(), lot.expiresAt(),
                 origin.source());
     }
 

@@ -8,18 +8,24 @@ import io.patronage.points.expiry.PointsExpired;
 import io.patronage.points.ledger.LedgerLimits;
 import io.patronage.points.ledger.PointsAccountEvent;
 import io.patronage.points.ledger.PointsOverflowException;
+import io.patronage.points.ledger.PointsUnit;
 import io.patronage.points.redemption.PointsRedeemed;
 import io.patronage.points.returns.PointsReversed;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** One ledger movement of a member's statement; {@code balance} is the running balance after it. */
-record StatementLine(Instant at, String kind, String reference, long points, long balance, String detail) {
+record StatementLine(Instant at, String kind, String reference, BigDecimal points, BigDecimal balance, String detail) {
 
-    /** @throws PointsOverflowException when the log holds a poisoned event: the account is frozen at it */
-    static List<StatementLine> of(List<AccountHistory.Entry> entries) {
+    /**
+     * The lines of the log's entries, in points of {@code unit}.
+     *
+     * @throws PointsOverflowException when the log holds a poisoned event: the account is frozen at it
+     */
+    static List<StatementLine> of(List<AccountHistory.Entry> entries, PointsUnit unit) {
         List<StatementLine> lines = new ArrayList<>();
         long balance = 0;
         for (AccountHistory.Entry entry : entries) {
@@ -31,7 +37,7 @@ record StatementLine(Instant at, String kind, String reference, long points, lon
             }
             long delta = BalanceChange.of(event).balanceDelta();
             balance = LedgerLimits.add(balance, delta);
-            StatementLine line = line(entry.at(), event, delta, balance);
+            StatementLine line = line(entry.at(), event, unit.points(delta), unit.points(balance), unit);
             if (line != null) {
                 lines.add(line);
             }
@@ -39,7 +45,8 @@ record StatementLine(Instant at, String kind, String reference, long points, lon
         return lines;
     }
 
-    private static StatementLine line(Instant at, PointsAccountEvent event, long delta, long balance) {
+    private static StatementLine line(Instant at, PointsAccountEvent event, BigDecimal delta, BigDecimal balance,
+                                      PointsUnit unit) {
         if (event instanceof PointsEarned e && e.points() != 0) {
             return new StatementLine(e.occurredAt().toInstant(), "EARNED", e.transactionId(), delta, balance,
                     e.ruleVersion());
@@ -49,7 +56,7 @@ record StatementLine(Instant at, String kind, String reference, long points, lon
         }
         if (event instanceof PointsReversed r) {
             return new StatementLine(r.occurredAt().toInstant(), "REVERSED", r.transactionId(), delta, balance,
-                    "return of " + r.originalTransactionId() + (r.shortfall() > 0 ? ", shortfall " + r.shortfall() : ""));
+                    "return of " + r.originalTransactionId() + (r.shortfall() > 0 ? ", shortfall " + unit.points(r.shortfall()).toPlainString() : ""));
         }
         if (event instanceof PointsRedeemed r) {
             return new StatementLine(at, "REDEEMED", r.requestId(), delta, balance, r.reason());

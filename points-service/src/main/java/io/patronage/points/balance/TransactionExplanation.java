@@ -1,7 +1,7 @@
 package io.patronage.points.balance;
 
-import io.patronage.points.earning.Contribution;
 import io.patronage.points.earning.PointsEarned;
+import io.patronage.points.ledger.PointsUnit;
 import io.patronage.points.returns.PointsReversed;
 
 import java.math.BigDecimal;
@@ -12,20 +12,25 @@ import java.util.List;
 /** {@code GET /members/{id}/points/transactions/{transactionId}}. */
 record TransactionExplanation(String transactionId, String chainId, String storeId, OffsetDateTime occurredAt,
                               String currency, BigDecimal amount, BigDecimal eligibleAmount, String ruleVersion,
-                              long points, List<Contribution> breakdown, Instant availableAt, Instant expiresAt,
+                              BigDecimal points, List<RulePoints> breakdown, Instant availableAt, Instant expiresAt,
                               List<Return> returns) {
 
-    static TransactionExplanation of(PointsEarned earned, List<PointsReversed> returns) {
+    static TransactionExplanation of(PointsEarned earned, List<PointsReversed> returns, PointsUnit unit) {
         return new TransactionExplanation(earned.transactionId(), earned.chainId(), earned.storeId(),
                 earned.occurredAt(), earned.currency(), earned.amount(), earned.eligibleAmount(),
-                earned.ruleVersion(), earned.points(), earned.breakdown(),
+                earned.ruleVersion(), unit.points(earned.points()),
+                earned.breakdown().stream().map(c -> new RulePoints(c.rule(), unit.points(c.points()))).toList(),
                 earned.lot() == null ? null : earned.lot().availableAt(),
                 earned.lot() == null ? null : earned.lot().expiresAt(),
-                returns.stream().map(r -> new Return(r.transactionId(), r.returnedAmount(), r.points(), r.shortfall(),
-                        r.debt(), r.occurredAt())).toList());
+                returns.stream().map(r -> new Return(r.transactionId(), r.returnedAmount(), unit.points(r.points()),
+                        unit.points(r.shortfall()), unit.points(r.debt()), r.occurredAt())).toList());
     }
 
-    record Return(String transactionId, BigDecimal returnedAmount, long points, long shortfall, long debt,
-                  OffsetDateTime occurredAt) {
+    /** What one rule contributed, e.g. {@code base}, {@code category:wine}, {@code cap}. */
+    record RulePoints(String rule, BigDecimal points) {
+    }
+
+    record Return(String transactionId, BigDecimal returnedAmount, BigDecimal points, BigDecimal shortfall,
+                  BigDecimal debt, OffsetDateTime occurredAt) {
     }
 }

@@ -46,11 +46,11 @@ public abstract sealed class PointsException extends RuntimeException {
     }
 
     /**
-     * A program version keeping points with decimals: the earning rules and what-if rate them, the ledger does not
-     * carry them yet.
+     * A program version that would change the unit of a chain's points ({@code pointsDecimals}) after they were
+     * counted in another one.
      */
-    public static final class FractionalPoints extends PointsException {
-        public FractionalPoints(String detail) {
+    public static final class PointsUnitFixed extends PointsException {
+        public PointsUnitFixed(String detail) {
             super(detail);
         }
     }

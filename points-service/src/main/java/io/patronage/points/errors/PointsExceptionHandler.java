@@ -35,9 +35,9 @@ class PointsExceptionHandler implements ExceptionHandler<PointsException, HttpRe
         } else if (exception instanceof PointsException.RedemptionRejected) {
             status = HttpStatus.CONFLICT;
             type = "redemption-rejected";
-        } else if (exception instanceof PointsException.FractionalPoints) {
+        } else if (exception instanceof PointsException.PointsUnitFixed) {
             status = HttpStatus.UNPROCESSABLE_ENTITY;
-            type = "fractional-points-not-carried";
+            type = "points-unit-fixed";
         } else if (exception instanceof PointsException.WrongCurrency) {
             status = HttpStatus.UNPROCESSABLE_ENTITY;
             type = "wrong-currency";

@@ -1,6 +1,7 @@
 package io.patronage.points.program;
 
 import io.patronage.points.ledger.Lot;
+import io.patronage.points.ledger.PointsUnit;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -44,8 +45,9 @@ import java.util.Objects;
  * @param overBalanceRedemption   what a till's or an operator's redemption above the available points gets: rejected
  *                                (the default) or clamped to them (see {@link OverBalance})
  * @param pointsDecimals          how many decimals the program's points keep (0, the default, to
- *                                {@value #MAX_POINTS_DECIMALS}): the earning rules round to them, and every
- *                                figure of points in the program (bonuses, caps) is in whole points
+ *                                {@value #MAX_POINTS_DECIMALS}): the earning rules round to them, the ledger counts
+ *                                in that {@link #unit()}, and every figure of points in the program (bonuses, caps,
+ *                                thresholds, limits) is in whole points; fixed per chain (see {@code Programs})
  * @param redemption              what a till may pay with points in one purchase (see {@link RedemptionLimits})
  */
 public record ProgramRules(String version,
@@ -74,7 +76,7 @@ public record ProgramRules(String version,
                            RedemptionLimits redemption) {
 
     public static final String DEFAULT_VERSION = "default-v1";
-    public static final int MAX_POINTS_DECIMALS = 2;
+    public static final int MAX_POINTS_DECIMALS = PointsUnit.MAX_DECIMALS;
 
     /** The program every chain gets until it has its own: 1 point per whole currency unit, rounded down. */
     public static final ProgramRules DEFAULT = new ProgramRules(DEFAULT_VERSION, BigDecimal.ONE,
@@ -177,14 +179,27 @@ public record ProgramRules(String version,
                 overBalanceRedemption, pointsDecimals, redemption);
     }
 
+    /** These rules keeping points with {@code decimals} (the default program in a chain's unit). */
+    public ProgramRules withPointsDecimals(int decimals) {
+        return new ProgramRules(version, effectiveFrom, endsAt, timeZone, currency, pointsPerUnit, rounding, minimumSpend,
+                multipliers, maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers,
+                roundingPer, stacking, includeOnly, maxPointsPerDay, maxPointsPerPeriod,
+                overBalanceRedemption, decimals, redemption);
+    }
+
+    /** The ledger's unit under this program: a point, or 10 to the minus {@link #pointsDecimals} of one. */
+    public PointsUnit unit() {
+        return new PointsUnit(pointsDecimals);
+    }
+
     /** How many units of the earning's arithmetic make a point: 10 to the {@link #pointsDecimals}. */
     public long unitsPerPoint() {
-        return BigDecimal.TEN.pow(pointsDecimals).longValueExact();
+        return unit().perPoint();
     }
 
     /** {@code units} as points with the program's decimals, e.g. 257 units are 2.57 points with 2 decimals. */
     public BigDecimal points(long units) {
-        return BigDecimal.valueOf(units, pointsDecimals);
+        return unit().points(units);
     }
 
     public boolean inForceAt(Instant at) {

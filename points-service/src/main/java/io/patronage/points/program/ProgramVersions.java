@@ -10,16 +10,20 @@ import java.time.Instant;
 
 /**
  * Adds a chain's program versions: in the chain's currency, taking effect at their {@code effectiveFrom} (now when
- * none is given), never in the past; adding the same version again changes nothing.
+ * none is given), never in the past; adding the same version again changes nothing. The first version fixes the
+ * chain's points unit ({@code pointsDecimals}), unless the chain's members already moved points under the default
+ * program's.
  */
 @Singleton
 public class ProgramVersions {
 
     private final Programs programs;
     private final ChainDirectory chains;
+    private final PointsHistory history;
     private final Clock clock;
 
-    ProgramVersions(Programs programs, ChainDirectory chains, Clock clock) {
+    ProgramVersions(Programs programs, ChainDirectory chains, PointsHistory history, Clock clock) {
+        this.history = history;
         this.clock = clock;
         this.programs = programs;
         this.chains = chains;
@@ -49,6 +53,12 @@ public class ProgramVersions {
             }
             throw new PointsException.VersionExists(
                     "chain " + chainId + " already has a different version " + rules.version());
+        }
+        if (programs.versions(chainId).isEmpty() && !rules.unit().equals(programs.unit(chainId))
+                && history.anyMoved(chainId)) {
+            throw new PointsException.PointsUnitFixed("pointsDecimals " + rules.pointsDecimals() + ": the members of "
+                    + chainId + " already hold points counted with " + programs.unit(chainId).decimals()
+                    + " decimals under the default program, and a chain's points never change unit");
         }
         programs.save(chainId, rules);
         return new Added(rules, true);

@@ -9,6 +9,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.micronaut.context.annotation.Value;
 import io.patronage.kit.json.Json;
 import io.patronage.points.errors.PointsException;
+import io.patronage.points.ledger.PointsUnit;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
 import org.bson.Document;
@@ -42,6 +43,8 @@ public class Programs implements ProgramCatalog {
     private final MongoCollection<Document> store;
     private final String seedFile;
     private final Map<String, NavigableMap<Instant, ProgramRules>> byChain = new ConcurrentHashMap<>();
+    /** The default program by the decimals of a chain's points. */
+    private final Map<Integer, ProgramRules> fallbacks = new ConcurrentHashMap<>();
 
     Programs(ProgramProperties defaults, MongoDatabase database,
              @Value("${patronage.points.programs-file:}") String seedFile) {
@@ -64,11 +67,17 @@ public class Programs implements ProgramCatalog {
         LOG.info("programs loaded for {} chains", byChain.size());
     }
 
+    /** Before the chain's first version, the default program, counted in the chain's unit. */
     @Override
     public ProgramRules rulesFor(String chainId, Instant occurredAt) {
         NavigableMap<Instant, ProgramRules> versions = byChain.get(chainId);
-        Map.Entry<Instant, ProgramRules> entry = versions == null ? null : versions.floorEntry(occurredAt);
-        return entry == null ? fallback : entry.getValue();
+        if (versions == null || versions.isEmpty()) {
+            return fallback;
+        }
+        Map.Entry<Instant, ProgramRules> entry = versions.floorEntry(occurredAt);
+        return entry != null ? entry.getValue()
+                : fallbacks.computeIfAbsent(versions.firstEntry().getValue().pointsDecimals(),
+                fallback::withPointsDecimals);
     }
 
     public List<ProgramRules> versions(String chainId) {
@@ -81,15 +90,25 @@ public class Programs implements ProgramCatalog {
     }
 
     /**
+     * The unit a chain's ledger counts in: its versions' (they all keep the same decimals), the default program's for a
+     * chain without versions.
+     */
+    public PointsUnit unit(String chainId) {
+        return rulesFor(chainId, Instant.MAX).unit();
+    }
+
+    /**
      * Adds a version (the caller checked it is new and not retroactive) to Mongo, then to the hot path.
      *
-     * @throws PointsException.FractionalPoints for a version keeping points with decimals, which the ledger does not
-     *                                          carry yet (what-if rates such a draft)
+     * @throws PointsException.PointsUnitFixed for a version whose {@code pointsDecimals} differ from the chain's other
+     *                                         versions': the events stored in the chain's unit would change meaning
      */
     public synchronized void save(String chainId, ProgramRules rules) {
-        if (rules.pointsDecimals() > 0) {
-            throw new PointsException.FractionalPoints("pointsDecimals " + rules.pointsDecimals() + ": the ledger"
-                    + " keeps whole points only so far; POST /programs/" + chainId + "/what-if rates such a draft");
+        List<ProgramRules> existing = versions(chainId);
+        if (!existing.isEmpty() && existing.get(0).pointsDecimals() != rules.pointsDecimals()) {
+            throw new PointsException.PointsUnitFixed("pointsDecimals " + rules.pointsDecimals() + ": chain " + chainId
+                    + " keeps points with " + existing.get(0).pointsDecimals() + " decimals (version "
+                    + existing.get(0).version() + "), and a chain's points never change unit");
         }
         NavigableMap<Instant, ProgramRules> versions = new TreeMap<>(byChain.getOrDefault(chainId, new TreeMap<>()));
         versions.put(rules.effectiveFrom(), rules);

@@ -1,6 +1,7 @@
 package io.patronage.points.tiers;
 
 import io.patronage.points.ledger.Ledger;
+import io.patronage.points.ledger.PointsUnit;
 import io.patronage.points.program.TierRules;
 
 import java.math.BigDecimal;
@@ -22,30 +23,33 @@ public final class TierPolicy {
 
     /**
      * What counts towards the tiers at {@code at}: the points, spend or visits of the window that ends then, or the
-     * balance or the available points ({@code ledger} as it is; never below 0).
+     * balance or the available points ({@code ledger} as it is; never below 0). Points are in points, not in the
+     * ledger's {@code unit}, as the thresholds are.
      */
-    public static BigDecimal qualifying(TierRules tiers, List<Activity> activity, Ledger ledger, Instant at) {
+    public static BigDecimal qualifying(TierRules tiers, PointsUnit unit, List<Activity> activity, Ledger ledger,
+                                        Instant at) {
         return switch (tiers.basis()) {
-            case BALANCE -> BigDecimal.valueOf(Math.max(0, ledger.balance()));
-            case AVAILABLE -> BigDecimal.valueOf(Math.max(0, ledger.available(at)));
-            case POINTS, SPEND, VISITS -> overWindow(tiers, activity, at);
+            case BALANCE -> unit.points(Math.max(0, ledger.balance()));
+            case AVAILABLE -> unit.points(Math.max(0, ledger.available(at)));
+            case POINTS, SPEND, VISITS -> overWindow(tiers, unit, activity, at);
         };
     }
 
-    private static BigDecimal overWindow(TierRules tiers, List<Activity> activity, Instant at) {
+    private static BigDecimal overWindow(TierRules tiers, PointsUnit unit, List<Activity> activity, Instant at) {
         Instant from = at.minus(Duration.ofDays(tiers.windowDays()));
         return activity.stream().filter(a -> a.at().isAfter(from) && !a.at().isAfter(at))
                 .map(a -> switch (tiers.basis()) {
                     case SPEND -> a.spend();
                     case VISITS -> BigDecimal.valueOf(a.visits());
-                    default -> BigDecimal.valueOf(a.points());
+                    default -> unit.points(a.points());
                 })
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** The tier reached above {@code tier}, {@code null} when none. */
-    public static String upgrade(TierRules tiers, List<Activity> activity, Ledger ledger, String tier, Instant at) {
-        TierRules.Level reached = tiers.levelFor(qualifying(tiers, activity, ledger, at));
+    public static String upgrade(TierRules tiers, PointsUnit unit, List<Activity> activity, Ledger ledger, String tier,
+                                 Instant at) {
+        TierRules.Level reached = tiers.levelFor(qualifying(tiers, unit, activity, ledger, at));
         return reached != null && tiers.rank(reached.name()) > tiers.rank(tier) ? reached.name() : null;
     }
 
@@ -53,20 +57,22 @@ public final class TierPolicy {
      * Whether the member falls below {@code tier} when the basis no longer qualifies; with grace, only if it did not
      * qualify within the grace days either. {@link #downgradeTo} names the tier then.
      */
-    public static boolean downgrades(TierRules tiers, List<Activity> activity, Ledger ledger, String tier, Instant at) {
+    public static boolean downgrades(TierRules tiers, PointsUnit unit, List<Activity> activity, Ledger ledger,
+                                     String tier, Instant at) {
         if (tier == null || tiers.downgrade() == TierRules.Downgrade.NEVER) {
             return false;
         }
-        return tiers.rank(downgradeTo(tiers, activity, ledger, at)) < tiers.rank(tier);
+        return tiers.rank(downgradeTo(tiers, unit, activity, ledger, at)) < tiers.rank(tier);
     }
 
     /**
      * Whether an event that lowered the basis (a return, redemption, expiry or debit) takes the tier down at once:
      * only under {@code ON_DROP}, when {@link #downgrades} says so.
      */
-    public static boolean dropsAtOnce(TierRules tiers, List<Activity> activity, Ledger ledger, String tier,
-                                      Instant at) {
-        return tiers.downgrade() == TierRules.Downgrade.ON_DROP && downgrades(tiers, activity, ledger, tier, at);
+    public static boolean dropsAtOnce(TierRules tiers, PointsUnit unit, List<Activity> activity, Ledger ledger,
+                                      String tier, Instant at) {
+        return tiers.downgrade() == TierRules.Downgrade.ON_DROP
+                && downgrades(tiers, unit, activity, ledger, tier, at);
     }
 
     /**
@@ -74,11 +80,12 @@ public final class TierPolicy {
      * the window qualified for at any moment of the last {@code graceDays} (so the member falls exactly
      * {@code graceDays} after the window last qualified for their tier). {@code null} for none.
      */
-    public static String downgradeTo(TierRules tiers, List<Activity> activity, Ledger ledger, Instant at) {
-        TierRules.Level kept = tiers.levelFor(qualifying(tiers, activity, ledger, at));
+    public static String downgradeTo(TierRules tiers, PointsUnit unit, List<Activity> activity, Ledger ledger,
+                                     Instant at) {
+        TierRules.Level kept = tiers.levelFor(qualifying(tiers, unit, activity, ledger, at));
         if (tiers.downgrade() == TierRules.Downgrade.AFTER_GRACE && tiers.graceDays() > 0) {
             for (Instant end : windowChanges(tiers, activity, at.minus(Duration.ofDays(tiers.graceDays())), at)) {
-                kept = better(tiers, kept, tiers.levelFor(overWindow(tiers, activity, end)));
+                kept = better(tiers, kept, tiers.levelFor(overWindow(tiers, unit, activity, end)));
             }
         }
         return kept == null ? null : kept.name();

@@ -7,6 +7,7 @@ import io.patronage.points.earning.PointsAwarded;
 import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.ledger.Ledger;
 import io.patronage.points.ledger.PointsAccountEvent;
+import io.patronage.points.ledger.PointsUnit;
 import io.patronage.points.program.TierRules;
 import io.patronage.points.tiers.Activity;
 import io.patronage.points.tiers.TierPolicy;
@@ -24,14 +25,16 @@ import java.util.List;
 final class DraftTier {
 
     private final TierRules tiers;
+    private final PointsUnit unit;
     private final Ledger ledger = new Ledger();
     private final List<Activity> activity = new ArrayList<>();
     private String tier;
     /** From an event beyond the ledger's limits on (stored by an older version), as the account stops there. */
     private boolean frozen;
 
-    DraftTier(TierRules tiers) {
+    DraftTier(TierRules tiers, PointsUnit unit) {
         this.tiers = tiers;
+        this.unit = unit;
     }
 
     /** The standing a purchase at {@code at} is rated with: the draft's tier in it, re-evaluated at {@code at}. */
@@ -39,8 +42,8 @@ final class DraftTier {
         if (tiers.levels().isEmpty()) {
             return actual;
         }
-        if (TierPolicy.downgrades(tiers, activity, ledger, tier, at)) {
-            tier = TierPolicy.downgradeTo(tiers, activity, ledger, at);
+        if (TierPolicy.downgrades(tiers, unit, activity, ledger, tier, at)) {
+            tier = TierPolicy.downgradeTo(tiers, unit, activity, ledger, at);
         }
         return new AccountStanding(actual.birthday(), actual.purchases(), actual.lastBirthdayBonus(), tier,
                 actual.referred(), actual.earnings());
@@ -55,7 +58,7 @@ final class DraftTier {
         Instant at = event instanceof PointsEarned earned ? earned.occurredAt().toInstant()
                 : event instanceof PointsAwarded awarded ? awarded.awardedAt() : null;
         if (at != null && !tiers.levels().isEmpty()) {
-            String reached = TierPolicy.upgrade(tiers, activity, ledger, tier, at);
+            String reached = TierPolicy.upgrade(tiers, unit, activity, ledger, tier, at);
             tier = reached == null ? tier : reached;
         }
     }

@@ -14,8 +14,10 @@ import io.patronage.points.errors.PointsException;
 import io.patronage.points.eventlog.EventLog;
 import io.patronage.points.ledger.LedgerLimits;
 import io.patronage.points.ledger.PointsOverflowException;
+import io.patronage.points.ledger.PointsUnit;
 import io.patronage.points.membership.PointsAccountOpened;
 import io.patronage.points.program.ProgramRules;
+import io.patronage.points.program.Programs;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
@@ -43,9 +45,9 @@ import java.util.TreeMap;
  * <p>
  * A purchase whose earning is poisoned (beyond the ledger's limits, stored by an older version), or that the draft
  * would rate beyond the ceiling of one transaction, is skipped and listed with the reason (the first
- * {@link #SKIPPED_LISTED}); the totals are exact. A draft that keeps points with decimals ({@code pointsDecimals}) is
- * compared in them: what was issued (whole points) is scaled to its units, and every figure is answered with its
- * decimals.
+ * {@link #SKIPPED_LISTED}); the totals are exact. A draft that keeps more decimals ({@code pointsDecimals}) than the
+ * chain's points is compared in them: what was issued (in the chain's unit) is scaled to the draft's, and every figure
+ * is answered with its decimals; a draft keeping fewer is refused (the history cannot be stated in its unit).
  */
 @Singleton
 public class WhatIf {
@@ -53,9 +55,11 @@ public class WhatIf {
     static final int SKIPPED_LISTED = 100;
 
     private final EventLog log;
+    private final Programs programs;
 
-    WhatIf(EventLog log) {
+    WhatIf(EventLog log, Programs programs) {
         this.log = log;
+        this.programs = programs;
     }
 
     /** Points as the draft keeps them: whole, or with its {@code pointsDecimals}. */
@@ -75,19 +79,27 @@ public class WhatIf {
                          List<RuleDifference> rules, int purchasesSkipped, List<Skipped> skipped) {
     }
 
-    /** @throws PointsException.Overflow when the period's totals are beyond a long (unreachable within the limits) */
+    /**
+     * @throws PointsException.Overflow       when the period's totals are beyond a long (unreachable within the limits)
+     * @throws PointsException.InvalidRequest for a draft keeping fewer decimals than the chain's points
+     */
     public Report rerate(String chainId, ProgramRules draft, Instant from, Instant to) {
+        PointsUnit chainUnit = programs.unit(chainId);
+        if (draft.pointsDecimals() < chainUnit.decimals()) {
+            throw new PointsException.InvalidRequest("draft.pointsDecimals " + draft.pointsDecimals() + ": the points of "
+                    + chainId + " keep " + chainUnit.decimals() + " decimals, a draft may not keep fewer");
+        }
         try {
-            return compare(chainId, draft, from, to);
+            return compare(chainId, chainUnit, draft, from, to);
         } catch (PointsOverflowException | ArithmeticException e) {
             throw new PointsException.Overflow(e.getMessage());
         }
     }
 
-    private Report compare(String chainId, ProgramRules draft, Instant from, Instant to) {
+    private Report compare(String chainId, PointsUnit chainUnit, ProgramRules draft, Instant from, Instant to) {
         ProgramRules rules = draft.withEffectiveFrom(Instant.EPOCH);
-        // compared in the draft's units: what was issued (whole points) scaled up to them
-        long unit = rules.unitsPerPoint();
+        // compared in the draft's units: what was issued (in the chain's unit) scaled up to them
+        long unit = rules.unitsPerPoint() / chainUnit.perPoint();
         Map<String, Standing> standings = new HashMap<>();
         // what the draft would have credited towards the day and period caps (outside the period: what was credited)
         Map<String, List<CappedEarning>> draftEarnings = new HashMap<>();
@@ -100,7 +112,7 @@ public class WhatIf {
         long events = log.forEach("what-if " + chainId, (sequence, event) -> {
             if (event instanceof PointsAccountOpened opened && opened.chainId().equals(chainId)) {
                 standings.put(opened.memberId(), new Standing());
-                tiers.put(opened.memberId(), new DraftTier(rules.tiers()));
+                tiers.put(opened.memberId(), new DraftTier(rules.tiers(), chainUnit));
             }
             Standing standing = standings.get(event.memberId());
             if (standing == null) {

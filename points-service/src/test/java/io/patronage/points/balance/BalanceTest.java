@@ -5,6 +5,7 @@ import io.patronage.points.ledger.LotDebit;
 import io.patronage.points.ledger.PointsAccountEvent;
 import io.patronage.points.ledger.PointsOverflowException;
 import io.patronage.points.membership.PointsAccountOpened;
+import io.patronage.points.program.ProgramRules;
 import io.patronage.points.program.TierRules;
 import io.patronage.points.redemption.PointsRedeemed;
 import io.patronage.points.redemption.PointsRedemptionRejected;
@@ -98,7 +99,7 @@ class BalanceTest {
 
         MemberPoints points = MemberPoints.replay(messages(poisoned).stream(), Long.MAX_VALUE, reason -> { });
 
-        assertThrows(PointsOverflowException.class, () -> points.at(Instant.now(), TierRules.NONE, 30));
+        assertThrows(PointsOverflowException.class, () -> points.at(Instant.now(), ProgramRules.DEFAULT, 30));
     }
 
     @Test

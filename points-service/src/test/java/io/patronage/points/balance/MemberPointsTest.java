@@ -4,6 +4,7 @@ import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.ledger.Lot;
 import io.patronage.points.ledger.PointsAccountEvent;
 import io.patronage.points.membership.PointsAccountOpened;
+import io.patronage.points.program.ProgramRules;
 import io.patronage.points.program.TierRules;
 import io.patronage.points.tiers.TierChanged;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ class MemberPointsTest {
     private static final TierRules TIERS = new TierRules(TierRules.Basis.POINTS, 365, List.of(
             new TierRules.Level("silver", BigDecimal.ZERO, null), new TierRules.Level("gold", new BigDecimal("100"), null)),
             TierRules.Downgrade.IMMEDIATE, 0);
+    private static final ProgramRules RULES = new ProgramRules("v1", null, null, null, null, BigDecimal.ONE, null, null,
+            null, null, null, null, null, 0, null, TIERS);
 
     private static PointsEarned earned(String transactionId, long points, Instant at, Duration pending) {
         return new PointsEarned("m-1", "chain-1", transactionId, "s-1", "EUR", BigDecimal.TEN, BigDecimal.TEN, points,
@@ -48,13 +51,32 @@ class MemberPointsTest {
                 new TierChanged("m-1", "chain-1", null, "silver", "QUALIFIED", T0),
                 earned("t-2", 25, T0.plus(Duration.ofDays(1)), Duration.ofDays(14))));
 
-        PointsBalance answer = points.at(T0.plus(Duration.ofDays(2)), TIERS, 30);
+        PointsBalance answer = points.at(T0.plus(Duration.ofDays(2)), RULES, 30);
 
-        assertEquals(new PointsBalance("m-1", 65, 65, 0, 40L, 25L, 0L, 65L, 30,
-                new PointsBalance.NextExpiry(T0.plus(Duration.ofDays(20)), 40), "silver", "gold", new BigDecimal("35"),
-                null), answer);
-        assertEquals(65, points.at(T0.plus(Duration.ofDays(16)), TIERS, 30).available(), "no longer pending");
-        assertEquals(0, points.at(T0.plus(Duration.ofDays(2)), TIERS, 3).expiringSoon(), "not within 3 days");
+        assertEquals(new PointsBalance("m-1", points(65), points(65), points(0), points(40), points(25), points(0),
+                points(65), 30, new PointsBalance.NextExpiry(T0.plus(Duration.ofDays(20)), points(40)), "silver", "gold",
+                new BigDecimal("35"), null), answer);
+        assertEquals(points(65), points.at(T0.plus(Duration.ofDays(16)), RULES, 30).available(), "no longer pending");
+        assertEquals(points(0), points.at(T0.plus(Duration.ofDays(2)), RULES, 3).expiringSoon(), "not within 3 days");
+    }
+
+    @Test
+    void inAChainKeepingHundredthsEveryFigureIsInPointsWithTwoDecimalsAndTheTierThresholdInPoints() {
+        MemberPoints points = fold(List.of(new PointsAccountOpened("m-1", "chain-1", "card-1", null, T0),
+                earned("t-1", 4_000, T0, Duration.ZERO),
+                new TierChanged("m-1", "chain-1", null, "silver", "QUALIFIED", T0),
+                earned("t-2", 2_557, T0.plus(Duration.ofDays(1)), Duration.ofDays(14))));
+
+        PointsBalance answer = points.at(T0.plus(Duration.ofDays(2)), RULES.withPointsDecimals(2), 30);
+
+        assertEquals(new PointsBalance("m-1", new BigDecimal("65.57"), new BigDecimal("65.57"), new BigDecimal("0.00"),
+                new BigDecimal("40.00"), new BigDecimal("25.57"), new BigDecimal("0.00"), new BigDecimal("65.57"), 30,
+                new PointsBalance.NextExpiry(T0.plus(Duration.ofDays(20)), new BigDecimal("40.00")), "silver", "gold",
+                new BigDecimal("34.43"), null), answer, "6,557 hundredths are 65.57 points, 34.43 short of gold's 100");
+    }
+
+    private static BigDecimal points(long points) {
+        return BigDecimal.valueOf(points);
     }
 
     @Test

@@ -6,7 +6,9 @@ import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.ledger.Lot;
 import io.patronage.points.ledger.LotDebit;
 import io.patronage.points.ledger.PointsAccountEvent;
+import io.patronage.points.ledger.PointsUnit;
 import io.patronage.points.membership.PointsAccountOpened;
+import io.patronage.points.program.ProgramRules;
 import io.patronage.points.program.TierRules;
 import io.patronage.points.redemption.PointsRedeemed;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,8 @@ class PointsLotTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final TierRules TIERS = new TierRules(TierRules.Basis.POINTS, 365, List.of(
             new TierRules.Level("silver", BigDecimal.ZERO, null)), TierRules.Downgrade.NEVER, 0);
+    private static final ProgramRules RULES = new ProgramRules("v1", null, null, null, null, BigDecimal.ONE, null, null,
+            null, null, null, null, null, 0, null, TIERS);
 
     private static Instant day(int days) {
         return T0.plus(Duration.ofDays(days));
@@ -60,25 +64,40 @@ class PointsLotTest {
 
     @Test
     void eachOpenLotSaysWhatItBroughtWhatIsLeftAndWhereFromSoonestExpiryThenOldestFirst() {
-        List<PointsLot> lots = fold(EVENTS).byExpiry();
+        List<PointsLot> lots = fold(EVENTS).byExpiry(PointsUnit.WHOLE);
 
         assertEquals(List.of(
-                new PointsLot(40, 10, T0, T0, day(20), new PointsLot.Source(PointsLot.Type.PURCHASE, "t-1")),
-                new PointsLot(7, 7, day(3), day(3), day(20), new PointsLot.Source(PointsLot.Type.PURCHASE, "t-2")),
-                new PointsLot(25, 25, day(4), day(18), day(24), new PointsLot.Source(PointsLot.Type.PURCHASE, "t-3")),
-                new PointsLot(10, 10, day(1), day(1), day(30), new PointsLot.Source(PointsLot.Type.AWARD, "ref-1")),
-                new PointsLot(5, 5, day(2), day(2), null, new PointsLot.Source(PointsLot.Type.ADJUSTMENT, "tkt-1"))),
+                lot(40, 10, T0, T0, day(20), PointsLot.Type.PURCHASE, "t-1"),
+                lot(7, 7, day(3), day(3), day(20), PointsLot.Type.PURCHASE, "t-2"),
+                lot(25, 25, day(4), day(18), day(24), PointsLot.Type.PURCHASE, "t-3"),
+                lot(10, 10, day(1), day(1), day(30), PointsLot.Type.AWARD, "ref-1"),
+                lot(5, 5, day(2), day(2), null, PointsLot.Type.ADJUSTMENT, "tkt-1")),
                 lots);
+    }
+
+    @Test
+    void inAChainKeepingHundredthsALotsUnitsArePointsWithTwoDecimals() {
+        PointsLot first = fold(EVENTS).byExpiry(new PointsUnit(2)).get(0);
+
+        assertEquals(new BigDecimal("0.40"), first.earned());
+        assertEquals(new BigDecimal("0.10"), first.remaining());
+    }
+
+    private static PointsLot lot(long earned, long remaining, Instant earnedAt, Instant availableAt, Instant expiresAt,
+                                 PointsLot.Type type, String id) {
+        return new PointsLot(BigDecimal.valueOf(earned), BigDecimal.valueOf(remaining), earnedAt, availableAt,
+                expiresAt, new PointsLot.Source(type, id));
     }
 
     @Test
     void theLotsAddUpToTheBalanceAndTheNextExpiryIsTheSoonestOnesPoints() {
         MemberPoints points = fold(EVENTS);
-        PointsBalance answer = points.at(day(5), TIERS, 30);
+        PointsBalance answer = points.at(day(5), RULES, 30);
 
-        assertEquals(answer.balance(), points.byExpiry().stream().mapToLong(PointsLot::remaining).sum());
-        assertEquals(answer.available() + answer.pending(), answer.balance());
-        assertEquals(new PointsBalance.NextExpiry(day(20), 17), answer.nextExpiry());
+        assertEquals(answer.balance(), points.byExpiry(PointsUnit.WHOLE).stream().map(PointsLot::remaining)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertEquals(answer.available().add(answer.pending()), answer.balance());
+        assertEquals(new PointsBalance.NextExpiry(day(20), BigDecimal.valueOf(17)), answer.nextExpiry());
     }
 
     @Test
@@ -89,12 +108,12 @@ class PointsLotTest {
         MemberPoints points = fold(events);
 
         assertEquals(List.of("tkt-1"), List.copyOf(points.origins().keySet()));
-        assertNull(points.at(day(5), TIERS, 30).nextExpiry());
+        assertNull(points.at(day(5), RULES, 30).nextExpiry());
         assertEquals(points, BalanceStore.points(BalanceStore.document(points)));
     }
 
     @Test
     void aFrozenAccountsLotsAreRefused() {
-        assertThrows(RuntimeException.class, () -> fold(EVENTS).frozenAt("poisoned").byExpiry());
+        assertThrows(RuntimeException.class, () -> fold(EVENTS).frozenAt("poisoned").byExpiry(PointsUnit.WHOLE));
     }
 }

@@ -5,6 +5,7 @@ import io.patronage.points.earning.Contribution;
 import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.ledger.Lot;
 import io.patronage.points.ledger.LotDebit;
+import io.patronage.points.ledger.PointsUnit;
 import io.patronage.points.program.ProgramJson;
 import io.patronage.points.program.TierRules;
 import io.patronage.points.redemption.PointsRedeemed;
@@ -39,7 +40,7 @@ class DraftTierTest {
 
     @Test
     void onTheBalanceAnEarningUpgradesAndARedemptionDropsUnderOnDrop() {
-        DraftTier tier = new DraftTier(tiers("BALANCE", "ON_DROP"));
+        DraftTier tier = new DraftTier(tiers("BALANCE", "ON_DROP"), PointsUnit.WHOLE);
         assertNull(tier.standing(ACTUAL, AT).tier(), "the draft's tier, not the PLATINUM the member had");
         tier.fold(earned("t-1", 150, AT));
         assertEquals("SILVER", tier.standing(ACTUAL, AT.plusSeconds(60)).tier());
@@ -51,7 +52,7 @@ class DraftTierTest {
 
     @Test
     void overTheWindowTheTierLapsesWhenTheWindowMovesOn() {
-        DraftTier tier = new DraftTier(tiers("POINTS", "IMMEDIATE"));
+        DraftTier tier = new DraftTier(tiers("POINTS", "IMMEDIATE"), PointsUnit.WHOLE);
         tier.fold(earned("t-1", 150, AT));
         assertEquals("SILVER", tier.standing(ACTUAL, AT.plus(Duration.ofDays(29))).tier());
         assertNull(tier.standing(ACTUAL, AT.plus(Duration.ofDays(31))).tier());
@@ -59,7 +60,7 @@ class DraftTierTest {
 
     @Test
     void aDraftWithoutTiersKeepsTheTierTheMemberHad() {
-        DraftTier tier = new DraftTier(TierRules.NONE);
+        DraftTier tier = new DraftTier(TierRules.NONE, PointsUnit.WHOLE);
         tier.fold(earned("t-1", 150, AT));
         assertEquals("PLATINUM", tier.standing(ACTUAL, AT).tier());
     }

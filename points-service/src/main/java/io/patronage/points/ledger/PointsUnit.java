@@ -42,15 +42,19 @@ public record PointsUnit(int decimals) {
     /**
      * Points as units, exactly.
      *
-     * @throws IllegalArgumentException when {@code points} has more decimals than the unit keeps (the message says so)
+     * @throws IllegalArgumentException when {@code points} has more decimals than the unit keeps, or is beyond a
+     *                                  {@code long} of units (the message says which)
      */
     public long units(BigDecimal points) {
-        try {
-            return points.movePointRight(decimals).longValueExact();
-        } catch (ArithmeticException e) {
+        if (points.stripTrailingZeros().scale() > decimals) {
             throw new IllegalArgumentException(decimals == 0
                     ? "points are whole in this chain: " + points.toPlainString()
                     : "points keep at most " + decimals + " decimals in this chain: " + points.toPlainString());
+        }
+        try {
+            return points.movePointRight(decimals).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("points beyond the ledger's ceiling: " + points.toPlainString());
         }
     }
 }

@@ -140,7 +140,7 @@ class AnalyticsServiceIT implements TestPropertyProvider {
         event("e-p1", earned(chain, "m1", "t1", 10));
         event("e-p2", earned(chain, "m2", "t2", 25));
         event("e-p1", earned(chain, "m1", "t1", 10));
-        event("e-r1", new PointsRedeemed("r1", "m1", chain, 5, 5, AT));
+        event("e-r1", new PointsRedeemed("r1", "m1", chain, BigDecimal.valueOf(5), BigDecimal.valueOf(5), AT));
 
         // member purchases take two more stages (card, then member) than the rest: wait for them too
         await().atMost(PATIENCE).until(() -> {
@@ -506,8 +506,8 @@ class AnalyticsServiceIT implements TestPropertyProvider {
     }
 
     private static PointsEarned earned(String chain, String member, String transaction, long points) {
-        return new PointsEarned(member, chain, transaction, "s1", "EUR", BigDecimal.valueOf(points), points,
-                "default-v1", List.of(), points, AT);
+        return new PointsEarned(member, chain, transaction, "s1", "EUR", BigDecimal.valueOf(points),
+                BigDecimal.valueOf(points), "default-v1", List.of(), BigDecimal.valueOf(points), AT);
     }
 
     /** On the event's topic in the registry, on partition 0 like the till records. */

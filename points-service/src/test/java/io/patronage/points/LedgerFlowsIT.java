@@ -272,7 +272,7 @@ class LedgerFlowsIT implements TestPropertyProvider {
 
         purchase(member, "t-2", "30.00", "[]");
         awaitBalance(member, 30);
-        outside.sendCloudEvent(new PointsDebitRequested("reward-1", member.id, chain, 50, "reward:mug", Instant.now()));
+        outside.sendCloudEvent(new PointsDebitRequested("reward-1", member.id, chain, BigDecimal.valueOf(50), "reward:mug", Instant.now()));
         JsonNode rejected = outside.awaitRecord(Topics.POINTS, member.id, "io.patronage.PointsRedemptionRejected",
                 b -> b.get("requestId").asText().equals("reward-1"));
         assertEquals("INSUFFICIENT_POINTS", rejected.get("reason").asText(), "a reward is never paid in part");

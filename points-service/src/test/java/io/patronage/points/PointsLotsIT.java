@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +84,7 @@ class PointsLotsIT implements TestPropertyProvider {
                 "20.00", null));
         awaitBalance(member, 90);
 
-        outside.sendCloudEvent(new PointsDebitRequested("r-1", member, chain, 25, "reward:mug", Instant.now()));
+        outside.sendCloudEvent(new PointsDebitRequested("r-1", member, chain, BigDecimal.valueOf(25), "reward:mug", Instant.now()));
         awaitBalance(member, 65);
         outside.send(Topics.TRANSACTIONS, card, transaction(chain, card, "t-2-back", "RETURN", now, "15.00", "t-2"));
         awaitBalance(member, 50);

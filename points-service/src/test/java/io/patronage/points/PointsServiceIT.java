@@ -233,7 +233,7 @@ class PointsServiceIT implements TestPropertyProvider {
         requestDebit(member, "r-late", 60);
         awaitBalance(member.id, 40, 100, 60);
 
-        PointsCreditRequested refund = new PointsCreditRequested("r-late:refund", member.id, member.chain, 60,
+        PointsCreditRequested refund = new PointsCreditRequested("r-late:refund", member.id, member.chain, BigDecimal.valueOf(60),
                 "refund:r-late", Instant.now());
         sendCloudEvent(refund);
         sendCloudEvent(refund);
@@ -280,7 +280,7 @@ class PointsServiceIT implements TestPropertyProvider {
     }
 
     private void requestDebit(Member member, String requestId, long points) throws Exception {
-        sendCloudEvent(new PointsDebitRequested(requestId, member.id, member.chain, points, "reward:mug", Instant.now()));
+        sendCloudEvent(new PointsDebitRequested(requestId, member.id, member.chain, BigDecimal.valueOf(points), "reward:mug", Instant.now()));
     }
 
     private static String purchase(Member member, String transactionId, String total, String lines) {

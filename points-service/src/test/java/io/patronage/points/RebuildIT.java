@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ class RebuildIT implements TestPropertyProvider {
             expected.put(member, 50L + 3 * m);
         }
         String spender = members.get(0);
-        outside.sendCloudEvent(new PointsDebitRequested("req-1", spender, chain, 7, "reward:mug", Instant.now()));
+        outside.sendCloudEvent(new PointsDebitRequested("req-1", spender, chain, BigDecimal.valueOf(7), "reward:mug", Instant.now()));
         expected.put(spender, expected.get(spender) - 7);
         HttpResponse<String> adjusted = outside.post("/members/" + members.get(1) + "/points/adjustments",
                 "{\"points\":11,\"reason\":\"goodwill\",\"actor\":\"ops@it\"}");
@@ -157,7 +158,7 @@ class RebuildIT implements TestPropertyProvider {
         // the request comes on another topic: it must not overtake the purchases it spends
         await().atMost(Outside.PATIENCE).untilAsserted(() ->
                 assertEquals(30, outside.json("/members/" + member + "/points").get("balance").asLong()));
-        outside.sendCloudEvent(new PointsDebitRequested("req-a", member, chain, 5, "reward:pen", Instant.now()));
+        outside.sendCloudEvent(new PointsDebitRequested("req-a", member, chain, BigDecimal.valueOf(5), "reward:pen", Instant.now()));
         outside.awaitRecord(Topics.POINTS, member, "io.patronage.PointsRedeemed", b -> true);
         for (int t = 4; t <= 7; t++) {
             purchase(chain, member, "t-" + t, "10.00", "PURCHASE", null);
@@ -181,7 +182,7 @@ class RebuildIT implements TestPropertyProvider {
         JsonNode loaded = outside.json("/members/" + member + "/points");
         assertEquals(65, loaded.get("available").asLong(), "the account loaded from its snapshot: " + loaded);
         assertTrue(serialized.getData().contains("req-a"), "the answered request is in the snapshot");
-        outside.sendCloudEvent(new PointsDebitRequested("req-all", member, chain, 65, "reward:all", Instant.now()));
+        outside.sendCloudEvent(new PointsDebitRequested("req-all", member, chain, BigDecimal.valueOf(65), "reward:all", Instant.now()));
         outside.awaitRecord(Topics.POINTS, member, "io.patronage.PointsRedeemed", b -> b.get("balance").asLong() == 0);
     }
 

@@ -6,6 +6,7 @@ import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.testsupport.TillRecord;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +75,7 @@ final class SimulatedTime {
 
     /** The rewards saga's debit request for {@code points}, as rewards-service sends it. */
     void redeem(Member member, String requestId, long points) {
-        outside.sendCloudEvent(new PointsDebitRequested(requestId, member.id(), member.chain(), points,
+        outside.sendCloudEvent(new PointsDebitRequested(requestId, member.id(), member.chain(), BigDecimal.valueOf(points),
                 "reward:it", now()));
     }
 

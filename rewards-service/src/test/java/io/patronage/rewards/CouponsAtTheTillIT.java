@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -236,7 +237,7 @@ class CouponsAtTheTillIT implements TestPropertyProvider {
                 "{\"rewardId\":\"free-coffee\"}");
         assertEquals(202, accepted.statusCode(), accepted.body());
         String redemptionId = json(accepted).get("redemptionId").asText();
-        kafka.send(CloudEventRecord.of(new PointsRedeemed(redemptionId, member, chain, 100, 0, debitedAt))
+        kafka.send(CloudEventRecord.of(new PointsRedeemed(redemptionId, member, chain, BigDecimal.valueOf(100), BigDecimal.valueOf(0), debitedAt))
                 .withSource(POINTS));
         await().atMost(PATIENCE).until(() -> json(app.get("/redemptions/" + redemptionId)).has("couponCode"));
         return json(app.get("/redemptions/" + redemptionId)).get("couponCode").asText();

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -119,12 +120,12 @@ class RedemptionSagaIT implements TestPropertyProvider {
         assertFalse(expired.has("couponCode"));
         String second = redeemOnceBack(other, "last-mug"); // the unit came back
 
-        PointsRedeemed late = new PointsRedeemed(redemptionId, member, chain, 50, 950, Instant.now());
+        PointsRedeemed late = new PointsRedeemed(redemptionId, member, chain, BigDecimal.valueOf(50), BigDecimal.valueOf(950), Instant.now());
         kafka.send(CloudEventRecord.of(late).withSource(POINTS));
         kafka.send(CloudEventRecord.of(late).withSource(POINTS).withId(UUID.randomUUID().toString()));
         await().atMost(PATIENCE).until(() -> creditRequests(member).size() == 1);
         PointsCreditRequested credit = creditRequests(member).get(0);
-        assertEquals(new PointsCreditRequested(redemptionId + ":refund", member, chain, 50, "refund:" + redemptionId,
+        assertEquals(new PointsCreditRequested(redemptionId + ":refund", member, chain, BigDecimal.valueOf(50), "refund:" + redemptionId,
                 credit.requestedAt()), credit);
         HttpProbe app = rewards.member(member);
         await().atMost(PATIENCE).until(() -> json(app.get("/redemptions/" + redemptionId)).has("refundedPoints"));
@@ -134,7 +135,7 @@ class RedemptionSagaIT implements TestPropertyProvider {
         assertFalse(refunded.has("couponCode"), "a late debit never makes a coupon");
 
         // The second redemption is answered in time: its coupon, and still one credit request for the first.
-        kafka.send(CloudEventRecord.of(new PointsRedeemed(second, other, chain, 50, 0, Instant.now())).withSource(POINTS));
+        kafka.send(CloudEventRecord.of(new PointsRedeemed(second, other, chain, BigDecimal.valueOf(50), BigDecimal.valueOf(0), Instant.now())).withSource(POINTS));
         rewards.awaitStatus(second, "COMPLETED");
         assertEquals(1, creditRequests(member).size());
         assertEquals(List.of(), kafka.records(Topics.POINTS.deadLetterTopic(), Records.keyed(member)));
@@ -146,7 +147,7 @@ class RedemptionSagaIT implements TestPropertyProvider {
         String member = rewards.enrolledMember(chain);
         String redemptionId = rewards.redeem(member, "clamped-mug");
 
-        kafka.send(CloudEventRecord.of(new PointsRedeemed(redemptionId, member, chain, 40, 0, Instant.now()))
+        kafka.send(CloudEventRecord.of(new PointsRedeemed(redemptionId, member, chain, BigDecimal.valueOf(40), BigDecimal.valueOf(0), Instant.now()))
                 .withSource(POINTS));
         JsonNode rejected = rewards.awaitStatus(redemptionId, "REJECTED");
         assertEquals("PARTIAL_DEBIT", rejected.get("reason").asText());
@@ -171,7 +172,7 @@ class RedemptionSagaIT implements TestPropertyProvider {
 
     private String completed(String member, String memberChain) throws Exception {
         String redemptionId = rewards.redeem(member, "free-coffee");
-        kafka.send(CloudEventRecord.of(new PointsRedeemed(redemptionId, member, memberChain, 100, 0,
+        kafka.send(CloudEventRecord.of(new PointsRedeemed(redemptionId, member, memberChain, BigDecimal.valueOf(100), BigDecimal.valueOf(0),
                 Instant.now())).withSource(POINTS));
         return rewards.awaitStatus(redemptionId, "COMPLETED").get("couponCode").asText();
     }

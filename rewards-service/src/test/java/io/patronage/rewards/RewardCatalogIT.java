@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,7 +186,7 @@ class RewardCatalogIT implements TestPropertyProvider {
 
         String member = rewards.enrolledMember(chain);
         String redemptionId = rewards.redeem(member, "flash-coffee");
-        kafka.send(CloudEventRecord.of(new PointsRedeemed(redemptionId, member, chain, 10, 90, Instant.now()))
+        kafka.send(CloudEventRecord.of(new PointsRedeemed(redemptionId, member, chain, BigDecimal.valueOf(10), BigDecimal.valueOf(90), Instant.now()))
                 .withSource(POINTS));
         JsonNode completed = rewards.awaitStatus(redemptionId, "COMPLETED");
         assertEquals(Duration.ofMinutes(3), Duration.between(Instant.parse(completed.get("completedAt").asText()),
@@ -208,7 +209,7 @@ class RewardCatalogIT implements TestPropertyProvider {
                 "urn:patronage:problem:out-of-stock");
         assertEquals(List.of("OUT_OF_STOCK"), reasons(third, "limited-mug"));
 
-        kafka.send(CloudEventRecord.of(new PointsRedemptionRejected(firstRedemption, first, chain, 50, 0,
+        kafka.send(CloudEventRecord.of(new PointsRedemptionRejected(firstRedemption, first, chain, BigDecimal.valueOf(50), BigDecimal.valueOf(0),
                 "INSUFFICIENT_POINTS", "50 points needed, 0 available", Instant.now())).withSource(POINTS));
         await().atMost(PATIENCE).until(() -> reasons(third, "limited-mug").isEmpty());
         rewards.redeem(third, "limited-mug");
@@ -343,8 +344,9 @@ class RewardCatalogIT implements TestPropertyProvider {
     }
 
     private void withBalance(String member, long balance) {
-        kafka.send(CloudEventRecord.of(new PointsAdjusted(member, chain, UUID.randomUUID().toString(), balance,
-                "test", "ops", balance, Instant.now())).withSource(POINTS));
+        BigDecimal points = BigDecimal.valueOf(balance);
+        kafka.send(CloudEventRecord.of(new PointsAdjusted(member, chain, UUID.randomUUID().toString(), points,
+                "test", "ops", points, Instant.now())).withSource(POINTS));
         await().atMost(PATIENCE).until(() -> !reasons(member, "free-coffee").contains("INSUFFICIENT_POINTS")
                 == (balance >= 100));
     }

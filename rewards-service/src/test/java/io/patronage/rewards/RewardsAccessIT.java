@@ -73,7 +73,7 @@ class RewardsAccessIT implements TestPropertyProvider {
         member = rewards.enrolledMember(chain);
         otherMember = rewards.enrolledMember(chain);
         kafka.send(CloudEventRecord.of(new PointsEarned(member, chain, "T-" + UUID.randomUUID(), "store-1", "EUR",
-                new BigDecimal("50.00"), 1_000, "1", List.of(), 1_000, Instant.now()))
+                new BigDecimal("50.00"), BigDecimal.valueOf(1_000), "1", List.of(), BigDecimal.valueOf(1_000), Instant.now()))
                 .withSource("/patronage/points-service"));
         await().atMost(RewardsProbe.PATIENCE).until(() -> offer(member, "free-coffee").get("redeemable").asBoolean());
     }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,9 +93,9 @@ class RewardsServiceIT implements TestPropertyProvider {
         assertEquals("PENDING", json(app.get("/redemptions/" + coffee)).get("status").asText(), "visible at once");
 
         PointsDebitRequested request = debitRequest(member, coffee);
-        assertEquals(new PointsDebitRequested(coffee, member, chain, 100, "reward:free-coffee", request.requestedAt()),
+        assertEquals(new PointsDebitRequested(coffee, member, chain, BigDecimal.valueOf(100), "reward:free-coffee", request.requestedAt()),
                 request);
-        PointsRedeemed redeemed = new PointsRedeemed(coffee, member, chain, 100, 20, Instant.now());
+        PointsRedeemed redeemed = new PointsRedeemed(coffee, member, chain, BigDecimal.valueOf(100), BigDecimal.valueOf(20), Instant.now());
         String answerId = UUID.randomUUID().toString();
         kafka.send(CloudEventRecord.of(redeemed).withId(answerId).withSource(POINTS));
         kafka.send(CloudEventRecord.of(redeemed).withId(answerId).withSource(POINTS));
@@ -111,7 +112,7 @@ class RewardsServiceIT implements TestPropertyProvider {
         String toteBag = json(app.post("/members/" + member + "/redemptions", "{\"rewardId\":\"tote-bag\"}"))
                 .get("redemptionId").asText();
         assertEquals(500, debitRequest(member, toteBag).points());
-        kafka.send(CloudEventRecord.of(new PointsRedemptionRejected(toteBag, member, chain, 500, 20,
+        kafka.send(CloudEventRecord.of(new PointsRedemptionRejected(toteBag, member, chain, BigDecimal.valueOf(500), BigDecimal.valueOf(20),
                 "INSUFFICIENT_POINTS", "500 points needed, 20 available", Instant.now())).withSource(POINTS));
 
         JsonNode rejected = rewards.awaitStatus(toteBag, "REJECTED");
@@ -199,7 +200,7 @@ class RewardsServiceIT implements TestPropertyProvider {
         for (int i = 0; i < 3; i++) {
             String redemption = rewards.redeem(member, "free-coffee");
             debitRequest(member, redemption);
-            kafka.send(CloudEventRecord.of(new PointsRedeemed(redemption, member, chain, 100, 1_000, Instant.now()))
+            kafka.send(CloudEventRecord.of(new PointsRedeemed(redemption, member, chain, BigDecimal.valueOf(100), BigDecimal.valueOf(1_000), Instant.now()))
                     .withSource(POINTS));
             issued.add(rewards.awaitStatus(redemption, "COMPLETED").get("couponCode").asText());
         }

@@ -17,6 +17,7 @@ import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.contracts.retail.TransactionType;
 import io.patronage.kit.kafka.PoisonMessageException;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,31 +87,28 @@ final class FactMapper {
 
     List<Fact> points(Object payload) {
         if (payload instanceof PointsEarned e) {
-            return points("PointsEarned", e.chainId(), e.occurredAt(), Tally.points(issued(e.points()), 0, 0, 0, 0, e.occurredAt()),
-                    e.expiryChanges());
+            return points("PointsEarned", e.chainId(), e.occurredAt(),
+                    Tally.points(issued(hundredths(e.points())), 0, 0, 0, 0, e.occurredAt()), e.expiryChanges());
         }
         if (payload instanceof PointsAwarded e) {
-            return points("PointsAwarded", e.chainId(), e.awardedAt(), Tally.points(issued(e.points()), 0, 0, 0, 0, e.awardedAt()),
-                    e.expiryChanges());
+            return points("PointsAwarded", e.chainId(), e.awardedAt(),
+                    Tally.points(issued(hundredths(e.points())), 0, 0, 0, 0, e.awardedAt()), e.expiryChanges());
         }
         if (payload instanceof PointsRedeemed e) {
-            return points("PointsRedeemed", e.chainId(), e.redeemedAt(), Tally.points(0, debit(e.points()), 0, 0, 0, e.redeemedAt()),
-                    e.expiryChanges());
+            return points("PointsRedeemed", e.chainId(), e.redeemedAt(),
+                    Tally.points(0, debit(hundredths(e.points())), 0, 0, 0, e.redeemedAt()), e.expiryChanges());
         }
         if (payload instanceof PointsExpired e) {
-            return points("PointsExpired", e.chainId(), e.expiredAt(), Tally.points(0, 0, debit(e.points()), 0, 0, e.expiredAt()),
-                    e.expiryChanges());
+            return points("PointsExpired", e.chainId(), e.expiredAt(),
+                    Tally.points(0, 0, debit(hundredths(e.points())), 0, 0, e.expiredAt()), e.expiryChanges());
         }
         if (payload instanceof PointsReversed e) {
-            return points("PointsReversed", e.chainId(), e.occurredAt(), Tally.points(0, 0, 0, debit(e.points()), 0, e.occurredAt()),
-                    e.expiryChanges());
+            return points("PointsReversed", e.chainId(), e.occurredAt(),
+                    Tally.points(0, 0, 0, debit(hundredths(e.points())), 0, e.occurredAt()), e.expiryChanges());
         }
         if (payload instanceof PointsAdjusted e) {
-            if (Math.abs(e.points()) > PointsLimits.BALANCE) {
-                throw new PoisonMessageException("points beyond the ledger's ceiling of " + PointsLimits.BALANCE);
-            }
-            return points("PointsAdjusted", e.chainId(), e.adjustedAt(), Tally.points(0, 0, 0, 0, e.points(), e.adjustedAt()),
-                    e.expiryChanges());
+            return points("PointsAdjusted", e.chainId(), e.adjustedAt(),
+                    Tally.points(0, 0, 0, 0, hundredths(e.points()), e.adjustedAt()), e.expiryChanges());
         }
         return List.of();
     }
@@ -146,13 +144,28 @@ final class FactMapper {
         }
         Map<String, Long> byDay = new TreeMap<>();
         for (ExpiryChange expiry : expiryChanges) {
-            if (expiry == null || expiry.expiresAt() == null || Math.abs(expiry.points()) > PointsLimits.BALANCE) {
-                throw new PoisonMessageException(type + " with an expiry change without its instant or beyond "
-                        + PointsLimits.BALANCE + " points");
+            if (expiry == null || expiry.expiresAt() == null) {
+                throw new PoisonMessageException(type + " with an expiry change without its instant");
             }
-            byDay.merge(calendar.day(chainId, expiry.expiresAt()).toString(), expiry.points(), Math::addExact);
+            byDay.merge(calendar.day(chainId, expiry.expiresAt()).toString(), hundredths(expiry.points()),
+                    Math::addExact);
         }
         return List.of(counted, new Fact.Expiring(chainId, byDay));
+    }
+
+    /**
+     * Points (at most two decimals, within the ledger's ceiling) in the hundredths of a point the tallies count.
+     *
+     * @throws PoisonMessageException for points missing, finer than a hundredth or beyond the ceiling
+     */
+    static long hundredths(BigDecimal points) {
+        if (points == null || points.stripTrailingZeros().scale() > PointsLimits.MAX_DECIMALS
+                || points.abs().compareTo(BigDecimal.valueOf(PointsLimits.BALANCE)) > 0) {
+            throw new PoisonMessageException("points must have at most " + PointsLimits.MAX_DECIMALS
+                    + " decimals and be within the ledger's ceiling of " + PointsLimits.BALANCE + ": "
+                    + (points == null ? "none" : points.toPlainString()));
+        }
+        return points.movePointRight(2).longValueExact();
     }
 
     /** Whether the chain is configured; an event of another chain is counted as skipped. */

@@ -6,7 +6,8 @@ import java.util.TreeMap;
 
 /**
  * A chain's points that expire, per expiry day in the chain's zone (ISO dates, so the map is in date order), as the
- * chain stage stores it, keyed by chain id: the sum of the {@code expiryChanges} of the chain's points events.
+ * chain stage stores it, keyed by chain id: the sum of the {@code expiryChanges} of the chain's points events, in
+ * hundredths of a point.
  *
  * @param publishedAsOf the day the all-time points view was last published for ({@code null}: not yet)
  */

@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param nonMemberTransactions purchases without a card, or with a card the chain never enrolled
  * @param memberSales           total of the member purchases
  * @param nonMemberSales        total of the other purchases
+ * @param pointsIssued          points earned and awarded, like every points figure here in hundredths of a point (a
+ *                              chain's points keep at most two decimals; {@link ViewRenderer} publishes them as points)
  * @param activeAtStart         members active on the last day before the period (S of the retention rate)
  * @param activeAtEnd           members active on the period's last day (E)
  * @param newActiveAtEnd        of those, members enrolled in the period (N)

@@ -29,7 +29,7 @@ final class ViewRenderer {
                 : BigDecimal.valueOf(t.memberTransactions()).divide(BigDecimal.valueOf(all), 4, RoundingMode.HALF_EVEN);
         return new ParticipationView(stored.chainId(), stored.period(), t.enrolledMembers(), t.activeMembers(),
                 t.memberTransactions(), t.nonMemberTransactions(), share, currency, t.memberSales(),
-                t.nonMemberSales(), t.pointsIssued(), t.pointsRedeemed(), isFinal, t.lastEventAt());
+                t.nonMemberSales(), points(t.pointsIssued()), points(t.pointsRedeemed()), isFinal, t.lastEventAt());
     }
 
     /**
@@ -39,21 +39,28 @@ final class ViewRenderer {
     static PointsView points(StoredTally stored, ChainConfigured chain, StoredExpiries.Expiring expiring,
                              boolean isFinal) {
         Tally t = stored.tally();
-        long change = t.netPointsIssued() - t.pointsRedeemed() - t.pointsExpired();
+        BigDecimal change = points(t.netPointsIssued() - t.pointsRedeemed() - t.pointsExpired());
         boolean allTime = stored.kind() == PeriodKind.ALL_TIME;
-        Long liability = allTime ? change : null;
+        BigDecimal liability = allTime ? change : null;
         String currency = chain == null ? null : chain.currency();
         BigDecimal pointValue = chain == null ? null : chain.pointValue();
-        return new PointsView(stored.chainId(), stored.period(), t.pointsIssued(), t.pointsRedeemed(), t.pointsExpired(),
-                t.pointsReversed(), t.pointsAdjusted(), t.netPointsIssued(), change, liability, currency, pointValue,
+        return new PointsView(stored.chainId(), stored.period(), points(t.pointsIssued()), points(t.pointsRedeemed()),
+                points(t.pointsExpired()), points(t.pointsReversed()), points(t.pointsAdjusted()),
+                points(t.netPointsIssued()), change, liability, currency, pointValue,
                 money(liability, pointValue, currency), allTime && expiring != null ? expiring.asOf() : null,
-                allTime ? (expiring == null ? 0L : expiring.in30Days()) : null,
-                allTime ? (expiring == null ? 0L : expiring.in60Days()) : null,
-                allTime ? (expiring == null ? 0L : expiring.in90Days()) : null, isFinal, t.lastEventAt());
+                allTime ? points(expiring == null ? 0L : expiring.in30Days()) : null,
+                allTime ? points(expiring == null ? 0L : expiring.in60Days()) : null,
+                allTime ? points(expiring == null ? 0L : expiring.in90Days()) : null, isFinal, t.lastEventAt());
+    }
+
+    /** Hundredths of a point (as the tallies count) as points: {@code 257} is 2.57, {@code 15000} is 150. */
+    static BigDecimal points(long hundredths) {
+        BigDecimal points = BigDecimal.valueOf(hundredths, 2).stripTrailingZeros();
+        return points.scale() < 0 ? points.setScale(0) : points;
     }
 
     /** Points at the point value, in the currency's minor units (half-even); {@code null} when either is unknown. */
-    static BigDecimal money(Long points, BigDecimal pointValue, String currency) {
+    static BigDecimal money(BigDecimal points, BigDecimal pointValue, String currency) {
         if (points == null || pointValue == null || currency == null) {
             return null;
         }
@@ -63,7 +70,7 @@ final class ViewRenderer {
         } catch (IllegalArgumentException e) {
             minorUnits = 2;
         }
-        return BigDecimal.valueOf(points).multiply(pointValue).setScale(minorUnits, RoundingMode.HALF_EVEN);
+        return points.multiply(pointValue).setScale(minorUnits, RoundingMode.HALF_EVEN);
     }
 
     static RetentionView retention(StoredTally stored, int windowDays, boolean isFinal) {

@@ -31,8 +31,8 @@ public record ParticipationView(String chainId,
                                 String currency,
                                 BigDecimal memberSales,
                                 BigDecimal nonMemberSales,
-                                long pointsIssued,
-                                long pointsRedeemed,
+                                BigDecimal pointsIssued,
+                                BigDecimal pointsRedeemed,
                                 @JsonProperty("final") boolean isFinal,
                                 Instant computedAt) implements IntegrationEvent {
     @Override

@@ -1,5 +1,6 @@
 package io.patronage.contracts.points;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -8,5 +9,5 @@ import java.time.Instant;
  * that never expire have none. Summed over a member's events, they give the member's expiry schedule (what expires
  * when); summed over a chain's, the chain's.
  */
-public record ExpiryChange(Instant expiresAt, long points) {
+public record ExpiryChange(Instant expiresAt, BigDecimal points) {
 }

@@ -2,6 +2,7 @@ package io.patronage.contracts.points;
 
 import io.patronage.contracts.IntegrationEvent;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,17 +15,17 @@ import java.util.List;
 public record PointsAdjusted(String memberId,
                              String chainId,
                              String adjustmentId,
-                             long points,
+                             BigDecimal points,
                              String reason,
                              String actor,
-                             long balance,
+                             BigDecimal balance,
                              Instant adjustedAt,
                              List<ExpiryChange> expiryChanges) implements IntegrationEvent {
 
     /** Without expiry changes, as records published before them. */
-    public PointsAdjusted(String memberId, String chainId, String adjustmentId, long points, String reason,
+    public PointsAdjusted(String memberId, String chainId, String adjustmentId, BigDecimal points, String reason,
                           String actor,
-                          long balance, Instant adjustedAt) {
+                          BigDecimal balance, Instant adjustedAt) {
         this(memberId, chainId, adjustmentId, points, reason, actor, balance, adjustedAt, null);
     }
 

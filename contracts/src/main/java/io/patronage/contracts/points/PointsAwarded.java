@@ -2,6 +2,7 @@ package io.patronage.contracts.points;
 
 import io.patronage.contracts.IntegrationEvent;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,14 +19,14 @@ public record PointsAwarded(String memberId,
                             String awardId,
                             String rule,
                             String ruleVersion,
-                            long points,
-                            long balance,
+                            BigDecimal points,
+                            BigDecimal balance,
                             Instant awardedAt,
                             List<ExpiryChange> expiryChanges) implements IntegrationEvent {
 
     /** Without expiry changes, as records published before them. */
-    public PointsAwarded(String memberId, String chainId, String awardId, String rule, String ruleVersion, long points,
-                         long balance, Instant awardedAt) {
+    public PointsAwarded(String memberId, String chainId, String awardId, String rule, String ruleVersion, BigDecimal points,
+                         BigDecimal balance, Instant awardedAt) {
         this(memberId, chainId, awardId, rule, ruleVersion, points, balance, awardedAt, null);
     }
 

@@ -2,6 +2,7 @@ package io.patronage.contracts.points;
 
 import io.patronage.contracts.IntegrationEvent;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -14,7 +15,7 @@ import java.time.Instant;
 public record PointsCreditRequested(String requestId,
                                     String memberId,
                                     String chainId,
-                                    long points,
+                                    BigDecimal points,
                                     String reason,
                                     Instant requestedAt) implements IntegrationEvent {
     @Override

@@ -22,17 +22,17 @@ public record PointsEarned(String memberId,
                            String storeId,
                            String currency,
                            BigDecimal amount,
-                           long points,
+                           BigDecimal points,
                            String ruleVersion,
                            List<RuleContribution> breakdown,
-                           long balance,
+                           BigDecimal balance,
                            Instant occurredAt,
                            List<ExpiryChange> expiryChanges) implements IntegrationEvent {
 
     /** Without expiry changes, as records published before them. */
     public PointsEarned(String memberId, String chainId, String transactionId, String storeId, String currency,
-                        BigDecimal amount, long points, String ruleVersion, List<RuleContribution> breakdown,
-                        long balance, Instant occurredAt) {
+                        BigDecimal amount, BigDecimal points, String ruleVersion, List<RuleContribution> breakdown,
+                        BigDecimal balance, Instant occurredAt) {
         this(memberId, chainId, transactionId, storeId, currency, amount, points, ruleVersion, breakdown, balance,
                 occurredAt, null);
     }

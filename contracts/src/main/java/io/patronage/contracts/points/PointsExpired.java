@@ -2,6 +2,7 @@ package io.patronage.contracts.points;
 
 import io.patronage.contracts.IntegrationEvent;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,13 +14,13 @@ import java.util.List;
  */
 public record PointsExpired(String memberId,
                             String chainId,
-                            long points,
-                            long balance,
+                            BigDecimal points,
+                            BigDecimal balance,
                             Instant expiredAt,
                             List<ExpiryChange> expiryChanges) implements IntegrationEvent {
 
     /** Without expiry changes, as records published before them. */
-    public PointsExpired(String memberId, String chainId, long points, long balance, Instant expiredAt) {
+    public PointsExpired(String memberId, String chainId, BigDecimal points, BigDecimal balance, Instant expiredAt) {
         this(memberId, chainId, points, balance, expiredAt, null);
     }
 

@@ -2,6 +2,7 @@ package io.patronage.contracts.points;
 
 import io.patronage.contracts.IntegrationEvent;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,13 +15,13 @@ import java.util.List;
 public record PointsRedeemed(String requestId,
                              String memberId,
                              String chainId,
-                             long points,
-                             long balance,
+                             BigDecimal points,
+                             BigDecimal balance,
                              Instant redeemedAt,
                              List<ExpiryChange> expiryChanges) implements IntegrationEvent {
 
     /** Without expiry changes, as records published before them. */
-    public PointsRedeemed(String requestId, String memberId, String chainId, long points, long balance,
+    public PointsRedeemed(String requestId, String memberId, String chainId, BigDecimal points, BigDecimal balance,
                           Instant redeemedAt) {
         this(requestId, memberId, chainId, points, balance, redeemedAt, null);
     }

@@ -2,6 +2,7 @@ package io.patronage.contracts.points;
 
 import io.patronage.contracts.IntegrationEvent;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -13,8 +14,8 @@ import java.time.Instant;
 public record PointsRedemptionRejected(String requestId,
                                        String memberId,
                                        String chainId,
-                                       long points,
-                                       long balance,
+                                       BigDecimal points,
+                                       BigDecimal balance,
                                        String reason,
                                        String detail,
                                        Instant rejectedAt) implements IntegrationEvent {

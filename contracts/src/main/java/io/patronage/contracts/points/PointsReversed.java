@@ -24,15 +24,15 @@ public record PointsReversed(String memberId,
                              String originalTransactionId,
                              String currency,
                              BigDecimal returnedAmount,
-                             long points,
-                             long shortfall,
-                             long balance,
+                             BigDecimal points,
+                             BigDecimal shortfall,
+                             BigDecimal balance,
                              Instant occurredAt,
                              List<ExpiryChange> expiryChanges) implements IntegrationEvent {
 
     /** Without expiry changes, as records published before them. */
     public PointsReversed(String memberId, String chainId, String transactionId, String originalTransactionId,
-                          String currency, BigDecimal returnedAmount, long points, long shortfall, long balance,
+                          String currency, BigDecimal returnedAmount, BigDecimal points, BigDecimal shortfall, BigDecimal balance,
                           Instant occurredAt) {
         this(memberId, chainId, transactionId, originalTransactionId, currency, returnedAmount, points, shortfall,
                 balance, occurredAt, null);

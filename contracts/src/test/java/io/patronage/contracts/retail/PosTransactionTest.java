@@ -34,7 +34,17 @@ class PosTransactionTest {
                  "occurredAt":"2026-12-01T10:00:00+02:00","currency":"EUR","total":"20.00",
                  "pointsPayment":{"points":500,"amount":"5.00"}}""", PosTransaction.class);
 
-        assertEquals(new PointsPayment(500, new BigDecimal("5.00")), sale.pointsPayment());
+        assertEquals(new PointsPayment(new BigDecimal("500"), new BigDecimal("5.00")), sale.pointsPayment());
+    }
+
+    @Test
+    void readsPointsWithDecimalsExactly() throws Exception {
+        PosTransaction sale = JSON.readValue("""
+                {"transactionId":"t-1","chainId":"c-1","storeId":"s-1","cardNumber":"900","type":"PURCHASE",
+                 "occurredAt":"2026-12-01T10:00:00+02:00","currency":"EUR","total":"20.00",
+                 "pointsPayment":{"points":2.57,"amount":"2.57"}}""", PosTransaction.class);
+
+        assertEquals(new BigDecimal("2.57"), sale.pointsPayment().points(), "never through a double");
     }
 
     @Test

@@ -113,8 +113,8 @@ public class PointsAccount {
         Instant occurredAt = transaction.occurredAt().toInstant();
         ProgramRules rules = programs.rulesFor(chainId, occurredAt);
         if (transaction.pointsPayment() != null) {
-            TillPayments.check(memberId, rules.redemption(), transaction, state.ledger(), state.active());
-            apply(TillPayments.pay(memberId, transaction, state.ledger()));
+            TillPayments.check(memberId, rules.redemption(), rules.unit(), transaction, state.ledger(), state.active());
+            apply(TillPayments.pay(memberId, transaction, rules.unit(), state.ledger()));
             dropTierAtOnce(programs, occurredAt);
         }
         PosTransaction earning = TillPayments.earningPart(transaction);
@@ -187,11 +187,12 @@ public class PointsAccount {
         if (paid == null || state.awarded(TillPayments.refundId(refund))) {
             return;
         }
-        AdjustPoints credit = TillPayments.giveBack(memberId, paid, refund);
+        Instant at = refund.occurredAt().toInstant();
+        AdjustPoints credit = TillPayments.giveBack(memberId, paid, refund, programs.rulesFor(chainId, at).unit());
         if (credit == null) {
             return;
         }
-        ProgramRules rules = programs.rulesFor(chainId, credit.at());
+        ProgramRules rules = programs.rulesFor(chainId, at);
         apply(Adjustments.adjust(chainId, credit, rules, state.ledger()).withPaymentRefund(new PaymentRefund(
                 refund.originalTransactionId(), refund.transactionId(), TillPayments.shareAfter(paid, refund))));
         upgradeTier(rules, credit.at());
@@ -202,8 +203,8 @@ public class PointsAccount {
     AnsweredRequest handle(RedeemPoints command, ProgramCatalog programs) {
         AnsweredRequest earlier = state.answer(command.requestId());
         if (earlier == null) {
-            RedemptionAnswer answer = Redemptions.answer(memberId, chainId, command, state.ledger(),
-                    state.frozen() != null);
+            RedemptionAnswer answer = Redemptions.answer(memberId, chainId, command,
+                    programs.rulesFor(chainId, command.at()).unit(), state.ledger(), state.frozen() != null);
             apply(answer);
             if (answer instanceof PointsRedeemed) {
                 dropTierAtOnce(programs, command.at());

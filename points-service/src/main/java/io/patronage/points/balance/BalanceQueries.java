@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.errors.PointsException;
 import io.patronage.points.ledger.PointsOverflowException;
-import io.patronage.points.ledger.PointsUnit;
 import io.patronage.points.program.ProgramCatalog;
 import io.patronage.points.program.ProgramRules;
 import io.patronage.points.returns.PointsReversed;
@@ -76,7 +75,7 @@ public class BalanceQueries {
     public MemberLots lots(String memberId) {
         try {
             MemberPoints points = document(memberId);
-            return new MemberLots(memberId, points.byExpiry(unit(points.balance().chainId())));
+            return new MemberLots(memberId, points.byExpiry(programs.unit(points.balance().chainId())));
         } catch (PointsOverflowException e) {
             throw new PointsException.AccountFrozen(e.getMessage());
         }
@@ -128,7 +127,7 @@ public class BalanceQueries {
         if (balance == null) {
             throw new PointsException.NotFound("points account as of " + asOf + " for member", memberId);
         }
-        return PointsBalance.asOf(balance, unit(balance.chainId()), asOf);
+        return PointsBalance.asOf(balance, programs.unit(balance.chainId()), asOf);
     }
 
     /** How a transaction's points came about: the rule version, the per-rule breakdown and any returns. */
@@ -145,7 +144,7 @@ public class BalanceQueries {
         if (earned == null) {
             throw new PointsException.NotFound("earning of member " + memberId + " on transaction", transactionId);
         }
-        return TransactionExplanation.of(earned, returns, unit(earned.chainId()));
+        return TransactionExplanation.of(earned, returns, programs.unit(earned.chainId()));
     }
 
     /** Page {@code page} (default 0) of {@code size} lines (default 20, at most {@value #MAX_PAGE_SIZE}), newest first. */
@@ -165,7 +164,7 @@ public class BalanceQueries {
         }
         List<StatementLine> lines;
         try {
-            lines = new ArrayList<>(StatementLine.of(entries, unit(balances.chainOf(memberId)
+            lines = new ArrayList<>(StatementLine.of(entries, programs.unit(balances.chainOf(memberId)
                     .orElseThrow(() -> new PointsException.NotFound(ACCOUNT, memberId)))));
         } catch (PointsOverflowException e) {
             throw new PointsException.AccountFrozen(e.getMessage());
@@ -174,11 +173,6 @@ public class BalanceQueries {
         int from = (int) Math.min(lines.size(), (long) pageNumber * pageSize);
         return new Statement(memberId, pageNumber, pageSize, lines.size(),
                 lines.subList(from, Math.min(lines.size(), from + pageSize)));
-    }
-
-    /** The unit of the chain's points (the same under every version of its program). */
-    private PointsUnit unit(String chainId) {
-        return programs.rulesFor(chainId, clock.instant()).unit();
     }
 
     private static Instant instant(String value) {

@@ -8,6 +8,7 @@ import io.patronage.points.redemption.AnsweredRequest;
 import io.patronage.points.redemption.RedeemPoints;
 import io.patronage.contracts.points.PointsCreditRequested;
 import io.patronage.points.adjustments.AdjustPoints;
+import io.patronage.points.program.Programs;
 import io.patronage.points.publishing.PointsEventPublisher;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -18,7 +19,8 @@ import java.util.List;
 /**
  * Answers debit requests (from the rewards saga): {@link RedeemPoints} on the member's account, whose
  * answer goes out as an event; a member without an account is rejected with {@code UNKNOWN_MEMBER}; a
- * request answered before gets the same answer again. A credit request (the rewards saga giving back a debit that came
+ * request answered before gets the same answer again; one with points finer than the chain's is rejected with
+ * {@code INVALID_POINTS} (no account event). A credit request (the rewards saga giving back a debit that came
  * too late) is an {@link AdjustPoints} whose adjustment id is the request id, so it counts once; one for a member
  * without an account is dropped (there is nothing to give back to).
  */
@@ -27,16 +29,19 @@ class PointsRequestsListener extends DispatchingListener {
 
     private final CommandGateway commands;
     private final PointsEventPublisher publisher;
+    private final Programs programs;
     private final Clock clock;
 
-    PointsRequestsListener(CommandGateway commands, PointsEventPublisher publisher, Clock clock) {
+    PointsRequestsListener(CommandGateway commands, PointsEventPublisher publisher, Programs programs, Clock clock) {
         this.commands = commands;
+        this.programs = programs;
         this.publisher = publisher;
         this.clock = clock;
         on(PointsDebitRequested.class, (request, message) -> handle(request),
                 (request, message) -> publisher.rejectUnknownMember(request, clock.instant()));
         on(PointsCreditRequested.class, (request, message) -> commands.sendAndWait(new AdjustPoints(
-                request.memberId(), request.requestId(), request.points(), request.reason(), "rewards-service",
+                request.memberId(), request.requestId(), programs.unit(request.chainId()).units(request.points()),
+                request.reason(), "rewards-service",
                 request.requestedAt() == null ? clock.instant() : request.requestedAt())), ignore());
     }
 
@@ -53,7 +58,13 @@ class PointsRequestsListener extends DispatchingListener {
     private void handle(PointsDebitRequested request) {
         RedeemPoints command = new RedeemPoints(request.memberId(), request.requestId(), request.points(),
                 request.reason(), clock.instant());
-        AnsweredRequest earlier = commands.sendAndWait(command);
+        AnsweredRequest earlier;
+        try {
+            earlier = commands.sendAndWait(command);
+        } catch (IllegalArgumentException finer) {
+            publisher.rejectInvalidPoints(request, finer.getMessage(), clock.instant());
+            return;
+        }
         if (earlier != null) {
             publisher.republish(earlier);
         }

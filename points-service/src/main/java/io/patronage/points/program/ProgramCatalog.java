@@ -1,5 +1,7 @@
 package io.patronage.points.program;
 
+import io.patronage.points.ledger.PointsUnit;
+
 import java.time.Instant;
 
 /**
@@ -11,4 +13,12 @@ import java.time.Instant;
 public interface ProgramCatalog {
 
     ProgramRules rulesFor(String chainId, Instant occurredAt);
+
+    /**
+     * The unit a chain's ledger counts in: the same under every version of its program (and under the default program
+     * before its first version), so the latest one says it.
+     */
+    default PointsUnit unit(String chainId) {
+        return rulesFor(chainId, Instant.MAX).unit();
+    }
 }

@@ -9,7 +9,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.micronaut.context.annotation.Value;
 import io.patronage.kit.json.Json;
 import io.patronage.points.errors.PointsException;
-import io.patronage.points.ledger.PointsUnit;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
 import org.bson.Document;
@@ -87,14 +86,6 @@ public class Programs implements ProgramCatalog {
 
     public Optional<ProgramRules> find(String chainId, String version) {
         return versions(chainId).stream().filter(rules -> rules.version().equals(version)).findFirst();
-    }
-
-    /**
-     * The unit a chain's ledger counts in: its versions' (they all keep the same decimals), the default program's for a
-     * chain without versions.
-     */
-    public PointsUnit unit(String chainId) {
-        return rulesFor(chainId, Instant.MAX).unit();
     }
 
     /**

@@ -6,4 +6,6 @@ import io.patronage.points.ledger.PointsAccountEvent;
 public sealed interface RedemptionAnswer extends PointsAccountEvent permits PointsRedeemed, PointsRedemptionRejected {
 
     String requestId();
+
+    String chainId();
 }

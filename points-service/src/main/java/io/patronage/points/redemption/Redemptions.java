@@ -1,6 +1,7 @@
 package io.patronage.points.redemption;
 
 import io.patronage.points.ledger.Ledger;
+import io.patronage.points.ledger.PointsUnit;
 import io.patronage.points.program.OverBalance;
 
 import java.time.Instant;
@@ -16,11 +17,15 @@ public final class Redemptions {
     private Redemptions() {
     }
 
-    /** A reward's debit request: all or nothing. */
-    public static RedemptionAnswer answer(String memberId, String chainId, RedeemPoints command, Ledger ledger,
-                                          boolean frozen) {
-        return answer(memberId, chainId, command.requestId(), command.points(), command.reason(), command.at(), false,
-                ledger, frozen);
+    /**
+     * A reward's debit request: all or nothing.
+     *
+     * @throws IllegalArgumentException when the request's points are finer than the chain's {@code unit}
+     */
+    public static RedemptionAnswer answer(String memberId, String chainId, RedeemPoints command, PointsUnit unit,
+                                          Ledger ledger, boolean frozen) {
+        return answer(memberId, chainId, command.requestId(), unit.units(command.points()), command.reason(),
+                command.at(), false, ledger, frozen);
     }
 
     /** A till's or an operator's request: clamped to the available points when the program says so. */

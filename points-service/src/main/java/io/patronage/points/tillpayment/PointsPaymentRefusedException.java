@@ -28,6 +28,8 @@ public class PointsPaymentRefusedException extends IllegalStateException {
         /** More points than the member has available (pending points cannot pay). */
         INSUFFICIENT_POINTS,
         /** The member's membership has ended. */
-        MEMBERSHIP_ENDED
+        MEMBERSHIP_ENDED,
+        /** More decimals of a point than the chain's points keep. */
+        FINER_THAN_POINTS
     }
 }

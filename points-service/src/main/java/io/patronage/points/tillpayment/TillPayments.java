@@ -5,6 +5,7 @@ import io.patronage.contracts.retail.PosTransaction;
 import io.patronage.points.adjustments.AdjustPoints;
 import io.patronage.points.ledger.Ledger;
 import io.patronage.points.ledger.LedgerLimits;
+import io.patronage.points.ledger.PointsUnit;
 import io.patronage.points.redemption.PointsRedeemed;
 import io.patronage.points.program.RedemptionLimits;
 import io.patronage.points.tillpayment.PointsPaymentRefusedException.Refusal;
@@ -34,16 +35,22 @@ public final class TillPayments {
     /**
      * @throws PointsPaymentRefusedException when the program's limits or the available points refuse the payment
      */
-    public static void check(String memberId, RedemptionLimits limits, PosTransaction purchase, Ledger ledger,
-                             boolean active) {
+    public static void check(String memberId, RedemptionLimits limits, PointsUnit unit, PosTransaction purchase,
+                             Ledger ledger, boolean active) {
         PointsPayment payment = purchase.pointsPayment();
         String what = "transaction " + purchase.chainId() + ":" + purchase.transactionId() + " of member " + memberId
-                + " pays " + payment.points() + " points (" + payment.amount().toPlainString() + " "
+                + " pays " + payment.points().toPlainString() + " points (" + payment.amount().toPlainString() + " "
                 + purchase.currency() + " of " + purchase.total().toPlainString() + ")";
         if (!active) {
             throw new PointsPaymentRefusedException(Refusal.MEMBERSHIP_ENDED, what + " after the membership ended");
         }
-        if (payment.points() < limits.minimumPointsOrDefault()) {
+        long points;
+        try {
+            points = unit.units(payment.points());
+        } catch (IllegalArgumentException e) {
+            throw new PointsPaymentRefusedException(Refusal.FINER_THAN_POINTS, what + ": " + e.getMessage());
+        }
+        if (points < unit.units(limits.minimumPointsOrDefault())) {
             throw new PointsPaymentRefusedException(Refusal.BELOW_MINIMUM_POINTS, what + ", the program's"
                     + " redemption.minimumPoints is " + limits.minimumPointsOrDefault());
         }
@@ -54,15 +61,15 @@ public final class TillPayments {
                     + " (at most " + most.stripTrailingZeros().toPlainString() + ")");
         }
         long available = ledger.available(purchase.occurredAt().toInstant());
-        if (payment.points() > available) {
-            throw new PointsPaymentRefusedException(Refusal.INSUFFICIENT_POINTS, what + ", " + Math.max(0, available)
-                    + " are available");
+        if (points > available) {
+            throw new PointsPaymentRefusedException(Refusal.INSUFFICIENT_POINTS, what + ", "
+                    + unit.points(Math.max(0, available)).toPlainString() + " are available");
         }
     }
 
     /** The debit of an accepted payment (see {@link #check}): from the lots available at the till's time, oldest first. */
-    public static PointsRedeemed pay(String memberId, PosTransaction purchase, Ledger ledger) {
-        long points = purchase.pointsPayment().points();
+    public static PointsRedeemed pay(String memberId, PosTransaction purchase, PointsUnit unit, Ledger ledger) {
+        long points = unit.units(purchase.pointsPayment().points());
         Instant at = purchase.occurredAt().toInstant();
         return new PointsRedeemed(memberId, purchase.chainId(), requestId(purchase), points,
                 "till:" + purchase.storeId() + ":" + purchase.transactionId(),
@@ -101,15 +108,16 @@ public final class TillPayments {
 
     /**
      * What {@code refund} gives back of the points that paid for its purchase: the points of the share of the
-     * purchase's total returned so far (floored, whole refund = all of them) less what was given back before;
-     * {@code null} when that is no point.
+     * purchase's total returned so far (floored to the chain's {@code unit}, whole refund = all of them) less what was
+     * given back before; {@code null} when that is not one unit.
      */
-    public static AdjustPoints giveBack(String memberId, PointsPaid paid, PosTransaction refund) {
+    public static AdjustPoints giveBack(String memberId, PointsPaid paid, PosTransaction refund, PointsUnit unit) {
         BigDecimal cumulative = shareAfter(paid, refund);
+        long spent = unit.units(paid.points());
         // the share is a 12-digit quotient: settle its last-digit error before flooring (as Reversals does)
-        long target = BigDecimal.valueOf(paid.points()).multiply(cumulative)
+        long target = BigDecimal.valueOf(spent).multiply(cumulative)
                 .setScale(6, RoundingMode.HALF_UP).setScale(0, RoundingMode.FLOOR).longValueExact();
-        long points = Math.min(target, paid.points()) - paid.givenBack();
+        long points = Math.min(target, spent) - paid.givenBack();
         if (points <= 0) {
             return null;
         }

@@ -48,7 +48,7 @@ class TillPaymentTest {
     private static final PointsEarned HUNDRED = new PointsEarned(MEMBER, "chain-1", "t-1", "store-7", "EUR",
             new BigDecimal("100.00"), new BigDecimal("100.00"), 100, ProgramRules.DEFAULT_VERSION,
             List.of(new Contribution("base", 100)), EARLIER, new Lot("chain-1:t-1", 100, EARLIER.toInstant()), 100);
-    private static final PointsPayment FIFTY = new PointsPayment(50, new BigDecimal("5.00"));
+    private static final PointsPayment FIFTY = new PointsPayment(BigDecimal.valueOf(50), new BigDecimal("5.00"));
 
     private AggregateTestFixture<PointsAccount> fixture;
     private ProgramRules rules = ProgramRules.DEFAULT;
@@ -139,7 +139,7 @@ class TillPaymentTest {
         limits(1, "0.2");
 
         fixture.given(OPENED, HUNDRED)
-                .when(new EarnPoints(MEMBER, purchase("t-5", "20.00", new PointsPayment(60, new BigDecimal("6.00")))))
+                .when(new EarnPoints(MEMBER, purchase("t-5", "20.00", new PointsPayment(BigDecimal.valueOf(60), new BigDecimal("6.00")))))
                 .expectNoEvents()
                 .expectExceptionMessage(allOf(containsString("ABOVE_MAXIMUM_SHARE"),
                         containsString("redemption.maximumShareOfOrder is 0.2 (at most 4)")));
@@ -148,7 +148,7 @@ class TillPaymentTest {
     @Test
     void morePointsThanAreAvailableAreRefused() {
         fixture.given(OPENED, HUNDRED)
-                .when(new EarnPoints(MEMBER, purchase("t-5", "20.00", new PointsPayment(101, new BigDecimal("10.10")))))
+                .when(new EarnPoints(MEMBER, purchase("t-5", "20.00", new PointsPayment(BigDecimal.valueOf(101), new BigDecimal("10.10")))))
                 .expectNoEvents()
                 .expectExceptionMessage(allOf(containsString("INSUFFICIENT_POINTS"),
                         containsString("pays 101 points"), containsString("100 are available")));
@@ -221,7 +221,7 @@ class TillPaymentTest {
 
     @Test
     void anOrderPaidWhollyWithPointsEarnsNothingAndItsReturnGivesThemAllBack() {
-        PointsPayment whole = new PointsPayment(100, new BigDecimal("10.00"));
+        PointsPayment whole = new PointsPayment(BigDecimal.valueOf(100), new BigDecimal("10.00"));
         fixture.given(OPENED, HUNDRED)
                 .when(new EarnPoints(MEMBER, purchase("t-5", "10.00", whole)))
                 .expectEvents(paid("t-5", 100, 0), earnedOnTheRest("t-5", "0.00", 0, 0, whole));

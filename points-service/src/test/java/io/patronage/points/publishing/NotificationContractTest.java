@@ -6,6 +6,7 @@ import io.patronage.contracts.notifications.PointsExpiringParameters;
 import io.patronage.contracts.notifications.TierChangedParameters;
 import io.patronage.kit.publication.IntegrationEventMapper.Publication;
 import io.patronage.points.expiry.ExpiryAnnounced;
+import io.patronage.points.program.ProgramRules;
 import io.patronage.points.tiers.TierChanged;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class NotificationContractTest {
     private static final Instant AT = Instant.parse("2026-11-27T08:15:00Z");
     private static final Instant EXPIRES = Instant.parse("2026-12-31T21:59:59Z");
 
-    private final PointsEventPublisher mapper = new PointsEventPublisher(null);
+    private final PointsEventPublisher mapper = new PointsEventPublisher(null, (chainId, at) -> ProgramRules.DEFAULT);
 
     @Test
     void expiringPointsAreAnnouncedWithThePointsAndTheExpiryDate() {

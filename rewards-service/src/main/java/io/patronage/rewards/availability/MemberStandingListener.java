@@ -13,6 +13,8 @@ import io.patronage.kit.kafka.InboundMessage;
 import io.patronage.kit.kafka.TopicListener;
 import jakarta.inject.Singleton;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +87,8 @@ class MemberStandingListener implements TopicListener {
         standings.record(latest);
     }
 
-    private static MemberStandings.Update balance(long balance) {
-        return new MemberStandings.Update(balance, false, null);
+    /** In whole points, floored: what a reward's cost (whole points) is compared with. */
+    private static MemberStandings.Update balance(BigDecimal balance) {
+        return new MemberStandings.Update(balance.setScale(0, RoundingMode.FLOOR).longValueExact(), false, null);
     }
 }

@@ -13,6 +13,7 @@ import io.patronage.kit.kafka.MessageDecoder;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,11 +43,17 @@ class PointsAnswersListener extends DispatchingListener {
         this.redemptions = redemptions;
         this.commands = commands;
         on(PointsRedeemed.class, (redeemed, message) -> commands.sendAndWait(
-                redeemed.points() < costs.getOrDefault(redeemed.requestId(), redeemed.points())
+                redeemed.points().compareTo(costOf(redeemed)) < 0
                         ? new RefusePartialDebit(redeemed.requestId(), redeemed.points(), redeemed.redeemedAt())
                         : new ConfirmPointsDebited(redeemed.requestId(), redeemed.points(), redeemed.redeemedAt())));
         on(PointsRedemptionRejected.class, (rejected, message) -> commands.sendAndWait(new RejectRedemption(
                 rejected.requestId(), rejected.reason(), rejected.detail(), rejected.rejectedAt())));
+    }
+
+    /** What the redemption costs; one this service does not know (another's request) is taken as debited in full. */
+    private BigDecimal costOf(PointsRedeemed redeemed) {
+        Long cost = costs.get(redeemed.requestId());
+        return cost == null ? redeemed.points() : BigDecimal.valueOf(cost);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.patronage.rewards.redemption;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -7,9 +8,11 @@ import java.time.Instant;
  * back from points-service, once per redemption ({@code PointsCreditRequested}, request id
  * {@code <redemptionId>:refund}).
  *
+ * @param points the points debited, as points-service answered them (with the chain's decimals)
  * @param reason {@code LATE_DEBIT} or {@code PARTIAL_DEBIT}
  */
-public record PointsRefundRequested(String redemptionId, String memberId, String chainId, long points, String reason,
+public record PointsRefundRequested(String redemptionId, String memberId, String chainId, BigDecimal points,
+                                    String reason,
                                     Instant requestedAt) {
 
     public String creditRequestId() {

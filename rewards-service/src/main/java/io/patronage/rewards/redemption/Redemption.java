@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -79,9 +80,9 @@ public class Redemption {
             return;
         }
         requireStatus(Status.REQUESTED, "confirm a debit");
-        if (command.points() != points) {
+        if (command.points().compareTo(BigDecimal.valueOf(points)) != 0) {
             throw new IllegalStateException("redemption " + redemptionId + " asked for " + points
-                    + " points but " + command.points() + " were debited");
+                    + " points but " + command.points().toPlainString() + " were debited");
         }
         apply(new PointsDebited(redemptionId, points, command.debitedAt()));
     }
@@ -90,11 +91,11 @@ public class Redemption {
     public void handle(RefusePartialDebit command) {
         if (status == Status.POINTS_DEBITED || status == Status.COUPON_ISSUED) {
             throw new IllegalStateException("redemption " + redemptionId + " was debited in full already; a partial "
-                    + "debit of " + command.points() + " points does not fit");
+                    + "debit of " + command.points().toPlainString() + " points does not fit");
         }
         if (status == Status.REQUESTED) {
-            apply(new RedemptionRejected(redemptionId, "PARTIAL_DEBIT", "points-service debited " + command.points()
-                    + " of the " + points + " points the reward costs; they are given back", command.debitedAt()));
+            apply(new RedemptionRejected(redemptionId, "PARTIAL_DEBIT", "points-service debited "
+                    + command.points().toPlainString() + " of the " + points + " points the reward costs; they are given back", command.debitedAt()));
         }
         refund(command.points(), status == Status.EXPIRED ? "LATE_DEBIT" : "PARTIAL_DEBIT", command.debitedAt());
     }
@@ -107,8 +108,8 @@ public class Redemption {
     }
 
     /** Debited points of a redemption without coupon go back, once. */
-    private void refund(long debited, String reason, Instant at) {
-        if (!refunded && debited > 0) {
+    private void refund(BigDecimal debited, String reason, Instant at) {
+        if (!refunded && debited.signum() > 0) {
             apply(new PointsRefundRequested(redemptionId, memberId, chainId, debited, reason, at));
         }
     }

@@ -13,6 +13,7 @@ import io.patronage.kit.publication.IntegrationEventMapper;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -43,7 +44,8 @@ class RedemptionPublisher implements IntegrationEventMapper {
     public List<Publication> map(Object domainEvent, String eventId, Instant storedAt) {
         if (domainEvent instanceof RedemptionRequested event) {
             return List.of(new Publication(new PointsDebitRequested(event.redemptionId(), event.memberId(),
-                    event.chainId(), event.points(), "reward:" + event.rewardId(), event.requestedAt()),
+                    event.chainId(), BigDecimal.valueOf(event.points()), "reward:" + event.rewardId(),
+                    event.requestedAt()),
                     event.requestedAt()));
         } else if (domainEvent instanceof CouponIssued event) {
             return couponIssued(event);

@@ -2,6 +2,7 @@ package io.patronage.rewards.redemption;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -11,7 +12,8 @@ import java.time.Instant;
  * @param detail      the rejection explained for a person
  * @param completedAt    when the coupon was issued or the redemption rejected or expired
  * @param deadline       when a pending redemption expires without an answer from points-service
- * @param refundedPoints points debited without a coupon (after the deadline, or a partial debit), asked back
+ * @param refundedPoints points debited without a coupon (after the deadline, or a partial debit), asked back (kept
+ *                       as a decimal string; as a number in documents written before)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RedemptionView(String redemptionId,
@@ -26,7 +28,7 @@ public record RedemptionView(String redemptionId,
                              Instant requestedAt,
                              Instant completedAt,
                              Instant deadline,
-                             Long refundedPoints) {
+                             BigDecimal refundedPoints) {
 
     public enum Status { PENDING, COMPLETED, REJECTED, EXPIRED }
 }

@@ -13,6 +13,7 @@ import org.bson.Document;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.conversions.Bson;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,7 +74,8 @@ public class RedemptionViews {
 
     @EventHandler
     void on(PointsRefundRequested event) {
-        redemptions.updateOne(Filters.eq("_id", event.redemptionId()), Updates.set("refundedPoints", event.points()));
+        redemptions.updateOne(Filters.eq("_id", event.redemptionId()), Updates.set("refundedPoints",
+                event.points().toPlainString()));
     }
 
     /** The redemptions still waiting for points-service whose deadline is before {@code now}. */
@@ -111,7 +113,7 @@ public class RedemptionViews {
                         instant(document, "couponExpiresAt"), instant(document, "requestedAt"),
                         instant(document, "completedAt"), instant(document, "deadline"),
                         document.get("refundedPoints") == null ? null
-                                : ((Number) document.get("refundedPoints")).longValue()));
+                                : new BigDecimal(document.get("refundedPoints").toString())));
     }
 
     /** Which of these ids are redemptions of this service, with the points each costs, in one query. */

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -57,14 +58,14 @@ class RedemptionTest {
     @Test
     void debitedPointsAreRecorded() {
         fixture.given(REQUESTED)
-                .when(new ConfirmPointsDebited(ID, 100, DEBITED_AT))
+                .when(new ConfirmPointsDebited(ID, BigDecimal.valueOf(100), DEBITED_AT))
                 .expectEvents(DEBITED);
     }
 
     @Test
     void aDebitOfAnotherAmountIsRefused() {
         fixture.given(REQUESTED)
-                .when(new ConfirmPointsDebited(ID, 90, DEBITED_AT))
+                .when(new ConfirmPointsDebited(ID, BigDecimal.valueOf(90), DEBITED_AT))
                 .expectException(IllegalStateException.class)
                 .expectNoEvents();
     }
@@ -72,11 +73,11 @@ class RedemptionTest {
     @Test
     void aRepeatedDebitConfirmationChangesNothing() {
         fixture.given(REQUESTED, DEBITED)
-                .when(new ConfirmPointsDebited(ID, 100, DEBITED_AT))
+                .when(new ConfirmPointsDebited(ID, BigDecimal.valueOf(100), DEBITED_AT))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(REQUESTED, DEBITED, ISSUED)
-                .when(new ConfirmPointsDebited(ID, 100, DEBITED_AT))
+                .when(new ConfirmPointsDebited(ID, BigDecimal.valueOf(100), DEBITED_AT))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -99,7 +100,7 @@ class RedemptionTest {
     @Test
     void aDebitAfterARejectionIsRefused() {
         fixture.given(REQUESTED, REJECTED)
-                .when(new ConfirmPointsDebited(ID, 100, DEBITED_AT))
+                .when(new ConfirmPointsDebited(ID, BigDecimal.valueOf(100), DEBITED_AT))
                 .expectException(IllegalStateException.class)
                 .expectNoEvents();
     }
@@ -183,12 +184,12 @@ class RedemptionTest {
     @Test
     void aDebitAfterTheDeadlineIsGivenBackOnceAndGetsNoCoupon() {
         RedemptionExpired expired = new RedemptionExpired(ID, EXPIRED_AT);
-        PointsRefundRequested refund = new PointsRefundRequested(ID, "m-1", "chain-1", 100, "LATE_DEBIT", LATE_AT);
+        PointsRefundRequested refund = new PointsRefundRequested(ID, "m-1", "chain-1", BigDecimal.valueOf(100), "LATE_DEBIT", LATE_AT);
         fixture.given(REQUESTED, expired)
-                .when(new ConfirmPointsDebited(ID, 100, LATE_AT))
+                .when(new ConfirmPointsDebited(ID, BigDecimal.valueOf(100), LATE_AT))
                 .expectEvents(refund);
         fixture.given(REQUESTED, expired, refund)
-                .when(new ConfirmPointsDebited(ID, 100, LATE_AT))
+                .when(new ConfirmPointsDebited(ID, BigDecimal.valueOf(100), LATE_AT))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(REQUESTED, expired, refund)
@@ -207,21 +208,21 @@ class RedemptionTest {
 
     @Test
     void aPartialDebitIsRefusedAndGivenBackNeverACoupon() {
-        PointsRefundRequested refund = new PointsRefundRequested(ID, "m-1", "chain-1", 40, "PARTIAL_DEBIT", DEBITED_AT);
+        PointsRefundRequested refund = new PointsRefundRequested(ID, "m-1", "chain-1", BigDecimal.valueOf(40), "PARTIAL_DEBIT", DEBITED_AT);
         fixture.given(REQUESTED)
-                .when(new RefusePartialDebit(ID, 40, DEBITED_AT))
+                .when(new RefusePartialDebit(ID, BigDecimal.valueOf(40), DEBITED_AT))
                 .expectEvents(new RedemptionRejected(ID, "PARTIAL_DEBIT",
                         "points-service debited 40 of the 100 points the reward costs; they are given back", DEBITED_AT),
                         refund);
         fixture.given(REQUESTED, new RedemptionRejected(ID, "PARTIAL_DEBIT", "...", DEBITED_AT), refund)
-                .when(new RefusePartialDebit(ID, 40, DEBITED_AT))
+                .when(new RefusePartialDebit(ID, BigDecimal.valueOf(40), DEBITED_AT))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(REQUESTED, new RedemptionExpired(ID, EXPIRED_AT))
-                .when(new RefusePartialDebit(ID, 40, LATE_AT))
-                .expectEvents(new PointsRefundRequested(ID, "m-1", "chain-1", 40, "LATE_DEBIT", LATE_AT));
+                .when(new RefusePartialDebit(ID, BigDecimal.valueOf(40), LATE_AT))
+                .expectEvents(new PointsRefundRequested(ID, "m-1", "chain-1", BigDecimal.valueOf(40), "LATE_DEBIT", LATE_AT));
         fixture.given(REQUESTED, DEBITED)
-                .when(new RefusePartialDebit(ID, 40, DEBITED_AT))
+                .when(new RefusePartialDebit(ID, BigDecimal.valueOf(40), DEBITED_AT))
                 .expectException(IllegalStateException.class)
                 .expectNoEvents();
     }

@@ -46,6 +46,7 @@ public final class PosTransactionDecoder implements MessageDecoder {
     /** No till of ours predates this; an older time is a broken clock or a default value. */
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final int SHOWN = 64;
+    private static final BigDecimal MOST_POINTS = BigDecimal.valueOf(PointsLimits.BALANCE);
 
     private final ChainLookup chains;
     private final Clock clock;
@@ -148,9 +149,14 @@ public final class PosTransactionDecoder implements MessageDecoder {
             problems.add("pointsPayment is only for a PURCHASE (a RETURN gives the points back by its"
                     + " originalTransactionId)");
         }
-        if (payment.points() < 1 || payment.points() > PointsLimits.BALANCE) {
-            problems.add("pointsPayment.points must be between 1 and " + PointsLimits.BALANCE + ", is "
-                    + payment.points());
+        if (payment.points() == null) {
+            problems.add("pointsPayment.points is required");
+        } else if (payment.points().signum() <= 0 || payment.points().compareTo(MOST_POINTS) > 0) {
+            problems.add("pointsPayment.points must be above 0 and at most " + PointsLimits.BALANCE + ", is "
+                    + shown(payment.points().toPlainString()));
+        } else if (payment.points().stripTrailingZeros().scale() > PointsLimits.MAX_DECIMALS) {
+            problems.add("pointsPayment.points has more than " + PointsLimits.MAX_DECIMALS + " decimals: "
+                    + shown(payment.points().toPlainString()));
         }
         if (payment.amount() == null) {
             problems.add("pointsPayment.amount is required");
@@ -169,10 +175,10 @@ public final class PosTransactionDecoder implements MessageDecoder {
                     + " its tills");
             return;
         }
-        BigDecimal worth = chain.pointValue().multiply(BigDecimal.valueOf(payment.points()));
+        BigDecimal worth = chain.pointValue().multiply(payment.points());
         if (payment.amount().compareTo(worth) != 0) {
             problems.add("pointsPayment.amount " + shown(payment.amount().toPlainString()) + " is not what "
-                    + payment.points() + " points are worth at the chain's pointValue of "
+                    + payment.points().toPlainString() + " points are worth at the chain's pointValue of "
                     + chain.pointValue().toPlainString() + " " + chain.currency() + " (" + worth.toPlainString() + ")");
         }
     }

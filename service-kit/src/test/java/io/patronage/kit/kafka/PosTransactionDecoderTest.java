@@ -30,6 +30,7 @@ class PosTransactionDecoderTest {
             "jp-1", chain("jp-1", "JPY", null),
             "kw-1", chain("kw-1", "KWD", null),
             "pv-1", new ChainConfigured("pv-1", "EUR", "UTC", "en", null, null, new BigDecimal("0.01"), Instant.EPOCH),
+            "pv-2", new ChainConfigured("pv-2", "EUR", "UTC", "en", null, null, BigDecimal.ONE, Instant.EPOCH),
             "pv-3", new ChainConfigured("pv-3", "EUR", "UTC", "en", null, null, new BigDecimal("0.005"), Instant.EPOCH),
             "small-1", chain("small-1", "EUR", new TillLimits(new BigDecimal("1000.00"), 3, Duration.ofMinutes(2),
                     Duration.ofDays(30))));
@@ -196,9 +197,13 @@ class PosTransactionDecoderTest {
         PosTransaction transaction = (PosTransaction) decoder.decode(record(paidWithPoints("pv-1", "t-p1", "20.00",
                 "{\"points\":500,\"amount\":\"5.00\"}"))).payload();
 
-        assertEquals(500, transaction.pointsPayment().points());
+        assertEquals(new BigDecimal("500"), transaction.pointsPayment().points());
         assertEquals(new BigDecimal("5.00"), transaction.pointsPayment().amount());
         decoder.decode(record(paidWithPoints("pv-1", "t-p2", "5.00", "{\"points\":500,\"amount\":5}")));
+        // a chain whose points keep decimals and are worth a euro each
+        PosTransaction fractional = (PosTransaction) decoder.decode(record(paidWithPoints("pv-2", "t-p10", "20.00",
+                "{\"points\":2.57,\"amount\":\"2.57\"}"))).payload();
+        assertEquals(new BigDecimal("2.57"), fractional.pointsPayment().points(), "points with decimals, exactly");
     }
 
     @Test
@@ -209,7 +214,9 @@ class PosTransactionDecoderTest {
         String above = refused(paidWithPoints("pv-1", "t-p4", "4.00", "{\"points\":500,\"amount\":\"5.00\"}"));
         assertTrue(above.contains("pointsPayment.amount 5.00 is more than the total 4.00"), above);
         String none = refused(paidWithPoints("pv-1", "t-p5", "20.00", "{\"points\":0,\"amount\":\"0\"}"));
-        assertTrue(none.contains("pointsPayment.points must be between 1 and"), none);
+        assertTrue(none.contains("pointsPayment.points must be above 0 and at most"), none);
+        String finer = refused(paidWithPoints("pv-1", "t-p11", "20.00", "{\"points\":1.001,\"amount\":\"0.01\"}"));
+        assertTrue(finer.contains("pointsPayment.points has more than 2 decimals: 1.001"), finer);
         assertTrue(none.contains("pointsPayment.amount must be above 0"), none);
         String cents = refused(paidWithPoints("pv-3", "t-p6", "20.00", "{\"points\":1,\"amount\":\"0.005\"}"));
         assertTrue(cents.contains("pointsPayment.amount has 3 decimals, at most 2"), cents);

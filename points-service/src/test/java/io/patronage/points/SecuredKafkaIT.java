@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,6 +91,7 @@ class SecuredKafkaIT implements TestPropertyProvider {
         } catch (Exception e) {
             throw new IllegalStateException("could not prepare the secured broker", e);
         }
+        awaitServiceCredentials();
         kafka = new KafkaProbe(broker.bootstrapServers(), admin());
         Map<String, String> properties = new HashMap<>(TestInfrastructure.serviceProperties("points-secured-it", Map.of(
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
@@ -169,6 +171,18 @@ class SecuredKafkaIT implements TestPropertyProvider {
             }
         }
         return acls;
+    }
+
+    /**
+     * The broker learns a new SCRAM credential from the metadata log a moment after the admin call returns; a service
+     * connecting before that is refused (seen on a loaded machine), so wait until the service's own client gets in.
+     */
+    private void awaitServiceCredentials() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+            try (Admin service = Admin.create(service())) {
+                return service.describeCluster().clusterId().get(5, TimeUnit.SECONDS) != null;
+            }
+        });
     }
 
     private Map<String, Object> admin() {

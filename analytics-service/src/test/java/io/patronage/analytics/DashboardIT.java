@@ -110,10 +110,10 @@ class DashboardIT implements TestPropertyProvider {
         sale("t4", null, second.atDay(15), "", BASKET);
         // 100 points whose lot expires in 20 days, 30 of them redeemed
         Instant expires = Instant.now().plus(Duration.ofDays(20));
-        event("p1", new PointsEarned("A", CHAIN, "t1", "s1", "EUR", new BigDecimal("100"), BigDecimal.valueOf(100), "v1", List.of(), BigDecimal.valueOf(100),
-                first.atDay(10).atTime(12, 0).toInstant(ZoneOffset.UTC), List.of(new ExpiryChange(expires, BigDecimal.valueOf(100)))));
-        event("p2", new PointsRedeemed("r1", "A", CHAIN, BigDecimal.valueOf(30), BigDecimal.valueOf(70), second.atDay(16).atTime(12, 0).toInstant(ZoneOffset.UTC),
-                List.of(new ExpiryChange(expires, BigDecimal.valueOf(-30)))));
+        event("p1", new PointsEarned("A", CHAIN, "t1", "s1", "EUR", new BigDecimal("100"), pointsOf(100), "v1", List.of(), pointsOf(100),
+                first.atDay(10).atTime(12, 0).toInstant(ZoneOffset.UTC), List.of(new ExpiryChange(expires, pointsOf(100)))));
+        event("p2", new PointsRedeemed("r1", "A", CHAIN, pointsOf(30), pointsOf(70), second.atDay(16).atTime(12, 0).toInstant(ZoneOffset.UTC),
+                List.of(new ExpiryChange(expires, pointsOf(-30)))));
         survey("s1", "A", 10, first.atDay(20));
         survey("s2", "B", 4, second.atDay(20));
         await().atMost(KafkaProbe.PATIENCE).until(() -> {
@@ -296,5 +296,9 @@ class DashboardIT implements TestPropertyProvider {
                 + "\"lines\":[" + lines + "],\"couponCodes\":[" + couponCodes + "]}";
         kafka.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), 0, card == null ? id : card,
                 value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static BigDecimal pointsOf(long points) {
+        return BigDecimal.valueOf(points);
     }
 }

@@ -111,7 +111,7 @@ class RewardsServiceIT implements TestPropertyProvider {
         // Too few points left for the tote bag: points-service refuses the debit.
         String toteBag = json(app.post("/members/" + member + "/redemptions", "{\"rewardId\":\"tote-bag\"}"))
                 .get("redemptionId").asText();
-        assertEquals(500, debitRequest(member, toteBag).points());
+        assertEquals(BigDecimal.valueOf(500), debitRequest(member, toteBag).points());
         kafka.send(CloudEventRecord.of(new PointsRedemptionRejected(toteBag, member, chain, BigDecimal.valueOf(500), BigDecimal.valueOf(20),
                 "INSUFFICIENT_POINTS", "500 points needed, 20 available", Instant.now())).withSource(POINTS));
 

@@ -218,9 +218,9 @@ class ViewsTopologyTest {
         purchase("t2", "C-UNKNOWN", "2026-05-02T10:00:00+03:00", "10.00");
         purchase("t3", null, "2026-05-02T10:00:00+03:00", "1.00");
         send(transactions, "C-1", till("t4", "C-1", "RETURN", "2026-05-03T10:00:00+03:00", "42.50"));
-        event(points, "p1", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", new BigDecimal("42.50"), BigDecimal.valueOf(42), "v1",
-                List.of(), BigDecimal.valueOf(42), Instant.parse("2026-05-02T07:00:00Z")));
-        event(points, "p2", new PointsRedeemed("r1", "m1", CHAIN, BigDecimal.valueOf(5), BigDecimal.valueOf(37), Instant.parse("2026-05-04T07:00:00Z")));
+        event(points, "p1", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", new BigDecimal("42.50"), pointsOf(42), "v1",
+                List.of(), pointsOf(42), Instant.parse("2026-05-02T07:00:00Z")));
+        event(points, "p2", new PointsRedeemed("r1", "m1", CHAIN, pointsOf(5), pointsOf(37), Instant.parse("2026-05-04T07:00:00Z")));
 
         JsonNode view = latest(Topics.PARTICIPATION.name()).get("aegean|all-time");
         assertEquals(1, view.get("enrolledMembers").asLong());
@@ -274,8 +274,8 @@ class ViewsTopologyTest {
     @Test
     void theLiabilitysMoneyValueIsInTheCurrencysMinorUnitsAndNullWithoutAPointValue() {
         Instant may = Instant.parse("2026-05-02T07:00:00Z");
-        event(points, "k1", new PointsAwarded("m1", "kyoto", "a1", "birthday", "v1", BigDecimal.valueOf(5), BigDecimal.valueOf(5), may));
-        event(points, "n1", new PointsAwarded("m2", "naxos", "a1", "birthday", "v1", BigDecimal.valueOf(5), BigDecimal.valueOf(5), may));
+        event(points, "k1", new PointsAwarded("m1", "kyoto", "a1", "birthday", "v1", pointsOf(5), pointsOf(5), may));
+        event(points, "n1", new PointsAwarded("m2", "naxos", "a1", "birthday", "v1", pointsOf(5), pointsOf(5), may));
 
         Map<String, JsonNode> views = latest(Topics.POINTS_VIEW.name());
         JsonNode kyoto = views.get("kyoto|all-time");
@@ -292,17 +292,17 @@ class ViewsTopologyTest {
     void theAllTimeViewCountsThePointsExpiringWithin30_60And90DaysOfTodayAsTheClockMoves() {
         Instant july16 = Instant.parse("2026-07-15T21:00:00Z");
         Instant may = Instant.parse("2026-05-02T07:00:00Z");
-        event(points, "x1", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", BigDecimal.TEN, BigDecimal.valueOf(100), "v1", List.of(), BigDecimal.valueOf(100),
-                may, List.of(new ExpiryChange(july16, BigDecimal.valueOf(100)))));
-        event(points, "x2", new PointsAwarded("m2", CHAIN, "a1", "birthday", "v1", BigDecimal.valueOf(50), BigDecimal.valueOf(50), may,
-                List.of(new ExpiryChange(Instant.parse("2026-08-20T10:00:00Z"), BigDecimal.valueOf(50)))));
-        event(points, "x3", new PointsEarned("m3", CHAIN, "t3", "s1", "EUR", BigDecimal.TEN, BigDecimal.valueOf(30), "v1", List.of(), BigDecimal.valueOf(30),
+        event(points, "x1", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", BigDecimal.TEN, pointsOf(100), "v1", List.of(), pointsOf(100),
+                may, List.of(new ExpiryChange(july16, pointsOf(100)))));
+        event(points, "x2", new PointsAwarded("m2", CHAIN, "a1", "birthday", "v1", pointsOf(50), pointsOf(50), may,
+                List.of(new ExpiryChange(Instant.parse("2026-08-20T10:00:00Z"), pointsOf(50)))));
+        event(points, "x3", new PointsEarned("m3", CHAIN, "t3", "s1", "EUR", BigDecimal.TEN, pointsOf(30), "v1", List.of(), pointsOf(30),
                 may, List.of()));
-        event(points, "x4", new PointsEarned("m4", CHAIN, "t4", "s1", "EUR", BigDecimal.TEN, BigDecimal.valueOf(20), "v1", List.of(), BigDecimal.valueOf(20),
-                may, List.of(new ExpiryChange(Instant.parse("2026-10-10T10:00:00Z"), BigDecimal.valueOf(20)))));
+        event(points, "x4", new PointsEarned("m4", CHAIN, "t4", "s1", "EUR", BigDecimal.TEN, pointsOf(20), "v1", List.of(), pointsOf(20),
+                may, List.of(new ExpiryChange(Instant.parse("2026-10-10T10:00:00Z"), pointsOf(20)))));
         // the oldest lot first: 40 of m1's lot that expires on July 16
-        event(points, "x5", new PointsRedeemed("r1", "m1", CHAIN, BigDecimal.valueOf(40), BigDecimal.valueOf(60), Instant.parse("2026-06-01T07:00:00Z"),
-                List.of(new ExpiryChange(july16, BigDecimal.valueOf(-40)))));
+        event(points, "x5", new PointsRedeemed("r1", "m1", CHAIN, pointsOf(40), pointsOf(60), Instant.parse("2026-06-01T07:00:00Z"),
+                List.of(new ExpiryChange(july16, pointsOf(-40)))));
 
         // June 30 in Athens: July 16 (60 left) is within 30 days; August 20 within 60; October 10 beyond 90
         Map<String, JsonNode> first = latest(Topics.POINTS_VIEW.name());
@@ -323,8 +323,8 @@ class ViewsTopologyTest {
                 "another day, another record: " + header(august1.headers(), CloudEventHeaders.ID));
         assertEquals(160, august.get("liability").asLong());
 
-        event(points, "x6", new PointsExpired("m1", CHAIN, BigDecimal.valueOf(60), BigDecimal.valueOf(0), Instant.parse("2026-08-01T00:00:00Z"),
-                List.of(new ExpiryChange(july16, BigDecimal.valueOf(-60)))));
+        event(points, "x6", new PointsExpired("m1", CHAIN, pointsOf(60), pointsOf(0), Instant.parse("2026-08-01T00:00:00Z"),
+                List.of(new ExpiryChange(july16, pointsOf(-60)))));
         JsonNode expired = latest(Topics.POINTS_VIEW.name()).get("aegean|all-time");
         assertExpiring(expired, 50, 50, 70);
         assertEquals(100, expired.get("liability").asLong());
@@ -437,8 +437,8 @@ class ViewsTopologyTest {
         transactions.pipeInput("k3", huge);
         send(transactions, "k4", till("t9", null, "PURCHASE", "2026-05-02T10:00:00+03:00", "1.00"));
         once(transactions, "k4", till("t9", null, "PURCHASE", "2026-05-02T10:00:00+03:00", "2.00"));
-        event(points, "p-negative", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", BigDecimal.ONE, BigDecimal.valueOf(-3), "v1",
-                List.of(), BigDecimal.valueOf(0), Instant.parse("2026-05-02T07:00:00Z")));
+        event(points, "p-negative", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", BigDecimal.ONE, pointsOf(-3), "v1",
+                List.of(), pointsOf(0), Instant.parse("2026-05-02T07:00:00Z")));
 
         List<TestRecord<String, byte[]>> letters = records(Topics.TRANSACTIONS.deadLetterTopic());
         assertEquals(4, letters.size());
@@ -461,11 +461,11 @@ class ViewsTopologyTest {
     void membersAndPointsOfAnUnknownChainAreCountedAndSkippedNotDeadLettered() {
         event(members, "e-x", new MemberEnrolled("x1", "nowhere", "C-X", null, "el-GR",
                 Instant.parse("2026-05-01T08:00:00Z")));
-        event(points, "p-x", new PointsEarned("x1", "nowhere", "t1", "s1", "EUR", BigDecimal.TEN, BigDecimal.valueOf(10), "v1", List.of(),
-                BigDecimal.valueOf(10), Instant.parse("2026-05-02T07:00:00Z")));
-        event(points, "p-y", new PointsRedeemed("r1", "x1", "nowhere", BigDecimal.valueOf(5), BigDecimal.valueOf(5), Instant.parse("2026-05-03T07:00:00Z")));
-        event(points, "p-known", new PointsEarned("m1", CHAIN, "t2", "s1", "EUR", BigDecimal.ONE, BigDecimal.valueOf(7), "v1", List.of(),
-                BigDecimal.valueOf(7), Instant.parse("2026-05-02T07:00:00Z")));
+        event(points, "p-x", new PointsEarned("x1", "nowhere", "t1", "s1", "EUR", BigDecimal.TEN, pointsOf(10), "v1", List.of(),
+                pointsOf(10), Instant.parse("2026-05-02T07:00:00Z")));
+        event(points, "p-y", new PointsRedeemed("r1", "x1", "nowhere", pointsOf(5), pointsOf(5), Instant.parse("2026-05-03T07:00:00Z")));
+        event(points, "p-known", new PointsEarned("m1", CHAIN, "t2", "s1", "EUR", BigDecimal.ONE, pointsOf(7), "v1", List.of(),
+                pointsOf(7), Instant.parse("2026-05-02T07:00:00Z")));
 
         assertEquals(List.of(Topics.MEMBERS.name(), Topics.POINTS.name(), Topics.POINTS.name()), unknownChains,
                 "each event once, its resend not again");
@@ -561,13 +561,13 @@ class ViewsTopologyTest {
     private void pointsDataset() {
         Instant may = Instant.parse("2026-05-02T07:00:00Z");
         Instant june = Instant.parse("2026-06-02T07:00:00Z");
-        event(points, "p1", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", new BigDecimal("100"), BigDecimal.valueOf(100), "v1", List.of(),
-                BigDecimal.valueOf(100), may, List.of(new ExpiryChange(Instant.parse("2027-05-02T07:00:00Z"), BigDecimal.valueOf(100)))));
-        event(points, "p2", new PointsAwarded("m1", CHAIN, "a1", "birthday", "v1", BigDecimal.valueOf(20), BigDecimal.valueOf(120), may));
-        event(points, "p3", new PointsReversed("m1", CHAIN, "t2", "t1", "EUR", new BigDecimal("30"), BigDecimal.valueOf(30), BigDecimal.valueOf(0), BigDecimal.valueOf(90), june));
-        event(points, "p4", new PointsRedeemed("r1", "m1", CHAIN, BigDecimal.valueOf(50), BigDecimal.valueOf(40), june));
-        event(points, "p5", new PointsExpired("m1", CHAIN, BigDecimal.valueOf(15), BigDecimal.valueOf(25), june));
-        event(points, "p6", new PointsAdjusted("m1", CHAIN, "adj1", BigDecimal.valueOf(-5), "goodwill", "staff", BigDecimal.valueOf(20), june));
+        event(points, "p1", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", new BigDecimal("100"), pointsOf(100), "v1", List.of(),
+                pointsOf(100), may, List.of(new ExpiryChange(Instant.parse("2027-05-02T07:00:00Z"), pointsOf(100)))));
+        event(points, "p2", new PointsAwarded("m1", CHAIN, "a1", "birthday", "v1", pointsOf(20), pointsOf(120), may));
+        event(points, "p3", new PointsReversed("m1", CHAIN, "t2", "t1", "EUR", new BigDecimal("30"), pointsOf(30), pointsOf(0), pointsOf(90), june));
+        event(points, "p4", new PointsRedeemed("r1", "m1", CHAIN, pointsOf(50), pointsOf(40), june));
+        event(points, "p5", new PointsExpired("m1", CHAIN, pointsOf(15), pointsOf(25), june));
+        event(points, "p6", new PointsAdjusted("m1", CHAIN, "adj1", pointsOf(-5), "goodwill", "staff", pointsOf(20), june));
     }
 
     /**
@@ -762,5 +762,9 @@ class ViewsTopologyTest {
             assertEquals(i, cohort.get("months").get(i).get("monthsSinceEnrollment").asInt());
             assertDecimal(shares[i], cohort.get("months").get(i).get("share"), cohort.toString());
         }
+    }
+
+    private static BigDecimal pointsOf(long points) {
+        return BigDecimal.valueOf(points);
     }
 }

@@ -25,8 +25,8 @@ public record PointsAwarded(String memberId,
                             List<ExpiryChange> expiryChanges) implements IntegrationEvent {
 
     /** Without expiry changes, as records published before them. */
-    public PointsAwarded(String memberId, String chainId, String awardId, String rule, String ruleVersion, BigDecimal points,
-                         BigDecimal balance, Instant awardedAt) {
+    public PointsAwarded(String memberId, String chainId, String awardId, String rule, String ruleVersion,
+                         BigDecimal points, BigDecimal balance, Instant awardedAt) {
         this(memberId, chainId, awardId, rule, ruleVersion, points, balance, awardedAt, null);
     }
 

@@ -32,8 +32,8 @@ public record PointsReversed(String memberId,
 
     /** Without expiry changes, as records published before them. */
     public PointsReversed(String memberId, String chainId, String transactionId, String originalTransactionId,
-                          String currency, BigDecimal returnedAmount, BigDecimal points, BigDecimal shortfall, BigDecimal balance,
-                          Instant occurredAt) {
+                          String currency, BigDecimal returnedAmount, BigDecimal points, BigDecimal shortfall,
+                          BigDecimal balance, Instant occurredAt) {
         this(memberId, chainId, transactionId, originalTransactionId, currency, returnedAmount, points, shortfall,
                 balance, occurredAt, null);
     }

@@ -16,8 +16,8 @@ import java.util.Comparator;
  */
 @Introspected
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PointsLot(BigDecimal earned, BigDecimal remaining, Instant earnedAt, Instant availableAt, Instant expiresAt,
-                        Source source) {
+public record PointsLot(BigDecimal earned, BigDecimal remaining, Instant earnedAt, Instant availableAt,
+                        Instant expiresAt, Source source) {
 
     /** Soonest expiry first (never-expiring lots last), then oldest earned first. */
     static final Comparator<PointsLot> BY_EXPIRY = Comparator
@@ -25,8 +25,8 @@ public record PointsLot(BigDecimal earned, BigDecimal remaining, Instant earnedA
             .thenComparing(PointsLot::earnedAt);
 
     static PointsLot of(OpenLot lot, LotOrigin origin, PointsUnit unit) {
-        return new PointsLot(unit.points(origin.earned()), unit.points(lot.remaining()), lot.earnedAt(), lot.availableAt(), lot.expiresAt(),
-                origin.source());
+        return new PointsLot(unit.points(origin.earned()), unit.points(lot.remaining()), lot.earnedAt(),
+                lot.availableAt(), lot.expiresAt(), origin.source());
     }
 
     /** {@code id} is the transaction id of a purchase, the award id of an award, the adjustment id of an adjustment. */

@@ -56,7 +56,8 @@ record StatementLine(Instant at, String kind, String reference, BigDecimal point
         }
         if (event instanceof PointsReversed r) {
             return new StatementLine(r.occurredAt().toInstant(), "REVERSED", r.transactionId(), delta, balance,
-                    "return of " + r.originalTransactionId() + (r.shortfall() > 0 ? ", shortfall " + unit.points(r.shortfall()).toPlainString() : ""));
+                    "return of " + r.originalTransactionId()
+                            + (r.shortfall() > 0 ? ", shortfall " + unit.points(r.shortfall()).toPlainString() : ""));
         }
         if (event instanceof PointsRedeemed r) {
             return new StatementLine(at, "REDEEMED", r.requestId(), delta, balance, r.reason());

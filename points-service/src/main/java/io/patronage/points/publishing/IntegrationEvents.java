@@ -82,7 +82,8 @@ final class IntegrationEvents {
     static io.patronage.contracts.points.PointsAdjusted adjusted(PointsAdjusted event, PointsUnit unit) {
         return new io.patronage.contracts.points.PointsAdjusted(event.memberId(), event.chainId(),
                 event.adjustmentId(), unit.points(event.points()), event.reason(), event.actor(),
-                unit.points(event.balanceAfter()), event.adjustedAt(), expiryChanges(event.lot(), event.debits(), unit));
+                unit.points(event.balanceAfter()), event.adjustedAt(),
+                expiryChanges(event.lot(), event.debits(), unit));
     }
 
     static io.patronage.contracts.points.PointsExpired expired(PointsExpired event, PointsUnit unit) {

@@ -86,8 +86,8 @@ public class WhatIf {
     public Report rerate(String chainId, ProgramRules draft, Instant from, Instant to) {
         PointsUnit chainUnit = programs.unit(chainId);
         if (draft.pointsDecimals() < chainUnit.decimals()) {
-            throw new PointsException.InvalidRequest("draft.pointsDecimals " + draft.pointsDecimals() + ": the points of "
-                    + chainId + " keep " + chainUnit.decimals() + " decimals, a draft may not keep fewer");
+            throw new PointsException.InvalidRequest("draft.pointsDecimals " + draft.pointsDecimals()
+                    + ": the points of " + chainId + " keep " + chainUnit.decimals() + " decimals, a draft may not keep fewer");
         }
         try {
             return compare(chainId, chainUnit, draft, from, to);

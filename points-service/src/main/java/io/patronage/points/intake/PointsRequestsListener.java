@@ -8,6 +8,7 @@ import io.patronage.points.redemption.AnsweredRequest;
 import io.patronage.points.redemption.RedeemPoints;
 import io.patronage.contracts.points.PointsCreditRequested;
 import io.patronage.points.adjustments.AdjustPoints;
+import io.patronage.points.ledger.PointsUnit;
 import io.patronage.points.program.Programs;
 import io.patronage.points.publishing.PointsEventPublisher;
 import jakarta.inject.Singleton;
@@ -40,8 +41,7 @@ class PointsRequestsListener extends DispatchingListener {
         on(PointsDebitRequested.class, (request, message) -> handle(request),
                 (request, message) -> publisher.rejectUnknownMember(request, clock.instant()));
         on(PointsCreditRequested.class, (request, message) -> commands.sendAndWait(new AdjustPoints(
-                request.memberId(), request.requestId(), programs.unit(request.chainId()).units(request.points()),
-                request.reason(), "rewards-service",
+                request.memberId(), request.requestId(), units(request), request.reason(), "rewards-service",
                 request.requestedAt() == null ? clock.instant() : request.requestedAt())), ignore());
     }
 
@@ -53,6 +53,11 @@ class PointsRequestsListener extends DispatchingListener {
     @Override
     public List<Topic> topics() {
         return List.of(Topics.POINTS_REQUESTS);
+    }
+
+    /** A credit's points in the unit of its chain (whole points for a request without one, as every older one). */
+    private long units(PointsCreditRequested request) {
+        return (request.chainId() == null ? PointsUnit.WHOLE : programs.unit(request.chainId())).units(request.points());
     }
 
     private void handle(PointsDebitRequested request) {

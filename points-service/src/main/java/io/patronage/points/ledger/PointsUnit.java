@@ -42,10 +42,13 @@ public record PointsUnit(int decimals) {
     /**
      * Points as units, exactly.
      *
-     * @throws IllegalArgumentException when {@code points} has more decimals than the unit keeps, or is beyond a
-     *                                  {@code long} of units (the message says which)
+     * @throws IllegalArgumentException when {@code points} are missing, have more decimals than the unit keeps, or are
+     *                                  beyond a {@code long} of units (the message says which)
      */
     public long units(BigDecimal points) {
+        if (points == null) {
+            throw new IllegalArgumentException("points are required");
+        }
         if (points.stripTrailingZeros().scale() > decimals) {
             throw new IllegalArgumentException(decimals == 0
                     ? "points are whole in this chain: " + points.toPlainString()

@@ -63,6 +63,13 @@ class RedemptionTest {
     }
 
     @Test
+    void aDebitAnsweredWithTheChainsDecimalsIsTheSameAmount() {
+        fixture.given(REQUESTED)
+                .when(new ConfirmPointsDebited(ID, new BigDecimal("100.00"), DEBITED_AT))
+                .expectEvents(DEBITED);
+    }
+
+    @Test
     void aDebitOfAnotherAmountIsRefused() {
         fixture.given(REQUESTED)
                 .when(new ConfirmPointsDebited(ID, BigDecimal.valueOf(90), DEBITED_AT))

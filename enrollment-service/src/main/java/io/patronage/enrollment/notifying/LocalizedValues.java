@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * A notification's parameters as text for the member's locale (ICU: the JDK has no Solar Hijri calendar): instants as
  * dates in the locale's calendar and format, in the chain's time zone (e.g. {@code fa-IR}: Solar Hijri, Persian
- * digits); numbers with the locale's digits and grouping; text as it is. A {@code null} field is left out.
+ * digits); numbers with the locale's digits, grouping and decimal separator (points with their decimals); text as
+ * it is. A {@code null} field is left out.
  */
 final class LocalizedValues {
 
@@ -38,6 +39,14 @@ final class LocalizedValues {
         return values;
     }
 
+    /**
+     * Points show their own decimals: none when written whole ({@code 150}), else at least two, as a chain whose points
+     * have decimals counts them ({@code 2.5} → 2.50, {@code 150.00} → 150.00).
+     */
+    private static int fractionDigits(BigDecimal decimal) {
+        return decimal.scale() <= 0 ? 0 : Math.max(decimal.scale(), 2);
+    }
+
     static String format(Object value, ULocale locale, ZoneId zone) {
         if (value instanceof Instant instant) {
             DateFormat format = DateFormat.getDateInstance(DateFormat.LONG, locale);
@@ -49,7 +58,9 @@ final class LocalizedValues {
         }
         if (value instanceof BigDecimal decimal) {
             NumberFormat format = NumberFormat.getInstance(locale);
-            format.setMaximumFractionDigits(Math.max(0, decimal.scale()));
+            int decimals = fractionDigits(decimal);
+            format.setMinimumFractionDigits(decimals);
+            format.setMaximumFractionDigits(decimals);
             return format.format(decimal);
         }
         if (value instanceof Number number) {

@@ -37,6 +37,27 @@ class LocalizedValuesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "el-GR | 2.5    | 2,50",
+            "fi-FI | 2.5    | 2,50",
+            "ro-RO | 2.5    | 2,50",
+            "fa-IR | 2.5    | ۲٫۵۰",
+            "en    | 2.5    | 2.50",
+            "el-GR | 1234.57 | 1.234,57",
+            "fa-IR | 1234.57 | ۱٬۲۳۴٫۵۷",
+            "el-GR | 150    | 150",
+            "fi-FI | 150    | 150",
+            "ro-RO | 150    | 150",
+            "fa-IR | 150    | ۱۵۰",
+            "el-GR | 150.00 | 150,00"})
+    void fractionalPointsShowTheirDecimalsInTheLocalesFormat(String locale, String points, String shown) {
+        Map<String, String> values = LocalizedValues.of(new PointsExpiringParameters(new BigDecimal(points),
+                Instant.parse("2026-12-31T22:30:00Z")), locale, ZoneId.of("UTC"));
+
+        assertEquals(shown, values.get("points").replace('\u00a0', ' ').replace('\u202f', ' '));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
             "en    | 10% off            | €2.50 off             | a free product (MUG-1)",
             "el-GR | έκπτωση 10%        | έκπτωση 2,50 €        | ένα δωρεάν προϊόν (MUG-1)",
             "fa-IR | ۱۰٪ تخفیف          | ‎ریال ۵۰٬۰۰۰ تخفیف    | یک محصول رایگان (MUG-1)",

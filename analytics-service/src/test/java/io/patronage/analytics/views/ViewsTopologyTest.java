@@ -254,6 +254,25 @@ class ViewsTopologyTest {
     }
 
     @Test
+    void pointsWithDecimalsAreSummedExactlyAndFinerOnesDeadLettered() {
+        Instant may = Instant.parse("2026-05-02T07:00:00Z");
+        event(points, "d1", new PointsEarned("m1", CHAIN, "t1", "s1", "EUR", new BigDecimal("25.70"),
+                new BigDecimal("2.57"), "v1", List.of(), new BigDecimal("2.57"), may));
+        event(points, "d2", new PointsAwarded("m1", CHAIN, "a1", "survey", "v1", new BigDecimal("0.43"),
+                new BigDecimal("3.00"), may));
+        event(points, "d3", new PointsRedeemed("r1", "m1", CHAIN, new BigDecimal("1.5"), new BigDecimal("1.50"), may));
+        event(points, "d4", new PointsRedeemed("r2", "m1", CHAIN, new BigDecimal("0.001"), new BigDecimal("1.499"),
+                may));
+
+        JsonNode allTime = latest(Topics.POINTS_VIEW.name()).get("aegean|all-time");
+        assertEquals(new BigDecimal("3"), allTime.get("pointsIssued").decimalValue(), "2.57 + 0.43, plain: " + allTime);
+        assertEquals(new BigDecimal("1.5"), allTime.get("liability").decimalValue(), allTime.toString());
+        assertEquals(new BigDecimal("0.02"), allTime.get("liabilityValue").decimalValue(), "1.5 at 0.0133 EUR");
+        assertTrue(header(records(Topics.POINTS.deadLetterTopic()).get(0).headers(), DeadLetterPublisher.REASON)
+                .contains("at most 2 decimals"), "a thousandth of a point is no chain's");
+    }
+
+    @Test
     void satisfactionCountsEachSurveyScoreOnceInItsPeriodOfTheChainsCalendar() {
         surveysDataset();
 

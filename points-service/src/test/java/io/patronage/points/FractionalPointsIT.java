@@ -169,6 +169,26 @@ class FractionalPointsIT implements TestPropertyProvider {
         assertEquals("urn:patronage:problem:points-unit-fixed", Outside.read(whole.body()).get("type").asText());
     }
 
+    @Test
+    void aChainWhoseMembersEarnedWholePointsUnderTheDefaultProgramCannotTakeDecimalsLater() {
+        String chain = outside.configureChain("chain-" + UUID.randomUUID(), "EUR");
+        String member = "m-" + UUID.randomUUID();
+        String card = "card-" + UUID.randomUUID();
+        outside.sendCloudEvent(new MemberEnrolled(member, chain, card, MonthDay.of(6, 15), "fi-FI", Instant.now()));
+        await().atMost(Outside.PATIENCE).until(() -> cards.memberFor(chain, card).isPresent());
+        till(card, TillRecord.purchase(chain, card, "t-1", "12.00").json());
+        awaitBalance(member, "12");
+
+        HttpResponse<String> refused = outside.post("/programs/" + chain + "/versions", PROGRAM);
+
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals("urn:patronage:problem:points-unit-fixed", Outside.read(refused.body()).get("type").asText());
+        assertTrue(refused.body().contains("already hold points counted with 0 decimals"), refused.body());
+        HttpResponse<String> whole = outside.post("/programs/" + chain + "/versions",
+                PROGRAM.replace("\"pointsDecimals\":2", "\"pointsDecimals\":0"));
+        assertEquals(201, whole.statusCode(), "whole points stay possible: " + whole.body());
+    }
+
     private static void assertPoints(String expected, JsonNode actual) {
         assertEquals(0, new BigDecimal(expected).compareTo(actual.decimalValue()), "expected " + expected + ": " + actual);
     }

@@ -13,14 +13,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.patronage.kit.audit.AuditTrail;
-import io.patronage.kit.chains.ChainDirectory;
-import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.security.Caller;
-import io.patronage.kit.security.Roles;
 import io.patronage.rewards.catalog.Catalog;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -34,21 +29,19 @@ import java.util.stream.Collectors;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BirthdayOfferController {
 
+    private static final String KIND = "birthday-offer";
     private static final Set<String> WHEN = Arrays.stream(BirthdayOffer.When.values()).map(Enum::name)
             .collect(Collectors.toCollection(LinkedHashSet::new));
 
     private final BirthdayOffers offers;
     private final Catalog catalog;
-    private final ChainDirectory chains;
-    private final AuditTrail audit;
+    private final ChainOfferRequests requests;
     private final Clock clock;
 
-    BirthdayOfferController(BirthdayOffers offers, Catalog catalog, ChainDirectory chains, AuditTrail audit,
-                            Clock clock) {
+    BirthdayOfferController(BirthdayOffers offers, Catalog catalog, ChainOfferRequests requests, Clock clock) {
         this.offers = offers;
         this.catalog = catalog;
-        this.chains = chains;
-        this.audit = audit;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -56,37 +49,26 @@ class BirthdayOfferController {
     @Put
     HttpResponse<BirthdayOffer> save(Caller caller, @PathVariable String chainId,
                                      @Body BirthdayOfferDefinition definition) {
-        caller.requireChain(chainId, Roles.OPS);
-        chains.require(chainId);
+        requests.requireOps(caller, chainId);
         OfferRules.check(catalog, chainId).reward(definition.rewardId()).oneOf("when", definition.when(), WHEN)
                 .orRefuse("the birthday offer");
         BirthdayOffer.When when = BirthdayOffer.When.valueOf(definition.when());
-        BirthdayOffers.Saved saved = offers.save(chainId, definition.rewardId(), when, clock.instant());
-        if (saved.changed()) {
-            audit.record(caller, chainId, "birthday-offer.updated", chainId,
-                    Map.of("created", saved.created(), "rewardId", definition.rewardId(), "when", when.name()));
-        }
-        return saved.created()
-                ? HttpResponse.created(saved.offer(), URI.create("/chains/" + chainId + "/birthday-offer"))
-                : HttpResponse.ok(saved.offer());
+        SavedOffer<BirthdayOffer> saved = offers.save(chainId, definition.rewardId(), when, clock.instant());
+        return requests.saved(caller, chainId, KIND, saved,
+                Map.of("rewardId", definition.rewardId(), "when", when.name()));
     }
 
     /** Withdraws the chain's offer: nothing more is granted; coupons granted stay valid. */
     @Delete
     @Status(HttpStatus.NO_CONTENT)
     void withdraw(Caller caller, @PathVariable String chainId) {
-        caller.requireChain(chainId, Roles.OPS);
-        chains.require(chainId);
-        if (!offers.withdraw(chainId, clock.instant())) {
-            throw ProblemException.notFound("birthday offer of chain", chainId);
-        }
-        audit.record(caller, chainId, "birthday-offer.withdrawn", chainId, Map.of());
+        requests.requireOps(caller, chainId);
+        requests.withdrawn(caller, chainId, KIND, offers.withdraw(chainId, clock.instant()));
     }
 
     @Get
     BirthdayOffer offer(Caller caller, @PathVariable String chainId) {
-        caller.requireChain(chainId, Roles.OPS);
-        chains.require(chainId);
-        return offers.find(chainId).orElseThrow(() -> ProblemException.notFound("birthday offer of chain", chainId));
+        requests.requireOps(caller, chainId);
+        return requests.found(chainId, KIND, offers.find(chainId));
     }
 }

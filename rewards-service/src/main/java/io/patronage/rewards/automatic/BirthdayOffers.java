@@ -33,15 +33,12 @@ class BirthdayOffers {
         this.offers = database.getCollection("birthday_offers");
     }
 
-    record Saved(BirthdayOffer offer, boolean created, boolean changed) {
-    }
-
     /** A change of reward or of {@code when} keeps {@code since} and the days processed. */
-    Saved save(String chainId, String rewardId, BirthdayOffer.When when, Instant at) {
+    SavedOffer<BirthdayOffer> save(String chainId, String rewardId, BirthdayOffer.When when, Instant at) {
         Instant now = at.truncatedTo(ChronoUnit.MILLIS); // as stored: the answer and a later read agree
         Optional<BirthdayOffer> current = find(chainId);
         if (current.isPresent() && current.get().rewardId().equals(rewardId) && current.get().when() == when) {
-            return new Saved(current.get(), false, false);
+            return new SavedOffer<>(current.get(), false, false);
         }
         Instant since = current.map(BirthdayOffer::since).orElse(now);
         Bson fields = Updates.combine(Updates.set("rewardId", rewardId), Updates.set("when", when.name()),
@@ -49,7 +46,7 @@ class BirthdayOffers {
         offers.updateOne(Filters.eq("_id", chainId), current.isPresent() ? fields
                         : Updates.combine(fields, Updates.unset(WITHDRAWN_AT), Updates.unset("processedThrough")),
                 new UpdateOptions().upsert(true));
-        return new Saved(new BirthdayOffer(chainId, rewardId, when, since, now,
+        return new SavedOffer<>(new BirthdayOffer(chainId, rewardId, when, since, now,
                 current.map(BirthdayOffer::processedThrough).orElse(null)), current.isEmpty(), true);
     }
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** What the birthday and win-back offers' definitions must be: a 400 names every invalid field. */
+/** What the welcome, birthday and win-back offers' definitions must be: a 400 names every invalid field. */
 final class OfferRules {
 
     private OfferRules() {

@@ -10,5 +10,6 @@ import java.time.Instant;
  * @param since when the chain first set an offer; members enrolled before it get none
  */
 @Introspected
-public record WelcomeOffer(String chainId, String rewardId, Instant since, Instant updatedAt) {
+public record WelcomeOffer(String chainId, String rewardId, Instant since, Instant updatedAt)
+        implements ChainRewardOffer {
 }

@@ -13,18 +13,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.patronage.kit.audit.AuditTrail;
-import io.patronage.kit.chains.ChainDirectory;
-import io.patronage.kit.http.Problem;
-import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.security.Caller;
-import io.patronage.kit.security.Roles;
 import io.patronage.rewards.catalog.Catalog;
-import io.patronage.rewards.catalog.RewardRules;
 
-import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 /** A chain's welcome offer: its ops set and withdraw it (audited). */
@@ -33,18 +25,17 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class WelcomeOfferController {
 
+    private static final String KIND = "welcome-offer";
+
     private final WelcomeOffers offers;
     private final Catalog catalog;
-    private final ChainDirectory chains;
-    private final AuditTrail audit;
+    private final ChainOfferRequests requests;
     private final Clock clock;
 
-    WelcomeOfferController(WelcomeOffers offers, Catalog catalog, ChainDirectory chains, AuditTrail audit,
-                           Clock clock) {
+    WelcomeOfferController(WelcomeOffers offers, Catalog catalog, ChainOfferRequests requests, Clock clock) {
         this.offers = offers;
         this.catalog = catalog;
-        this.chains = chains;
-        this.audit = audit;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -52,22 +43,10 @@ class WelcomeOfferController {
     @Put
     HttpResponse<WelcomeOffer> save(Caller caller, @PathVariable String chainId,
                                     @Body WelcomeOfferDefinition definition) {
-        caller.requireChain(chainId, Roles.OPS);
-        chains.require(chainId);
-        String rewardId = definition.rewardId();
-        if (rewardId == null || !RewardRules.ID.matcher(rewardId).matches()
-                || catalog.find(rewardId, chainId).isEmpty()) {
-            DefinitionProblems.requireNone("the welcome offer", List.of(new Problem.FieldError("rewardId",
-                    rewardId == null || rewardId.isBlank() ? "is required" : "must be an active reward the chain offers")));
-        }
-        WelcomeOffers.Saved saved = offers.save(chainId, rewardId, clock.instant());
-        if (saved.changed()) {
-            audit.record(caller, chainId, "welcome-offer.updated", chainId,
-                    Map.of("created", saved.created(), "rewardId", rewardId));
-        }
-        return saved.created()
-                ? HttpResponse.created(saved.offer(), URI.create("/chains/" + chainId + "/welcome-offer"))
-                : HttpResponse.ok(saved.offer());
+        requests.requireOps(caller, chainId);
+        OfferRules.check(catalog, chainId).reward(definition.rewardId()).orRefuse("the welcome offer");
+        return requests.saved(caller, chainId, KIND, offers.save(chainId, definition.rewardId(), clock.instant()),
+                Map.of("rewardId", definition.rewardId()));
     }
 
     /**
@@ -77,18 +56,13 @@ class WelcomeOfferController {
     @Delete
     @Status(HttpStatus.NO_CONTENT)
     void withdraw(Caller caller, @PathVariable String chainId) {
-        caller.requireChain(chainId, Roles.OPS);
-        chains.require(chainId);
-        if (!offers.withdraw(chainId, clock.instant())) {
-            throw ProblemException.notFound("welcome offer of chain", chainId);
-        }
-        audit.record(caller, chainId, "welcome-offer.withdrawn", chainId, Map.of());
+        requests.requireOps(caller, chainId);
+        requests.withdrawn(caller, chainId, KIND, offers.withdraw(chainId, clock.instant()));
     }
 
     @Get
     WelcomeOffer offer(Caller caller, @PathVariable String chainId) {
-        caller.requireChain(chainId, Roles.OPS);
-        chains.require(chainId);
-        return offers.find(chainId).orElseThrow(() -> ProblemException.notFound("welcome offer of chain", chainId));
+        requests.requireOps(caller, chainId);
+        return requests.found(chainId, KIND, offers.find(chainId));
     }
 }

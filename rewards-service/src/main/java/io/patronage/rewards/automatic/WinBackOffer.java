@@ -11,5 +11,6 @@ import java.time.Instant;
  * @param since when the chain first set an offer; members dormant since an earlier day get none
  */
 @Introspected
-public record WinBackOffer(String chainId, String rewardId, Instant since, Instant updatedAt) {
+public record WinBackOffer(String chainId, String rewardId, Instant since, Instant updatedAt)
+        implements ChainRewardOffer {
 }

@@ -13,14 +13,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.patronage.kit.audit.AuditTrail;
-import io.patronage.kit.chains.ChainDirectory;
-import io.patronage.kit.http.ProblemException;
 import io.patronage.kit.security.Caller;
-import io.patronage.kit.security.Roles;
 import io.patronage.rewards.catalog.Catalog;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 
@@ -30,18 +25,17 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class WinBackOfferController {
 
+    private static final String KIND = "win-back-offer";
+
     private final WinBackOffers offers;
     private final Catalog catalog;
-    private final ChainDirectory chains;
-    private final AuditTrail audit;
+    private final ChainOfferRequests requests;
     private final Clock clock;
 
-    WinBackOfferController(WinBackOffers offers, Catalog catalog, ChainDirectory chains, AuditTrail audit,
-                           Clock clock) {
+    WinBackOfferController(WinBackOffers offers, Catalog catalog, ChainOfferRequests requests, Clock clock) {
         this.offers = offers;
         this.catalog = catalog;
-        this.chains = chains;
-        this.audit = audit;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -49,35 +43,23 @@ class WinBackOfferController {
     @Put
     HttpResponse<WinBackOffer> save(Caller caller, @PathVariable String chainId,
                                     @Body WinBackOfferDefinition definition) {
-        caller.requireChain(chainId, Roles.OPS);
-        chains.require(chainId);
+        requests.requireOps(caller, chainId);
         OfferRules.check(catalog, chainId).reward(definition.rewardId()).orRefuse("the win-back offer");
-        WinBackOffers.Saved saved = offers.save(chainId, definition.rewardId(), clock.instant());
-        if (saved.changed()) {
-            audit.record(caller, chainId, "win-back-offer.updated", chainId,
-                    Map.of("created", saved.created(), "rewardId", definition.rewardId()));
-        }
-        return saved.created()
-                ? HttpResponse.created(saved.offer(), URI.create("/chains/" + chainId + "/win-back-offer"))
-                : HttpResponse.ok(saved.offer());
+        return requests.saved(caller, chainId, KIND, offers.save(chainId, definition.rewardId(), clock.instant()),
+                Map.of("rewardId", definition.rewardId()));
     }
 
     /** Withdraws the chain's offer: nothing more is granted; coupons granted stay valid. */
     @Delete
     @Status(HttpStatus.NO_CONTENT)
     void withdraw(Caller caller, @PathVariable String chainId) {
-        caller.requireChain(chainId, Roles.OPS);
-        chains.require(chainId);
-        if (!offers.withdraw(chainId, clock.instant())) {
-            throw ProblemException.notFound("win-back offer of chain", chainId);
-        }
-        audit.record(caller, chainId, "win-back-offer.withdrawn", chainId, Map.of());
+        requests.requireOps(caller, chainId);
+        requests.withdrawn(caller, chainId, KIND, offers.withdraw(chainId, clock.instant()));
     }
 
     @Get
     WinBackOffer offer(Caller caller, @PathVariable String chainId) {
-        caller.requireChain(chainId, Roles.OPS);
-        chains.require(chainId);
-        return offers.find(chainId).orElseThrow(() -> ProblemException.notFound("win-back offer of chain", chainId));
+        requests.requireOps(caller, chainId);
+        return requests.found(chainId, KIND, offers.find(chainId));
     }
 }

@@ -14,7 +14,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.patronage.kit.audit.AuditTrail;
 import io.patronage.kit.security.Caller;
 import io.patronage.kit.security.Roles;
-import io.patronage.points.program.Programs;
+import io.patronage.points.program.ProgramCatalog;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,11 +35,11 @@ class BalanceController {
     private final AdjustmentService adjustments;
     private final RedemptionService redemptions;
     private final MemberAccess access;
-    private final Programs programs;
+    private final ProgramCatalog programs;
     private final AuditTrail audit;
 
     BalanceController(BalanceQueries queries, AdjustmentService adjustments, RedemptionService redemptions,
-                      MemberAccess access, Programs programs, AuditTrail audit) {
+                      MemberAccess access, ProgramCatalog programs, AuditTrail audit) {
         this.programs = programs;
         this.queries = queries;
         this.adjustments = adjustments;

@@ -9,7 +9,7 @@ import io.patronage.points.redemption.RedeemPoints;
 import io.patronage.contracts.points.PointsCreditRequested;
 import io.patronage.points.adjustments.AdjustPoints;
 import io.patronage.points.ledger.PointsUnit;
-import io.patronage.points.program.Programs;
+import io.patronage.points.program.ProgramCatalog;
 import io.patronage.points.publishing.PointsEventPublisher;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -30,10 +30,11 @@ class PointsRequestsListener extends DispatchingListener {
 
     private final CommandGateway commands;
     private final PointsEventPublisher publisher;
-    private final Programs programs;
+    private final ProgramCatalog programs;
     private final Clock clock;
 
-    PointsRequestsListener(CommandGateway commands, PointsEventPublisher publisher, Programs programs, Clock clock) {
+    PointsRequestsListener(CommandGateway commands, PointsEventPublisher publisher, ProgramCatalog programs,
+                           Clock clock) {
         this.commands = commands;
         this.programs = programs;
         this.publisher = publisher;

@@ -182,8 +182,8 @@ public record ProgramRules(String version,
     /** These rules keeping points with {@code decimals} (the default program in a chain's unit). */
     public ProgramRules withPointsDecimals(int decimals) {
         return new ProgramRules(version, effectiveFrom, endsAt, timeZone, currency, pointsPerUnit, rounding,
-                minimumSpend, multipliers, maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays, expiry, tiers,
-                roundingPer, stacking, includeOnly, maxPointsPerDay, maxPointsPerPeriod,
+                minimumSpend, multipliers, maxPointsPerTransaction, campaigns, bonuses, returnPolicy, pendingDays,
+                expiry, tiers, roundingPer, stacking, includeOnly, maxPointsPerDay, maxPointsPerPeriod,
                 overBalanceRedemption, decimals, redemption);
     }
 

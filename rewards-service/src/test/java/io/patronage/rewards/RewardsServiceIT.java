@@ -9,6 +9,7 @@ import io.patronage.contracts.Topics;
 import io.patronage.contracts.notifications.CouponIssuedParameters;
 import io.patronage.contracts.notifications.NotificationParameters;
 import io.patronage.contracts.notifications.NotificationRequested;
+import io.patronage.contracts.members.MemberOptedOut;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.contracts.points.PointsRedemptionRejected;
@@ -170,6 +171,20 @@ class RewardsServiceIT implements TestPropertyProvider {
         assertEquals("rewardId", json(missingReward).get("errors").get(0).get("field").asText());
         assertProblem(ops.get("/redemptions/" + UUID.randomUUID()), 404);
         assertProblem(ops.get("/members/nobody-" + UUID.randomUUID() + "/coupons"), 404);
+    }
+
+    @Test
+    void aMemberWhoLeftTheProgramRedeemsNothing() {
+        String member = rewards.enrolledMember(chain);
+        kafka.send(CloudEventRecord.of(new MemberOptedOut(member, chain, Instant.now()))
+                .withSource("/patronage/enrollment-service"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            HttpResponse<String> refused = rewards.member(member).post("/members/" + member + "/redemptions",
+                    "{\"rewardId\":\"free-coffee\"}");
+            assertProblem(refused, 409);
+            assertEquals("urn:patronage:problem:membership-ended", json(refused).get("type").asText());
+        });
     }
 
     /** Micronaut's instantiator once took a bare scalar for the whole object and failed with a 500. */

@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Starts a redemption: the time window and tier are checked, a unit of stock (and of the member's limit) reserved,
+ * Starts a redemption for a member still in the program: the time window and tier are checked, a unit of stock (and of the member's limit) reserved,
  * then the redemption recorded with its deadline; points-service is asked for the points when it is stored.
  */
 @Singleton
@@ -68,6 +68,10 @@ class RedemptionRequests {
      */
     Accepted request(String memberId, String rewardId, String idempotencyKey) {
         String chainId = members.chainOf(memberId).orElseThrow(() -> ProblemException.notFound("member", memberId));
+        if (!members.takesOffers(memberId, chainId)) {
+            throw new ProblemException(HttpStatus.CONFLICT, "membership-ended", "member " + memberId
+                    + " has left the program (opted out or erased): nothing can be redeemed", List.of());
+        }
         Instant now = clock.instant();
         String redemptionId = UUID.randomUUID().toString();
         if (idempotencyKey != null) {

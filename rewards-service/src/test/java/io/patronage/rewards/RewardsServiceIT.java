@@ -185,6 +185,13 @@ class RewardsServiceIT implements TestPropertyProvider {
             assertProblem(refused, 409);
             assertEquals("urn:patronage:problem:membership-ended", json(refused).get("type").asText());
         });
+        JsonNode coffee = null;
+        for (JsonNode offer : json(rewards.member(member).get("/rewards?memberId=" + member))) {
+            coffee = offer.get("id").asText().equals("free-coffee") ? offer : coffee;
+        }
+        assertNotNull(coffee);
+        assertFalse(coffee.get("redeemable").asBoolean(), "the member's offers say so too: " + coffee);
+        assertEquals("MEMBERSHIP_ENDED", coffee.get("reasons").get(0).asText());
     }
 
     /** Micronaut's instantiator once took a bare scalar for the whole object and failed with a 500. */

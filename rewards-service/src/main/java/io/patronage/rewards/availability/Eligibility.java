@@ -25,7 +25,9 @@ public final class Eligibility {
         /** the member has redeemed it as often as allowed in this period */
         LIMIT_REACHED,
         /** fewer points than it costs, as far as this service has heard from points-service */
-        INSUFFICIENT_POINTS
+        INSUFFICIENT_POINTS,
+        /** the member opted out or was erased: they redeem nothing */
+        MEMBERSHIP_ENDED
     }
 
     /** The member as rewards-service knows them from {@code loyalty.points.v1}; {@code tier} null when none. */

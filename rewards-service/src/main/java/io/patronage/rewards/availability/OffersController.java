@@ -27,6 +27,7 @@ import io.patronage.rewards.paging.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 @Controller("/rewards")
@@ -83,9 +84,13 @@ class OffersController {
         Instant now = clock.instant();
         ZoneId zone = zones.of(chain);
         Eligibility.Standing standing = standings.of(memberId);
+        boolean inProgram = members.takesOffers(memberId, chain);
         return page.map(reward -> {
-            List<Eligibility.Reason> reasons = Eligibility.reasons(reward, zone, now, standing,
-                    reservations.taken(chain, reward), reservations.takenBy(chain, reward, memberId, now, zone));
+            List<Eligibility.Reason> reasons = new ArrayList<>(Eligibility.reasons(reward, zone, now, standing,
+                    reservations.taken(chain, reward), reservations.takenBy(chain, reward, memberId, now, zone)));
+            if (!inProgram) {
+                reasons.add(0, Eligibility.Reason.MEMBERSHIP_ENDED);
+            }
             return new Offer(reward, reasons.isEmpty(), reasons);
         }).response(request);
     }

@@ -1,5 +1,7 @@
 package io.patronage.points.ledger;
 
+import io.patronage.contracts.points.PointsLimits;
+
 import java.math.BigDecimal;
 
 /**
@@ -11,7 +13,7 @@ import java.math.BigDecimal;
  */
 public record PointsUnit(int decimals) {
 
-    public static final int MAX_DECIMALS = 2;
+    public static final int MAX_DECIMALS = PointsLimits.MAX_DECIMALS;
     public static final PointsUnit WHOLE = new PointsUnit(0);
 
     public PointsUnit {

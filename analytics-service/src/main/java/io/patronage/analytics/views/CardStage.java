@@ -6,11 +6,14 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.util.List;
+
 /**
  * Partitioned by chain, keyed by card ({@code chainId:cardNumber}) in its store: knows which member each card is,
- * and turns a sale with a card into a member's purchase or a non-member's. A sale is classified when it reaches
- * this stage; its card's enrollment must have been read by then (Kafka Streams reads both by timestamp, so an
- * enrollment stamped before the sale comes first).
+ * and hands each stage its part of a till record — a member's purchase to the member stage, a non-member's to the
+ * chain's tallies, a member's purchase or return to the customer stage, a purchase's basket and order to the basket
+ * and coupon stages. A sale is classified when it reaches this stage; its card's enrollment must have been read by
+ * then (Kafka Streams reads both by timestamp, so an enrollment stamped before the sale comes first).
  */
 final class CardStage implements Processor<String, Fact, String, Fact> {
 
@@ -38,21 +41,28 @@ final class CardStage implements Processor<String, Fact, String, Fact> {
             if (revoked.memberId().equals(cards.get(revoked.key()))) {
                 cards.delete(revoked.key());
             }
-        } else if (record.value() instanceof Fact.CardSale sale) {
-            String member = cards.get(sale.key());
-            Fact next = member != null
-                    ? new Fact.Purchase(sale.chainId(), member, sale.occurredAt(), sale.total())
-                    : new Fact.Counted(sale.chainId(), ChainCalendar.everyPeriodOf(
-                            calendar.day(sale.chainId(), sale.occurredAt()),
-                            Tally.nonMemberPurchase(sale.total(), sale.occurredAt())), java.util.List.of());
-            context.forward(new Record<>(next.key(), next, record.timestamp(), new RecordHeaders()));
-        } else if (record.value() instanceof Fact.CardTill till) {
-            String member = cards.get(till.key());
+        } else if (record.value() instanceof Fact.Till till) {
+            String member = till.hasCard() ? cards.get(till.key()) : null;
             if (member != null) {
-                Fact next = new Fact.MemberTill(till.chainId(), member, till.transactionId(), till.isReturn(),
-                        till.occurredAt(), till.total(), till.originalTransactionId());
-                context.forward(new Record<>(next.key(), next, record.timestamp(), new RecordHeaders()));
+                forward(record, new Fact.MemberTill(till.chainId(), member, till.transactionId(), till.isReturn(),
+                        till.occurredAt(), till.total(), till.originalTransactionId()));
             }
+            if (till.isReturn()) {
+                return;
+            }
+            forward(record, member != null
+                    ? new Fact.Purchase(till.chainId(), member, till.occurredAt(), till.total())
+                    : new Fact.Counted(till.chainId(), ChainCalendar.everyPeriodOf(
+                            calendar.day(till.chainId(), till.occurredAt()),
+                            Tally.nonMemberPurchase(till.total(), till.occurredAt())), List.of()));
+            if (!till.skus().isEmpty() || !till.categories().isEmpty()) {
+                forward(record, new Fact.Basket(till.chainId(), till.occurredAt(), till.skus(), till.categories()));
+            }
+            forward(record, new Fact.Order(till.chainId(), till.occurredAt(), till.total(), till.couponCodes()));
         }
+    }
+
+    private void forward(Record<String, Fact> record, Fact next) {
+        context.forward(new Record<>(next.key(), next, record.timestamp(), new RecordHeaders()));
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "fact")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Fact.CardIssued.class, name = "card"),
-        @JsonSubTypes.Type(value = Fact.CardSale.class, name = "card-sale"),
+        @JsonSubTypes.Type(value = Fact.Till.class, name = "till"),
         @JsonSubTypes.Type(value = Fact.Enrolled.class, name = "enrolled"),
         @JsonSubTypes.Type(value = Fact.Purchase.class, name = "purchase"),
         @JsonSubTypes.Type(value = Fact.Counted.class, name = "counted"),
@@ -23,7 +23,6 @@ import java.util.List;
         @JsonSubTypes.Type(value = Fact.Erased.class, name = "erased"),
         @JsonSubTypes.Type(value = Fact.CardRevoked.class, name = "card-revoked"),
         @JsonSubTypes.Type(value = Fact.Dormant.class, name = "dormant"),
-        @JsonSubTypes.Type(value = Fact.CardTill.class, name = "card-till"),
         @JsonSubTypes.Type(value = Fact.MemberTill.class, name = "member-till"),
         @JsonSubTypes.Type(value = Fact.CustomerErased.class, name = "customer-erased"),
         @JsonSubTypes.Type(value = Fact.Basket.class, name = "basket"),
@@ -52,14 +51,35 @@ public sealed interface Fact {
         }
     }
 
-    /** A purchase with a card, not yet known to be a member's. */
-    record CardSale(String chainId, String cardNumber, Instant occurredAt, BigDecimal total) implements Fact {
+    /**
+     * A purchase or return as the till sent it, in one record for every stage that counts it: the card stage learns
+     * whose it is and hands each stage its part (a till record is the topology's most frequent input, so it crosses
+     * the re-keying once, not once per stage).
+     *
+     * @param cardNumber  {@code null} without a card
+     * @param skus        a purchase's distinct products among its first {@link ValueSettings#basketLines()} lines
+     * @param categories  their distinct categories
+     * @param couponCodes a purchase's distinct coupon codes
+     */
+    record Till(String chainId, String cardNumber, String transactionId, boolean isReturn, Instant occurredAt,
+                BigDecimal total, String originalTransactionId, List<String> skus, List<String> categories,
+                List<String> couponCodes) implements Fact {
+        public Till {
+            skus = skus == null ? List.of() : List.copyOf(skus);
+            categories = categories == null ? List.of() : List.copyOf(categories);
+            couponCodes = couponCodes == null ? List.of() : List.copyOf(couponCodes);
+        }
+
         public Stage stage() {
             return Stage.CARD;
         }
 
         public String key() {
             return chainId + ":" + cardNumber;
+        }
+
+        public boolean hasCard() {
+            return cardNumber != null;
         }
     }
 
@@ -164,18 +184,6 @@ public sealed interface Fact {
      * @param monthsSince months since enrollment that gained ({@code +1}) or lost ({@code -1}) this member as a buyer
      */
     record CohortChange(String cohort, long members, java.util.Map<Integer, Long> monthsSince) {
-    }
-
-    /** A purchase or return with a card, for the customer stage once the card stage knows its member. */
-    record CardTill(String chainId, String cardNumber, String transactionId, boolean isReturn, Instant occurredAt,
-                    BigDecimal total, String originalTransactionId) implements Fact {
-        public Stage stage() {
-            return Stage.CARD;
-        }
-
-        public String key() {
-            return chainId + ":" + cardNumber;
-        }
     }
 
     /** A member's purchase or return, for the customer stage. */

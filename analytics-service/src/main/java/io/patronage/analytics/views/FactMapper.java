@@ -13,8 +13,6 @@ import io.patronage.contracts.points.PointsExpired;
 import io.patronage.contracts.points.PointsLimits;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.contracts.points.PointsReversed;
-import io.patronage.contracts.retail.PosTransaction;
-import io.patronage.contracts.retail.TransactionType;
 import io.patronage.kit.kafka.PoisonMessageException;
 
 import java.math.BigDecimal;
@@ -33,23 +31,6 @@ final class FactMapper {
     FactMapper(ChainCalendar calendar, UnknownChains unknownChains) {
         this.calendar = calendar;
         this.unknownChains = unknownChains;
-    }
-
-    /**
-     * A purchase with a card goes to the card's stage to learn whether it is a member's; one without a card is a
-     * non-member's. A RETURN is not a visit: it counts in no participation number.
-     */
-    List<Fact> transaction(Object payload) {
-        PosTransaction sale = (PosTransaction) payload;
-        if (sale.type() != TransactionType.PURCHASE) {
-            return List.of();
-        }
-        Instant at = sale.occurredAt().toInstant();
-        if (sale.hasCard()) {
-            return List.of(new Fact.CardSale(sale.chainId(), sale.cardNumber(), at, sale.total()));
-        }
-        return List.of(new Fact.Counted(sale.chainId(), ChainCalendar.everyPeriodOf(
-                calendar.day(sale.chainId(), at), Tally.nonMemberPurchase(sale.total(), at)), List.of()));
     }
 
     /** Enrollments, new cards and erasures; the other member events change no view. */

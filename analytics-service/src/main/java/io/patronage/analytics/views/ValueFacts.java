@@ -19,23 +19,19 @@ final class ValueFacts {
     }
 
     /**
-     * A purchase or return with a card goes to the card stage to learn its member; a purchase's first
-     * {@code basketLines} lines make a basket, and the purchase with its coupon codes is an order, member or not.
+     * A purchase or return as one {@link Fact.Till}: a purchase's first {@code basketLines} lines make its basket,
+     * its coupon codes are kept; a return without a card changes no view.
      */
     static List<Fact> till(Object payload, int basketLines) {
         PosTransaction sale = (PosTransaction) payload;
         boolean isReturn = sale.type() == TransactionType.RETURN;
-        if (sale.type() != TransactionType.PURCHASE && !isReturn) {
+        if (sale.type() != TransactionType.PURCHASE && !isReturn || isReturn && !sale.hasCard()) {
             return List.of();
         }
-        List<Fact> facts = new ArrayList<>();
-        if (sale.hasCard()) {
-            facts.add(new Fact.CardTill(sale.chainId(), sale.cardNumber(), sale.transactionId(), isReturn,
-                    sale.occurredAt().toInstant(), sale.total(), sale.originalTransactionId()));
-        }
+        Set<String> skus = new LinkedHashSet<>();
+        Set<String> categories = new LinkedHashSet<>();
+        Set<String> codes = new LinkedHashSet<>();
         if (!isReturn && sale.lines() != null) {
-            Set<String> skus = new LinkedHashSet<>();
-            Set<String> categories = new LinkedHashSet<>();
             for (TransactionLine line : sale.lines().subList(0, Math.min(basketLines, sale.lines().size()))) {
                 if (line != null && line.sku() != null && !line.sku().isBlank()) {
                     skus.add(line.sku());
@@ -44,19 +40,13 @@ final class ValueFacts {
                     categories.add(line.category());
                 }
             }
-            if (!skus.isEmpty() || !categories.isEmpty()) {
-                facts.add(new Fact.Basket(sale.chainId(), sale.occurredAt().toInstant(), List.copyOf(skus),
-                        List.copyOf(categories)));
-            }
         }
-        if (!isReturn) {
-            Set<String> codes = new LinkedHashSet<>();
-            if (sale.couponCodes() != null) {
-                sale.couponCodes().stream().filter(code -> code != null && !code.isBlank()).forEach(codes::add);
-            }
-            facts.add(new Fact.Order(sale.chainId(), sale.occurredAt().toInstant(), sale.total(), List.copyOf(codes)));
+        if (!isReturn && sale.couponCodes() != null) {
+            sale.couponCodes().stream().filter(code -> code != null && !code.isBlank()).forEach(codes::add);
         }
-        return facts;
+        return List.of(new Fact.Till(sale.chainId(), sale.hasCard() ? sale.cardNumber() : null, sale.transactionId(),
+                isReturn, sale.occurredAt().toInstant(), sale.total(), sale.originalTransactionId(),
+                List.copyOf(skus), List.copyOf(categories), List.copyOf(codes)));
     }
 
     /** Coupons issued; the other rewards events change no view (a use is read from the till). */

@@ -34,16 +34,17 @@ import java.util.function.Function;
  * The analytics views as one Kafka Streams topology, built by a plain function so that {@code TopologyTestDriver}
  * runs it without a broker:
  * <pre>
- * retail.transactions.v1 ─┐ intake: decode, dedupe,  ─► by chain ─► CardStage ─► MemberStage ─► ChainStage ─► views
- * loyalty.members.v1 ─────┤ dead-letter                          │            └► DormancyStage ─┘ └► dormant topic
- * loyalty.points.v1 ──────┤                                      ├► CustomerStage ─► customers topic
- * retail.engagement.v1 ───┤                                      ├► BasketStage ─► baskets topic
- * loyalty.rewards.v1 ─────┘                                      └► CouponStage ─► coupons topic
+ * retail.transactions.v1 ─┐ intake: decode, dedupe,  ─► by chain ─► CardStage ─┬► MemberStage ─► ChainStage ─► views
+ * loyalty.members.v1 ─────┤ dead-letter                          │             │  └► DormancyStage ─┘ └► dormant topic
+ * loyalty.points.v1 ──────┤                                      ├─────────────┼► CustomerStage ─► customers topic
+ * retail.engagement.v1 ───┤                                      │             ├► BasketStage ─► baskets topic
+ * loyalty.rewards.v1 ─────┘                                      └─────────────┴► CouponStage ─► coupons topic
  * </pre>
  * The intake re-keys every fact by its chain, once: every stage is partitioned by chain, so a fact goes on from
  * stage to stage inside its task, not through another repartition topic and another transaction. (With
  * {@code exactly_once_v2} every hop waits for the commit of the one before: with 11 repartition topics on 7
- * sub-topologies, a steady stream was counted seconds late.) {@link MemberCards} sits on the members' intake
+ * sub-topologies, a steady stream was counted seconds late.) A till record, the most frequent input, crosses it as
+ * one fact ({@link Fact.Till}): the card stage hands each stage its part. {@link MemberCards} sits on the members' intake
  * before the re-keying, to revoke an erased member's cards.
  * <p>
  * Every stage keeps its state in a RocksDB store backed by a changelog topic; the re-keyed stream is a repartition
@@ -88,8 +89,7 @@ public final class ViewsTopology {
         MessageDecoder events = new CloudEventDecoder();
 
         KStream<String, Fact> transactions = intake(builder, Topics.TRANSACTIONS, new PosTransactionDecoder(chains, clock),
-                applicationId, payload -> ValueFacts.concat(mapper.transaction(payload),
-                        ValueFacts.till(payload, values.basketLines())));
+                applicationId, payload -> ValueFacts.till(payload, values.basketLines()));
         builder.addStateStore(store(MEMBER_CARDS, JsonSerde.of(String[].class)));
         KStream<String, Fact> members = intake(builder, Topics.MEMBERS, events, applicationId,
                 payload -> ValueFacts.concat(mapper.member(payload), ValueFacts.member(payload)))
@@ -147,7 +147,7 @@ public final class ViewsTopology {
                         .withName("customer-views"));
 
         BasketStage.STORES.forEach(builder::addStateStore);
-        only(byChain, Fact.Stage.BASKET, "basket-facts")
+        only(byCard, Fact.Stage.BASKET, "basket-facts")
                 .process(() -> new BasketStage(settings, values, source), Named.as("basket-stage"),
                         BasketStage.STORE_NAMES)
                 .to(Topics.BASKETS.name(), Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class))
@@ -155,6 +155,7 @@ public final class ViewsTopology {
 
         CouponStage.STORES.forEach(builder::addStateStore);
         only(byChain, Fact.Stage.COUPON, "coupon-facts")
+                .merge(only(byCard, Fact.Stage.COUPON, "card-orders"), Named.as("coupon-facts-orders"))
                 .process(() -> new CouponStage(chains, settings, source), Named.as("coupon-stage"),
                         CouponStage.STORE_NAMES)
                 .to(Topics.COUPONS.name(), Produced.with(KEYS, JsonSerde.of(IntegrationEvent.class))

@@ -81,6 +81,22 @@ class BasketTopologyTest {
     }
 
     @Test
+    void aTillRecordCrossesTheReKeyingAsOneFactForEveryStage() {
+        topology.enroll("m-anna", "C-anna");
+        topology.reKeyed();
+        topology.purchaseWithCoupons("t1", "C-anna", "2026-03-01", "3.00", List.of("WELCOME-1"));
+        topology.purchase("t2", null, "2026-03-02", "2.00", "bread:bakery", "milk:dairy");
+
+        List<TestRecord<String, byte[]>> facts = topology.reKeyed();
+        assertEquals(List.of("till", "till"), facts.stream()
+                .map(fact -> TopologyHarness.json(fact.value()).get("fact").asText()).toList(),
+                "each purchase (sent twice) is one fact on the re-keying, whatever the stages it counts in");
+        JsonNode skus = TopologyHarness.latest(topology.records(Topics.BASKETS.name())).get(CHAIN + "|sku");
+        assertEquals(1, skus.get("transactions").asLong(), "the basket stage got t2's basket from the card stage");
+        assertPair(skus.get("pairs").get(0), "bread", "milk", 1, "1.0000", "1.0000", "1.0000", "1.0000");
+    }
+
+    @Test
     void topPairsPublishedAfterEveryPurchaseEqualThoseOfOnePublicationAtTheEnd(@TempDir Path other) {
         String[] shelf = {"bread:bakery", "milk:dairy", "eggs:dairy", "jam:pantry", "cheese:dairy", "apples:produce",
                 "tea:pantry", "rolls:bakery"};

@@ -136,6 +136,12 @@ final class TopologyHarness implements AutoCloseable {
         return driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
     }
 
+    /** The facts re-keyed by chain since the last read (the topology's one repartition topic). */
+    List<TestRecord<String, byte[]>> reKeyed() {
+        return driver.createOutputTopic("analytics-test-by-chain-repartition", new StringDeserializer(),
+                new ByteArrayDeserializer()).readRecordsToList();
+    }
+
     /** The latest record per key of what was read, as compaction keeps it: a tombstone is a {@code null}. */
     static Map<String, JsonNode> latest(List<TestRecord<String, byte[]>> records) {
         Map<String, JsonNode> views = new TreeMap<>();

@@ -6,8 +6,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.util.List;
-
 /**
  * Partitioned by chain, keyed by card ({@code chainId:cardNumber}) in its store: knows which member each card is,
  * and hands each stage its part of a till record — a member's purchase to the member stage, a non-member's to the
@@ -52,9 +50,8 @@ final class CardStage implements Processor<String, Fact, String, Fact> {
             }
             forward(record, member != null
                     ? new Fact.Purchase(till.chainId(), member, till.occurredAt(), till.total())
-                    : new Fact.Counted(till.chainId(), ChainCalendar.everyPeriodOf(
-                            calendar.day(till.chainId(), till.occurredAt()),
-                            Tally.nonMemberPurchase(till.total(), till.occurredAt())), List.of()));
+                    : new Fact.DayChange(till.chainId(), calendar.day(till.chainId(), till.occurredAt()),
+                            Tally.nonMemberPurchase(till.total(), till.occurredAt())));
             if (!till.skus().isEmpty() || !till.categories().isEmpty()) {
                 forward(record, new Fact.Basket(till.chainId(), till.occurredAt(), till.skus(), till.categories()));
             }

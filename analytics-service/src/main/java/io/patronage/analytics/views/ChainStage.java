@@ -88,32 +88,36 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
             }
             return;
         }
-        if (record.value() instanceof Fact.Expiring change) {
-            StoredExpiries stored = expiring.get(change.chainId());
-            expiring.put(change.chainId(), (stored != null ? stored : new StoredExpiries(change.chainId(), null, null))
-                    .plus(change.byDay()));
-            unpublished.put(TALLY + allTimeKey(change.chainId()), "");
-            return;
+        if (record.value() instanceof Fact.DayChange change) {
+            count(change.chainId(), ChainCalendar.everyPeriodOf(change.day(), change.change()), List.of());
+            if (!change.expiringByDay().isEmpty()) {
+                StoredExpiries stored = expiring.get(change.chainId());
+                expiring.put(change.chainId(), (stored != null ? stored
+                        : new StoredExpiries(change.chainId(), null, null)).plus(change.expiringByDay()));
+                unpublished.put(TALLY + allTimeKey(change.chainId()), "");
+            }
+        } else if (record.value() instanceof Fact.Counted counted) {
+            count(counted.chainId(), counted.periods(), counted.cohorts());
         }
-        if (!(record.value() instanceof Fact.Counted counted)) {
-            return;
-        }
+    }
+
+    private void count(String chainId, List<Fact.PeriodChange> periods, List<Fact.CohortChange> cohortChanges) {
         Instant at = null;
-        for (Fact.PeriodChange change : counted.periods()) {
-            String key = StoredTally.storeKey(counted.chainId(), change.kind(), change.period());
+        for (Fact.PeriodChange change : periods) {
+            String key = StoredTally.storeKey(chainId, change.kind(), change.period());
             StoredTally stored = tallies.get(key);
             if (stored == null) {
-                stored = ViewRenderer.empty(counted.chainId(), change.kind(), change.period(), null);
+                stored = ViewRenderer.empty(chainId, change.kind(), change.period(), null);
             }
             tallies.put(key, stored.plus(change.change()));
             unpublished.put(TALLY + key, "");
             at = change.change().lastEventAt() != null ? change.change().lastEventAt() : at;
         }
-        for (Fact.CohortChange change : counted.cohorts()) {
-            String key = StoredCohort.storeKey(counted.chainId(), change.cohort());
+        for (Fact.CohortChange change : cohortChanges) {
+            String key = StoredCohort.storeKey(chainId, change.cohort());
             StoredCohort stored = cohorts.get(key);
             if (stored == null) {
-                stored = new StoredCohort(counted.chainId(), change.cohort(), 0, null, null, 0);
+                stored = new StoredCohort(chainId, change.cohort(), 0, null, null, 0);
             }
             cohorts.put(key, stored.plus(change, at));
             unpublished.put(COHORT + key, "");

@@ -19,7 +19,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = Fact.Enrolled.class, name = "enrolled"),
         @JsonSubTypes.Type(value = Fact.Purchase.class, name = "purchase"),
         @JsonSubTypes.Type(value = Fact.Counted.class, name = "counted"),
-        @JsonSubTypes.Type(value = Fact.Expiring.class, name = "expiring"),
+        @JsonSubTypes.Type(value = Fact.DayChange.class, name = "day"),
         @JsonSubTypes.Type(value = Fact.Erased.class, name = "erased"),
         @JsonSubTypes.Type(value = Fact.CardRevoked.class, name = "card-revoked"),
         @JsonSubTypes.Type(value = Fact.Dormant.class, name = "dormant"),
@@ -163,8 +163,22 @@ public sealed interface Fact {
         }
     }
 
-    /** A change to a chain's expiring points: points per expiry day ({@code 2027-03-01}, the chain's zone), signed. */
-    record Expiring(String chainId, java.util.Map<String, Long> byDay) implements Fact {
+    /**
+     * A change to a chain's tallies of every period holding one day of its calendar, and to its expiring points:
+     * the chain stage finds the periods, so the fact stays small on the re-keying.
+     *
+     * @param expiringByDay points per expiry day ({@code 2027-03-01}, the chain's zone), signed; empty when none
+     */
+    record DayChange(String chainId, java.time.LocalDate day, Tally change, java.util.Map<String, Long> expiringByDay)
+            implements Fact {
+        public DayChange {
+            expiringByDay = expiringByDay == null ? java.util.Map.of() : java.util.Map.copyOf(expiringByDay);
+        }
+
+        public DayChange(String chainId, java.time.LocalDate day, Tally change) {
+            this(chainId, day, change, java.util.Map.of());
+        }
+
         public Stage stage() {
             return Stage.CHAIN;
         }

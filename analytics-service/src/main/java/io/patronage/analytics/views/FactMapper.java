@@ -105,8 +105,8 @@ final class FactMapper {
             return List.of();
         }
         Instant at = event.occurredAt().toInstant();
-        return List.of(new Fact.Counted(event.chainId(), ChainCalendar.everyPeriodOf(calendar.day(event.chainId(), at),
-                Tally.survey(event.score(), at)), List.of()));
+        return List.of(new Fact.DayChange(event.chainId(), calendar.day(event.chainId(), at),
+                Tally.survey(event.score(), at)));
     }
 
     /** @param expiryChanges what the event changed in the member's expiring points; {@code null} in older records */
@@ -118,20 +118,15 @@ final class FactMapper {
         if (!known(Topics.POINTS, chainId)) {
             return List.of();
         }
-        Fact counted = new Fact.Counted(chainId, ChainCalendar.everyPeriodOf(calendar.day(chainId, at), change),
-                List.of());
-        if (expiryChanges == null || expiryChanges.isEmpty()) {
-            return List.of(counted);
-        }
         Map<String, Long> byDay = new TreeMap<>();
-        for (ExpiryChange expiry : expiryChanges) {
+        for (ExpiryChange expiry : expiryChanges == null ? List.<ExpiryChange>of() : expiryChanges) {
             if (expiry == null || expiry.expiresAt() == null) {
                 throw new PoisonMessageException(type + " with an expiry change without its instant");
             }
             byDay.merge(calendar.day(chainId, expiry.expiresAt()).toString(), hundredths(expiry.points()),
                     Math::addExact);
         }
-        return List.of(counted, new Fact.Expiring(chainId, byDay));
+        return List.of(new Fact.DayChange(chainId, calendar.day(chainId, at), change, byDay));
     }
 
     /**

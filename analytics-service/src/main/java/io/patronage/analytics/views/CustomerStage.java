@@ -29,6 +29,8 @@ import java.util.List;
  * Partitioned by chain: each member's orders net of the returns matched to them, and, at most once per
  * {@link ViewSettings#publishInterval()} per changed chain, the chain's customer-value rows (those that changed)
  * and its summary, from one scan of the chain's members ({@link CustomerValue}: RFM quintiles, CLV, best and worst).
+ * The scan is O(members) however little changed, so it is paced ({@link ScanPacing}): a chain of a million members
+ * is published less often, instead of its scans taking the whole stream thread.
  * <p>
  * A {@code MemberErased} deletes the member's orders, tombstones their row and republishes the summary without
  * them; a one-way hash of the member (not the id) is kept so that a late till record of theirs is ignored.
@@ -56,6 +58,7 @@ final class CustomerStage implements Processor<String, Fact, String, Integration
     private KeyValueStore<String, CustomerSummaryView> summaries;
     private KeyValueStore<String, String> changed;
     private KeyValueStore<String, String> erased;
+    private ScanPacing pacing;
 
     CustomerStage(ChainLookup chains, ViewSettings settings, ValueSettings values, String source) {
         this.chains = chains;
@@ -72,6 +75,7 @@ final class CustomerStage implements Processor<String, Fact, String, Integration
         this.summaries = context.getStateStore(SUMMARIES);
         this.changed = context.getStateStore(CHANGED);
         this.erased = context.getStateStore(ERASED);
+        this.pacing = new ScanPacing();
         context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publish());
     }
 
@@ -108,9 +112,15 @@ final class CustomerStage implements Processor<String, Fact, String, Integration
         try (KeyValueIterator<String, String> pending = changed.all()) {
             pending.forEachRemaining(entry -> chainIds.add(entry.key));
         }
+        long now = context.currentSystemTimeMs();
         for (String chainId : chainIds) {
+            if (!pacing.due(chainId, now)) {
+                continue;
+            }
+            long start = System.nanoTime();
             publish(chainId);
             changed.delete(chainId);
+            pacing.scanned(chainId, now, (System.nanoTime() - start) / 1_000_000);
         }
     }
 

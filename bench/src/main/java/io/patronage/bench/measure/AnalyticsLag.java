@@ -2,6 +2,7 @@ package io.patronage.bench.measure;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,6 +50,18 @@ final class AnalyticsLag {
             double perSecond = records / ((at - start) / 1e9);
             report.row("analytics throughput (first record sent → all counted)", Fmt.rate(perSecond) + " tx/s");
             baseline.ifPresent(raw -> report.row("analytics / raw Kafka", Fmt.ratio(perSecond / raw.perSecond())));
+        });
+    }
+
+    /**
+     * Analytics-service's CPU from the first record sent until every purchase was counted: steadier than the lag on
+     * a shared machine, whose other load stretches the wall clock more than the work.
+     */
+    static void cpu(Optional<Double> seconds, int records, Report report) {
+        seconds.ifPresent(used -> {
+            report.put("analyticsCpuSeconds", Fmt.round(used));
+            report.row("analytics CPU, first record sent → all counted", String.format(Locale.ROOT,
+                    "%.1f s · %.2f ms per till record", used, used * 1000 / records));
         });
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** CPU time used by each process of the platform, to see which one a phase was bound by. */
 final class CpuUsage {
@@ -38,6 +39,14 @@ final class CpuUsage {
             }
         });
         return cores;
+    }
+
+    /** CPU seconds {@code process} used between {@code earlier} and this snapshot; empty when not measured. */
+    Optional<Double> secondsSince(CpuUsage earlier, String process) {
+        Long before = earlier.nanosByProcess.get(process);
+        Long now = nanosByProcess.get(process);
+        return before == null || now == null || before < 0 || now < 0
+                ? Optional.empty() : Optional.of((now - before) / 1e9);
     }
 
     static String summary(Map<String, Double> cores) {

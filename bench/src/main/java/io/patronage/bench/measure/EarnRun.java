@@ -74,6 +74,8 @@ public final class EarnRun {
                 .map(probe -> probe.watch(platform.expectations().snapshot(), platform.watcher(),
                         platform.expectations()::earning))
                 .orElse(null);
+        CompletableFuture<CpuUsage> cpuWhenCounted = participation == null ? null
+                : participation.thenApply(outcome -> CpuUsage.now(platform.services()));
 
         boolean complete = awaitEarned(platform, progress);
         long pointsDone = System.nanoTime();
@@ -120,6 +122,8 @@ public final class EarnRun {
             AnalyticsLag.report("after the earn burst", outcome, lastSent, ANALYTICS_BURST_TARGET_SECONDS,
                     sentAt.keySet(), platform, "analyticsAfterBurst", report);
             AnalyticsLag.throughput(outcome, start, deliveries.size(), baseline, report);
+            AnalyticsLag.cpu(cpuWhenCounted.join().secondsSince(cpuBefore, "analytics-service"), deliveries.size(),
+                    report);
         }
         return result;
     }

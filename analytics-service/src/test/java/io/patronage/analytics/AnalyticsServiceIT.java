@@ -239,6 +239,10 @@ class AnalyticsServiceIT implements TestPropertyProvider {
                 readiness.body());
         assertTrue(prometheus.body().contains("kafka_stream_thread_process_rate"), "Streams metrics");
         assertTrue(prometheus.body().contains("kafka_consumer_fetch_manager_records_lag_max"), "consumer lag");
+        assertTrue(prometheus.body().contains("kafka_stream_state_estimate_num_keys{rocksdb_state_id=\"tallies\""),
+                "keys per store");
+        assertFalse(prometheus.body().contains("kafka_stream_processor_node"),
+                "not a series per task and processor: a few per instance");
     }
 
     @Test

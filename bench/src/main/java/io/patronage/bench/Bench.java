@@ -177,7 +177,7 @@ public final class Bench {
                 services.add(points.get());
             }
             if (options.measures(Measurement.ANALYTICS)) {
-                analytics = Optional.of(launcher.start(ANALYTICS, infra, ANALYTICS_DATABASE, false));
+                analytics = Optional.of(launcher.start(ANALYTICS, infra, ANALYTICS_DATABASE, true));
                 services.add(analytics.get());
             }
             Optional<ServiceUnderTest> rewards = Optional.empty();

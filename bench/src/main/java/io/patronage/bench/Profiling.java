@@ -20,6 +20,7 @@ import java.util.List;
 final class Profiling {
 
     private static final String SERVICE = "points-service";
+    private static final String ANALYTICS = "analytics-service";
 
     private final Path directory;
     private Recording own;
@@ -54,9 +55,14 @@ final class Profiling {
         }
     }
 
-    /** Prints and reports the hot frames of both recordings within the window; the service must have stopped. */
+    /** Prints and reports the hot frames of the recordings within the window; the service must have stopped. */
     void summarise(Instant from, Instant to, Report report) {
         summarise("profilePointsService", SERVICE, recording(SERVICE), from, to, report);
+        if (Files.exists(recording(ANALYTICS))) {
+            // analytics catches up after the earn run: its whole recording from the run's start
+            summarise("profileAnalyticsService", ANALYTICS + " (from the earn run's start until it stopped)",
+                    recording(ANALYTICS), from, Instant.MAX, report);
+        }
         summarise("profileBenchJvm", "the bench JVM (Kafka broker, Mongo server, load clients)",
                 recording("bench-infra"), from, to, report);
     }

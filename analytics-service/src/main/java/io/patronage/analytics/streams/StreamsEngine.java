@@ -1,7 +1,6 @@
 package io.patronage.analytics.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.server.event.ServerShutdownEvent;
@@ -59,7 +58,7 @@ public class StreamsEngine {
     private final String advertisedHost;
     private HostInfo self;
     private KafkaStreams streams;
-    private KafkaStreamsMetrics metrics;
+    private StreamsMeters metrics;
 
     StreamsEngine(Topology topology, TopicProvisioner topics, ChainDirectory chains, MeterRegistry meters,
                   ServiceInstance instance, KafkaClientSecurity security,
@@ -119,8 +118,7 @@ public class StreamsEngine {
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
                     .SHUTDOWN_CLIENT;
         });
-        metrics = new KafkaStreamsMetrics(streams);
-        metrics.bindTo(meters);
+        metrics = StreamsMeters.bind(streams, topology.describe(), meters);
         streams.start();
         awaitRunning();
         LOG.info("analytics topology {} as {}", streams.state(), config.get(StreamsConfig.APPLICATION_ID_CONFIG));

@@ -89,8 +89,9 @@ final class CustomerStage implements Processor<String, Fact, String, Integration
             StoredCustomer before = customers.get(key);
             before = before != null ? before : StoredCustomer.none(till.chainId(), till.memberId());
             StoredCustomer after = till.isReturn()
-                    ? before.returned(till.originalTransactionId(), till.occurredAt(), till.total())
-                    : before.bought(till.transactionId(), till.occurredAt(), till.total());
+                    ? before.returned(till.originalTransactionId(), till.occurredAt(), till.total(),
+                            values.returnWindow())
+                    : before.bought(till.transactionId(), till.occurredAt(), till.total(), values.returnWindow());
             if (after != null) {
                 customers.put(key, after);
                 changed.put(till.chainId(), "");

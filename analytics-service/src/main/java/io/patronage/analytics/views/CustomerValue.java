@@ -34,19 +34,12 @@ final class CustomerValue {
     record Figures(String memberId, BigDecimal spend, long orders, Instant first, Instant last, Instant computedAt) {
 
         static Figures of(StoredCustomer customer) {
-            BigDecimal spend = BigDecimal.ZERO;
-            long orders = 0;
-            Instant first = null;
-            Instant last = null;
+            StoredCustomer.Settled all = customer.settled();
             for (StoredCustomer.Order order : customer.orders().values()) {
-                if (order.counts()) {
-                    spend = spend.add(order.net());
-                    orders++;
-                    first = first == null || order.at().isBefore(first) ? order.at() : first;
-                    last = last == null || order.at().isAfter(last) ? order.at() : last;
-                }
+                all = all.plus(order);
             }
-            return new Figures(customer.memberId(), spend, orders, first, last, customer.lastEventAt());
+            return new Figures(customer.memberId(), all.spend(), all.orders(), all.first(), all.last(),
+                    customer.lastEventAt());
         }
 
         BigDecimal averageOrderValue() {

@@ -1,6 +1,7 @@
 package io.patronage.analytics.views;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -11,15 +12,24 @@ import java.util.Map;
  * @param chainLifetimeYears    the same, per chain
  * @param basketLines           how many lines of a receipt (the first ones) the baskets consider
  * @param basketPairs           how many pairs a basket view lists
+ * @param returnWindow          how long after a member's purchase a return is matched to it (customer value)
  */
 public record ValueSettings(int topCustomers, BigDecimal lifetimeYears, Map<String, BigDecimal> chainLifetimeYears,
-                            int basketLines, int basketPairs) {
+                            int basketLines, int basketPairs, Duration returnWindow) {
 
     public static final ValueSettings DEFAULTS = new ValueSettings(10, new BigDecimal("3"), Map.of(), 20, 20);
+
+    public ValueSettings(int topCustomers, BigDecimal lifetimeYears, Map<String, BigDecimal> chainLifetimeYears,
+                         int basketLines, int basketPairs) {
+        this(topCustomers, lifetimeYears, chainLifetimeYears, basketLines, basketPairs, Duration.ofDays(365));
+    }
 
     public ValueSettings {
         if (topCustomers < 1 || basketLines < 2 || basketPairs < 1) {
             throw new IllegalArgumentException("top customers and basket pairs must be at least 1, basket lines 2");
+        }
+        if (returnWindow.isNegative() || returnWindow.isZero()) {
+            throw new IllegalArgumentException("the return window must be positive: " + returnWindow);
         }
         if (lifetimeYears.signum() <= 0 || chainLifetimeYears.values().stream().anyMatch(years -> years.signum() <= 0)) {
             throw new IllegalArgumentException("an expected lifetime must be positive");

@@ -50,7 +50,8 @@ class ViewsFactory {
                                 @Value("${patronage.analytics.top-customers:10}") int topCustomers,
                                 @Value("${patronage.analytics.expected-lifetime-years:3}") BigDecimal lifetimeYears,
                                 @Value("${patronage.analytics.basket-lines:20}") int basketLines,
-                                @Value("${patronage.analytics.basket-pairs:20}") int basketPairs) {
+                                @Value("${patronage.analytics.basket-pairs:20}") int basketPairs,
+                                @Value("${patronage.analytics.return-window-days:365}") int returnWindowDays) {
         Map<String, BigDecimal> lifetimes = new HashMap<>();
         String suffix = ".expected-lifetime-years";
         environment.getProperties("patronage.analytics.chains", StringConvention.RAW).forEach((key, value) -> {
@@ -59,7 +60,8 @@ class ViewsFactory {
                         new BigDecimal(value.toString()));
             }
         });
-        return new ValueSettings(topCustomers, lifetimeYears, lifetimes, basketLines, basketPairs);
+        return new ValueSettings(topCustomers, lifetimeYears, lifetimes, basketLines, basketPairs,
+                Duration.ofDays(returnWindowDays));
     }
 
     /** Member and points events of unknown chains, on /prometheus as {@code patronage_analytics_unknown_chain_total{topic}}. */

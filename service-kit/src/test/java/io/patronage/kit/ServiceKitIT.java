@@ -349,8 +349,9 @@ class ServiceKitIT implements TestPropertyProvider {
     }
 
     @Test
-    void refusesAScalarWhereAnObjectIsExpectedAsABadRequest() throws Exception {
-        for (String scalar : List.of("true", "0", "-1e400", "\"text\"")) {
+    void refusesAScalarOrAnArrayWhereAnObjectIsExpectedAsABadRequest() throws Exception {
+        for (String scalar : List.of("true", "0", "-1e400", "\"text\"", "[1]", "[true]", "[1,2,3]",
+                "[{\"name\":\"Ann\"}]")) {
             HttpResponse<String> response = service.post("/samples", scalar);
 
             assertEquals(400, response.statusCode(), scalar + ": " + response.body());

@@ -41,6 +41,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import static io.patronage.points.Transactions.purchase;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -274,6 +275,11 @@ class LedgerPolicyTest {
             assertTrue(past.getMessage().startsWith("expiresAt"), past.getMessage());
             assertThrows(IllegalArgumentException.class,
                     () -> new AdjustPoints(MEMBER, "adj-1", 5, "fix", "ops@x", at, at));
+            IllegalArgumentException far = assertThrows(IllegalArgumentException.class,
+                    () -> new AdjustPoints(MEMBER, "adj-1", 5, "fix", "ops@x", at, Instant.MAX));
+            assertTrue(far.getMessage().startsWith("expiresAt must be at most"), far.getMessage());
+            Instant latest = at.plus(AdjustPoints.LONGEST_EXPIRY);
+            assertEquals(latest, new AdjustPoints(MEMBER, "adj-1", 5, "fix", "ops@x", at, latest).expiresAt());
         }
 
         @Test

@@ -30,6 +30,23 @@ class ProgramJsonTest {
     }
 
     @Test
+    void anExpiryBeyondACenturyIsRefused() {
+        // Such lots expired after what a stored date holds, and every purchase of the chain failed.
+        assertEquals("invalid program: expiry.periods must be at most 1200",
+                refusal(program("\"periodEnd\":\"QUARTER\",\"periods\":2147483647")));
+        assertEquals("invalid program: expiry.afterDays must be between 1 and 36600",
+                refusal(program("\"afterDays\":36601")));
+        assertEquals("invalid program: expiry.notifyDaysBefore must be between 0 and 36600",
+                refusal(program("\"afterDays\":10,\"notifyDaysBefore\":2147483647")));
+        assertEquals(ExpiryRule.MAX_PERIODS,
+                ProgramJson.parse(program("\"periodEnd\":\"YEAR\",\"periods\":1200")).expiry().periods());
+    }
+
+    private static String program(String expiry) {
+        return "{\"version\":\"v9\",\"pointsPerUnit\":1,\"expiry\":{" + expiry + "}}";
+    }
+
+    @Test
     void aBodyThatIsNotJsonSaysWhere() {
         assertEquals("invalid program: not valid JSON at line 1, column 13", refusal("{\"version\": }"));
     }

@@ -521,6 +521,10 @@ class MemberLifecycleIT implements TestPropertyProvider {
         assertEquals(second, page1.get("members").get(0).get("memberId").asText());
         assertProblem(service.get("/members?chainId=" + chain), 400, "urn:patronage:problem:invalid-request");
         assertProblem(service.get("/members?chainId=" + chain + "&name=x&size=1000"), 400, "urn:patronage:problem:invalid-request");
+        for (String control : List.of("%00", "a%00b", "%0A", "%1B")) {
+            assertProblem(service.get("/members?chainId=" + chain + "&name=" + control), 400,
+                    "urn:patronage:problem:invalid-request");
+        }
     }
 
     // --- helpers ---

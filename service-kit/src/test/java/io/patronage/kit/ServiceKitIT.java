@@ -361,6 +361,21 @@ class ServiceKitIT implements TestPropertyProvider {
     }
 
     @Test
+    void aQueryValueOfTheWrongTypeNamesTheParameterAndTheValueWithoutJavaWording() throws Exception {
+        assertEquals("7", service.get("/samples/pages?number=7").body());
+        for (String value : List.of("abc", "99999999999", "1.5", "NaN")) {
+            HttpResponse<String> response = service.get("/samples/pages?number=" + value);
+
+            assertEquals(400, response.statusCode(), value + ": " + response.body());
+            JsonNode problem = Json.mapper().readTree(response.body());
+            assertEquals("number: invalid value " + value, problem.get("detail").asText());
+            assertEquals("number", problem.get("errors").get(0).get("field").asText());
+            assertFalse(response.body().contains("input string") || response.body().contains("Failed to convert"),
+                    response.body());
+        }
+    }
+
+    @Test
     void answersATextBodyInAnUnknownCharsetWith415() throws Exception {
         for (String charset : List.of("nonsense", "}{")) {
             HttpResponse<String> response = service.send(HttpRequest.newBuilder(service.uri("/samples/notes"))

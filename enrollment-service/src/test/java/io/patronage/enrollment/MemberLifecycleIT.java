@@ -502,6 +502,17 @@ class MemberLifecycleIT implements TestPropertyProvider {
         assertTrue(reason.contains("no message template for kind BIRTHDAY_PONY"), reason);
     }
 
+    @Test
+    void aNotificationWithoutItsIdsIsDeadLetteredNotSkipped() {
+        String notificationId = UUID.randomUUID().toString();
+        sendNotification("no-member", new NotificationRequested(notificationId, null, null, null, false, Map.of(),
+                Instant.now()));
+
+        ConsumerRecord<String, byte[]> dead = kafka.awaitDeadLetter(Topics.NOTIFICATIONS,
+                record -> Records.text(record).contains(notificationId));
+        assertEquals("a notification needs notificationId, memberId, chainId and kind", Records.deadLetterReason(dead));
+    }
+
     // --- 6. lookups ---
 
     @Test

@@ -18,11 +18,7 @@ import java.time.temporal.TemporalAdjusters;
 public record ExpiryRule(Integer afterDays, Period periodEnd, int periods, int notifyDaysBefore) {
 
     public static final ExpiryRule NEVER = new ExpiryRule(null, null, 0, 0);
-    /**
-     * A century, the most of {@code afterDays} and {@code notifyDaysBefore}; {@link #MAX_PERIODS} is the most periods.
-     * No program keeps points longer, and a lot's dates must stay within what a stored date can hold: beyond it every
-     * purchase of the chain failed.
-     */
+    /** A century, the most of {@code afterDays} and {@code notifyDaysBefore} in a new program (see {@link #bounded}). */
     public static final int MAX_DAYS = 36_600;
     public static final int MAX_PERIODS = 1_200;
 
@@ -32,18 +28,35 @@ public record ExpiryRule(Integer afterDays, Period periodEnd, int periods, int n
         if (afterDays != null && periodEnd != null) {
             throw new IllegalArgumentException("expiry: either afterDays or periodEnd, not both");
         }
-        if (afterDays != null && (afterDays < 1 || afterDays > MAX_DAYS)) {
-            throw new IllegalArgumentException("expiry.afterDays must be between 1 and " + MAX_DAYS);
+        if (afterDays != null && afterDays < 1) {
+            throw new IllegalArgumentException("expiry.afterDays must be at least 1");
         }
         if (periodEnd != null && periods < 1) {
             periods = 1;
         }
+        if (notifyDaysBefore < 0) {
+            throw new IllegalArgumentException("expiry.notifyDaysBefore must not be negative");
+        }
+    }
+
+    /**
+     * This rule, when its lots expire within a century: no program keeps points longer, and a lot's dates must stay
+     * within what a stored date can hold (beyond it, every purchase of the chain failed). Checked on a new program
+     * only, so that a version stored before the bound still loads.
+     *
+     * @throws IllegalArgumentException naming the field beyond its bound
+     */
+    public ExpiryRule bounded() {
+        if (afterDays != null && afterDays > MAX_DAYS) {
+            throw new IllegalArgumentException("expiry.afterDays must be at most " + MAX_DAYS);
+        }
         if (periods > MAX_PERIODS) {
             throw new IllegalArgumentException("expiry.periods must be at most " + MAX_PERIODS);
         }
-        if (notifyDaysBefore < 0 || notifyDaysBefore > MAX_DAYS) {
-            throw new IllegalArgumentException("expiry.notifyDaysBefore must be between 0 and " + MAX_DAYS);
+        if (notifyDaysBefore > MAX_DAYS) {
+            throw new IllegalArgumentException("expiry.notifyDaysBefore must be at most " + MAX_DAYS);
         }
+        return this;
     }
 
     /** The instant a lot earned at {@code earnedAt} expires, {@code null} when points never expire. */

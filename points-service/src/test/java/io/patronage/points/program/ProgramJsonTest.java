@@ -1,6 +1,7 @@
 package io.patronage.points.program;
 
 import io.patronage.kit.http.ProblemException;
+import io.patronage.kit.json.Json;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,12 +35,20 @@ class ProgramJsonTest {
         // Such lots expired after what a stored date holds, and every purchase of the chain failed.
         assertEquals("invalid program: expiry.periods must be at most 1200",
                 refusal(program("\"periodEnd\":\"QUARTER\",\"periods\":2147483647")));
-        assertEquals("invalid program: expiry.afterDays must be between 1 and 36600",
+        assertEquals("invalid program: expiry.afterDays must be at most 36600",
                 refusal(program("\"afterDays\":36601")));
-        assertEquals("invalid program: expiry.notifyDaysBefore must be between 0 and 36600",
+        assertEquals("invalid program: expiry.notifyDaysBefore must be at most 36600",
                 refusal(program("\"afterDays\":10,\"notifyDaysBefore\":2147483647")));
         assertEquals(ExpiryRule.MAX_PERIODS,
                 ProgramJson.parse(program("\"periodEnd\":\"YEAR\",\"periods\":1200")).expiry().periods());
+    }
+
+    @Test
+    void aStoredProgramBeyondTheBoundStillLoads() throws Exception {
+        // Versions stored before the bound existed: the service must still start with them.
+        ProgramRules stored = Json.mapper().readValue(program("\"afterDays\":2147483647"), ProgramRules.class);
+
+        assertEquals(2147483647, stored.expiry().afterDays());
     }
 
     private static String program(String expiry) {

@@ -502,6 +502,17 @@ class MemberLifecycleIT implements TestPropertyProvider {
         assertTrue(reason.contains("no message template for kind BIRTHDAY_PONY"), reason);
     }
 
+    @Test
+    void aNotificationWithoutItsIdsIsDeadLetteredNotSkipped() {
+        String notificationId = UUID.randomUUID().toString();
+        sendNotification("no-member", new NotificationRequested(notificationId, null, null, null, false, Map.of(),
+                Instant.now()));
+
+        ConsumerRecord<String, byte[]> dead = kafka.awaitDeadLetter(Topics.NOTIFICATIONS,
+                record -> Records.text(record).contains(notificationId));
+        assertEquals("a notification needs notificationId, memberId, chainId and kind", Records.deadLetterReason(dead));
+    }
+
     // --- 6. lookups ---
 
     @Test
@@ -521,6 +532,10 @@ class MemberLifecycleIT implements TestPropertyProvider {
         assertEquals(second, page1.get("members").get(0).get("memberId").asText());
         assertProblem(service.get("/members?chainId=" + chain), 400, "urn:patronage:problem:invalid-request");
         assertProblem(service.get("/members?chainId=" + chain + "&name=x&size=1000"), 400, "urn:patronage:problem:invalid-request");
+        for (String control : List.of("%00", "a%00b", "%0A", "%1B")) {
+            assertProblem(service.get("/members?chainId=" + chain + "&name=" + control), 400,
+                    "urn:patronage:problem:invalid-request");
+        }
     }
 
     // --- helpers ---

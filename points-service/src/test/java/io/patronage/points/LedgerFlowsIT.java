@@ -450,6 +450,15 @@ class LedgerFlowsIT implements TestPropertyProvider {
                 body.formatted("adj-debit", -5, expiresAt));
         assertEquals(400, debit.statusCode(), debit.body());
         assertTrue(debit.body().contains("expiresAt"), debit.body());
+        // Beyond what a stored date holds: refused, and the account takes the next adjustment as before.
+        HttpResponse<String> far = outside.post("/members/" + member.id + "/points/adjustments",
+                body.formatted("adj-far", 5, "+999999999-12-31T23:59:59Z"));
+        assertEquals(400, far.statusCode(), far.body());
+        assertTrue(far.body().contains("expiresAt must be at most") && !far.body().contains("Exception"), far.body());
+        HttpResponse<String> longId = outside.post("/members/" + member.id + "/points/adjustments",
+                body.formatted("a".repeat(5_000), 5, expiresAt));
+        assertEquals(400, longId.statusCode(), longId.body());
+        assertTrue(longId.body().contains("adjustmentId must be at most 500 characters"), longId.body());
 
         HttpResponse<String> credit = outside.post("/members/" + member.id + "/points/adjustments",
                 body.formatted("adj-1", 25, expiresAt));

@@ -199,7 +199,7 @@ class RewardsServiceIT implements TestPropertyProvider {
     void aBodyThatIsNotAnObjectIsABadRequestNotAServerError() {
         String member = rewards.enrolledMember(chain);
 
-        for (String body : List.of("true", "0", "-1e400", "[]")) {
+        for (String body : List.of("true", "0", "-1e400", "[]", "[1]", "[true]")) {
             HttpResponse<String> redemption = rewards.member(member).post("/members/" + member + "/redemptions", body);
             HttpResponse<String> reward = rewards.ops(chain).put("/chains/" + chain + "/rewards/mug", body);
 

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.patronage.kit.http.ProblemException;
@@ -34,6 +35,12 @@ class SampleController {
     @Post("/notes")
     HttpStatus note(@Body String text) {
         return HttpStatus.NO_CONTENT;
+    }
+
+    /** A typed query value, for the rendering of one that does not convert. */
+    @Get("/pages")
+    int page(@QueryValue int number) {
+        return number;
     }
 
     @Get("/{id}")

@@ -349,13 +349,29 @@ class ServiceKitIT implements TestPropertyProvider {
     }
 
     @Test
-    void refusesAScalarWhereAnObjectIsExpectedAsABadRequest() throws Exception {
-        for (String scalar : List.of("true", "0", "-1e400", "\"text\"")) {
+    void refusesAScalarOrAnArrayWhereAnObjectIsExpectedAsABadRequest() throws Exception {
+        for (String scalar : List.of("true", "0", "-1e400", "\"text\"", "[1]", "[true]", "[1,2,3]",
+                "[{\"name\":\"Ann\"}]")) {
             HttpResponse<String> response = service.post("/samples", scalar);
 
             assertEquals(400, response.statusCode(), scalar + ": " + response.body());
             assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
             assertFalse(response.body().contains("java.") || response.body().contains("Exception"), response.body());
+        }
+    }
+
+    @Test
+    void aQueryValueOfTheWrongTypeNamesTheParameterAndTheValueWithoutJavaWording() throws Exception {
+        assertEquals("7", service.get("/samples/pages?number=7").body());
+        for (String value : List.of("abc", "99999999999", "1.5", "NaN")) {
+            HttpResponse<String> response = service.get("/samples/pages?number=" + value);
+
+            assertEquals(400, response.statusCode(), value + ": " + response.body());
+            JsonNode problem = Json.mapper().readTree(response.body());
+            assertEquals("number: invalid value " + value, problem.get("detail").asText());
+            assertEquals("number", problem.get("errors").get(0).get("field").asText());
+            assertFalse(response.body().contains("input string") || response.body().contains("Failed to convert"),
+                    response.body());
         }
     }
 

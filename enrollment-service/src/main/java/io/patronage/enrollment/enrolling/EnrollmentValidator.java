@@ -43,6 +43,8 @@ class EnrollmentValidator {
      * whose local date is ahead of the server's is never told their birth date lies in the future.
      */
     private static final ZoneOffset FURTHEST_AHEAD_ZONE = ZoneOffset.ofHours(14);
+    /** Older than anyone has lived: a birth date before it (0000-01-01, 1800-01-01) is a typo or a default value. */
+    static final int MAX_AGE_YEARS = 130;
 
     private final Clock clock;
     private final ChainPolicies chains;
@@ -141,8 +143,11 @@ class EnrollmentValidator {
             errors.add(new FieldError("birthDate", "must be a date written as YYYY-MM-DD"));
             return null;
         }
-        if (!birthDate.isBefore(LocalDate.ofInstant(clock.instant(), FURTHEST_AHEAD_ZONE))) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), FURTHEST_AHEAD_ZONE);
+        if (!birthDate.isBefore(today)) {
             errors.add(new FieldError("birthDate", "must be in the past"));
+        } else if (birthDate.isBefore(today.minusYears(MAX_AGE_YEARS))) {
+            errors.add(new FieldError("birthDate", "must be at most " + MAX_AGE_YEARS + " years ago"));
         }
         return birthDate;
     }

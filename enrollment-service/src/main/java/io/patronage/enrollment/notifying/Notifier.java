@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Messages members on request of any service ({@code loyalty.notifications.v1}), in their language and locale
@@ -90,6 +91,11 @@ class Notifier extends DispatchingListener {
     }
 
     void handle(NotificationRequested request) {
+        if (Stream.of(request.notificationId(), request.memberId(), request.chainId(), request.kind())
+                .anyMatch(id -> id == null || id.isBlank())) {
+            // Not a notification for someone unknown here (those are skipped), but no notification at all.
+            throw new PoisonMessageException("a notification needs notificationId, memberId, chainId and kind");
+        }
         MemberProfile member = profiles.find(request.memberId()).orElse(null);
         if (member == null || !member.chainId().equals(request.chainId())) {
             LOG.warn("notification {} is for member {} of chain {}, who is not known here: not sent",

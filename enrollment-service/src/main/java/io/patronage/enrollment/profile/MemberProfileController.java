@@ -71,6 +71,10 @@ class MemberProfileController {
         if (pageNumber < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE || name.isBlank()) {
             throw ProblemException.badRequest("name must not be blank, page must be 0 or more and size 1 to " + MAX_PAGE_SIZE);
         }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            // No enrolled name has one, and MongoDB refuses a NUL in the search's regular expression.
+            throw ProblemException.badRequest("name must not contain control characters");
+        }
         return profiles.searchByName(chainId, name.strip(), pageNumber, pageSize);
     }
 

@@ -105,6 +105,19 @@ class EnrollmentValidatorTest {
     }
 
     @Test
+    void refusesABirthDateBeforeAnyoneAliveWasBorn() {
+        for (String birthDate : List.of("0000-01-01", "1800-01-01", "-0001-06-30")) {
+            ProblemException problem = toProblem(assertThrows(EnrollmentException.class, () -> validator.validate(
+                    request("c1", "Aino", "Mäkelä", "aino@example.fi", null, birthDate, null))));
+
+            assertEquals(List.of(new Problem.FieldError("birthDate", "must be at most 130 years ago")),
+                    problem.errors(), birthDate);
+        }
+        assertEquals(List.of(), invalidFields(request("c1", "Aino", "Mäkelä", "aino@example.fi", null,
+                LocalDate.now(CLOCK).minusYears(EnrollmentValidator.MAX_AGE_YEARS - 1).toString(), null)));
+    }
+
+    @Test
     void takesANameOfOnlyUnicodeSpacesAsMissing() {
         assertEquals(List.of("firstName"), invalidFields(
                 request("c1", "\u00A0\u3000", "Doe", "a@example.com", null, null, null)));

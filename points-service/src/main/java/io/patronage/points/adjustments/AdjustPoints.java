@@ -4,16 +4,24 @@ import io.patronage.points.ledger.LedgerLimits;
 import io.patronage.points.ledger.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * An operator's correction, signed; {@code adjustmentId} counts once. A debit above the balance, or a credit that
  * would take it beyond the ledger's ceiling, is refused with an {@link IllegalStateException}.
  *
- * @param expiresAt when a credit's lot expires, after {@code at}; {@code null}: as the program's expiry rule says
+ * @param expiresAt when a credit's lot expires, after {@code at} and at most {@link #LONGEST_EXPIRY} after it;
+ *                  {@code null}: as the program's expiry rule says
  */
 public record AdjustPoints(@TargetAggregateIdentifier String memberId, String adjustmentId, long points, String reason,
                            String actor, Instant at, Instant expiresAt) {
+
+    /**
+     * Further than any program keeps points. An instant beyond what a stored date can hold (year 292278994) would
+     * make every later update of the account's balance fail.
+     */
+    public static final Duration LONGEST_EXPIRY = Duration.ofDays(100 * 366);
 
     public AdjustPoints(String memberId, String adjustmentId, long points, String reason, String actor, Instant at) {
         this(memberId, adjustmentId, points, reason, actor, at, null);
@@ -37,6 +45,10 @@ public record AdjustPoints(@TargetAggregateIdentifier String memberId, String ad
         }
         if (expiresAt != null && !expiresAt.isAfter(at)) {
             throw new IllegalArgumentException("expiresAt must be after the adjustment (" + at + "): " + expiresAt);
+        }
+        if (expiresAt != null && expiresAt.isAfter(at.plus(LONGEST_EXPIRY))) {
+            throw new IllegalArgumentException("expiresAt must be at most " + LONGEST_EXPIRY.toDays()
+                    + " days after the adjustment (" + at + "): " + expiresAt);
         }
     }
 }

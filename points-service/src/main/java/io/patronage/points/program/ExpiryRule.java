@@ -18,6 +18,9 @@ import java.time.temporal.TemporalAdjusters;
 public record ExpiryRule(Integer afterDays, Period periodEnd, int periods, int notifyDaysBefore) {
 
     public static final ExpiryRule NEVER = new ExpiryRule(null, null, 0, 0);
+    /** A century, the most of {@code afterDays} and {@code notifyDaysBefore} in a new program (see {@link #bounded}). */
+    public static final int MAX_DAYS = 36_600;
+    public static final int MAX_PERIODS = 1_200;
 
     public enum Period { MONTH, QUARTER, YEAR }
 
@@ -34,6 +37,26 @@ public record ExpiryRule(Integer afterDays, Period periodEnd, int periods, int n
         if (notifyDaysBefore < 0) {
             throw new IllegalArgumentException("expiry.notifyDaysBefore must not be negative");
         }
+    }
+
+    /**
+     * This rule, when its lots expire within a century: no program keeps points longer, and a lot's dates must stay
+     * within what a stored date can hold (beyond it, every purchase of the chain failed). Checked on a new program
+     * only, so that a version stored before the bound still loads.
+     *
+     * @throws IllegalArgumentException naming the field beyond its bound
+     */
+    public ExpiryRule bounded() {
+        if (afterDays != null && afterDays > MAX_DAYS) {
+            throw new IllegalArgumentException("expiry.afterDays must be at most " + MAX_DAYS);
+        }
+        if (periods > MAX_PERIODS) {
+            throw new IllegalArgumentException("expiry.periods must be at most " + MAX_PERIODS);
+        }
+        if (notifyDaysBefore > MAX_DAYS) {
+            throw new IllegalArgumentException("expiry.notifyDaysBefore must be at most " + MAX_DAYS);
+        }
+        return this;
     }
 
     /** The instant a lot earned at {@code earnedAt} expires, {@code null} when points never expire. */

@@ -17,7 +17,10 @@ public final class ProgramJson {
             if (rules == null) {
                 throw ProblemException.badRequest("a program version is required");
             }
+            rules.expiry().bounded();
             return rules;
+        } catch (IllegalArgumentException invalid) {
+            throw ProblemException.badRequest("invalid program: " + invalid.getMessage());
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof IllegalArgumentException invalid) {
                 throw ProblemException.badRequest("invalid program: " + invalid.getMessage());

@@ -14,6 +14,7 @@ import io.patronage.points.expiry.PointsExpired;
 import io.patronage.points.expiry.ReviewAccount;
 import io.patronage.points.ledger.Lot;
 import io.patronage.points.ledger.LotDebit;
+import io.patronage.points.ledger.Require;
 import io.patronage.points.membership.PointsAccountOpened;
 import io.patronage.points.program.ExpiryRule;
 import io.patronage.points.program.PointsRounding;
@@ -41,6 +42,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import static io.patronage.points.Transactions.purchase;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -274,6 +276,16 @@ class LedgerPolicyTest {
             assertTrue(past.getMessage().startsWith("expiresAt"), past.getMessage());
             assertThrows(IllegalArgumentException.class,
                     () -> new AdjustPoints(MEMBER, "adj-1", 5, "fix", "ops@x", at, at));
+            IllegalArgumentException far = assertThrows(IllegalArgumentException.class,
+                    () -> new AdjustPoints(MEMBER, "adj-1", 5, "fix", "ops@x", at, Instant.MAX));
+            assertTrue(far.getMessage().startsWith("expiresAt must be at most"), far.getMessage());
+            IllegalArgumentException longReason = assertThrows(IllegalArgumentException.class,
+                    () -> new AdjustPoints(MEMBER, "adj-1", 5, "r".repeat(Require.MAX_TEXT + 1), "ops@x", at));
+            assertEquals("reason must be at most 500 characters, has 501", longReason.getMessage());
+            assertThrows(IllegalArgumentException.class,
+                    () -> new AdjustPoints(MEMBER, "a".repeat(Require.MAX_TEXT + 1), 5, "fix", "ops@x", at));
+            Instant latest = at.plus(AdjustPoints.LONGEST_EXPIRY);
+            assertEquals(latest, new AdjustPoints(MEMBER, "adj-1", 5, "fix", "ops@x", at, latest).expiresAt());
         }
 
         @Test

@@ -1,6 +1,7 @@
 package io.patronage.points.program;
 
 import io.patronage.kit.http.ProblemException;
+import io.patronage.kit.json.Json;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +28,31 @@ class ProgramJsonTest {
 
         assertEquals("invalid program: pointsPerUnit: invalid value abc", detail);
         assertFalse(detail.contains("java") || detail.contains("io.patronage"), detail);
+    }
+
+    @Test
+    void anExpiryBeyondACenturyIsRefused() {
+        // Such lots expired after what a stored date holds, and every purchase of the chain failed.
+        assertEquals("invalid program: expiry.periods must be at most 1200",
+                refusal(program("\"periodEnd\":\"QUARTER\",\"periods\":2147483647")));
+        assertEquals("invalid program: expiry.afterDays must be at most 36600",
+                refusal(program("\"afterDays\":36601")));
+        assertEquals("invalid program: expiry.notifyDaysBefore must be at most 36600",
+                refusal(program("\"afterDays\":10,\"notifyDaysBefore\":2147483647")));
+        assertEquals(ExpiryRule.MAX_PERIODS,
+                ProgramJson.parse(program("\"periodEnd\":\"YEAR\",\"periods\":1200")).expiry().periods());
+    }
+
+    @Test
+    void aStoredProgramBeyondTheBoundStillLoads() throws Exception {
+        // Versions stored before the bound existed: the service must still start with them.
+        ProgramRules stored = Json.mapper().readValue(program("\"afterDays\":2147483647"), ProgramRules.class);
+
+        assertEquals(2147483647, stored.expiry().afterDays());
+    }
+
+    private static String program(String expiry) {
+        return "{\"version\":\"v9\",\"pointsPerUnit\":1,\"expiry\":{" + expiry + "}}";
     }
 
     @Test

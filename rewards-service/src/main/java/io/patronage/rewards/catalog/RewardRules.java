@@ -26,6 +26,9 @@ public final class RewardRules {
     /** Caps on the lists a definition carries, so that no request makes a document without bound. */
     static final int MAX_TIERS = 20;
     static final int MAX_LANGUAGES = 50;
+    /** A name is one line; a description may break lines, and neither holds other control characters (NUL, ESC). */
+    private static final Pattern NAME_CONTROL = Pattern.compile("\\p{Cc}");
+    private static final Pattern DESCRIPTION_CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
 
     private RewardRules() {
     }
@@ -39,8 +42,8 @@ public final class RewardRules {
             problems.add(new FieldError("rewardId", "must be 1 to 64 letters, digits, '-' or '_', starting with a "
                     + "letter or digit"));
         }
-        texts(problems, "name", definition.name(), MAX_NAME, true);
-        texts(problems, "description", definition.description(), MAX_DESCRIPTION, false);
+        texts(problems, "name", definition.name(), MAX_NAME, NAME_CONTROL, true);
+        texts(problems, "description", definition.description(), MAX_DESCRIPTION, DESCRIPTION_CONTROL, false);
         if (definition.pointsCost() == null || definition.pointsCost() <= 0 || definition.pointsCost() > MAX_POINTS) {
             problems.add(new FieldError("pointsCost", "must be between 1 and " + MAX_POINTS));
         }
@@ -142,7 +145,7 @@ public final class RewardRules {
     }
 
     private static void texts(List<FieldError> problems, String field, Map<String, String> texts, int max,
-                              boolean required) {
+                              Pattern control, boolean required) {
         if (texts == null || texts.isEmpty()) {
             if (required) {
                 problems.add(new FieldError(field, "needs a text in at least one language, by BCP 47 tag"));
@@ -159,6 +162,10 @@ public final class RewardRules {
                 problems.add(new FieldError(field + "." + tag, "is not a BCP 47 language tag"));
             } else if (text == null || text.isBlank() || text.length() > max) {
                 problems.add(new FieldError(field + "." + tag, "must be 1 to " + max + " characters"));
+            } else if (control.matcher(text).find()) {
+                problems.add(new FieldError(field + "." + tag, control == NAME_CONTROL
+                        ? "must not contain control characters such as line breaks or tabs"
+                        : "must not contain control characters other than line breaks and tabs"));
             }
         });
     }

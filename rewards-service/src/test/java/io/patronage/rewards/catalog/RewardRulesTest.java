@@ -54,6 +54,20 @@ class RewardRulesTest {
     }
 
     @Test
+    void namesAreOneLineAndTextsHoldNoOtherControlCharacters() {
+        for (String name : List.of("Free\u0000coffee", "Free\ncoffee", "Free\tcoffee", "\u001b[31mFree coffee")) {
+            assertEquals(List.of("name.en"), fields(RewardRules.problems("coffee", new RewardDefinition(
+                    Map.of("en", name), null, 100L, null, 30, null, null, null, null, null, null, null), EUR)), name);
+        }
+        assertEquals(List.of(), RewardRules.problems("coffee", new RewardDefinition(Map.of("en", "Free coffee"),
+                Map.of("en", "One hot drink.\r\nAny size,\tany day."), 100L, null, 30, null, null, null, null, null,
+                null, null), EUR));
+        assertEquals(List.of("description.en"), fields(RewardRules.problems("coffee", new RewardDefinition(
+                Map.of("en", "Free coffee"), Map.of("en", "One\u0000hot drink."), 100L, null, 30, null, null, null,
+                null, null, null, null), EUR)));
+    }
+
+    @Test
     void aCouponIsValidForDaysOrForAnIsoDurationFromAMinuteToTenYears() {
         assertEquals(List.of(), RewardRules.problems("flash", validFor(null, "PT2H"), EUR));
         assertEquals(List.of(), RewardRules.problems("flash", validFor(null, "PT1M"), EUR));

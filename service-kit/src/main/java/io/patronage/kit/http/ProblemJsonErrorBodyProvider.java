@@ -3,6 +3,7 @@ package io.patronage.kit.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -25,6 +26,8 @@ import java.util.stream.Collectors;
 class ProblemJsonErrorBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemJsonErrorBodyProvider.class);
+    /** The most of a caller's value an answer repeats. */
+    private static final int SHOWN = 64;
 
     @Override
     public Problem body(ErrorContext context, HttpResponse<?> response) {
@@ -36,9 +39,15 @@ class ProblemJsonErrorBodyProvider implements JsonErrorResponseBodyProvider<Prob
                     response.code() == 401 ? "a valid bearer token is required: Authorization: Bearer <JWT>"
                             : "this token's roles do not allow this call", context.getRequest().getPath(), List.of());
         }
-        Optional<JsonProcessingException> json = context.getRootCause().flatMap(ProblemJsonErrorBodyProvider::jsonCause);
+        Optional<JsonProcessingException> json = context.getRootCause()
+                .flatMap(failure -> cause(failure, JsonProcessingException.class));
         if (json.isPresent()) {
             return jsonProblem(json.get(), context, response);
+        }
+        Optional<ConversionErrorException> conversion = context.getRootCause()
+                .flatMap(failure -> cause(failure, ConversionErrorException.class));
+        if (conversion.isPresent()) {
+            return conversionProblem(conversion.get(), context);
         }
         List<Problem.FieldError> fieldErrors = context.getErrors().stream()
                 .filter(error -> error.getPath().isPresent())
@@ -79,10 +88,22 @@ class ProblemJsonErrorBodyProvider implements JsonErrorResponseBodyProvider<Prob
                 "the request body is not valid JSON" + JsonBodyErrors.where(error), context.getRequest().getPath(), List.of());
     }
 
-    private static Optional<JsonProcessingException> jsonCause(Throwable failure) {
+    /**
+     * A query, path or header value that is not of its parameter's type ({@code ?page=abc}): the parameter and the
+     * value, not Micronaut's "Failed to convert argument ... due to: For input string" with Java's own wording.
+     */
+    private static Problem conversionProblem(ConversionErrorException error, ErrorContext context) {
+        String name = error.getArgument().getName();
+        String value = error.getConversionError().getOriginalValue().map(String::valueOf).orElse("");
+        String message = "invalid value " + (value.length() > SHOWN ? value.substring(0, SHOWN) + "…" : value);
+        return new Problem(Problems.type(400), "Bad Request", 400, name + ": " + message,
+                context.getRequest().getPath(), List.of(new Problem.FieldError(name, message)));
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonProcessingException json) {
-                return Optional.of(json);
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
             }
             if (cause.getCause() == cause) {
                 break;

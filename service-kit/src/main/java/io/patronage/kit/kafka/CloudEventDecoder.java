@@ -27,6 +27,10 @@ public final class CloudEventDecoder implements MessageDecoder {
         RecordSize.check(record);
         try {
             Object payload = Json.strictReader().readValue(record.value(), eventClass.get());
+            if (payload == null) {
+                // Jackson reads the JSON literal null as no object at all; listeners would skip it or fail on it.
+                throw new PoisonMessageException("malformed " + type + " body: JSON null, not an object");
+            }
             return new InboundMessage(id, time(record), payload, record);
         } catch (IOException e) {
             throw new PoisonMessageException("malformed " + type + " body: " + JsonErrors.describe(e), e);

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,12 @@ import java.util.stream.Stream;
  * a sequence number collision) leaves the events before the failing one stored although the unit of work rolls
  * back — so their commands, retried, find them and emit nothing, and they are never projected nor published. So
  * when an append fails, the events of it that were stored are deleted again before the failure goes on.
+ * <p>
+ * The same holds when the append succeeds and the unit of work rolls back after it: the event store appends in the
+ * prepare-commit phase, before the subscribing processors (the balance projection) handle the events, so a failure
+ * there would leave stored events of a command that answered an error, never projected nor published. So an
+ * append also deletes its events again when its unit of work rolls back. (Nothing has read them meanwhile: they
+ * are published after the commit, and the aggregate's lock is held until the unit of work ends.)
  */
 final class AtomicAppends implements EventStorageEngine {
 
@@ -44,24 +51,28 @@ final class AtomicAppends implements EventStorageEngine {
             delegate.appendEvents(messages);
         } catch (RuntimeException failure) {
             if (messages.size() > 1) {
-                undo(messages, failure);
+                undo(messages, "append failed (" + failure.getClass().getSimpleName() + ")", failure);
             }
             throw failure;
         }
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root()
+                .onRollback(rolledBack -> undo(messages, "unit of work rolled back after its append", null)));
     }
 
-    private void undo(List<? extends EventMessage<?>> messages, RuntimeException failure) {
+    /** @param failure gets a failure to delete as suppressed; {@code null} when there is none to report it on */
+    private void undo(List<? extends EventMessage<?>> messages, String why, RuntimeException failure) {
         try {
             long deleted = events.deleteMany(Filters.in(eventIdentifier,
                     messages.stream().map(EventMessage::getIdentifier).toList())).getDeletedCount();
             if (deleted > 0) {
-                LOG.info("append of {} events failed ({}); took back the {} of them already stored", messages.size(),
-                        failure.getClass().getSimpleName(), deleted);
+                LOG.info("{}: took back the {} of its {} events already stored", why, deleted, messages.size());
             }
         } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-            LOG.error("append of {} events failed and the ones already stored could not be taken back: {}",
-                    messages.size(), e.toString());
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
+            LOG.error("{}, and the {} events already stored could not be taken back: {}", why, messages.size(),
+                    e.toString());
         }
     }
 

@@ -8,6 +8,7 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.common.AxonException;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -50,5 +51,37 @@ class AtomicAppendsIT {
         assertEquals(0, storage.readEvents(innocent).asStream().count(), "the unit of work rolled back: nothing stored");
         assertEquals(List.of("opened", "another instance's"),
                 storage.readEvents(contested).asStream().map(event -> event.getPayload()).toList());
+    }
+
+    @Test
+    void aUnitOfWorkThatRollsBackAfterItsAppendLeavesNothingStored() {
+        String member = "member-" + UUID.randomUUID();
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        // as the event store does in prepare-commit, before the subscribing processors handle the events
+        unitOfWork.onPrepareCommit(u -> storage.appendEvents(List.of(
+                new GenericDomainEventMessage<>("Sample", member, 0, "earned"),
+                new GenericDomainEventMessage<>("Sample", member, 1, "tier changed"))));
+        unitOfWork.onPrepareCommit(u -> {
+            throw new IllegalStateException("the projection failed");
+        });
+
+        assertThrows(IllegalStateException.class, unitOfWork::commit);
+
+        assertEquals(0, storage.readEvents(member).asStream().count(), "the command failed: none of its events stays");
+        storage.appendEvents(List.of(new GenericDomainEventMessage<>("Sample", member, 0, "earned again")));
+        assertEquals(List.of("earned again"), storage.readEvents(member).asStream().map(event -> event.getPayload())
+                .toList(), "the retried command appends at the same sequence numbers");
+    }
+
+    @Test
+    void aUnitOfWorkThatCommitsKeepsItsEvents() {
+        String member = "member-" + UUID.randomUUID();
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.onPrepareCommit(u -> storage.appendEvents(List.of(
+                new GenericDomainEventMessage<>("Sample", member, 0, "earned"))));
+
+        unitOfWork.commit();
+
+        assertEquals(1, storage.readEvents(member).asStream().count());
     }
 }

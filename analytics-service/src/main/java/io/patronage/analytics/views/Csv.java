@@ -14,7 +14,9 @@ import java.util.Set;
 /**
  * Views as CSV (RFC 4180): a header of the records' field names, one line per record, CRLF line ends, fields quoted
  * where they hold a comma, a quote or a line break. A missing or {@code null} value is an empty field; numbers are
- * written as the JSON has them.
+ * written as the JSON has them. A text that a spreadsheet would run as a formula (it starts with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return — a product code from a till, say) gets a leading {@code '}, which
+ * spreadsheets show as text (OWASP's advice against CSV injection).
  */
 final class Csv {
 
@@ -35,11 +37,16 @@ final class Csv {
             List<String> fields = new ArrayList<>();
             for (String column : columns) {
                 JsonNode value = row.get(column);
-                fields.add(value == null || value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString());
+                fields.add(value == null || value.isNull() ? "" : value.isTextual() ? text(value.asText())
+                        : value.isValueNode() ? value.asText() : value.toString());
             }
             line(csv, fields);
         }
         return csv.toString();
+    }
+
+    private static String text(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private static void line(StringBuilder csv, List<String> fields) {

@@ -6,10 +6,12 @@ import io.patronage.contracts.points.PointsAdjusted;
 import io.patronage.contracts.points.PointsAwarded;
 import io.patronage.contracts.points.PointsEarned;
 import io.patronage.contracts.points.PointsExpired;
+import io.patronage.contracts.points.PointsLimits;
 import io.patronage.contracts.points.PointsRedeemed;
 import io.patronage.contracts.points.PointsReversed;
 import io.patronage.contracts.points.TierChanged;
 import io.patronage.kit.kafka.InboundMessage;
+import io.patronage.kit.kafka.PoisonMessageException;
 import io.patronage.kit.kafka.TopicListener;
 import jakarta.inject.Singleton;
 
@@ -25,6 +27,8 @@ import java.util.Map;
  */
 @Singleton
 class MemberStandingListener implements TopicListener {
+
+    private static final BigDecimal CEILING = BigDecimal.valueOf(PointsLimits.BALANCE);
 
     private final MemberStandings standings;
 
@@ -60,24 +64,24 @@ class MemberStandingListener implements TopicListener {
             MemberStandings.Update update = null;
             if (event instanceof PointsEarned e) {
                 memberId = e.memberId();
-                update = balance(e.balance());
+                update = balance("PointsEarned", memberId, e.balance());
             } else if (event instanceof PointsAwarded e) {
                 memberId = e.memberId();
-                update = balance(e.balance());
+                update = balance("PointsAwarded", memberId, e.balance());
             } else if (event instanceof PointsReversed e) {
                 memberId = e.memberId();
-                update = balance(e.balance());
+                update = balance("PointsReversed", memberId, e.balance());
             } else if (event instanceof PointsRedeemed e) {
                 memberId = e.memberId();
-                update = balance(e.balance());
+                update = balance("PointsRedeemed", memberId, e.balance());
             } else if (event instanceof PointsAdjusted e) {
                 memberId = e.memberId();
-                update = balance(e.balance());
+                update = balance("PointsAdjusted", memberId, e.balance());
             } else if (event instanceof PointsExpired e) {
                 memberId = e.memberId();
-                update = balance(e.balance());
+                update = balance("PointsExpired", memberId, e.balance());
             } else if (event instanceof TierChanged e) {
-                memberId = e.memberId();
+                memberId = required("TierChanged", e.memberId());
                 update = new MemberStandings.Update(null, true, e.toTier());
             }
             if (memberId != null) {
@@ -87,8 +91,24 @@ class MemberStandingListener implements TopicListener {
         standings.record(latest);
     }
 
-    /** In whole points, floored: what a reward's cost (whole points) is compared with. */
-    private static MemberStandings.Update balance(BigDecimal balance) {
+    /**
+     * In whole points, floored: what a reward's cost (whole points) is compared with.
+     *
+     * @throws PoisonMessageException without a member or a balance, or with a balance beyond the ledger's ceiling
+     */
+    static MemberStandings.Update balance(String type, String memberId, BigDecimal balance) {
+        required(type, memberId);
+        if (balance == null || balance.abs().compareTo(CEILING) > 0) {
+            throw new PoisonMessageException(type + " needs a balance within ±" + PointsLimits.BALANCE + ": "
+                    + (balance == null ? "none" : balance.toString()));
+        }
         return new MemberStandings.Update(balance.setScale(0, RoundingMode.FLOOR).longValueExact(), false, null);
+    }
+
+    private static String required(String type, String memberId) {
+        if (memberId == null || memberId.isBlank()) {
+            throw new PoisonMessageException(type + " without memberId");
+        }
+        return memberId;
     }
 }

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -29,8 +31,9 @@ import java.util.stream.Stream;
  * The same holds when the append succeeds and the unit of work rolls back after it: the event store appends in the
  * prepare-commit phase, before the subscribing processors (the balance projection) handle the events, so a failure
  * there would leave stored events of a command that answered an error, never projected nor published. So an
- * append also deletes its events again when its unit of work rolls back. (Nothing has read them meanwhile: they
- * are published after the commit, and the aggregate's lock is held until the unit of work ends.)
+ * append also deletes its events again when its unit of work rolls back before the processors have handled them
+ * (see {@link #takeBackOnRollback}). Nothing has read them meanwhile: they are published after the commit, and the
+ * aggregate's lock is held until the unit of work ends.
  */
 final class AtomicAppends implements EventStorageEngine {
 
@@ -55,8 +58,26 @@ final class AtomicAppends implements EventStorageEngine {
             }
             throw failure;
         }
-        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root()
-                .onRollback(rolledBack -> undo(messages, "unit of work rolled back after its append", null)));
+        CurrentUnitOfWork.ifStarted(unitOfWork -> takeBackOnRollback(unitOfWork.root(), messages));
+    }
+
+    /**
+     * Deletes the events again when the unit of work rolls back before the subscribing processors have all handled
+     * them. After that, the read models may write what the events did in the commit phase (the balance projection
+     * does), so on a later rollback the events stay, as what those read models agree with.
+     */
+    private void takeBackOnRollback(UnitOfWork<?> root, List<? extends EventMessage<?>> messages) {
+        AtomicBoolean handled = new AtomicBoolean();
+        // prepare-commit handlers run in the order they were registered: this one after the event processors
+        root.onPrepareCommit(prepared -> handled.set(true));
+        root.onRollback(rolledBack -> {
+            if (handled.get()) {
+                LOG.warn("unit of work rolled back after its events were handled: its {} stored events stay (read "
+                        + "models may have applied them)", messages.size());
+            } else {
+                undo(messages, "unit of work rolled back after its append", null);
+            }
+        });
     }
 
     /** @param failure gets a failure to delete as suppressed; {@code null} when there is none to report it on */

@@ -74,6 +74,23 @@ class AtomicAppendsIT {
     }
 
     @Test
+    void aUnitOfWorkThatFailsInItsCommitPhaseKeepsItsEventsAsTheReadModelsMayHaveAppliedThem() {
+        String member = "member-" + UUID.randomUUID();
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.onPrepareCommit(u -> {
+            storage.appendEvents(List.of(new GenericDomainEventMessage<>("Sample", member, 0, "earned")));
+            // as the balance projection registers its write while handling the events
+            u.onCommit(committed -> {
+                throw new IllegalStateException("the balance write failed half-way");
+            });
+        });
+
+        assertThrows(IllegalStateException.class, unitOfWork::commit);
+
+        assertEquals(1, storage.readEvents(member).asStream().count());
+    }
+
+    @Test
     void aUnitOfWorkThatCommitsKeepsItsEvents() {
         String member = "member-" + UUID.randomUUID();
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);

@@ -13,6 +13,7 @@ import io.patronage.contracts.notifications.NotificationParameters;
 import io.patronage.contracts.notifications.NotificationRequested;
 import io.patronage.contracts.rewards.CouponIssued;
 import io.patronage.kit.kafka.CloudEventHeaders;
+import io.patronage.kit.kafka.DeadLetterPublisher;
 import io.patronage.testsupport.CloudEventRecord;
 import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
@@ -20,6 +21,7 @@ import io.patronage.testsupport.Records;
 import io.patronage.testsupport.TestInfrastructure;
 import io.patronage.testsupport.TestTokens;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -111,6 +113,22 @@ class WelcomeOffersIT implements TestPropertyProvider {
         assertEquals(1, json(rewards.member(member).get("/members/" + member + "/coupons")).size());
         assertEquals(List.of(), kafka.records(Topics.MEMBERS.deadLetterTopic(), Records.keyed(member)),
                 "the second grant is recognised as done, not a failure");
+    }
+
+    @Test
+    void anEnrollmentWithoutItsMemberIsDeadLetteredSayingSo() {
+        String chain = kafka.configureChain("chain-" + UUID.randomUUID(), "EUR");
+        kafka.send(CloudEventRecord.of(new MemberEnrolled(null, chain, "card-" + chain, MonthDay.of(5, 17), "el-GR",
+                Instant.now())).withSource("/patronage/enrollment-service"));
+
+        await().atMost(PATIENCE).until(() -> !welcomeDeadLetters(chain).isEmpty());
+        assertEquals("MemberEnrolled without memberId or chainId",
+                header(welcomeDeadLetters(chain).get(0), DeadLetterPublisher.REASON));
+    }
+
+    private List<ConsumerRecord<String, byte[]>> welcomeDeadLetters(String chain) {
+        return kafka.records(Topics.MEMBERS.deadLetterTopic(), record -> Records.text(record).contains(chain)
+                && "rewards-service.welcome-offers".equals(header(record, DeadLetterPublisher.CONSUMER_GROUP)));
     }
 
     @Test

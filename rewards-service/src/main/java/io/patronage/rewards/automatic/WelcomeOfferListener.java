@@ -4,6 +4,7 @@ import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.kit.kafka.InboundMessage;
+import io.patronage.kit.kafka.PoisonMessageException;
 import io.patronage.kit.kafka.TopicListener;
 import jakarta.inject.Singleton;
 
@@ -40,12 +41,18 @@ class WelcomeOfferListener implements TopicListener {
     @Override
     public void onBatch(List<InboundMessage> batch) {
         for (InboundMessage message : batch) {
-            if (message.payload() instanceof MemberEnrolled enrolled && enrolled.chainId() != null
-                    && enrolled.memberId() != null) {
+            if (message.payload() instanceof MemberEnrolled enrolled) {
+                if (isBlank(enrolled.chainId()) || isBlank(enrolled.memberId())) {
+                    throw new PoisonMessageException("MemberEnrolled without memberId or chainId");
+                }
                 offers.find(enrolled.chainId())
                         .filter(offer -> WelcomeOfferPolicy.welcomes(offer, enrolled.enrolledAt()))
                         .ifPresent(offer -> grants.welcome(offer, enrolled.memberId(), clock.instant()));
             }
         }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -84,13 +84,16 @@ public class ChainValidator {
             return null;
         }
         try {
-            if (Currency.getInstance(value).getCurrencyCode().equals(value)) {
+            Currency currency = Currency.getInstance(value);
+            // XXX (no currency), XAU (gold), XDR and the like have no minor units: no till sells in them
+            if (currency.getCurrencyCode().equals(value) && currency.getDefaultFractionDigits() >= 0) {
                 return value;
             }
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        errors.add(new FieldError("currency", "must be an ISO 4217 code in capitals such as EUR, MYR or IRR"));
+        errors.add(new FieldError("currency", "must be the ISO 4217 code of a circulating currency, in capitals, such "
+                + "as EUR, MYR or IRR"));
         return null;
     }
 

@@ -124,8 +124,8 @@ class ChainValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"eur", "EURO", "ABC", "€"})
-    void refusesWhatIsNotAnIso4217Code(String currency) {
+    @ValueSource(strings = {"eur", "EURO", "ABC", "€", "XXX", "XAU", "XDR"})
+    void refusesWhatIsNotTheCodeOfACirculatingCurrency(String currency) {
         assertEquals(List.of("currency"), invalidFields("c1",
                 new ChainRequest(null, currency, "UTC", null, "1", null, null)));
     }

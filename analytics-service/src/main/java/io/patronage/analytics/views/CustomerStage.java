@@ -119,14 +119,18 @@ final class CustomerStage implements Processor<String, Fact, String, Integration
                 continue;
             }
             long start = System.nanoTime();
-            publish(chainId);
+            int scanned = publish(chainId);
             changed.delete(chainId);
-            pacing.scanned(chainId, now, (System.nanoTime() - start) / 1_000_000);
+            pacing.scanned(chainId, now, (System.nanoTime() - start) / 1_000_000, scanned);
         }
     }
 
-    /** One scan of the chain's members: O(members × log members) per publication of a changed chain. */
-    private void publish(String chainId) {
+    /**
+     * One scan of the chain's members: O(members × log members) per publication of a changed chain.
+     *
+     * @return the members scanned
+     */
+    private int publish(String chainId) {
         List<StoredCustomer> members = new ArrayList<>();
         try (KeyValueIterator<String, StoredCustomer> scan =
                      customers.prefixScan(chainId + "|", Serdes.String().serializer())) {
@@ -147,6 +151,7 @@ final class CustomerStage implements Processor<String, Fact, String, Integration
             summaries.put(chainId, result.summary());
             send(result.summary(), result.summary().computedAt());
         }
+        return members.size();
     }
 
     private void send(IntegrationEvent view, Instant time) {

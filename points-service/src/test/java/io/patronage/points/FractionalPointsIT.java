@@ -6,7 +6,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.chains.ChainConfigured;
-import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.contracts.points.PointsDebitRequested;
 import io.patronage.points.intake.CardDirectory;
 import io.patronage.testsupport.TillRecord;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.MonthDay;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
@@ -80,14 +78,10 @@ class FractionalPointsIT implements TestPropertyProvider {
         // a point is worth a euro at the till
         outside.kafka().configureChain(new ChainConfigured(chain, "EUR", "Europe/Helsinki", "fi-FI", null, null,
                 BigDecimal.ONE, Instant.now()));
-        await().atMost(Outside.PATIENCE).untilAsserted(() -> {
-            HttpResponse<String> created = outside.post("/programs/" + chain + "/versions", PROGRAM);
-            assertTrue(created.statusCode() == 201 || created.statusCode() == 200, created.body());
-        });
+        outside.awaitProgram(chain, PROGRAM);
         String member = "m-" + UUID.randomUUID();
         String card = "card-" + UUID.randomUUID();
-        outside.sendCloudEvent(new MemberEnrolled(member, chain, card, MonthDay.of(6, 15), "fi-FI", Instant.now()));
-        await().atMost(Outside.PATIENCE).until(() -> cards.memberFor(chain, card).isPresent());
+        outside.enroll(cards, chain, member, card, "fi-FI");
 
         // 25.79 EUR earn 2.579 points, rounded down to 2.57
         till(card, TillRecord.purchase(chain, card, "t-1", "25.79").json());
@@ -174,8 +168,7 @@ class FractionalPointsIT implements TestPropertyProvider {
         String chain = outside.configureChain("chain-" + UUID.randomUUID(), "EUR");
         String member = "m-" + UUID.randomUUID();
         String card = "card-" + UUID.randomUUID();
-        outside.sendCloudEvent(new MemberEnrolled(member, chain, card, MonthDay.of(6, 15), "fi-FI", Instant.now()));
-        await().atMost(Outside.PATIENCE).until(() -> cards.memberFor(chain, card).isPresent());
+        outside.enroll(cards, chain, member, card, "fi-FI");
         till(card, TillRecord.purchase(chain, card, "t-1", "12.00").json());
         awaitBalance(member, "12");
 

@@ -3,7 +3,9 @@ package io.patronage.points;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topic;
+import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.kit.security.Caller;
+import io.patronage.points.intake.CardDirectory;
 import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.Records;
@@ -13,10 +15,15 @@ import io.patronage.testsupport.TopicReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.MonthDay;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The service as outside clients see it, for points' integration tests: test-support's Kafka and HTTP probes, with
@@ -55,6 +62,20 @@ final class Outside implements AutoCloseable {
     /** Publishes the chain on loyalty.chains.v1, as enrollment-service does, and returns its id. */
     String configureChain(String chainId, String currency) {
         return kafka.configureChain(chainId, currency);
+    }
+
+    /** Posts {@code program} as the chain's version until points-service, which learns chains from Kafka, takes it. */
+    void awaitProgram(String chainId, String program) {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            HttpResponse<String> created = post("/programs/" + chainId + "/versions", program);
+            assertTrue(created.statusCode() == 201 || created.statusCode() == 200, created.body());
+        });
+    }
+
+    /** Enrolls the member on loyalty.members.v1, as enrollment-service does, and waits until their card is known. */
+    void enroll(CardDirectory cards, String chainId, String memberId, String card, String locale) {
+        kafka.send(new MemberEnrolled(memberId, chainId, card, MonthDay.of(6, 15), locale, Instant.now()));
+        await().atMost(PATIENCE).until(() -> cards.memberFor(chainId, card).isPresent());
     }
 
     /** The first record of {@code type} about {@code memberId} on {@code topic} whose body matches, awaited. */

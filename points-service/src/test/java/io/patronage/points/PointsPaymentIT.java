@@ -6,7 +6,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.chains.ChainConfigured;
-import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.points.intake.CardDirectory;
 import io.patronage.testsupport.Records;
 import io.patronage.testsupport.TestInfrastructure;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.MonthDay;
 import java.util.Map;
 import java.util.UUID;
 
@@ -73,14 +71,10 @@ class PointsPaymentIT implements TestPropertyProvider {
         // one point is worth 1 cent
         outside.kafka().configureChain(new ChainConfigured(chain, "EUR", "Europe/Athens", "el-GR", null, null,
                 new BigDecimal("0.01"), Instant.now()));
-        await().atMost(Outside.PATIENCE).untilAsserted(() -> {
-            HttpResponse<String> created = outside.post("/programs/" + chain + "/versions", PROGRAM);
-            assertTrue(created.statusCode() == 201 || created.statusCode() == 200, created.body());
-        });
+        outside.awaitProgram(chain, PROGRAM);
         String member = "m-" + UUID.randomUUID();
         String card = "card-" + UUID.randomUUID();
-        outside.sendCloudEvent(new MemberEnrolled(member, chain, card, MonthDay.of(6, 15), "el-GR", Instant.now()));
-        await().atMost(Outside.PATIENCE).until(() -> cards.memberFor(chain, card).isPresent());
+        outside.enroll(cards, chain, member, card, "el-GR");
 
         till(card, purchase(chain, card, "t-1", "300.00", null));
         awaitBalance(member, 300);

@@ -18,7 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A record is exactly one JSON value: whatever follows it is refused, on every topic. */
+/**
+ * A record is exactly one JSON value, and not the literal {@code null}: whatever follows it is refused, on every topic.
+ */
 class StrictJsonTest {
 
     private static final String TRANSACTION = """
@@ -71,6 +73,17 @@ class StrictJsonTest {
         assertEquals("gr-1:t-1", decoder.decode(transaction("\n " + TRANSACTION + " \n\t")).messageId());
         assertEquals("fi-1:s-1", decoder.decode(engagement(ENGAGEMENT + "\n")).messageId());
         assertEquals("e-1", decoder.decode(optedOut(OPTED_OUT + " ")).messageId());
+    }
+
+    @Test
+    void refusesACloudEventBodyThatIsTheJsonLiteralNull() {
+        // Read as no payload at all, it was skipped unnoticed by some listeners and failed others with an NPE.
+        for (String body : new String[]{"null", " null\n"}) {
+            PoisonMessageException error = assertThrows(PoisonMessageException.class,
+                    () -> decoder.decode(optedOut(body)));
+
+            assertEquals("malformed io.patronage.MemberOptedOut body: JSON null, not an object", error.getMessage());
+        }
     }
 
     @Test

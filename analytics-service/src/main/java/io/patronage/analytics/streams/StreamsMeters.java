@@ -53,34 +53,51 @@ final class StreamsMeters implements AutoCloseable {
     private static final String STATE = "stream-state-metrics";
     private static final String STORE_TAG = "rocksdb-state-id";
 
+    /** How long one read of the client's metrics serves: every gauge of a scrape reads it within that. */
+    private static final long SNAPSHOT_NANOS = 1_000_000_000L;
+
+    private final KafkaStreams streams;
     private final MeterRegistry meters;
     private final List<Meter> bound = new ArrayList<>();
+    private Map<MetricName, ? extends Metric> snapshot;
+    private long snapshotAt;
 
-    private StreamsMeters(MeterRegistry meters) {
+    private StreamsMeters(KafkaStreams streams, MeterRegistry meters) {
+        this.streams = streams;
         this.meters = meters;
     }
 
     /** @param topology the running topology, whose stores get a keys and a memtable-bytes meter each */
     static StreamsMeters bind(KafkaStreams streams, TopologyDescription topology, MeterRegistry meters) {
-        StreamsMeters bound = new StreamsMeters(meters);
+        StreamsMeters bound = new StreamsMeters(streams, meters);
         for (Figure figure : FIGURES) {
-            bound.gauge(Gauge.builder(figure.meter(), streams, s -> value(s, figure.maximum(),
+            bound.gauge(Gauge.builder(figure.meter(), bound, m -> m.value(figure.maximum(),
                     name -> name.group().equals(figure.group()) && name.name().equals(figure.name())))
                     .description(figure.description()));
         }
         for (String store : stores(topology)) {
-            bound.gauge(Gauge.builder("kafka.stream.state.estimate.num.keys", streams, s -> value(s, false,
+            bound.gauge(Gauge.builder("kafka.stream.state.estimate.num.keys", bound, m -> m.value(false,
                             name -> isState(name, "estimate-num-keys", store)))
                     .tag("rocksdb.state.id", store).description("Keys in the store (RocksDB's estimate), all tasks"));
-            bound.gauge(Gauge.builder("kafka.stream.state.size.all.mem.tables", streams, s -> value(s, false,
+            bound.gauge(Gauge.builder("kafka.stream.state.size.all.mem.tables", bound, m -> m.value(false,
                             name -> isState(name, "size-all-mem-tables", store)))
                     .tag("rocksdb.state.id", store).description("Bytes of the store's memtables, all tasks"));
         }
         return bound;
     }
 
-    private void gauge(Gauge.Builder<KafkaStreams> builder) {
+    private void gauge(Gauge.Builder<StreamsMeters> builder) {
         bound.add(builder.register(meters));
+    }
+
+    /** The client's metrics, read once for the dozens of gauges of a scrape, not once per gauge. */
+    private synchronized Map<MetricName, ? extends Metric> metrics() {
+        long now = System.nanoTime();
+        if (snapshot == null || now - snapshotAt > SNAPSHOT_NANOS) {
+            snapshot = streams.metrics();
+            snapshotAt = now;
+        }
+        return snapshot;
     }
 
     private static boolean isState(MetricName name, String metric, String store) {
@@ -88,9 +105,9 @@ final class StreamsMeters implements AutoCloseable {
     }
 
     /** The sum, or the maximum, of the matching metrics that have a value; 0 when none has. */
-    private static double value(KafkaStreams streams, boolean maximum, Predicate<MetricName> matching) {
+    private double value(boolean maximum, Predicate<MetricName> matching) {
         double result = 0;
-        for (Map.Entry<MetricName, ? extends Metric> metric : streams.metrics().entrySet()) {
+        for (Map.Entry<MetricName, ? extends Metric> metric : metrics().entrySet()) {
             if (matching.test(metric.getKey()) && metric.getValue().metricValue() instanceof Number number
                     && Double.isFinite(number.doubleValue())) {
                 result = maximum ? Math.max(result, number.doubleValue()) : result + number.doubleValue();

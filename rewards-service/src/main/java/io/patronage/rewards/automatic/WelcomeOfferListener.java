@@ -4,8 +4,8 @@ import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
 import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.kit.kafka.InboundMessage;
-import io.patronage.kit.kafka.PoisonMessageException;
 import io.patronage.kit.kafka.TopicListener;
+import io.patronage.rewards.members.MemberIds;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -42,17 +42,11 @@ class WelcomeOfferListener implements TopicListener {
     public void onBatch(List<InboundMessage> batch) {
         for (InboundMessage message : batch) {
             if (message.payload() instanceof MemberEnrolled enrolled) {
-                if (isBlank(enrolled.chainId()) || isBlank(enrolled.memberId())) {
-                    throw new PoisonMessageException("MemberEnrolled without memberId or chainId");
-                }
+                MemberIds.require(enrolled.memberId(), enrolled.chainId(), "MemberEnrolled");
                 offers.find(enrolled.chainId())
                         .filter(offer -> WelcomeOfferPolicy.welcomes(offer, enrolled.enrolledAt()))
                         .ifPresent(offer -> grants.welcome(offer, enrolled.memberId(), clock.instant()));
             }
         }
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 }

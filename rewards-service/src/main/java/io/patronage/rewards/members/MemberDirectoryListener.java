@@ -58,7 +58,7 @@ class MemberDirectoryListener implements TopicListener {
         List<MemberEnrolled> enrollments = new ArrayList<>();
         for (InboundMessage message : batch) {
             if (message.payload() instanceof MemberEnrolled enrolled) {
-                requireMember(enrolled.memberId(), enrolled.chainId(), "MemberEnrolled");
+                MemberIds.require(enrolled.memberId(), enrolled.chainId(), "MemberEnrolled");
                 enrollments.add(enrolled);
                 continue;
             }
@@ -67,11 +67,11 @@ class MemberDirectoryListener implements TopicListener {
                 cards.replaced(replaced.chainId(), replaced.oldCardNumber(), replaced.newCardNumber(),
                         replaced.memberId());
             } else if (message.payload() instanceof MemberOptedOut optedOut) {
-                requireMember(optedOut.memberId(), optedOut.chainId(), "MemberOptedOut");
+                MemberIds.require(optedOut.memberId(), optedOut.chainId(), "MemberOptedOut");
                 directory.optedOut(optedOut.memberId(), optedOut.chainId(), at(optedOut.optedOutAt(), message));
                 cards.forget(optedOut.memberId());
             } else if (message.payload() instanceof MemberErased erased) {
-                requireMember(erased.memberId(), erased.chainId(), "MemberErased");
+                MemberIds.require(erased.memberId(), erased.chainId(), "MemberErased");
                 directory.erased(erased.memberId(), erased.chainId(), at(erased.erasedAt(), message));
                 cards.forget(erased.memberId());
             }
@@ -91,12 +91,6 @@ class MemberDirectoryListener implements TopicListener {
 
     private static Instant at(Instant stated, InboundMessage message) {
         return stated != null ? stated : message.time();
-    }
-
-    private static void requireMember(String memberId, String chainId, String type) {
-        if (isBlank(memberId) || isBlank(chainId)) {
-            throw new IllegalArgumentException(type + " without memberId or chainId");
-        }
     }
 
     private static boolean isBlank(String value) {

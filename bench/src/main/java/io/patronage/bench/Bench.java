@@ -8,6 +8,7 @@ import io.patronage.bench.kafka.ChainRecords;
 import io.patronage.bench.kafka.Clients;
 import io.patronage.bench.kafka.PointsWatcher;
 import io.patronage.bench.measure.AnalyticsProbe;
+import io.patronage.bench.measure.AnalyticsReplay;
 import io.patronage.bench.measure.AnalyticsState;
 import io.patronage.bench.measure.Baseline;
 import io.patronage.bench.measure.EarnRun;
@@ -257,7 +258,22 @@ public final class Bench {
             if (options.measures(Measurement.REBUILD)) {
                 Rebuild.run(platform, options.rebuildEvents(), report);
             }
+            if (analytics.isPresent() && options.runsEarnPhase()) {
+                replayAnalytics(infra, launcher, analytics.get(), platform);
+            }
         }
+    }
+
+    /** Last, when nothing else sends: the reset and a recomputation of every view by a new analytics-service. */
+    private void replayAnalytics(Infrastructure infra, ServiceLauncher launcher, ServiceUnderTest analytics,
+                                 Platform platform) {
+        System.out.println("[analytics replay] stopping analytics-service, reset, recomputing every view");
+        analytics.close();
+        launcher.run(ANALYTICS, ANALYTICS.artifact(), infra, ANALYTICS_DATABASE, "reset");
+        ServiceUnderTest replaying = launcher.start(ANALYTICS, ANALYTICS.artifact() + "-replay", infra,
+                ANALYTICS_DATABASE, false);
+        services.add(replaying);
+        AnalyticsReplay.run(replaying, READINESS, platform, report);
     }
 
     private Infrastructure startInfrastructure(Path workDir) {

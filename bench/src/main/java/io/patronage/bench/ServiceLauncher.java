@@ -82,27 +82,59 @@ final class ServiceLauncher {
                 profiling.ifPresent(p -> jvm.addAll(p.jvmOptions(service.artifact())));
             }
             int port = ports.next();
-            LocalTokens tokens = tokens();
-            Map<String, String> env = Map.of(
-                    // where analytics-service keeps its RocksDB stores, so that the bench can measure them
-                    "PATRONAGE_ANALYTICS_STATE_DIR", stateDir(instance).toString(),
-                    "PATRONAGE_SECURITY_PUBLIC_KEY_FILE", tokens.publicKeyFile().toAbsolutePath().toString(),
-                    // the bench measures throughput, not the per-client limit of the public API
-                    "PATRONAGE_HTTP_RATE_LIMIT_PER_SECOND", "1000000",
-                    "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
-                    "MONGODB_URI", infra.mongoUri(),
-                    "PATRONAGE_MONGO_DATABASE", database,
-                    "PATRONAGE_INSTANCE_ID", instance,
-                    // as the launcher runs it on the embedded store (see points-service README)
-                    "PATRONAGE_POINTS_SNAPSHOT_EVERY", "0",
-                    "MICRONAUT_SERVER_PORT", Integer.toString(port));
+            Map<String, String> env = environment(instance, infra, database, port);
             Path log = logDir.resolve(instance + ".log");
-            String token = tokens.mint("patronage-bench", List.of("admin", "ops", "pos", "analyst"), List.of("*"),
+            String token = tokens().mint("patronage-bench", List.of("admin", "ops", "pos", "analyst"), List.of("*"),
                     Duration.ofDays(1));
             return new ServiceUnderTest(ServiceProcess.start(service, instance, copy, jvm, env,
                     ServiceProcess.Output.logTo(log)), log, port, token);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.artifact(), e);
         }
+    }
+
+    /**
+     * Runs {@code java -jar <instance's jar> <command>} (e.g. analytics-service's {@code reset}) with the instance's
+     * configuration and waits for it; its output goes to the instance's log.
+     */
+    void run(Service service, String instance, Infrastructure infra, String database, String command) {
+        Path copy = workDir.resolve(instance + ".jar");
+        Path log = logDir.resolve(instance + ".log");
+        try {
+            if (!Files.exists(copy)) {
+                Files.copy(jars.jar(service), copy);
+            }
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-jar", copy.toString(), command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment(instance, infra, database, 0));
+            int exit = builder.start().waitFor();
+            if (exit != 0) {
+                throw new BenchFailure(service.artifact() + " " + command + " exited with code " + exit
+                        + "; its log: " + log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + service.artifact() + " " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchFailure("interrupted");
+        }
+    }
+
+    private Map<String, String> environment(String instance, Infrastructure infra, String database, int port) {
+        return Map.of(
+                // where analytics-service keeps its RocksDB stores, so that the bench can measure them
+                "PATRONAGE_ANALYTICS_STATE_DIR", stateDir(instance).toString(),
+                "PATRONAGE_SECURITY_PUBLIC_KEY_FILE", tokens().publicKeyFile().toAbsolutePath().toString(),
+                // the bench measures throughput, not the per-client limit of the public API
+                "PATRONAGE_HTTP_RATE_LIMIT_PER_SECOND", "1000000",
+                "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
+                "MONGODB_URI", infra.mongoUri(),
+                "PATRONAGE_MONGO_DATABASE", database,
+                "PATRONAGE_INSTANCE_ID", instance,
+                // as the launcher runs it on the embedded store (see points-service README)
+                "PATRONAGE_POINTS_SNAPSHOT_EVERY", "0",
+                "MICRONAUT_SERVER_PORT", Integer.toString(port));
     }
 }

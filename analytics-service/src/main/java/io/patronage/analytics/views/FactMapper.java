@@ -44,11 +44,12 @@ final class FactMapper {
             if (!known(Topics.MEMBERS, enrolled.chainId())) {
                 return List.of();
             }
+            // enrolled before the card is issued: the card stage hands on the card's earlier sales when it is
             List<Fact> facts = new ArrayList<>();
+            facts.add(new Fact.Enrolled(enrolled.chainId(), enrolled.memberId(), enrolled.enrolledAt()));
             if (enrolled.cardNumber() != null && !enrolled.cardNumber().isBlank()) {
                 facts.add(new Fact.CardIssued(enrolled.chainId(), enrolled.cardNumber(), enrolled.memberId()));
             }
-            facts.add(new Fact.Enrolled(enrolled.chainId(), enrolled.memberId(), enrolled.enrolledAt()));
             return facts;
         }
         if (payload instanceof MemberErased erased) {

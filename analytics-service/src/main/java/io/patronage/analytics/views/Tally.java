@@ -62,7 +62,7 @@ public record Tally(long enrolledMembers,
                 Math.addExact(activeMembers, other.activeMembers),
                 Math.addExact(memberTransactions, other.memberTransactions),
                 Math.addExact(nonMemberTransactions, other.nonMemberTransactions),
-                memberSales.add(other.memberSales), nonMemberSales.add(other.nonMemberSales),
+                sum(memberSales, other.memberSales), sum(nonMemberSales, other.nonMemberSales),
                 Math.addExact(pointsIssued, other.pointsIssued), Math.addExact(pointsRedeemed, other.pointsRedeemed),
                 Math.addExact(pointsExpired, other.pointsExpired), Math.addExact(pointsReversed, other.pointsReversed),
                 Math.addExact(pointsAdjusted, other.pointsAdjusted),
@@ -71,6 +71,12 @@ public record Tally(long enrolledMembers,
                 later(lastEventAt, other.lastEventAt), Math.addExact(surveys, other.surveys),
                 Math.addExact(surveyScores, other.surveyScores), Math.addExact(promoters, other.promoters),
                 Math.addExact(detractors, other.detractors));
+    }
+
+    /** Zero as {@link BigDecimal#ZERO}, whatever the scale: a purchase taken back leaves the sum it found. */
+    private static BigDecimal sum(BigDecimal a, BigDecimal b) {
+        BigDecimal sum = a.add(b);
+        return sum.signum() == 0 ? BigDecimal.ZERO : sum;
     }
 
     /** This minus the other's counts (the event time is this one's): the change from {@code other} to this. */
@@ -118,6 +124,11 @@ public record Tally(long enrolledMembers,
 
     static Tally nonMemberPurchase(BigDecimal total, Instant at) {
         return new Tally(0, 0, 0, 1, null, total, 0, 0, 0, 0, 0, 0, 0, 0, 0, at, 0, 0, 0, 0);
+    }
+
+    /** A purchase counted as a non-member's whose card turned out to be a member's. */
+    static Tally nonMemberPurchaseTakenBack(BigDecimal total, Instant at) {
+        return new Tally(0, 0, 0, -1, null, total.negate(), 0, 0, 0, 0, 0, 0, 0, 0, 0, at, 0, 0, 0, 0);
     }
 
     static Tally points(long issued, long redeemed, long expired, long reversed, long adjusted, Instant at) {

@@ -106,9 +106,9 @@ public final class ViewsTopology {
         KStream<String, Fact> byChain = intake.repartition(Repartitioned.<String, Fact>as("by-chain")
                 .withKeySerde(KEYS).withValueSerde(FACTS).withNumberOfPartitions(PARTITIONS));
 
-        builder.addStateStore(store(CARDS, Serdes.String()));
+        CardStage.STORES.forEach(builder::addStateStore);
         KStream<String, Fact> byCard = only(byChain, Fact.Stage.CARD, "card-facts")
-                .process(() -> new CardStage(calendar), Named.as("card-stage"), CARDS);
+                .process(() -> new CardStage(calendar), Named.as("card-stage"), CardStage.STORE_NAMES);
 
         builder.addStateStore(store(MEMBERS, JsonSerde.of(MemberActivity.class)));
         KStream<String, Fact> memberFacts = only(byChain, Fact.Stage.MEMBER, "member-facts")

@@ -25,6 +25,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -229,6 +230,53 @@ class ViewsTopologyTest {
         assertEquals(42, view.get("pointsIssued").asLong(), "the resent PointsEarned once");
         assertEquals(5, view.get("pointsRedeemed").asLong());
         assertEquals("2026-05-04T07:00:00Z", view.get("computedAt").asText(), "the latest event's time, not the clock");
+    }
+
+    @Test
+    void aSaleThatArrivesBeforeItsCardsEnrollmentIsTheMembersOnceTheCardIsIssued() throws Exception {
+        enroll("m1", "C-1", "2026-05-01T08:00:00Z");
+        salesOfCardOneAndOthers();
+        Map<String, String> enrolledFirst = withoutIds(published());
+        driver.close();
+        start(state.resolve("sales-first"));
+
+        salesOfCardOneAndOthers();
+        JsonNode before = latest(Topics.PARTICIPATION.name()).get("aegean|all-time");
+        assertEquals(0, before.get("memberTransactions").asLong(), "no member holds C-1 yet");
+        assertEquals(4, before.get("nonMemberTransactions").asLong());
+        enroll("m1", "C-1", "2026-05-01T08:00:00Z");
+
+        Map<String, String> salesFirst = withoutIds(published());
+        assertEquals(enrolledFirst, salesFirst);
+        String participation = Topics.PARTICIPATION.name() + " aegean|";
+        JsonNode view = new ObjectMapper().readTree(salesFirst.get(participation + "all-time"));
+        assertEquals(2, view.get("memberTransactions").asLong(), "C-1's two purchases, taken back from non-members");
+        assertEquals(2, view.get("nonMemberTransactions").asLong(), "a card no member holds, and no card");
+        assertEquals(0, new BigDecimal("52.50").compareTo(view.get("memberSales").decimalValue()));
+        assertEquals(0, new BigDecimal("11.00").compareTo(view.get("nonMemberSales").decimalValue()));
+        assertEquals(1, new ObjectMapper().readTree(salesFirst.get(participation + "2026-05")).get("activeMembers")
+                .asLong());
+        KeyValueStore<String, Object> unmatched = driver.getKeyValueStore(CardStage.UNMATCHED);
+        try (var left = unmatched.all()) {
+            List<String> keys = new java.util.ArrayList<>();
+            left.forEachRemaining(entry -> keys.add(entry.key));
+            assertEquals(List.of("aegean:C-UNKNOWN\u001ft3"), keys, "only the card no member holds stays kept");
+        }
+    }
+
+    private void salesOfCardOneAndOthers() {
+        purchase("t1", "C-1", "2026-05-02T10:00:00+03:00", "42.50");
+        purchase("t2", "C-1", "2026-05-03T10:00:00+03:00", "10.00");
+        send(transactions, "C-1", till("t5", "C-1", "RETURN", "2026-05-04T10:00:00+03:00", "10.00"));
+        purchase("t3", "C-UNKNOWN", "2026-05-02T10:00:00+03:00", "10.00");
+        purchase("t4", null, "2026-05-02T10:00:00+03:00", "1.00");
+    }
+
+    /** The published views without their {@code ce_id}, whose revision counts the changes each went through. */
+    private static Map<String, String> withoutIds(Map<String, String> published) {
+        Map<String, String> values = new java.util.TreeMap<>();
+        published.forEach((key, value) -> values.put(key, value.substring(value.indexOf(' ') + 1)));
+        return values;
     }
 
     @Test
@@ -626,7 +674,8 @@ class ViewsTopologyTest {
         driver.advanceWallClockTime(Duration.ofSeconds(2));
         Map<String, String> views = new java.util.TreeMap<>();
         for (String topic : List.of(Topics.PARTICIPATION.name(), Topics.POINTS_VIEW.name(), Topics.RETENTION.name(),
-                Topics.CHURN.name(), Topics.SATISFACTION.name(), Topics.DORMANT.name())) {
+                Topics.CHURN.name(), Topics.SATISFACTION.name(), Topics.DORMANT.name(), Topics.CUSTOMERS.name(),
+                Topics.BASKETS.name(), Topics.COUPONS.name())) {
             for (TestRecord<String, byte[]> record : records(topic)) {
                 views.put(topic + " " + record.key(), header(record.headers(), CloudEventHeaders.ID) + " "
                         + (record.value() == null ? "tombstone" : new String(record.value(), StandardCharsets.UTF_8)));

@@ -1,0 +1,96 @@
+package io.patronage.bench.measure;
+
+import io.patronage.bench.platform.ServiceUnderTest;
+import io.patronage.contracts.Topic;
+import io.patronage.contracts.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Analytics-service recomputing every view from offset 0 after its {@code reset}, with nothing else running: the
+ * topology's own cost per input record, without the points-service and the load producer that share the machine
+ * during the earn run, and the time a reset takes on this much history.
+ */
+public final class AnalyticsReplay {
+
+    /** What analytics-service reads; {@code loyalty.chains.v1} is a global table, a few records. */
+    private static final List<Topic> INPUTS = List.of(Topics.TRANSACTIONS, Topics.MEMBERS, Topics.POINTS,
+            Topics.ENGAGEMENT, Topics.REWARDS);
+
+    private AnalyticsReplay() {
+    }
+
+    /**
+     * @param replaying analytics-service started after the reset, not yet ready
+     */
+    public static void run(ServiceUnderTest replaying, Duration readiness, Platform platform, Report report) {
+        long launched = System.nanoTime();
+        long inputs = inputRecords(platform.bootstrapServers());
+        replaying.awaitReady(readiness);
+        long ready = System.nanoTime();
+        double cpuAtReady = cpuSeconds(replaying);
+        AnalyticsProbe.Outcome outcome = new AnalyticsProbe(replaying.http())
+                .watch(platform.expectations().snapshot(), platform.watcher(), platform.expectations()::earning)
+                .join();
+        double cpu = cpuSeconds(replaying) - cpuAtReady;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("inputRecords", inputs);
+        json.put("readySeconds", Fmt.round((ready - launched) / 1e9));
+        if (outcome.pointsCurrentAt().isEmpty()) {
+            json.put("lastViews", outcome.lastView());
+            report.put("analyticsReplay", json);
+            report.row("analytics replay (reset, alone): " + Fmt.count(inputs) + " input records", "not current "
+                    + "after 3 min");
+            return;
+        }
+        double seconds = (outcome.pointsCurrentAt().get() - ready) / 1e9;
+        json.put("secondsFromReady", Fmt.round(seconds));
+        json.put("cpuSecondsFromReady", Fmt.round(cpu));
+        report.put("analyticsReplay", json);
+        report.row("analytics replay (reset, alone): " + Fmt.count(inputs) + " input records",
+                String.format(Locale.ROOT, "%s after ready (%s records/s) · CPU %.1f s, %.2f ms per record",
+                        Fmt.seconds(seconds), Fmt.rate(inputs / seconds), cpu, cpu * 1000 / inputs));
+    }
+
+    private static double cpuSeconds(ServiceUnderTest service) {
+        return service.cpuTime().map(Duration::toNanos).orElse(0L) / 1e9;
+    }
+
+    private static long inputRecords(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<String, TopicDescription> topics = admin.describeTopics(INPUTS.stream().map(Topic::name).toList())
+                    .allTopicNames().get();
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            topics.values().forEach(topic -> topic.partitions().forEach(partition -> {
+                TopicPartition tp = new TopicPartition(topic.name(), partition.partition());
+                earliest.put(tp, OffsetSpec.earliest());
+                latest.put(tp, OffsetSpec.latest());
+            }));
+            long end = sum(admin.listOffsets(latest).all().get());
+            long start = sum(admin.listOffsets(earliest).all().get());
+            return end - start;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the input topics' offsets", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static long sum(Map<TopicPartition, ListOffsetsResultInfo> offsets) {
+        return offsets.values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
+    }
+}

@@ -267,13 +267,17 @@ public final class Bench {
     /** Last, when nothing else sends: the reset and a recomputation of every view by a new analytics-service. */
     private void replayAnalytics(Infrastructure infra, ServiceLauncher launcher, ServiceUnderTest analytics,
                                  Platform platform) {
-        System.out.println("[analytics replay] stopping analytics-service, reset, recomputing every view");
-        analytics.close();
-        launcher.run(ANALYTICS, ANALYTICS.artifact(), infra, ANALYTICS_DATABASE, "reset");
-        ServiceUnderTest replaying = launcher.start(ANALYTICS, ANALYTICS.artifact() + "-replay", infra,
-                ANALYTICS_DATABASE, false);
-        services.add(replaying);
-        AnalyticsReplay.run(replaying, READINESS, platform, report);
+        System.out.println("[analytics replay] reading the live views, stopping analytics-service, reset, "
+                + "recomputing every view");
+        AnalyticsReplay.run(() -> {
+            analytics.close();
+            launcher.run(ANALYTICS, ANALYTICS.artifact(), infra, ANALYTICS_DATABASE, "reset");
+        }, () -> {
+            ServiceUnderTest replaying = launcher.start(ANALYTICS, ANALYTICS.artifact() + "-replay", infra,
+                    ANALYTICS_DATABASE, true);
+            services.add(replaying);
+            return replaying;
+        }, READINESS, platform, report);
     }
 
     private Infrastructure startInfrastructure(Path workDir) {

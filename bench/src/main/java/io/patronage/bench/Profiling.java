@@ -15,12 +15,14 @@ import java.util.List;
 
 /**
  * {@code --profile}: points-service runs under a flight recording from its start (dumped when it stops), the
- * bench JVM records itself during the earn run; afterwards both are summarised over the earn run's window.
+ * bench JVM records itself during the earn run; afterwards both are summarised over the earn run's window. So are
+ * analytics-service's, and that of the instance recomputing the views after the reset.
  */
 final class Profiling {
 
     private static final String SERVICE = "points-service";
     private static final String ANALYTICS = "analytics-service";
+    private static final String REPLAY = ANALYTICS + "-replay";
 
     private final Path directory;
     private Recording own;
@@ -57,13 +59,17 @@ final class Profiling {
 
     /** Prints and reports the hot frames of the recordings within the window; the service must have stopped. */
     void summarise(Instant from, Instant to, Report report) {
-        summarise("profilePointsService", SERVICE, recording(SERVICE), from, to, report);
+        summarise("profilePointsService", SERVICE + " during the earn run", recording(SERVICE), from, to, report);
         if (Files.exists(recording(ANALYTICS))) {
             // analytics catches up after the earn run: its whole recording from the run's start
             summarise("profileAnalyticsService", ANALYTICS + " (from the earn run's start until it stopped)",
                     recording(ANALYTICS), from, Instant.MAX, report);
         }
-        summarise("profileBenchJvm", "the bench JVM (Kafka broker, Mongo server, load clients)",
+        if (Files.exists(recording(REPLAY))) {
+            summarise("profileAnalyticsReplay", REPLAY + " (its whole run: the recomputation after the reset)",
+                    recording(REPLAY), Instant.MIN, Instant.MAX, report);
+        }
+        summarise("profileBenchJvm", "the bench JVM (Kafka broker, Mongo server, load clients) during the earn run",
                 recording("bench-infra"), from, to, report);
     }
 
@@ -75,7 +81,7 @@ final class Profiling {
         try {
             ProfileSummary summary = ProfileSummary.of(recording, from, to);
             System.out.println();
-            System.out.print(summary.text("profile of " + title + " during the earn run"));
+            System.out.print(summary.text("profile of " + title));
             report.put(key, summary.json());
         } catch (IOException e) {
             report.note("cannot read " + recording + ": " + e.getMessage());

@@ -79,7 +79,7 @@ final class ServiceLauncher {
             }
             List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
             if (profiled) {
-                profiling.ifPresent(p -> jvm.addAll(p.jvmOptions(service.artifact())));
+                profiling.ifPresent(p -> jvm.addAll(p.jvmOptions(instance)));
             }
             int port = ports.next();
             Map<String, String> env = environment(instance, infra, database, port);

@@ -1,5 +1,6 @@
 package io.patronage.bench.measure;
 
+import io.patronage.bench.platform.Progress;
 import io.patronage.bench.platform.ServiceUnderTest;
 import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * Analytics-service recomputing every view from offset 0 after its {@code reset}, with nothing else running: the
@@ -33,11 +35,16 @@ public final class AnalyticsReplay {
     }
 
     /**
-     * @param replaying analytics-service started after the reset, not yet ready
+     * @param stopAndReset stops the live analytics-service and resets the application
+     * @param start        starts analytics-service after the reset (not yet ready)
      */
-    public static void run(ServiceUnderTest replaying, Duration readiness, Platform platform, Report report) {
-        long launched = System.nanoTime();
+    public static void run(Runnable stopAndReset, Supplier<ServiceUnderTest> start, Duration readiness,
+                           Platform platform, Report report) {
         long inputs = inputRecords(platform.bootstrapServers());
+        ViewTopics.Reading live = published(platform.bootstrapServers());
+        stopAndReset.run();
+        long launched = System.nanoTime();
+        ServiceUnderTest replaying = start.get();
         replaying.awaitReady(readiness);
         long ready = System.nanoTime();
         double cpuAtReady = cpuSeconds(replaying);
@@ -48,20 +55,64 @@ public final class AnalyticsReplay {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("inputRecords", inputs);
         json.put("readySeconds", Fmt.round((ready - launched) / 1e9));
+        report.put("analyticsReplay", json);
+        String label = "analytics replay (reset, alone): " + Fmt.count(inputs) + " input records";
         if (outcome.pointsCurrentAt().isEmpty()) {
             json.put("lastViews", outcome.lastView());
-            report.put("analyticsReplay", json);
-            report.row("analytics replay (reset, alone): " + Fmt.count(inputs) + " input records", "not current "
-                    + "after 3 min");
+            report.row(label, "not current after 3 min");
             return;
         }
         double seconds = (outcome.pointsCurrentAt().get() - ready) / 1e9;
         json.put("secondsFromReady", Fmt.round(seconds));
         json.put("cpuSecondsFromReady", Fmt.round(cpu));
-        report.put("analyticsReplay", json);
-        report.row("analytics replay (reset, alone): " + Fmt.count(inputs) + " input records",
-                String.format(Locale.ROOT, "%s after ready (%s records/s) · CPU %.1f s, %.2f ms per record",
-                        Fmt.seconds(seconds), Fmt.rate(inputs / seconds), cpu, cpu * 1000 / inputs));
+        report.row(label, String.format(Locale.ROOT, "%s after ready (%s records/s) · CPU %.1f s, %.2f ms per record",
+                Fmt.seconds(seconds), Fmt.rate(inputs / seconds), cpu, cpu * 1000 / inputs));
+        compare(live, platform.bootstrapServers(), json, report);
+    }
+
+    /**
+     * The live instance's views once it has published every change: a view is published at most once a second, some
+     * time after its state changed.
+     */
+    private static ViewTopics.Reading published(String bootstrapServers) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        ViewTopics.Reading before = ViewTopics.read(bootstrapServers);
+        while (System.nanoTime() < deadline) {
+            Progress.pause(3_000);
+            ViewTopics.Reading now = ViewTopics.read(bootstrapServers);
+            if (now.latest().equals(before.latest())) {
+                return now;
+            }
+            before = now;
+        }
+        return before;
+    }
+
+    /**
+     * Every view the live instance published against the one the recomputation published last for the same key,
+     * read until they are equal or for a minute (the later stages publish a little after the participation counts).
+     */
+    private static void compare(ViewTopics.Reading live, String bootstrapServers, Map<String, Object> json,
+                                Report report) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        List<String> differing;
+        Map<String, String> recomputed;
+        do {
+            Progress.pause(3_000);
+            recomputed = ViewTopics.readAfter(bootstrapServers, live).latest();
+            differing = ViewTopics.differing(live.latest(), recomputed);
+        } while (!differing.isEmpty() && System.nanoTime() < deadline);
+        json.put("views", live.latest().size());
+        json.put("viewsDiffering", differing.size());
+        Map<String, Object> examples = new LinkedHashMap<>();
+        for (String key : differing.stream().limit(20).toList()) {
+            examples.put(key, Map.of("live", String.valueOf(live.latest().get(key)),
+                    "recomputed", String.valueOf(recomputed.get(key))));
+        }
+        json.put("viewsDifferingFirst", examples);
+        report.row("analytics replay: views equal to the live ones", Fmt.count(live.latest().size()
+                - differing.size()) + " of " + Fmt.count(live.latest().size())
+                + (differing.isEmpty() ? "" : " (first differing: " + differing.get(0) + ")"));
     }
 
     private static double cpuSeconds(ServiceUnderTest service) {

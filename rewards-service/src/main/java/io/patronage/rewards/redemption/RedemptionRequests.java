@@ -1,5 +1,6 @@
 package io.patronage.rewards.redemption;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import io.patronage.kit.http.Problem;
@@ -62,8 +63,11 @@ class RedemptionRequests {
         this.deadline = deadline;
     }
 
-    /** What the member is told: the redemption (a new one, or the one made earlier with the same key). */
-    record Accepted(String redemptionId, RedemptionView.Status status) {
+    /**
+     * What the member is told: the redemption (a new one, or the one made earlier with the same key, then
+     * {@code repeated}: nothing was done this time).
+     */
+    record Accepted(String redemptionId, RedemptionView.Status status, @JsonIgnore boolean repeated) {
     }
 
     /**
@@ -95,7 +99,7 @@ class RedemptionRequests {
                 }
                 throw e;
             }
-            return new Accepted(redemptionId, RedemptionView.Status.PENDING);
+            return new Accepted(redemptionId, RedemptionView.Status.PENDING, false);
         } finally {
             unfinished.finished(redemptionId);
         }
@@ -127,7 +131,7 @@ class RedemptionRequests {
                     List.of(new Problem.FieldError("Idempotency-Key", "was used with another request body")));
         }
         return new Accepted(earlier.redemptionId(), redemptions.find(earlier.redemptionId())
-                .map(RedemptionView::status).orElse(RedemptionView.Status.PENDING));
+                .map(RedemptionView::status).orElse(RedemptionView.Status.PENDING), true);
     }
 
     private static String checked(String key) {

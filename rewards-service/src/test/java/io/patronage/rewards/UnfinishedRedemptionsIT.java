@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * A redemption request its process did not finish (killed between claiming its Idempotency-Key, reserving the stock
  * and recording the redemption) keeps no stock and no key once resolved; one whose redemption was recorded keeps its
- * unit. The test writes what such a process leaves in MongoDB, then lets the service resolve it after a grace of 1 s.
+ * unit, and one killed before it took its unit gives none back (the stock is never oversold). The test writes what such
+ * a process leaves in MongoDB, then lets the service resolve it after a grace of 1 s.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -78,7 +79,8 @@ class UnfinishedRedemptionsIT implements TestPropertyProvider {
         database.getCollection("idempotency_keys").insertOne(new Document("_id", member + "/" + key)
                 .append("rewardId", "crash-mug").append("redemptionId", crashed).append("at", new Date()));
         database.getCollection("reservations").insertOne(new Document("_id", crashed)
-                .append("stock", chain + "/crash-mug").append("member", null).append("released", false));
+                .append("stock", chain + "/crash-mug").append("member", null).append("released", false)
+                .append("stockTaken", true).append("memberTaken", false));
         database.getCollection("reward_counters").insertOne(new Document("_id", chain + "/crash-mug")
                 .append("taken", 1L));
         database.getCollection("unfinished_redemptions").insertOne(new Document("_id", crashed)
@@ -113,6 +115,29 @@ class UnfinishedRedemptionsIT implements TestPropertyProvider {
         assertProblem(rewards.member(other).post("/members/" + other + "/redemptions",
                 "{\"rewardId\":\"kept-mug\"}"), 409, "urn:patronage:problem:out-of-stock");
         assertEquals("PENDING", json(rewards.ops("*").get("/redemptions/" + redemptionId)).get("status").asText());
+    }
+
+    @Test
+    void aRequestKilledBeforeItTookItsUnitGivesNoneBack() {
+        putReward("last-mug", 1);
+        String member = rewards.enrolledMember(chain);
+        String other = rewards.enrolledMember(chain);
+        String third = rewards.enrolledMember(chain);
+        rewards.redeem(member, "last-mug");
+        String crashed = UUID.randomUUID().toString();
+        // killed between recording its reservation and taking a unit
+        database.getCollection("reservations").insertOne(new Document("_id", crashed)
+                .append("stock", chain + "/last-mug").append("member", null).append("released", false)
+                .append("stockTaken", false).append("memberTaken", false));
+        database.getCollection("unfinished_redemptions").insertOne(new Document("_id", crashed)
+                .append("instance", "a-killed-instance").append("memberId", other).append("key", null)
+                .append("at", Date.from(Instant.now().minusSeconds(60))));
+
+        await().atMost(PATIENCE).until(() -> database.getCollection("unfinished_redemptions")
+                .find(Filters.eq("_id", crashed)).first() == null);
+
+        assertProblem(rewards.member(third).post("/members/" + third + "/redemptions",
+                "{\"rewardId\":\"last-mug\"}"), 409, "urn:patronage:problem:out-of-stock");
     }
 
     private void putReward(String rewardId, long stock) {

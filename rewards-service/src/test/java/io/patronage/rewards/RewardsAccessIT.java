@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -210,8 +211,15 @@ class RewardsAccessIT implements TestPropertyProvider {
         assertEquals(200, ops.put("/chains/" + audited + "/rewards/mug", mug()).statusCode(), "unchanged: no record");
         assertEquals(200, ops.delete("/chains/" + audited + "/rewards/mug").statusCode());
         rewards.redeem(someone, "free-coffee"); // the member for themself: no ops action
-        HttpResponse<String> onBehalf = ops.post("/members/" + someone + "/redemptions", "{\"rewardId\":\"tote-bag\"}");
+        HttpRequest.Builder withKey = HttpRequest.newBuilder(service.uri("/members/" + someone + "/redemptions"))
+                .header("content-type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"rewardId\":\"tote-bag\"}"));
+        HttpResponse<String> onBehalf = ops.send(withKey);
         assertEquals(202, onBehalf.statusCode(), onBehalf.body());
+        HttpResponse<String> repeated = ops.send(withKey);
+        assertEquals(json(onBehalf).get("redemptionId"), json(repeated).get("redemptionId"),
+                "the same key: the same redemption, redeemed once, audited once");
+        assertFalse(json(repeated).has("repeated"));
 
         JsonNode records = json(ops.get("/audit?chainId=" + audited)).get("records");
         List<String> actions = new ArrayList<>();

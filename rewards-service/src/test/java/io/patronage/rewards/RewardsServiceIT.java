@@ -108,6 +108,7 @@ class RewardsServiceIT implements TestPropertyProvider {
         assertEquals("free-coffee", completed.get("rewardId").asText());
         assertEquals(100, completed.get("points").asLong());
         assertNotNull(completed.get("completedAt"));
+        assertFalse(completed.has("deadline"), "only a pending redemption has a deadline");
 
         // Too few points left for the tote bag: points-service refuses the debit.
         String toteBag = json(app.post("/members/" + member + "/redemptions", "{\"rewardId\":\"tote-bag\"}"))
@@ -120,6 +121,7 @@ class RewardsServiceIT implements TestPropertyProvider {
         assertEquals("INSUFFICIENT_POINTS", rejected.get("reason").asText());
         assertEquals("500 points needed, 20 available", rejected.get("detail").asText());
         assertFalse(rejected.has("couponCode"));
+        assertFalse(rejected.has("deadline"));
 
         // The rejection came after the repeated PointsRedeemed on the member's partition, so both are handled:
         // the repeat was accepted as a no-op, neither dead-lettered nor turned into a second coupon.

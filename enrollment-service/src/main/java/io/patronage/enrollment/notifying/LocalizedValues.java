@@ -17,7 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A notification's parameters as text for the member's locale (ICU: the JDK has no Solar Hijri calendar): instants as
+ * A notification's parameters as text for the member's locale (ICU: the JDK has no Solar Hijri calendar), or for
+ * English when the member's language has no messages ({@link #formatting}): instants as
  * dates in the locale's calendar and format, in the chain's time zone (e.g. {@code fa-IR}: Solar Hijri, Persian
  * digits); numbers with the locale's digits, grouping and decimal separator (points with their decimals); text as
  * it is. A {@code null} field is left out.
@@ -28,7 +29,7 @@ final class LocalizedValues {
     }
 
     static Map<String, String> of(NotificationParameters parameters, String locale, ZoneId zone) {
-        ULocale uLocale = ULocale.forLanguageTag(locale == null ? "en" : locale);
+        ULocale uLocale = formatting(locale);
         Map<String, String> values = new LinkedHashMap<>();
         for (RecordComponent field : parameters.getClass().getRecordComponents()) {
             Object value = valueOf(field, parameters);
@@ -37,6 +38,17 @@ final class LocalizedValues {
             }
         }
         return values;
+    }
+
+    /**
+     * The member's locale when there are messages in its language; otherwise English, the language the message
+     * falls back to ({@link MessageTemplates#bundle}), so that an English text does not carry a German date
+     * ("expire on 4. Januar 2027") or a Japanese one ("2027年1月4日").
+     */
+    static ULocale formatting(String locale) {
+        ULocale member = ULocale.forLanguageTag(locale == null ? "en" : locale);
+        String language = MessageTemplates.bundle(member.toLanguageTag()).getLocale().getLanguage();
+        return member.getLanguage().equals(language.isEmpty() ? "en" : language) ? member : ULocale.ENGLISH;
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.patronage.enrollment.notifying;
 
 import com.ibm.icu.util.ULocale;
+import io.patronage.contracts.notifications.CouponIssuedParameters;
 import io.patronage.contracts.notifications.CouponOffer;
 import io.patronage.contracts.notifications.PointsExpiringParameters;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,9 +28,13 @@ class LocalizedValuesTest {
             "fi-FI | Europe/Helsinki| 12 345     | 1. tammikuuta 2027",
             "el-GR | Europe/Athens  | 12.345     | 1 Ιανουαρίου 2027",
             "ro-RO | Europe/Bucharest | 12.345   | 1 ianuarie 2027",
-            "ms-MY | Asia/Kuala_Lumpur | 12,345  | 1 Januari 2027"})
-    void datesInTheMembersCalendarAndTheChainsZoneNumbersInTheLocalesDigits(String locale, String zone, String points,
-                                                                            String expiresAt) {
+            "ms-MY | Asia/Kuala_Lumpur | 12,345  | 1 Januari 2027",
+            "en-GB | Europe/London  | 12,345     | 31 December 2026",
+            "de-DE | Europe/Berlin  | 12,345     | December 31, 2026",
+            "ja-JP | Asia/Tokyo     | 12,345     | January 1, 2027",
+            "pt-BR | America/Sao_Paulo | 12,345  | December 31, 2026"})
+    void datesInTheMembersCalendarAndTheChainsZoneNumbersInTheLocalesDigitsOrInEnglishLikeTheTextWithoutTheirLanguage(
+            String locale, String zone, String points, String expiresAt) {
         Map<String, String> values = LocalizedValues.of(EXPIRING, locale, ZoneId.of(zone));
 
         assertEquals(points, values.get("points").replace('\u00a0', ' ').replace('\u202f', ' '));
@@ -73,6 +79,17 @@ class LocalizedValuesTest {
         assertEquals(percent, spaced(LocalizedValues.offer(CouponOffer.percentOff(10), member)));
         assertEquals(amount, spaced(LocalizedValues.offer(CouponOffer.amountOff(amountOff, currency), member)));
         assertEquals(product, LocalizedValues.offer(CouponOffer.freeProduct("MUG-1"), member));
+    }
+
+    /** Without messages in Japanese the member reads English: its figures too, not "￥500" and "2027年1月2日". */
+    @Test
+    void aCouponForALanguageWithoutMessagesIsWordedInEnglishWithEnglishFigures() {
+        Map<String, String> values = LocalizedValues.of(new CouponIssuedParameters("Q8TGT6BVW7", "free-coffee",
+                Instant.parse("2027-01-02T17:07:25Z"), CouponOffer.amountOff(new BigDecimal("500"), "JPY")), "ja-JP",
+                ZoneId.of("Asia/Tokyo"));
+
+        assertEquals("¥500 off", spaced(values.get("offer")));
+        assertEquals("January 3, 2027", values.get("expiresAt"));
     }
 
     private static String spaced(String text) {

@@ -6,6 +6,7 @@ import io.patronage.kit.kafka.Fingerprint;
 import io.patronage.points.adjustments.AdjustPoints;
 import io.patronage.points.adjustments.Adjustments;
 import io.patronage.points.adjustments.PaymentRefund;
+import io.patronage.points.earning.AwardOfAnotherChainException;
 import io.patronage.points.earning.AwardPoints;
 import io.patronage.points.earning.EarnPoints;
 import io.patronage.points.earning.EarningOutcome;
@@ -131,7 +132,7 @@ public class PointsAccount {
     }
 
     private ReferralDue referralDue(Instant occurredAt) {
-        return new ReferralDue(state.standing().referrer(), memberId, occurredAt);
+        return new ReferralDue(state.standing().referrer(), memberId, chainId, occurredAt);
     }
 
     @CommandHandler
@@ -228,6 +229,9 @@ public class PointsAccount {
 
     @CommandHandler
     void handle(AwardPoints command, ProgramCatalog programs) {
+        if (!chainId.equals(command.chainId())) {
+            throw new AwardOfAnotherChainException(memberId, chainId, command);
+        }
         if (state.awarded(command.awardId()) || !state.active()) {
             return;
         }

@@ -12,14 +12,15 @@ import java.util.List;
 
 /**
  * Engagement bonuses: a survey completed, a review or a social share earns what the member's program gives for
- * its type (nothing when it gives none), once per {@code chainId:engagementId}. Unknown members are skipped.
+ * its type (nothing when it gives none), once per {@code chainId:engagementId}. Unknown members are skipped; an
+ * event naming another chain than the member's is refused by the account (dead-lettered).
  */
 @Singleton
 class EngagementListener extends DispatchingListener {
 
     EngagementListener(CommandGateway commands) {
         on(EngagementEvent.class, (event, message) -> commands.sendAndWait(new AwardPoints(event.memberId(),
-                        "engagement:" + message.messageId(), event.type(), event.occurredAt().toInstant())),
+                        event.chainId(), "engagement:" + message.messageId(), event.type(), event.occurredAt().toInstant())),
                 ignore()); // not a member of ours
     }
 

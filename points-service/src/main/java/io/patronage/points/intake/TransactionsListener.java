@@ -13,6 +13,7 @@ import io.patronage.kit.kafka.StandardDecoder;
 import io.patronage.kit.kafka.TopicListener;
 import io.patronage.kit.kafka.TransientFailures;
 import io.patronage.points.earning.EarnPoints;
+import io.patronage.points.earning.AwardOfAnotherChainException;
 import io.patronage.points.earning.ReferralDue;
 import io.patronage.points.ledger.PointsOverflowException;
 import io.patronage.points.returns.ReturnPurchase;
@@ -178,14 +179,14 @@ class TransactionsListener implements TopicListener {
 
     /**
      * The referrer may have no account here (erased, other chain): then there is nobody to award. A referrer's
-     * account that refuses the bonus (frozen, or at its ceiling) must not cost the referee the purchase.
+     * account that refuses the bonus (frozen, at its ceiling, or of another chain) must not cost the referee the purchase.
      */
     private void awardReferrer(ReferralDue referral) {
         try {
             commands.sendAndWait(referral.award());
         } catch (AggregateNotFoundException e) {
             LOG.info("referrer {} has no points account: no referral bonus", referral.referrerMemberId());
-        } catch (PointsOverflowException e) {
+        } catch (PointsOverflowException | AwardOfAnotherChainException e) {
             LOG.warn("referrer {} gets no referral bonus: {}", referral.referrerMemberId(), e.getMessage());
         }
     }

@@ -6,8 +6,11 @@ import io.patronage.kit.json.Json;
 import io.patronage.points.Transactions;
 import io.patronage.points.adjustments.AdjustPoints;
 import io.patronage.points.adjustments.PointsAdjusted;
+import io.patronage.points.earning.AwardOfAnotherChainException;
+import io.patronage.points.earning.AwardPoints;
 import io.patronage.points.earning.Contribution;
 import io.patronage.points.earning.EarnPoints;
+import io.patronage.points.earning.PointsAwarded;
 import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.expiry.ExpiryAnnounced;
 import io.patronage.points.expiry.PointsExpired;
@@ -428,6 +431,39 @@ class LedgerPolicyTest {
             fixture.given(OPENED, earnedWithLines(tuesday, 10, 10), first)
                     .when(new ReturnPurchase(MEMBER, second))
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Awards {
+
+        private static final Instant AT = Instant.parse("2026-06-01T10:00:00Z");
+
+        /** A completed survey earns 20 points. */
+        private static ProgramRules surveyed() {
+            return ProgramJson.parse("""
+                    {"version":"p-survey","pointsPerUnit":1,"timeZone":"Europe/Athens",
+                     "bonuses":{"engagement":{"SURVEY_COMPLETED":20}}}""");
+        }
+
+        @Test
+        void aSurveyOfTheMembersChainEarnsItsBonus() {
+            rules = surveyed();
+            fixture.given(OPENED)
+                    .when(new AwardPoints(MEMBER, "chain-1", "engagement:chain-1:e-1", "SURVEY_COMPLETED", AT))
+                    .expectEvents(new PointsAwarded(MEMBER, "chain-1", "engagement:chain-1:e-1", "SURVEY_COMPLETED",
+                            "p-survey", 20, rules.lot("engagement:chain-1:e-1", 20, AT), 20, AT));
+        }
+
+        @Test
+        void aSurveyOfAnotherChainCreditsNothingInTheMembersProgram() {
+            rules = surveyed();
+            fixture.given(OPENED)
+                    .when(new AwardPoints(MEMBER, "chain-2", "engagement:chain-2:e-1", "SURVEY_COMPLETED", AT))
+                    .expectNoEvents()
+                    .expectException(AwardOfAnotherChainException.class)
+                    .expectExceptionMessage("award engagement:chain-2:e-1 of chain chain-2 names member m-1 of chain "
+                            + "chain-1: nothing awarded");
         }
     }
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
  * Stock and per-member limits, counted in MongoDB so that every instance of the service sees the same counts:
  * {@code reward_counters} ({@code _id = <chainId>/<rewardId>}, {@code taken}: units redeemed or reserved in the
  * chain), {@code member_reward_counters} ({@code _id = <chainId>/<rewardId>/<memberId>/<period>}, {@code taken}),
- * and {@code reservations} ({@code _id} = redemption id: which counters it took, and whether it gave them back).
+ * and {@code reservations} ({@code _id} = redemption id: which counters it took, {@code stockTaken} and
+ * {@code memberTaken} once it holds their units, and whether it gave them back).
  * A unit is taken by a conditional increment ({@code taken < cap}), so concurrent redemptions never take more than
  * there is; a rejected or expired redemption gives it back once.
  */
@@ -27,6 +28,8 @@ import java.util.Optional;
 public class Reservations implements ReservationRelease {
 
     private static final String TAKEN = "taken";
+    private static final String STOCK_TAKEN = "stockTaken";
+    private static final String MEMBER_TAKEN = "memberTaken";
 
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> memberCounters;
@@ -59,7 +62,8 @@ public class Reservations implements ReservationRelease {
         String memberKey = memberKey(chainId, reward, memberId, now, zone);
         try {
             reservations.insertOne(new Document("_id", redemptionId).append("stock", stockKey)
-                    .append("member", memberKey).append("released", false));
+                    .append("member", memberKey).append("released", false)
+                    .append(STOCK_TAKEN, false).append(MEMBER_TAKEN, false));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 return Optional.empty();
@@ -71,12 +75,26 @@ public class Reservations implements ReservationRelease {
             reservations.deleteOne(Filters.eq("_id", redemptionId));
             return Eligibility.stock(reward, cap);
         }
+        taken(redemptionId, STOCK_TAKEN, true);
         if (memberKey != null && !take(memberCounters, memberKey, reward.perMemberLimit().count())) {
+            taken(redemptionId, STOCK_TAKEN, false);
             counters.updateOne(Filters.eq("_id", stockKey), Updates.inc(TAKEN, -1L));
             reservations.deleteOne(Filters.eq("_id", redemptionId));
             return Optional.of(Eligibility.Reason.LIMIT_REACHED);
         }
+        if (memberKey != null) {
+            taken(redemptionId, MEMBER_TAKEN, true);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Records that the reservation holds (or no longer holds) a unit of that counter. A process killed between
+     * taking a unit and recording it leaves the unit taken for good, never given back twice: a redemption request
+     * left unfinished may give back only what it had recorded, so a reward is never redeemed more than its stock.
+     */
+    private void taken(String redemptionId, String counter, boolean holds) {
+        reservations.updateOne(Filters.eq("_id", redemptionId), Updates.set(counter, holds));
     }
 
     /** Gives back what the redemption took, once however often it is called. */
@@ -88,11 +106,18 @@ public class Reservations implements ReservationRelease {
         if (reservation == null) {
             return;
         }
-        counters.updateOne(Filters.eq("_id", reservation.getString("stock")), Updates.inc(TAKEN, -1L));
+        if (holds(reservation, STOCK_TAKEN)) {
+            counters.updateOne(Filters.eq("_id", reservation.getString("stock")), Updates.inc(TAKEN, -1L));
+        }
         String memberKey = reservation.getString("member");
-        if (memberKey != null) {
+        if (memberKey != null && holds(reservation, MEMBER_TAKEN)) {
             memberCounters.updateOne(Filters.eq("_id", memberKey), Updates.inc(TAKEN, -1L));
         }
+    }
+
+    /** A reservation stored before the units it took were recorded took them all. */
+    private static boolean holds(Document reservation, String counter) {
+        return !Boolean.FALSE.equals(reservation.getBoolean(counter));
     }
 
     private static boolean take(MongoCollection<Document> collection, String key, long cap) {

@@ -59,7 +59,7 @@ class RedemptionController {
         String chainId = members.chainOf(memberId).filter(chain -> caller.maySeeMember(memberId, chain, Roles.OPS))
                 .orElseThrow(() -> ProblemException.notFound("member", memberId));
         RedemptionRequests.Accepted accepted = requests.request(memberId, request.rewardId(), idempotencyKey);
-        if (!caller.isMember(memberId)) {
+        if (!caller.isMember(memberId) && !accepted.repeated()) { // a repeated key redeemed nothing more
             audit.record(caller, chainId, "reward.redeemed-by-ops", memberId, Map.of("rewardId", request.rewardId(),
                     "redemptionId", accepted.redemptionId()));
         }

@@ -1,5 +1,6 @@
 package io.patronage.rewards.redemption;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import io.patronage.kit.http.Problem;
@@ -25,7 +26,8 @@ import java.util.UUID;
 
 /**
  * Starts a redemption for a member still in the program: the time window and tier are checked, a unit of stock (and of the member's limit) reserved,
- * then the redemption recorded with its deadline; points-service is asked for the points when it is stored.
+ * then the redemption recorded with its deadline; points-service is asked for the points when it is stored. A request
+ * is noted as unfinished while it runs ({@link UnfinishedRedemptions}), so that a crash in the middle keeps no stock.
  */
 @Singleton
 class RedemptionRequests {
@@ -39,13 +41,15 @@ class RedemptionRequests {
     private final MemberStandings standings;
     private final Reservations reservations;
     private final IdempotencyKeys keys;
+    private final UnfinishedRedemptions unfinished;
     private final ChainZones zones;
     private final Clock clock;
     private final Duration deadline;
 
     RedemptionRequests(MemberDirectory members, Catalog catalog, CommandGateway commands, RedemptionViews redemptions,
-                       MemberStandings standings, Reservations reservations, IdempotencyKeys keys, ChainZones zones,
-                       Clock clock, @Value("${patronage.rewards.debit-deadline:2m}") Duration deadline) {
+                       MemberStandings standings, Reservations reservations, IdempotencyKeys keys,
+                       UnfinishedRedemptions unfinished, ChainZones zones, Clock clock,
+                       @Value("${patronage.rewards.debit-deadline:2m}") Duration deadline) {
         this.members = members;
         this.catalog = catalog;
         this.commands = commands;
@@ -53,13 +57,17 @@ class RedemptionRequests {
         this.standings = standings;
         this.reservations = reservations;
         this.keys = keys;
+        this.unfinished = unfinished;
         this.zones = zones;
         this.clock = clock;
         this.deadline = deadline;
     }
 
-    /** What the member is told: the redemption (a new one, or the one made earlier with the same key). */
-    record Accepted(String redemptionId, RedemptionView.Status status) {
+    /**
+     * What the member is told: the redemption (a new one, or the one made earlier with the same key, then
+     * {@code repeated}: nothing was done this time).
+     */
+    record Accepted(String redemptionId, RedemptionView.Status status, @JsonIgnore boolean repeated) {
     }
 
     /**
@@ -74,22 +82,27 @@ class RedemptionRequests {
         }
         Instant now = clock.instant();
         String redemptionId = UUID.randomUUID().toString();
-        if (idempotencyKey != null) {
-            Optional<IdempotencyKeys.Use> earlier = keys.claim(memberId, checked(idempotencyKey), rewardId,
-                    redemptionId, now);
-            if (earlier.isPresent()) {
-                return repeated(earlier.get(), rewardId);
-            }
-        }
+        String key = idempotencyKey == null ? null : checked(idempotencyKey);
+        unfinished.started(redemptionId, memberId, key);
         try {
-            start(redemptionId, memberId, chainId, rewardId, now);
-        } catch (RuntimeException e) {
-            if (idempotencyKey != null) {
-                keys.release(memberId, idempotencyKey, redemptionId);
+            if (key != null) {
+                Optional<IdempotencyKeys.Use> earlier = keys.claim(memberId, key, rewardId, redemptionId, now);
+                if (earlier.isPresent()) {
+                    return repeated(earlier.get(), rewardId);
+                }
             }
-            throw e;
+            try {
+                start(redemptionId, memberId, chainId, rewardId, now);
+            } catch (RuntimeException e) {
+                if (key != null) {
+                    keys.release(memberId, key, redemptionId);
+                }
+                throw e;
+            }
+            return new Accepted(redemptionId, RedemptionView.Status.PENDING, false);
+        } finally {
+            unfinished.finished(redemptionId);
         }
-        return new Accepted(redemptionId, RedemptionView.Status.PENDING);
     }
 
     private void start(String redemptionId, String memberId, String chainId, String rewardId, Instant now) {
@@ -118,7 +131,7 @@ class RedemptionRequests {
                     List.of(new Problem.FieldError("Idempotency-Key", "was used with another request body")));
         }
         return new Accepted(earlier.redemptionId(), redemptions.find(earlier.redemptionId())
-                .map(RedemptionView::status).orElse(RedemptionView.Status.PENDING));
+                .map(RedemptionView::status).orElse(RedemptionView.Status.PENDING), true);
     }
 
     private static String checked(String key) {

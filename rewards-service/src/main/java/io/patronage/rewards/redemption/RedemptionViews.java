@@ -105,15 +105,17 @@ public class RedemptionViews {
     }
 
     public Optional<RedemptionView> find(String redemptionId) {
-        return Optional.ofNullable(redemptions.find(Filters.eq("_id", redemptionId)).first()).map(document ->
-                new RedemptionView(document.getString("_id"), document.getString("memberId"),
-                        document.getString("rewardId"), document.getLong("points"),
-                        RedemptionView.Status.valueOf(document.getString("status")), document.getString("reason"),
-                        document.getString("detail"), document.getString("couponCode"),
-                        instant(document, "couponExpiresAt"), instant(document, "requestedAt"),
-                        instant(document, "completedAt"), instant(document, "deadline"),
-                        document.get("refundedPoints") == null ? null
-                                : new BigDecimal(document.get("refundedPoints").toString())));
+        return Optional.ofNullable(redemptions.find(Filters.eq("_id", redemptionId)).first()).map(document -> {
+            RedemptionView.Status status = RedemptionView.Status.valueOf(document.getString("status"));
+            return new RedemptionView(document.getString("_id"), document.getString("memberId"),
+                    document.getString("rewardId"), document.getLong("points"), status,
+                    document.getString("reason"), document.getString("detail"), document.getString("couponCode"),
+                    instant(document, "couponExpiresAt"), instant(document, "requestedAt"),
+                    instant(document, "completedAt"),
+                    status == RedemptionView.Status.PENDING ? instant(document, "deadline") : null,
+                    document.get("refundedPoints") == null ? null
+                            : new BigDecimal(document.get("refundedPoints").toString()));
+        });
     }
 
     /** Which of these ids are redemptions of this service, with the points each costs, in one query. */

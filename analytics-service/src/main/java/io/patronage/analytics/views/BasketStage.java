@@ -207,7 +207,7 @@ final class BasketStage implements Processor<String, Fact, String, IntegrationEv
     }
 
     private void send(BasketView view) {
-        context.forward(new Record<>(view.key(), view, view.computedAt().toEpochMilli(),
+        context.forward(new Record<>(view.key(), view, RecordTime.of(view.computedAt(), context),
                 ViewHeaders.of(view, view.computedAt(), source)));
     }
 

@@ -230,7 +230,6 @@ final class ChainStage implements Processor<String, Fact, String, IntegrationEve
 
     private void send(IntegrationEvent view, String id, Instant time) {
         Headers headers = ViewHeaders.of(view, id, time, source);
-        long timestamp = time != null ? time.toEpochMilli() : context.currentSystemTimeMs();
-        context.forward(new Record<>(view.key(), view, timestamp, headers));
+        context.forward(new Record<>(view.key(), view, RecordTime.of(time, context), headers));
     }
 }

@@ -145,8 +145,8 @@ final class CouponStage implements Processor<String, Fact, String, IntegrationEv
         for (String chainId : chainIds) {
             CouponView view = view(chainId, chains.find(chainId).map(ChainConfigured::currency).orElse(null),
                     current(chainId));
-            context.forward(new Record<>(view.key(), view, view.computedAt() == null ? context.currentSystemTimeMs()
-                    : view.computedAt().toEpochMilli(), ViewHeaders.of(view, view.computedAt(), source)));
+            context.forward(new Record<>(view.key(), view, RecordTime.of(view.computedAt(), context),
+                    ViewHeaders.of(view, view.computedAt(), source)));
             changed.delete(chainId);
         }
     }

@@ -155,8 +155,7 @@ final class CustomerStage implements Processor<String, Fact, String, Integration
     }
 
     private void send(IntegrationEvent view, Instant time) {
-        long timestamp = time != null ? time.toEpochMilli() : context.currentSystemTimeMs();
-        context.forward(new Record<>(view.key(), view, timestamp, ViewHeaders.of(view, time, source)));
+        context.forward(new Record<>(view.key(), view, RecordTime.of(time, context), ViewHeaders.of(view, time, source)));
     }
 
     /** A one-way hash of an erased member: enough to recognise their late records, not to name them. */

@@ -264,6 +264,25 @@ class ViewsTopologyTest {
         }
     }
 
+    @Test
+    void aViewOfEventsAheadOfTheWallClockIsStampedNoLaterThanTheWallClock() throws Exception {
+        // a simulated clock set ahead, or a till whose clock runs ahead within its chain's allowed skew: the broker
+        // would refuse a record stamped more than an hour ahead, and stop the topology
+        Instant ahead = Instant.now().plus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        clock.set(ahead.toString());
+        purchase("t-ahead", null, ahead.minusSeconds(60).toString(), "5.00");
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        List<TestRecord<String, byte[]>> views = records(Topics.PARTICIPATION.name());
+        assertFalse(views.isEmpty());
+        long wallClock = System.currentTimeMillis() + Duration.ofMinutes(1).toMillis();
+        for (TestRecord<String, byte[]> view : views) {
+            assertTrue(view.timestamp() <= wallClock, view.key() + " stamped " + Instant.ofEpochMilli(view.timestamp()));
+            assertEquals(ahead.minusSeconds(60).toString(),
+                    Json.mapper().readTree(view.value()).get("computedAt").asText(), "the view keeps the event time");
+        }
+    }
+
     private void salesOfCardOneAndOthers() {
         purchase("t1", "C-1", "2026-05-02T10:00:00+03:00", "42.50");
         purchase("t2", "C-1", "2026-05-03T10:00:00+03:00", "10.00");

@@ -134,11 +134,15 @@ class CrashRecoveryIT implements TestPropertyProvider {
     }
 
     @Test
-    void aDebitStoredWithoutItsCouponBecomesItsCouponOnce() {
+    void aDebitStoredAfterItsRequestWasHandledBecomesItsCouponOnce() {
         String member = rewards.enrolledMember(chain);
         String redemptionId = UUID.randomUUID().toString();
         Instant checkpoint = Instant.now().minusSeconds(1);
-        append(requested(redemptionId, member, COFFEE), new PointsDebited(redemptionId, 100, at));
+        append(requested(redemptionId, member, COFFEE));
+        recoverDeadInstance(checkpoint);
+        rewards.awaitStatus(redemptionId, "PENDING");
+        assertEquals(1, sagasOf(redemptionId), "the request was handled: view and saga");
+        appendFrom(1, new PointsDebited(redemptionId, 100, at)); // a later kill -9, before its saga issued the coupon
 
         recoverDeadInstance(checkpoint);
 
@@ -225,14 +229,30 @@ class CrashRecoveryIT implements TestPropertyProvider {
     }
 
     /** Stored as the aggregate stores them, without any handler running. */
-    private void append(Object... events) {
+    private void append(RedemptionRequested requested, Object... more) {
+        List<Object> events = new ArrayList<>(List.of(requested));
+        events.addAll(List.of(more));
+        appendFrom(0, events.toArray());
+    }
+
+    private void appendFrom(long sequence, Object... events) {
         List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
-        for (int sequence = 0; sequence < events.length; sequence++) {
-            String redemptionId = ((RedemptionRequested) events[0]).redemptionId();
-            messages.add(new GenericDomainEventMessage<>("Redemption", redemptionId, sequence, events[sequence],
+        for (Object event : events) {
+            messages.add(new GenericDomainEventMessage<>("Redemption", redemptionIdOf(event), sequence++, event,
                     MetaData.with(PublicationRecovery.STORED_BY, killed)));
         }
         storage.appendEvents(messages);
+    }
+
+    private static String redemptionIdOf(Object event) {
+        if (event instanceof RedemptionRequested requested) {
+            return requested.redemptionId();
+        } else if (event instanceof PointsDebited debited) {
+            return debited.redemptionId();
+        } else if (event instanceof CouponIssued issued) {
+            return issued.redemptionId();
+        }
+        return ((RedemptionRejected) event).redemptionId();
     }
 
     private RedemptionRequested requested(String redemptionId, String member, String rewardId) {

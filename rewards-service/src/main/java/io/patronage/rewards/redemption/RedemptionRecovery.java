@@ -20,22 +20,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Brings the redemption views, the members' coupons and the saga up to date with what a crashed instance stored: the
  * kit calls it with the instance's publication checkpoint (its events before it were all handled) before it publishes
  * again what Kafka lacks, at this instance's start for its own previous run, or once a dead instance's checkpoint is
- * claimed. One ordered pass over the events stored since then (by any instance); each redemption the crashed instance
- * stored events of gets those events, in order, handed again to every handler but the publication (which the kit
- * runs next). Replaying them is harmless where they were handled before the crash: the views set what an event says
- * (its request only when the view does not exist yet, so the deadline of a redemption answered since is not noted
- * again), the saga starts only when none runs for the redemption, a terminal event ends it and gives its reservation
- * back once, and the debit is not handed to the saga again when the redemption's coupon is stored already.
+ * claimed. One ordered pass over the events stored since then; each redemption the crashed instance stored events of
+ * gets its events from the first of them on (those of other instances too, so that what came later is not undone),
+ * in order, handed again to every handler but the publication (which the kit runs next); its earlier events were
+ * handled by the instances that stored them.
+ * <p>
+ * Handing an event again is harmless where it was handled before the crash: the views set what an event says (its
+ * request only when the view does not exist yet, so the deadline of a redemption answered since is not noted again),
+ * the saga starts only when none runs for the redemption, a terminal event ends it and gives its reservation back
+ * once, and the debit is not handed to the saga again when the redemption's coupon is stored already.
  */
 @Singleton
 class RedemptionRecovery implements StoredEventsRecovery {
@@ -54,26 +55,27 @@ class RedemptionRecovery implements StoredEventsRecovery {
 
     @Override
     public void recover(Instant since, String storedBy) {
-        Map<String, List<DomainEventMessage<?>>> stored = new LinkedHashMap<>();
-        Set<String> crashed = new LinkedHashSet<>();
+        Map<String, List<DomainEventMessage<?>>> crashed = new LinkedHashMap<>();
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(storage.createTokenAt(since), false)) {
             events.filter(DomainEventMessage.class::isInstance).map(event -> (DomainEventMessage<?>) event)
                     .forEach(event -> {
-                        stored.computeIfAbsent(event.getAggregateIdentifier(), id -> new ArrayList<>()).add(event);
                         if (storedBy == null || storedBy.equals(event.getMetaData().get(PublicationRecovery.STORED_BY))) {
-                            crashed.add(event.getAggregateIdentifier());
+                            crashed.putIfAbsent(event.getAggregateIdentifier(), new ArrayList<>());
+                        }
+                        List<DomainEventMessage<?>> ofRedemption = crashed.get(event.getAggregateIdentifier());
+                        if (ofRedemption != null) {
+                            ofRedemption.add(event);
                         }
                     });
         }
         List<EventHandlerInvoker> handlers = handlers();
-        for (String redemptionId : crashed) {
-            List<DomainEventMessage<?>> events = new ArrayList<>(stored.get(redemptionId));
+        crashed.values().forEach(events -> {
             events.sort(Comparator.comparingLong(DomainEventMessage::getSequenceNumber));
             boolean couponStored = events.stream().anyMatch(event -> event.getPayload() instanceof CouponIssued);
             for (DomainEventMessage<?> event : events) {
                 replay(event, handlers, couponStored);
             }
-        }
+        });
         LOG.info("handlers brought up to date with the events of {} redemptions stored since {} by {}",
                 crashed.size(), since, storedBy == null ? "any instance" : storedBy);
     }

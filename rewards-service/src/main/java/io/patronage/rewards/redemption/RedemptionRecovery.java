@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * Handing an event again is harmless where it was handled before the crash: the views set what an event says (its
  * request only when the view does not exist yet, so the deadline of a redemption answered since is not noted again),
  * the saga starts only when none runs for the redemption, a terminal event ends it and gives its reservation back
- * once, and the debit is not handed to the saga again when the redemption's coupon is stored already.
+ * once, and of a redemption whose coupon is stored the saga gets only the coupon (which ends it), never the debit
+ * again.
  */
 @Singleton
 class RedemptionRecovery implements StoredEventsRecovery {
@@ -55,6 +56,7 @@ class RedemptionRecovery implements StoredEventsRecovery {
 
     @Override
     public void recover(Instant since, String storedBy) {
+        long start = System.nanoTime();
         Map<String, List<DomainEventMessage<?>>> crashed = new LinkedHashMap<>();
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(storage.createTokenAt(since), false)) {
             events.filter(DomainEventMessage.class::isInstance).map(event -> (DomainEventMessage<?>) event)
@@ -76,8 +78,9 @@ class RedemptionRecovery implements StoredEventsRecovery {
                 replay(event, handlers, couponStored);
             }
         });
-        LOG.info("handlers brought up to date with the events of {} redemptions stored since {} by {}",
-                crashed.size(), since, storedBy == null ? "any instance" : storedBy);
+        LOG.info("handlers brought up to date with the events of {} redemptions stored since {} by {} ({} ms)",
+                crashed.size(), since, storedBy == null ? "any instance" : storedBy,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     private void replay(DomainEventMessage<?> event, List<EventHandlerInvoker> handlers, boolean couponStored) {
@@ -86,8 +89,8 @@ class RedemptionRecovery implements StoredEventsRecovery {
         DefaultUnitOfWork.startAndGet(event).execute(() -> {
             for (EventHandlerInvoker handler : handlers) {
                 boolean saga = handler instanceof AbstractSagaManager;
-                boolean handled = saga ? couponStored && event.getPayload() instanceof PointsDebited
-                        : viewExists;
+                // once the coupon is stored, all the saga has left to do is end on it
+                boolean handled = saga ? couponStored && !(event.getPayload() instanceof CouponIssued) : viewExists;
                 if (!handled && handler.canHandle(event, Segment.ROOT_SEGMENT)) {
                     handle(handler, event);
                 }

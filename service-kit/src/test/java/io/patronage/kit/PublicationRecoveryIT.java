@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +35,14 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Republication is exact: what the store holds and Kafka lacks is published, once; what Kafka has is not published
- * again; a dead instance's checkpoint is recovered by a live one, and a clean stop leaves nothing to recover.
+ * again; a dead instance's checkpoint is recovered by a live one, and a clean stop leaves nothing to recover. The
+ * service's handlers are brought up to date with a dead instance's events before they are published again: while
+ * that fails, nothing is.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,6 +70,9 @@ class PublicationRecoveryIT implements TestPropertyProvider {
     @Inject
     EventStorageEngine storage;
 
+    @Inject
+    RecordingRecovery handlers;
+
     @Override
     public Map<String, String> getProperties() {
         return TestInfrastructure.serviceProperties(database, Map.of("patronage.mongo.database", database,
@@ -80,7 +87,7 @@ class PublicationRecoveryIT implements TestPropertyProvider {
 
     @Test
     void publishesAgainExactlyWhatTheStoreHoldsAndKafkaLacks() {
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS); // as Mongo keeps it
         String published = UUID.randomUUID().toString();
         String lost = UUID.randomUUID().toString();
         store(published);
@@ -97,7 +104,7 @@ class PublicationRecoveryIT implements TestPropertyProvider {
 
     @Test
     void aDeadInstancesCheckpointIsRecoveredByALiveOneAndThenRemoved() {
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS); // as Mongo keeps it
         String lost = UUID.randomUUID().toString();
         storage.appendEvents(GenericEventMessage.asEventMessage(new RecordingPublisher.SampleHappened(lost))
                 .andMetaData(Map.of(PublicationRecovery.STORED_BY, "crashed-instance")));
@@ -113,8 +120,37 @@ class PublicationRecoveryIT implements TestPropertyProvider {
         assertEquals(Map.of(lost, 1L), copiesOnKafka(Set.of(lost)));
         assertEquals(Map.of(), copiesOnKafka(Set.of(inFlight)), "a live instance's events are its own to publish");
         assertNull(checkpoints.find(new Document("_id", "publication:crashed-instance")).first(), "recovered and removed");
+        assertTrue(handlers.recovered.contains(before + " crashed-instance"), "the service's handlers got its events: "
+                + handlers.recovered);
         Instant own = checkpoint.saved();
         assertTrue(own != null && own.isBefore(Instant.now()), "this instance keeps its own checkpoint: " + own);
+    }
+
+    @Test
+    void nothingIsPublishedAgainBeforeTheServicesHandlersAreUpToDate() {
+        Instant before = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS); // as Mongo keeps it
+        String lost = UUID.randomUUID().toString();
+        storage.appendEvents(GenericEventMessage.asEventMessage(new RecordingPublisher.SampleHappened(lost))
+                .andMetaData(Map.of(PublicationRecovery.STORED_BY, "unhandled-instance")));
+        MongoCollection<Document> checkpoints = mongo.getDatabase(database).getCollection("publication_checkpoints");
+        Document dead = new Document("_id", "publication:unhandled-instance").append("publishedUntil", Date.from(before))
+                .append("heartbeatAt", Date.from(Instant.now().minus(Duration.ofMinutes(10))));
+        checkpoints.insertOne(dead);
+        handlers.failure = new IllegalStateException("MongoDB unreachable");
+
+        assertThrows(IllegalStateException.class, checkpoint::checkpoint);
+
+        assertEquals(Map.of(), copiesOnKafka(Set.of(lost)), "not announced while its handlers have not run");
+        assertTrue(checkpoints.find(new Document("_id", "publication:unhandled-instance")).first() != null,
+                "kept, to be recovered again");
+
+        handlers.failure = null;
+        checkpoints.replaceOne(new Document("_id", "publication:unhandled-instance"), dead); // dead again
+        checkpoint.checkpoint();
+
+        assertEquals(Map.of(lost, 1L), copiesOnKafka(Set.of(lost)));
+        assertEquals(2, handlers.recovered.stream().filter((before + " unhandled-instance")::equals).count(),
+                "the same range once more");
     }
 
     @Test

@@ -33,7 +33,8 @@ import java.util.List;
  * document whose heartbeat is older than {@code dead-after} belongs to an instance that died (or to this one's
  * previous run, when instances keep their id across restarts): the instance that finds it claims it, publishes
  * again what Kafka lacks since its time, and removes it. Each instance recovers only the dead, so it never
- * republishes what a live instance still has in flight.
+ * republishes what a live instance still has in flight. Before publishing, the service's
+ * {@link StoredEventsRecovery} beans bring its handlers up to date with the same events.
  */
 @Singleton
 @Requires(beans = AxonModule.class)
@@ -46,16 +47,18 @@ public class PublicationCheckpoint {
     private final MongoCollection<Document> checkpoints;
     private final EventPublisher publisher;
     private final PublicationRecovery recovery;
+    private final List<StoredEventsRecovery> handlerRecoveries;
     private final String instance;
     private final String id;
     private final Duration deadAfter;
 
     PublicationCheckpoint(MongoDatabase database, EventPublisher publisher, PublicationRecovery recovery,
-                          ServiceInstance instance,
+                          List<StoredEventsRecovery> handlerRecoveries, ServiceInstance instance,
                           @Value("${patronage.publication.dead-after:1m}") Duration deadAfter) {
         this.checkpoints = database.getCollection("publication_checkpoints");
         this.publisher = publisher;
         this.recovery = recovery;
+        this.handlerRecoveries = handlerRecoveries;
         this.instance = instance.id();
         this.id = PREFIX + instance.id();
         this.deadAfter = deadAfter;
@@ -144,7 +147,9 @@ public class PublicationCheckpoint {
         String checkpointId = checkpoint.getString("_id");
         LOG.info("publishing again what {} left unpublished since {}", checkpointId, since);
         // a checkpoint of a version that did not tag events with their instance covers every event
-        recovery.republishSince(since, checkpointId.startsWith(PREFIX) ? checkpointId.substring(PREFIX.length()) : null);
+        String storedBy = checkpointId.startsWith(PREFIX) ? checkpointId.substring(PREFIX.length()) : null;
+        handlerRecoveries.forEach(handlers -> handlers.recover(since, storedBy));
+        recovery.republishSince(since, storedBy);
         publisher.flush();
         if (publisher.hasFailed()) {
             LOG.warn("publication recovery for {} incomplete: Kafka refused some; retrying later", checkpoint.getString("_id"));

@@ -143,6 +143,10 @@ public class Redemption {
         if (status != Status.COUPON_ISSUED) {
             refusal = "NOT_ISSUED";
             detail = "the coupon of redemption " + redemptionId + " was not issued";
+        } else if (!couponCode.equals(command.couponCode())) {
+            // a code claimed for this redemption by an instance killed before it issued the coupon with it
+            refusal = "NOT_ISSUED";
+            detail = "the coupon of redemption " + redemptionId + " was issued with another code";
         } else if (couponState == CouponState.USED) {
             refusal = "ALREADY_USED";
             detail = "the coupon was used in transaction " + usedIn;

@@ -240,6 +240,15 @@ class RedemptionTest {
             "store-7", AT_TILL);
 
     @Test
+    void aCodeTheCouponWasNotIssuedWithIsRefused() {
+        // a kill -9 after the saga claimed a code, before the coupon was issued with it: the retry claims another
+        fixture.given(REQUESTED, DEBITED, ISSUED)
+                .when(new UseCoupon(ID, "ZZZ9876543", "T-1", "store-7", AT_TILL))
+                .expectEvents(new CouponUseRejected(ID, "m-1", "chain-1", "ZZZ9876543", "T-1", "store-7", "NOT_ISSUED",
+                        "the coupon of redemption " + ID + " was issued with another code", AT_TILL));
+    }
+
+    @Test
     void anIssuedCouponIsUsedOnceAndASecondUseElsewhereIsRefused() {
         fixture.given(REQUESTED, DEBITED, ISSUED)
                 .when(new UseCoupon(ID, "BCD2345678", "T-1", "store-7", AT_TILL))

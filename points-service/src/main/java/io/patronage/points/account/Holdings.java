@@ -47,6 +47,7 @@ public final class Holdings {
             ledger.debit(adjusted.debits());
         } else if (event instanceof PointsExpired expired) {
             ledger.debit(expired.debits());
+            ledger.addDebt(-expired.debtSettled());
         }
     }
 }

@@ -94,6 +94,7 @@ public final class Poisoned {
             }
             if (event instanceof PointsExpired x) {
                 debits.add(x.points());
+                debits.add(x.debtSettled());
                 debits(x.debits(), debits);
                 return new Figures("PointsExpired at " + x.expiredAt(), credits, debits, x.balanceAfter());
             }

@@ -168,8 +168,8 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, Map<String, L
         }
         Ledger ledger = new Ledger(lots, debt);
         Instant horizon = now.plus(Duration.ofDays(expiringWithinDays));
-        long expiring = lots.stream().filter(lot -> lot.expiredAt(horizon)).mapToLong(OpenLot::remaining)
-                .reduce(0, LedgerLimits::add);
+        long expiring = beyondDebt(lots.stream().filter(lot -> lot.expiredAt(horizon)).mapToLong(OpenLot::remaining)
+                .reduce(0, LedgerLimits::add));
         TierRules tiers = rules.tiers();
         PointsUnit unit = rules.unit();
         BigDecimal qualifying = TierPolicy.qualifying(tiers, unit, activity, ledger, now);
@@ -184,10 +184,18 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, Map<String, L
     /** The earliest expiry of the open lots and what they hold that expires then; {@code null} when none expires. */
     private PointsBalance.NextExpiry nextExpiry(PointsUnit unit) {
         return lots.stream().map(OpenLot::expiresAt).filter(Objects::nonNull).min(Instant::compareTo)
-                .map(at -> new PointsBalance.NextExpiry(at, unit.points(lots.stream()
+                .map(at -> new PointsBalance.NextExpiry(at, unit.points(beyondDebt(lots.stream()
                         .filter(lot -> at.equals(lot.expiresAt())).mapToLong(OpenLot::remaining)
-                        .reduce(0, LedgerLimits::add))))
+                        .reduce(0, LedgerLimits::add)))))
                 .orElse(null);
+    }
+
+    /**
+     * What of the soonest-expiring lots' {@code points} will be lost: the lots pay off the member's debt first (as
+     * {@code Expiries} expires them), and those expiring first are the oldest.
+     */
+    private long beyondDebt(long points) {
+        return points - Math.min(points, debt);
     }
 
     /**

@@ -67,7 +67,8 @@ record StatementLine(Instant at, String kind, String reference, BigDecimal point
                     a.reason() + " (by " + a.actor() + ")");
         }
         if (event instanceof PointsExpired x) {
-            return new StatementLine(x.expiredAt(), "EXPIRED", null, delta, balance, null);
+            return new StatementLine(x.expiredAt(), "EXPIRED", null, delta, balance, x.debtSettled() > 0
+                    ? unit.points(x.debtSettled()).toPlainString() + " paid off the debt instead" : null);
         }
         return null;
     }

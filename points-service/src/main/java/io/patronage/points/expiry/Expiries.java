@@ -21,24 +21,32 @@ public final class Expiries {
         if (expired.isEmpty()) {
             return null;
         }
-        long points = expired.stream().mapToLong(LotDebit::points).reduce(0, LedgerLimits::add);
-        return new PointsExpired(memberId, chainId, points, expired,
-                LedgerLimits.balanceAfter(memberId, ledger.balance(), -points), at);
+        long closed = expired.stream().mapToLong(LotDebit::points).reduce(0, LedgerLimits::add);
+        // every open lot was earned after the debt arose (a return takes all lots before it makes a debt), and
+        // the expiring ones are the oldest: they are the first to have paid it
+        long settled = Math.min(closed, ledger.debt());
+        long lost = closed - settled;
+        return new PointsExpired(memberId, chainId, lost, expired,
+                LedgerLimits.balanceAfter(memberId, ledger.balance(), -lost), at, settled);
     }
 
-    /** One notice for the lots whose notice is due by {@code at} and not yet given, {@code null} when none. */
+    /**
+     * One notice for the lots whose notice is due by {@code at} and not yet given, {@code null} when none — or when
+     * all they hold pays off the member's debt, so that nothing of them will be lost.
+     */
     public static ExpiryAnnounced announce(String memberId, String chainId, Ledger ledger, Set<String> announced,
                                            Instant at) {
         List<OpenLot> due = ledger.lots().stream()
                 .filter(lot -> lot.noticeAt() != null && !lot.noticeAt().isAfter(at)
                         && !announced.contains(lot.lotId()))
                 .toList();
-        if (due.isEmpty()) {
+        long held = due.stream().mapToLong(OpenLot::remaining).reduce(0, LedgerLimits::add);
+        long lost = held - Math.min(held, ledger.debt());
+        if (lost == 0) {
             return null;
         }
         Instant first = due.stream().map(OpenLot::expiresAt).min(Instant::compareTo).orElseThrow();
-        return new ExpiryAnnounced(memberId, chainId, "expiry:" + memberId + ":" + due.get(0).lotId(),
-                due.stream().mapToLong(OpenLot::remaining).reduce(0, LedgerLimits::add), first,
+        return new ExpiryAnnounced(memberId, chainId, "expiry:" + memberId + ":" + due.get(0).lotId(), lost, first,
                 due.stream().map(OpenLot::lotId).toList(), at);
     }
 }

@@ -208,10 +208,58 @@ class LedgerPolicyTest {
                     .when(new ReviewAccount(MEMBER, now))
                     // the debit names the lot's expiry, which the published event passes on (expiryChanges)
                     .expectEvents(new PointsExpired(MEMBER, "chain-1", 20, List.of(new LotDebit("chain-1:t-1", 20,
-                                    Instant.parse("2027-03-01T22:00:00Z"))), 10, now),
+                                    Instant.parse("2027-03-01T22:00:00Z"))), 10, now, 0),
                             new ExpiryAnnounced(MEMBER, "chain-1", "expiry:m-1:chain-1:t-2", 10,
                                     Instant.parse("2027-04-01T21:00:00Z"), List.of("chain-1:t-2"), now))
                     .expectResultMessagePayload(Instant.parse("2027-04-01T21:00:00Z"));
+        }
+    }
+
+    /** Under ALLOW_NEGATIVE: a return of spent points leaves a debt of 8; what is earned after pays it off first. */
+    @Nested
+    class PointsEarnedInDebt {
+
+        private final Instant t1 = T1.occurredAt().toInstant();
+        private final Instant t2 = T2.occurredAt().toInstant();
+        private final Instant expiry = Instant.parse("2027-03-01T22:00:00Z");
+        private final Instant now = Instant.parse("2027-03-15T00:00:00Z");
+        private final PointsRedeemed spentAll = new PointsRedeemed(MEMBER, "chain-1", "r-1", 10, "reward",
+                List.of(new LotDebit("chain-1:t-1", 10)), 0);
+        private final PointsReversed debt = new PointsReversed(MEMBER, "chain-1", "ret-1", "t-1", "EUR",
+                new BigDecimal("80.00"), 8, List.of(), 8, 0, new BigDecimal("0.800000000000"), -8,
+                T1.occurredAt().plusDays(1));
+
+        private PointsEarned earnedInDebt(long points, long balanceAfter) {
+            return new PointsEarned(MEMBER, "chain-1", "t-2", "store-7", "EUR", T2.total(), T2.total(), points, "p-v1",
+                    List.of(), T2.occurredAt(), new Lot("chain-1:t-2", points, t2, t2, expiry,
+                    expiry.minusSeconds(30 * 86_400)), balanceAfter);
+        }
+
+        @Test
+        void theyPayOffTheDebtInsteadOfExpiringAndAreNotAnnounced() {
+            PointsExpired settled = new PointsExpired(MEMBER, "chain-1", 0, List.of(new LotDebit("chain-1:t-2", 3,
+                    expiry)), -5, now, 3);
+
+            fixture.given(OPENED, earned(T1, 10, 10), spentAll, debt, earnedInDebt(3, -5))
+                    .when(new ReviewAccount(MEMBER, now))
+                    .expectEvents(settled);
+            // the debt is 5 now: the balance stays -5, as before the lot's expiry
+            fixture.given(OPENED, earned(T1, 10, 10), spentAll, debt, earnedInDebt(3, -5), settled)
+                    .when(new RedeemPoints(MEMBER, "r-2", 1, "reward", now))
+                    .expectEvents(new PointsRedemptionRejected(MEMBER, "chain-1", "r-2", 1,
+                            RejectionReason.INSUFFICIENT_POINTS, -5));
+        }
+
+        @Test
+        void onlyWhatIsBeyondTheDebtExpiresAndIsAnnounced() {
+            fixture.given(OPENED, earned(T1, 10, 10), spentAll, debt, earnedInDebt(10, 2))
+                    .when(new ReviewAccount(MEMBER, expiry.minusSeconds(86_400)))
+                    .expectEvents(new ExpiryAnnounced(MEMBER, "chain-1", "expiry:m-1:chain-1:t-2", 2, expiry,
+                            List.of("chain-1:t-2"), expiry.minusSeconds(86_400)));
+            fixture.given(OPENED, earned(T1, 10, 10), spentAll, debt, earnedInDebt(10, 2))
+                    .when(new ReviewAccount(MEMBER, now))
+                    .expectEvents(new PointsExpired(MEMBER, "chain-1", 2, List.of(new LotDebit("chain-1:t-2", 10,
+                            expiry)), 0, now, 8));
         }
     }
 

@@ -2,10 +2,13 @@ package io.patronage.points.balance;
 
 import io.patronage.points.earning.PointsEarned;
 import io.patronage.points.ledger.Lot;
+import io.patronage.points.ledger.LotDebit;
 import io.patronage.points.ledger.PointsAccountEvent;
 import io.patronage.points.membership.PointsAccountOpened;
 import io.patronage.points.program.ProgramRules;
 import io.patronage.points.program.TierRules;
+import io.patronage.points.redemption.PointsRedeemed;
+import io.patronage.points.returns.PointsReversed;
 import io.patronage.points.tiers.TierChanged;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +61,25 @@ class MemberPointsTest {
                 new BigDecimal("35"), null), answer);
         assertEquals(points(65), points.at(T0.plus(Duration.ofDays(16)), RULES, 30).available(), "no longer pending");
         assertEquals(points(0), points.at(T0.plus(Duration.ofDays(2)), RULES, 3).expiringSoon(), "not within 3 days");
+    }
+
+    @Test
+    void pointsPayingOffADebtAreNotCountedAsExpiring() {
+        // a return under ALLOW_NEGATIVE took 8 points already spent: a debt of 8, paid off by the next lots first
+        MemberPoints points = fold(List.of(new PointsAccountOpened("m-1", "chain-1", "card-1", null, T0),
+                earned("t-1", 10, T0, Duration.ZERO),
+                new PointsRedeemed("m-1", "chain-1", "r-1", 10, "reward", List.of(new LotDebit("chain-1:t-1", 10)), 0),
+                new PointsReversed("m-1", "chain-1", "ret-1", "t-1", "EUR", new BigDecimal("8.00"), 8, List.of(), 8, 0,
+                        new BigDecimal("0.800000000000"), -8, T0.atOffset(ZoneOffset.UTC)),
+                earned("t-2", 3, T0.plus(Duration.ofDays(1)), Duration.ZERO),
+                earned("t-3", 10, T0.plus(Duration.ofDays(2)), Duration.ZERO)));
+
+        PointsBalance answer = points.at(T0.plus(Duration.ofDays(3)), RULES, 30);
+
+        assertEquals(points(5), answer.balance());
+        assertEquals(points(5), answer.expiringSoon(), "13 expire within 30 days, 8 of them pay off the debt");
+        assertEquals(new PointsBalance.NextExpiry(T0.plus(Duration.ofDays(21)), points(0)), answer.nextExpiry(),
+                "t-2's 3 points pay off the debt");
     }
 
     @Test

@@ -79,7 +79,7 @@ class IntegrationEventsTest {
         // oldest lots first: 20 from a lot expiring in June, 15 from one expiring in July, 5 from one that never does
         PointsRedeemed redeemed = new PointsRedeemed("m-1", "chain-1", "r-1", 40, "reward:mug", List.of(
                 new LotDebit("a", 20, june), new LotDebit("b", 15, july), new LotDebit("c", 5)), 90);
-        PointsExpired expired = new PointsExpired("m-1", "chain-1", 12, List.of(new LotDebit("a", 12, june)), 78, june);
+        PointsExpired expired = new PointsExpired("m-1", "chain-1", 12, List.of(new LotDebit("a", 12, june)), 78, june, 0);
         PointsReversed reversed = new PointsReversed("m-1", "chain-1", "t-2", "t-1", "EUR", BigDecimal.ONE, 3,
                 List.of(new LotDebit("chain-1:t-1", 3, july)), 0, 0, BigDecimal.ONE, 75, tillTime);
         PointsAdjusted adjusted = new PointsAdjusted("m-1", "chain-1", "adj-1", 10, "goodwill", "ops",

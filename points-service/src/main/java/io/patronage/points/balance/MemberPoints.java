@@ -168,7 +168,7 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, Map<String, L
         }
         Ledger ledger = new Ledger(lots, debt);
         Instant horizon = now.plus(Duration.ofDays(expiringWithinDays));
-        long expiring = beyondDebt(lots.stream().filter(lot -> lot.expiredAt(horizon)).mapToLong(OpenLot::remaining)
+        long expiring = ledger.beyondDebt(lots.stream().filter(lot -> lot.expiredAt(horizon)).mapToLong(OpenLot::remaining)
                 .reduce(0, LedgerLimits::add));
         TierRules tiers = rules.tiers();
         PointsUnit unit = rules.unit();
@@ -177,25 +177,17 @@ record MemberPoints(Balance balance, @Nullable List<OpenLot> lots, Map<String, L
         return new PointsBalance(balance.memberId(), unit.points(balance.balance()),
                 unit.points(balance.lifetimeEarned()), unit.points(balance.lifetimeRedeemed()),
                 unit.points(Math.max(0, ledger.available(now))), unit.points(ledger.pending(now)), unit.points(debt),
-                unit.points(expiring), expiringWithinDays, nextExpiry(unit), tier, next == null ? null : next.name(),
+                unit.points(expiring), expiringWithinDays, nextExpiry(ledger, unit), tier, next == null ? null : next.name(),
                 next == null ? null : next.threshold().subtract(qualifying).max(BigDecimal.ZERO), null);
     }
 
-    /** The earliest expiry of the open lots and what they hold that expires then; {@code null} when none expires. */
-    private PointsBalance.NextExpiry nextExpiry(PointsUnit unit) {
+    /** The earliest expiry of the open lots and what of them will be lost then; {@code null} when none expires. */
+    private PointsBalance.NextExpiry nextExpiry(Ledger ledger, PointsUnit unit) {
         return lots.stream().map(OpenLot::expiresAt).filter(Objects::nonNull).min(Instant::compareTo)
-                .map(at -> new PointsBalance.NextExpiry(at, unit.points(beyondDebt(lots.stream()
+                .map(at -> new PointsBalance.NextExpiry(at, unit.points(ledger.beyondDebt(lots.stream()
                         .filter(lot -> at.equals(lot.expiresAt())).mapToLong(OpenLot::remaining)
                         .reduce(0, LedgerLimits::add)))))
                 .orElse(null);
-    }
-
-    /**
-     * What of the soonest-expiring lots' {@code points} will be lost: the lots pay off the member's debt first (as
-     * {@code Expiries} expires them), and those expiring first are the oldest.
-     */
-    private long beyondDebt(long points) {
-        return points - Math.min(points, debt);
     }
 
     /**

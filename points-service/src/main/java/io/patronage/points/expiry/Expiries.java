@@ -22,12 +22,9 @@ public final class Expiries {
             return null;
         }
         long closed = expired.stream().mapToLong(LotDebit::points).reduce(0, LedgerLimits::add);
-        // every open lot was earned after the debt arose (a return takes all lots before it makes a debt), and
-        // the expiring ones are the oldest: they are the first to have paid it
-        long settled = Math.min(closed, ledger.debt());
-        long lost = closed - settled;
+        long lost = ledger.beyondDebt(closed);
         return new PointsExpired(memberId, chainId, lost, expired,
-                LedgerLimits.balanceAfter(memberId, ledger.balance(), -lost), at, settled);
+                LedgerLimits.balanceAfter(memberId, ledger.balance(), -lost), at, closed - lost);
     }
 
     /**
@@ -40,8 +37,7 @@ public final class Expiries {
                 .filter(lot -> lot.noticeAt() != null && !lot.noticeAt().isAfter(at)
                         && !announced.contains(lot.lotId()))
                 .toList();
-        long held = due.stream().mapToLong(OpenLot::remaining).reduce(0, LedgerLimits::add);
-        long lost = held - Math.min(held, ledger.debt());
+        long lost = ledger.beyondDebt(due.stream().mapToLong(OpenLot::remaining).reduce(0, LedgerLimits::add));
         if (lost == 0) {
             return null;
         }

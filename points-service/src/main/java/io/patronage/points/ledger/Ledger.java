@@ -43,6 +43,14 @@ public final class Ledger {
         return debt;
     }
 
+    /**
+     * What of {@code points} held by the oldest lots is beyond the debt: the lots credited since the debt arose pay it
+     * off first (a return takes every lot before it makes a debt), so that much of them is never lost to expiry.
+     */
+    public long beyondDebt(long points) {
+        return points - Math.min(points, debt);
+    }
+
     public List<OpenLot> lots() {
         return List.copyOf(lots);
     }

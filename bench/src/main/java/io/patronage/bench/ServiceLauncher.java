@@ -73,10 +73,7 @@ final class ServiceLauncher {
     ServiceUnderTest start(Service service, String instance, Infrastructure infra, String database, boolean profiled) {
         try {
             Files.createDirectories(logDir);
-            Path copy = workDir.resolve(instance + ".jar");
-            if (!Files.exists(copy)) {
-                Files.copy(jars.jar(service), copy);
-            }
+            Path copy = jar(service, instance);
             List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
             if (profiled) {
                 profiling.ifPresent(p -> jvm.addAll(p.jvmOptions(instance)));
@@ -98,14 +95,10 @@ final class ServiceLauncher {
      * configuration and waits for it; its output goes to the instance's log.
      */
     void run(Service service, String instance, Infrastructure infra, String database, String command) {
-        Path copy = workDir.resolve(instance + ".jar");
         Path log = logDir.resolve(instance + ".log");
         try {
-            if (!Files.exists(copy)) {
-                Files.copy(jars.jar(service), copy);
-            }
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-jar", copy.toString(), command)
+            Path copy = jar(service, instance);
+            ProcessBuilder builder = new ProcessBuilder(ServiceProcess.javaExecutable(), "-jar", copy.toString(), command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment(instance, infra, database, 0));
@@ -120,6 +113,15 @@ final class ServiceLauncher {
             Thread.currentThread().interrupt();
             throw new BenchFailure("interrupted");
         }
+    }
+
+    /** The instance's copy of the service's jar, made on first use. */
+    private Path jar(Service service, String instance) throws IOException {
+        Path copy = workDir.resolve(instance + ".jar");
+        if (!Files.exists(copy)) {
+            Files.copy(jars.jar(service), copy);
+        }
+        return copy;
     }
 
     private Map<String, String> environment(String instance, Infrastructure infra, String database, int port) {

@@ -90,7 +90,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** The JVM running this one, so the services run on the same Java. */
-    private static String javaExecutable() {
+    public static String javaExecutable() {
         Path bin = Path.of(System.getProperty("java.home"), "bin");
         for (String name : List.of("java", "java.exe")) {
             if (Files.isExecutable(bin.resolve(name))) {

@@ -46,7 +46,7 @@ final class BasketStage implements Processor<String, Fact, String, IntegrationEv
     static final String[] STORE_NAMES = {ITEMS, PAIRS, TOTALS, VIEWS, CHANGED};
     static final List<StoreBuilder<?>> STORES = List.of(
             ViewsTopology.store(ITEMS, Serdes.Long()),
-            ViewsTopology.uncachedStore(PAIRS, Serdes.Long()),
+            ViewsTopology.store(PAIRS, Serdes.Long()),
             ViewsTopology.store(TOTALS, JsonSerde.of(BasketTotals.class)),
             ViewsTopology.store(VIEWS, JsonSerde.of(BasketView.class)),
             ViewsTopology.store(CHANGED, Serdes.String()));

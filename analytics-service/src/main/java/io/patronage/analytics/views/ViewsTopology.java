@@ -3,6 +3,8 @@ package io.patronage.analytics.views;
 import io.patronage.analytics.streams.DeadLetter;
 import io.patronage.analytics.streams.Intake;
 import io.patronage.analytics.streams.JsonSerde;
+import io.patronage.analytics.streams.ObjectCachingStore;
+import io.patronage.analytics.streams.ObjectCachingStoreBuilder;
 import io.patronage.contracts.IntegrationEvent;
 import io.patronage.contracts.Topic;
 import io.patronage.contracts.Topics;
@@ -64,6 +66,8 @@ public final class ViewsTopology {
     public static final String DORMANCY = DormancyStage.DORMANCY;
     public static final String MEMBER_CARDS = MemberCards.MEMBER_CARDS;
     static final int PARTITIONS = 6;
+    /** Values each store instance keeps in memory once written: a chain's hot keys, not every member. */
+    private static final int CLEAN_ENTRIES = 2_000;
 
     private static final Serde<String> KEYS = Serdes.String();
     private static final Serde<Fact> FACTS = JsonSerde.of(Fact.class);
@@ -185,15 +189,18 @@ public final class ViewsTopology {
         return facts.filter((key, fact) -> fact.stage() == stage, Named.as(name));
     }
 
-    /** A store whose record cache merges the repeated updates of a key between two commits. */
+    /**
+     * A store whose values stay objects in memory between two commits ({@link ObjectCachingStore}): the repeated
+     * updates of a key are merged, and each changed key is serialized and written to RocksDB and its changelog once
+     * per commit.
+     */
     static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
-        return uncachedStore(name, values).withCachingEnabled();
+        return new ObjectCachingStoreBuilder<>(uncachedStore(name, values), CLEAN_ENTRIES);
     }
 
     /**
-     * A store whose keys are nearly all new between two commits (message ids, product pairs): a record cache would
-     * merge nothing and cost a sorted-map lookup, insert, eviction and flush per update (10% of the topology's CPU
-     * for the basket pairs), so its updates go to RocksDB and the changelog directly.
+     * A store whose keys are all new (message ids): a cache would merge nothing and keep entries no one reads
+     * again, so its updates go to RocksDB and the changelog directly.
      */
     static <V> StoreBuilder<KeyValueStore<String, V>> uncachedStore(String name, Serde<V> values) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), KEYS, values);

@@ -1,5 +1,7 @@
 package io.patronage.points.balance;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -89,6 +91,29 @@ public class BalanceStore {
             }
         }
         return alreadyThere;
+    }
+
+    /**
+     * Writes a member's figures unless their document changed since it was read at {@code readVersion}
+     * ({@code null}: there was none then). Returns whether it was written.
+     */
+    boolean writeUnlessChanged(MemberPoints points, Long readVersion, Instant reviewAt) {
+        String memberId = points.balance().memberId();
+        Bson update = update(new Write(points, reviewAt));
+        if (readVersion != null) {
+            return balances.updateOne(Filters.and(Filters.eq("_id", memberId), Filters.eq("version", readVersion)),
+                    update).getMatchedCount() == 1;
+        }
+        try {
+            balances.updateOne(Filters.and(Filters.eq("_id", memberId), Filters.exists("version", false)), update,
+                    new UpdateOptions().upsert(true));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private static Bson update(Write write) {

@@ -1,0 +1,93 @@
+package io.patronage.points.balance;
+
+import io.patronage.kit.publication.PublicationRecovery;
+import io.patronage.kit.publication.StoredEventsRecovery;
+import io.patronage.points.expiry.NextReview;
+import io.patronage.points.ledger.PointsAccountEvent;
+import jakarta.inject.Singleton;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Brings the balances up to date with what a crashed instance stored. The balance projection writes in the unit of
+ * work that appends the events, after the append: a {@code kill -9} between the two leaves a member's events stored
+ * and their balance without them, and nothing writes it again — the till record is delivered again, but the account
+ * has its transaction and stores nothing new — until the member's next event heals it. The kit calls this with the
+ * instance's publication checkpoint (every event it stored before was handled), at this instance's start for its own
+ * previous run or once a dead instance's checkpoint is claimed: one ordered pass over the events stored since then
+ * finds the members the crashed instance stored events of, and each whose document is behind their last event is
+ * folded again from their log and written, unless its document changed since it was read (then whoever wrote it
+ * folded the same log). Running it twice writes nothing the second time.
+ */
+@Singleton
+public class BalanceRecovery implements StoredEventsRecovery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BalanceRecovery.class);
+
+    private final EventStorageEngine storage;
+    private final BalanceStore store;
+
+    BalanceRecovery(EventStorageEngine storage, BalanceStore store) {
+        this.storage = storage;
+        this.store = store;
+    }
+
+    /** A member the crashed instance stored events of: their last event since the checkpoint, and the earliest review. */
+    private record Touched(long lastSequence, Instant reviewAt) {
+
+        Touched with(long sequence, Instant review) {
+            return new Touched(Math.max(lastSequence, sequence),
+                    reviewAt == null || (review != null && review.isBefore(reviewAt)) ? review : reviewAt);
+        }
+    }
+
+    @Override
+    public void recover(Instant since, String storedBy) {
+        long start = System.nanoTime();
+        Map<String, Touched> touched = new LinkedHashMap<>();
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(storage.createTokenAt(since), false)) {
+            events.filter(DomainEventMessage.class::isInstance).map(event -> (DomainEventMessage<?>) event)
+                    .filter(event -> event.getPayload() instanceof PointsAccountEvent)
+                    .filter(event -> storedBy == null
+                            || storedBy.equals(event.getMetaData().get(PublicationRecovery.STORED_BY)))
+                    .forEach(event -> touched.merge(event.getAggregateIdentifier(),
+                            new Touched(event.getSequenceNumber(), NextReview.of((PointsAccountEvent) event.getPayload())),
+                            (before, now) -> before.with(now.lastSequence(), now.reviewAt())));
+        }
+        int written = 0;
+        for (Map.Entry<String, Touched> member : touched.entrySet()) {
+            if (bringUpToDate(member.getKey(), member.getValue())) {
+                written++;
+            }
+        }
+        LOG.info("balances of {} members stored since {} by {} checked, {} written ({} ms)", touched.size(), since,
+                storedBy == null ? "any instance" : storedBy, written, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private boolean bringUpToDate(String memberId, Touched touched) {
+        MemberPoints stored = store.read(memberId).orElse(null);
+        if (stored != null && stored.version() >= touched.lastSequence()) {
+            return false;
+        }
+        MemberPoints replayed = MemberPoints.replay(storage.readEvents(memberId, 0).asStream(), Long.MAX_VALUE,
+                reason -> LOG.warn("balance of member {} kept before its poisoned event: {}", memberId, reason));
+        if (replayed == null || (stored != null && replayed.equals(stored))) {
+            return false;
+        }
+        boolean written = store.writeUnlessChanged(replayed, stored == null ? null : stored.version(),
+                touched.reviewAt());
+        if (written) {
+            LOG.warn("balance of member {} brought up to date with the events a crashed instance stored: version {}"
+                    + " -> {}", memberId, stored == null ? "none" : stored.version(), replayed.version());
+        }
+        return written;
+    }
+}

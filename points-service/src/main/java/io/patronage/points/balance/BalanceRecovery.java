@@ -62,9 +62,12 @@ public class BalanceRecovery implements StoredEventsRecovery {
                             new Touched(event.getSequenceNumber(), NextReview.of((PointsAccountEvent) event.getPayload())),
                             (before, now) -> before.with(now.lastSequence(), now.reviewAt())));
         }
+        Map<String, Long> versions = store.versions(touched.keySet());
         int written = 0;
         for (Map.Entry<String, Touched> member : touched.entrySet()) {
-            if (bringUpToDate(member.getKey(), member.getValue())) {
+            Long version = versions.get(member.getKey());
+            if ((version == null || version < member.getValue().lastSequence())
+                    && bringUpToDate(member.getKey(), version, member.getValue().reviewAt())) {
                 written++;
             }
         }
@@ -72,21 +75,17 @@ public class BalanceRecovery implements StoredEventsRecovery {
                 storedBy == null ? "any instance" : storedBy, written, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private boolean bringUpToDate(String memberId, Touched touched) {
-        MemberPoints stored = store.read(memberId).orElse(null);
-        if (stored != null && stored.version() >= touched.lastSequence()) {
-            return false;
-        }
+    /** @param storedVersion the version of the member's document, {@code null}: none */
+    private boolean bringUpToDate(String memberId, Long storedVersion, Instant reviewAt) {
         MemberPoints replayed = MemberPoints.replay(storage.readEvents(memberId, 0).asStream(), Long.MAX_VALUE,
                 reason -> LOG.warn("balance of member {} kept before its poisoned event: {}", memberId, reason));
-        if (replayed == null || (stored != null && replayed.equals(stored))) {
+        if (replayed == null || (storedVersion != null && storedVersion >= replayed.version())) {
             return false;
         }
-        boolean written = store.writeUnlessChanged(replayed, stored == null ? null : stored.version(),
-                touched.reviewAt());
+        boolean written = store.writeUnlessChanged(replayed, storedVersion, reviewAt);
         if (written) {
             LOG.warn("balance of member {} brought up to date with the events a crashed instance stored: version {}"
-                    + " -> {}", memberId, stored == null ? "none" : stored.version(), replayed.version());
+                    + " -> {}", memberId, storedVersion == null ? "none" : storedVersion, replayed.version());
         }
         return written;
     }

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -18,8 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -35,6 +38,7 @@ public class BalanceStore {
     public static final String COLLECTION = "balances";
     public static final String REVIEW_AT = "reviewAt";
     static final String LOTS = HoldingsDocument.LOTS;
+    private static final int READ_BATCH = 500;
 
     private final MongoCollection<Document> balances;
 
@@ -91,6 +95,19 @@ public class BalanceStore {
             }
         }
         return alreadyThere;
+    }
+
+    /** The version of each of these members' documents, read {@value #READ_BATCH} at a time by {@code _id}. */
+    Map<String, Long> versions(Collection<String> memberIds) {
+        Map<String, Long> versions = new HashMap<>();
+        List<String> ids = List.copyOf(memberIds);
+        for (int from = 0; from < ids.size(); from += READ_BATCH) {
+            balances.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + READ_BATCH))))
+                    .projection(Projections.include("version"))
+                    .forEach(document -> versions.put(document.getString("_id"),
+                            document.get("version", Number.class).longValue()));
+        }
+        return versions;
     }
 
     /**

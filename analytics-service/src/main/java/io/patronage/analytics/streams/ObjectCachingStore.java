@@ -138,9 +138,7 @@ public final class ObjectCachingStore<V> implements KeyValueStore<String, V>, Ca
         if (dirty.isEmpty()) {
             return;
         }
-        List<Map.Entry<String, Object>> changed = new ArrayList<>(dirty.entrySet());
-        changed.sort(Map.Entry.comparingByKey(KEY_ORDER));
-        for (Map.Entry<String, Object> entry : changed) {
+        for (Map.Entry<String, Object> entry : dirty.entrySet()) {
             if (entry.getValue() == DELETED) {
                 inner.delete(entry.getKey());
             } else {

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -159,10 +160,7 @@ final class BasketStage implements Processor<String, Fact, String, IntegrationEv
         }
         List<Counted> candidates = scanAll || before == null ? scan(prefix) : candidates(prefix, before);
         BigDecimal n = BigDecimal.valueOf(total.transactions());
-        List<BasketView.BasketPair> top = candidates.stream()
-                .sorted(Comparator.comparingLong(Counted::together).reversed().thenComparing(Counted::a)
-                        .thenComparing(Counted::b))
-                .limit(values.basketPairs())
+        List<BasketView.BasketPair> top = best(candidates, values.basketPairs()).stream()
                 .map(pair -> {
                     BigDecimal together = BigDecimal.valueOf(pair.together());
                     BigDecimal withA = BigDecimal.valueOf(items.get(prefix + pair.a()));
@@ -176,6 +174,26 @@ final class BasketStage implements Processor<String, Fact, String, IntegrationEv
     }
 
     private record Counted(String a, String b, long together) {
+    }
+
+    /** Most bought together first; ties in the order of the products' codes. */
+    private static final Comparator<Counted> BEST_FIRST = Comparator.comparingLong(Counted::together).reversed()
+            .thenComparing(Counted::a).thenComparing(Counted::b);
+
+    /** The {@code n} best candidates, best first, without sorting them all (a chain's pairs may be millions). */
+    private static List<Counted> best(List<Counted> candidates, int n) {
+        PriorityQueue<Counted> kept = new PriorityQueue<>(n + 1, BEST_FIRST.reversed());
+        for (Counted candidate : candidates) {
+            if (kept.size() < n) {
+                kept.add(candidate);
+            } else if (BEST_FIRST.compare(candidate, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(candidate);
+            }
+        }
+        List<Counted> best = new ArrayList<>(kept);
+        best.sort(BEST_FIRST);
+        return best;
     }
 
     /** Every pair of the chain and level: one scan. */

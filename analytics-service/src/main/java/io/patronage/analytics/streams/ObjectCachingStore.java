@@ -24,7 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
  * A store's record cache of <em>values</em>, not of their bytes: what a processor reads and writes between two commits
@@ -40,9 +40,10 @@ import java.util.Optional;
  * the next commit interval reads its hot keys without parsing them.
  * <p>
  * The values must not be changed once put or read (our stored values are records copied on change). Interactive
- * queries read through this store from HTTP threads, so every method holds its lock; an iterator walks a copy of
- * the changed entries in its range merged with the store below, in the store's key order (the UTF-8 bytes of a key,
- * which is the order of its code points).
+ * queries read through this store from HTTP threads, so every method holds its lock (a commit's flush too, as in
+ * Kafka Streams' cache), and only the stream thread's reads are cached: a query may come while a revived task's state
+ * is restored below. An iterator walks a copy of the changed entries in its range merged with the store below, in
+ * the store's key order (the UTF-8 bytes of a key, which is the order of its code points).
  */
 public final class ObjectCachingStore<V> implements KeyValueStore<String, V>, CachedStateStore<String, V> {
 
@@ -53,6 +54,8 @@ public final class ObjectCachingStore<V> implements KeyValueStore<String, V>, Ca
     private final KeyValueStore<String, V> inner;
     private final Map<String, Object> dirty = new HashMap<>();
     private final LinkedHashMap<String, V> clean;
+    /** The thread that initialised the store and processes its task: only its reads are cached. */
+    private Thread streamThread;
 
     public ObjectCachingStore(KeyValueStore<String, V> inner, int cleanEntries) {
         this.inner = inner;
@@ -75,7 +78,8 @@ public final class ObjectCachingStore<V> implements KeyValueStore<String, V>, Ca
             return cached;
         }
         V stored = inner.get(key);
-        if (stored != null) {
+        // an interactive query's read is not cached: it may come while the state below is being restored
+        if (stored != null && Thread.currentThread() == streamThread) {
             clean.put(key, stored);
         }
         return stored;
@@ -83,6 +87,7 @@ public final class ObjectCachingStore<V> implements KeyValueStore<String, V>, Ca
 
     @Override
     public synchronized void put(String key, V value) {
+        Objects.requireNonNull(key, "key");
         clean.remove(key);
         dirty.put(key, value == null ? DELETED : value);
     }
@@ -169,6 +174,7 @@ public final class ObjectCachingStore<V> implements KeyValueStore<String, V>, Ca
     @Override
     public synchronized void init(StateStoreContext context, StateStore root) {
         clearCache();
+        streamThread = Thread.currentThread();
         inner.init(context, root);
     }
 

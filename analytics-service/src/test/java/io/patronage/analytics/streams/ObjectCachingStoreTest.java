@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -66,12 +67,36 @@ class ObjectCachingStoreTest {
         store.put("b", "2");
         store.put("c", "3");
         store.flushCache();
-        // changed below the cache, as a restoration from the changelog would: only an evicted key reads it
+        // changed below the cache behind its back: only an evicted key reads it
         below.put("a", "from below");
         below.put("c", "from below");
 
         assertEquals("from below", store.get("a"));
         assertEquals("3", store.get("c"));
+    }
+
+    @Test
+    void aRecycledTaskReadsTheStoreBelowAgain() {
+        store.put("a", "1");
+        store.flushCache();
+        below.put("a", "restored");
+
+        store.clearCache();
+
+        assertEquals("restored", store.get("a"));
+    }
+
+    @Test
+    void anInteractiveQuerysReadIsNotCached() throws InterruptedException {
+        below.put("a", "half restored");
+        AtomicReference<String> read = new AtomicReference<>();
+        Thread query = new Thread(() -> read.set(store.get("a")));
+        query.start();
+        query.join();
+        assertEquals("half restored", read.get());
+        below.put("a", "restored");
+
+        assertEquals("restored", store.get("a"));
     }
 
     @Test

@@ -25,7 +25,10 @@ import java.util.stream.Stream;
  * previous run or once a dead instance's checkpoint is claimed: one ordered pass over the events stored since then
  * finds the members the crashed instance stored events of, and each whose document is behind their last event is
  * folded again from their log and written, unless its document changed since it was read (then whoever wrote it
- * folded the same log). Running it twice writes nothing the second time.
+ * folded the same log). Each such member's next review is brought forward to what the crashed instance's events
+ * need (a lot's notice or expiry), even where a later event's handler wrote the figures since: it scheduled only
+ * its own event's review. Running it twice writes nothing new the second time; a member that fails is logged and
+ * left to their next event or a rebuild, so as not to hold back the others or the publication that follows.
  */
 @Singleton
 public class BalanceRecovery implements StoredEventsRecovery {
@@ -55,24 +58,41 @@ public class BalanceRecovery implements StoredEventsRecovery {
         Map<String, Touched> touched = new LinkedHashMap<>();
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(storage.createTokenAt(since), false)) {
             events.filter(DomainEventMessage.class::isInstance).map(event -> (DomainEventMessage<?>) event)
-                    .filter(event -> event.getPayload() instanceof PointsAccountEvent)
                     .filter(event -> storedBy == null
                             || storedBy.equals(event.getMetaData().get(PublicationRecovery.STORED_BY)))
+                    .filter(event -> event.getPayload() instanceof PointsAccountEvent)
                     .forEach(event -> touched.merge(event.getAggregateIdentifier(),
                             new Touched(event.getSequenceNumber(), NextReview.of((PointsAccountEvent) event.getPayload())),
                             (before, now) -> before.with(now.lastSequence(), now.reviewAt())));
         }
         Map<String, Long> versions = store.versions(touched.keySet());
         int written = 0;
+        int failed = 0;
         for (Map.Entry<String, Touched> member : touched.entrySet()) {
             Long version = versions.get(member.getKey());
-            if ((version == null || version < member.getValue().lastSequence())
-                    && bringUpToDate(member.getKey(), version, member.getValue().reviewAt())) {
-                written++;
+            try {
+                if ((version == null || version < member.getValue().lastSequence())
+                        && bringUpToDate(member.getKey(), version, member.getValue().reviewAt())) {
+                    written++;
+                }
+            } catch (RuntimeException e) {
+                // one member's failure must not hold back the others' recovery, nor the publication after it
+                failed++;
+                LOG.error("balance of member {} not brought up to date after the crash of {}; its next event or a"
+                        + " rebuild will", member.getKey(), storedBy, e);
             }
         }
-        LOG.info("balances of {} members stored since {} by {} checked, {} written ({} ms)", touched.size(), since,
-                storedBy == null ? "any instance" : storedBy, written, (System.nanoTime() - start) / 1_000_000);
+        // a document written since by an instance that handled a later event has the figures, not this review
+        Map<String, Instant> reviews = new LinkedHashMap<>();
+        touched.forEach((memberId, member) -> {
+            if (member.reviewAt() != null) {
+                reviews.put(memberId, member.reviewAt());
+            }
+        });
+        store.keepEarliestReviews(reviews);
+        LOG.info("balances of {} members stored since {} by {} checked, {} written, {} failed ({} ms)", touched.size(),
+                since, storedBy == null ? "any instance" : storedBy, written, failed,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** @param storedVersion the version of the member's document, {@code null}: none */

@@ -38,7 +38,7 @@ public class BalanceStore {
     public static final String COLLECTION = "balances";
     public static final String REVIEW_AT = "reviewAt";
     static final String LOTS = HoldingsDocument.LOTS;
-    private static final int READ_BATCH = 500;
+    private static final int BATCH = 500;
 
     private final MongoCollection<Document> balances;
 
@@ -97,17 +97,33 @@ public class BalanceStore {
         return alreadyThere;
     }
 
-    /** The version of each of these members' documents, read {@value #READ_BATCH} at a time by {@code _id}. */
+    /** The version of each of these members' documents, read {@value #BATCH} at a time by {@code _id}. */
     Map<String, Long> versions(Collection<String> memberIds) {
         Map<String, Long> versions = new HashMap<>();
         List<String> ids = List.copyOf(memberIds);
-        for (int from = 0; from < ids.size(); from += READ_BATCH) {
-            balances.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + READ_BATCH))))
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            balances.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + BATCH))))
                     .projection(Projections.include("version"))
-                    .forEach(document -> versions.put(document.getString("_id"),
-                            document.get("version", Number.class).longValue()));
+                    .forEach(document -> {
+                        Number version = document.get("version", Number.class);
+                        if (version != null) {
+                            versions.put(document.getString("_id"), version.longValue());
+                        }
+                    });
         }
         return versions;
+    }
+
+    /** Brings each member's next review forward to the given instant, if it is earlier; by {@code _id} alone. */
+    void keepEarliestReviews(Map<String, Instant> reviews) {
+        List<UpdateOneModel<Document>> updates = reviews.entrySet().stream()
+                .map(review -> new UpdateOneModel<Document>(Filters.eq("_id", review.getKey()),
+                        Updates.min(REVIEW_AT, Date.from(review.getValue()))))
+                .toList();
+        for (int from = 0; from < updates.size(); from += BATCH) {
+            balances.bulkWrite(updates.subList(from, Math.min(updates.size(), from + BATCH)),
+                    new BulkWriteOptions().ordered(false));
+        }
     }
 
     /**

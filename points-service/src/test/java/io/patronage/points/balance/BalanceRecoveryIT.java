@@ -100,15 +100,54 @@ class BalanceRecoveryIT {
         append(member, killed, List.of(
                 new PointsAccountOpened(member, "chain-1", "card-1", null, Instant.parse("2026-01-01T00:00:00Z")),
                 earned(member, "t-1", 40, new Lot("chain-1:t-1", 40, earnedAt, earnedAt,
-                        Instant.parse("2027-03-01T00:00:00Z"), null)),
+                        Instant.parse("2027-02-01T00:00:00Z"), null)),
                 earned(member, "t-2", 60, new Lot("chain-1:t-2", 60, earnedAt, earnedAt,
-                        Instant.parse("2027-02-01T00:00:00Z"), null))), 0);
+                        Instant.parse("2027-03-01T00:00:00Z"), null))), 0);
 
         recovery.recover(checkpoint, killed);
 
         assertEquals(new Balance(member, "chain-1", 100, 100, 0, 2), store.find(member).orElseThrow());
         assertEquals(Date.from(Instant.parse("2027-02-01T00:00:00Z")),
                 balanceDocument(member).getDate(BalanceStore.REVIEW_AT), "the expiry of the points expiring first");
+    }
+
+    /**
+     * The crashed instance stored a lot and lost its balance write; a live instance then handled the member's next
+     * event, folding the lot in from the log, but scheduled only its own event's review.
+     */
+    @Test
+    void aDocumentAheadOfTheCrashedEventsGetsTheReviewTheyNeed() {
+        String member = "m-" + UUID.randomUUID();
+        Instant earnedAt = Instant.parse("2026-02-01T09:00:00Z");
+        PointsAccountOpened opened = new PointsAccountOpened(member, "chain-1", "card-1", null,
+                Instant.parse("2026-01-01T00:00:00Z"));
+        PointsEarned lost = earned(member, "t-1", 40, new Lot("chain-1:t-1", 40, earnedAt, earnedAt,
+                Instant.parse("2027-02-01T00:00:00Z"), null));
+        PointsRedeemed later = new PointsRedeemed(member, "chain-1", "r-1", 10, "reward",
+                List.of(new LotDebit("chain-1:t-1", 10)), 30);
+        append(member, "alive", List.of(opened), 0);
+        projection.on(opened, 0);
+        append(member, killed, List.of(lost), 1);
+        append(member, "alive", List.of(later), 2);
+        new BalanceProjection(store, eventStore, 1_000).on(later, 2);
+        assertEquals(new Balance(member, "chain-1", 30, 40, 10, 2), store.find(member).orElseThrow());
+        assertEquals(null, balanceDocument(member).getDate(BalanceStore.REVIEW_AT));
+
+        recovery.recover(checkpoint, killed);
+
+        assertEquals(new Balance(member, "chain-1", 30, 40, 10, 2), store.find(member).orElseThrow());
+        assertEquals(Date.from(Instant.parse("2027-02-01T00:00:00Z")),
+                balanceDocument(member).getDate(BalanceStore.REVIEW_AT));
+    }
+
+    @Test
+    void withoutTheInstanceEveryMemberWithEventsSinceTheCheckpointIsChecked() {
+        String member = "m-" + UUID.randomUUID();
+        append(member, "older-version", history(member), 0);
+
+        recovery.recover(checkpoint, null);
+
+        assertEquals(new Balance(member, "chain-1", 100, 150, 50, 3), store.find(member).orElseThrow());
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.patronage.points;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -11,6 +9,7 @@ import io.patronage.contracts.members.MemberEnrolled;
 import io.patronage.kit.publication.PublicationRecovery;
 import io.patronage.kit.security.Caller;
 import io.patronage.points.earning.PointsEarned;
+import io.patronage.testsupport.DeadInstance;
 import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.TestInfrastructure;
@@ -19,7 +18,6 @@ import jakarta.inject.Inject;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,7 +27,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,12 +84,7 @@ class CrashRecoveryIT implements TestPropertyProvider {
                 MetaData.with(PublicationRecovery.STORED_BY, killed)));
         assertEquals(0, service.getJson("/members/" + member + "/points").get("balance").asLong());
 
-        MongoCollection<Document> checkpoints = database.getCollection("publication_checkpoints");
-        checkpoints.insertOne(new Document("_id", "publication:" + killed)
-                .append("publishedUntil", Date.from(checkpoint))
-                .append("heartbeatAt", Date.from(Instant.now().minus(Duration.ofHours(1)))));
-        await().atMost(PATIENCE).until(() -> checkpoints.find(Filters.eq("_id", "publication:" + killed))
-                .first() == null);
+        DeadInstance.recovered(database, killed, checkpoint, PATIENCE);
 
         HttpResponse<String> points = service.get("/members/" + member + "/points");
         assertEquals(10, HttpProbe.json(points).get("balance").asLong(), points.body());

@@ -1,7 +1,6 @@
 package io.patronage.rewards;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -18,6 +17,7 @@ import io.patronage.rewards.redemption.PointsDebited;
 import io.patronage.rewards.redemption.RedemptionRejected;
 import io.patronage.rewards.redemption.RedemptionRequested;
 import io.patronage.testsupport.CloudEventRecord;
+import io.patronage.testsupport.DeadInstance;
 import io.patronage.testsupport.HttpProbe;
 import io.patronage.testsupport.KafkaProbe;
 import io.patronage.testsupport.Records;
@@ -38,7 +38,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -218,14 +217,9 @@ class CrashRecoveryIT implements TestPropertyProvider {
         return database.getCollection("sagas").countDocuments(Filters.eq("associations.value", redemptionId));
     }
 
-    /** What a killed instance left: its checkpoint from before the events, its heartbeat long gone. */
+    /** What a killed instance left: its checkpoint from before the events. */
     private void recoverDeadInstance(Instant publishedUntil) {
-        MongoCollection<Document> checkpoints = database.getCollection("publication_checkpoints");
-        checkpoints.insertOne(new Document("_id", "publication:" + killed)
-                .append("publishedUntil", Date.from(publishedUntil))
-                .append("heartbeatAt", Date.from(Instant.now().minus(Duration.ofHours(1)))));
-        await().atMost(PATIENCE).until(() -> checkpoints.find(Filters.eq("_id", "publication:" + killed))
-                .first() == null);
+        DeadInstance.recovered(database, killed, publishedUntil, PATIENCE);
     }
 
     /** Stored as the aggregate stores them, without any handler running. */

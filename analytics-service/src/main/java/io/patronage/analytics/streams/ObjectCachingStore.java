@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * A store's record cache of <em>values</em>, not of their bytes: what a processor reads and writes between two commits
@@ -232,7 +233,7 @@ public final class ObjectCachingStore<V> implements KeyValueStore<String, V>, Ca
 
     /** The store below's entries with the changed ones in range laid over them, in key order. */
     private KeyValueIterator<String, V> merged(KeyValueIterator<String, V> below,
-                                               java.util.function.Predicate<String> inRange) {
+                                               Predicate<String> inRange) {
         List<Map.Entry<String, Object>> changed = new ArrayList<>();
         dirty.forEach((key, value) -> {
             if (inRange.test(key)) {

@@ -46,9 +46,9 @@ public class BalanceRecovery implements StoredEventsRecovery {
     /** A member the crashed instance stored events of: their last event since the checkpoint, and the earliest review. */
     private record Touched(long lastSequence, Instant reviewAt) {
 
-        Touched with(long sequence, Instant review) {
-            return new Touched(Math.max(lastSequence, sequence),
-                    reviewAt == null || (review != null && review.isBefore(reviewAt)) ? review : reviewAt);
+        Touched and(Touched later) {
+            return new Touched(Math.max(lastSequence, later.lastSequence), reviewAt == null
+                    || (later.reviewAt != null && later.reviewAt.isBefore(reviewAt)) ? later.reviewAt : reviewAt);
         }
     }
 
@@ -63,7 +63,7 @@ public class BalanceRecovery implements StoredEventsRecovery {
                     .filter(event -> event.getPayload() instanceof PointsAccountEvent)
                     .forEach(event -> touched.merge(event.getAggregateIdentifier(),
                             new Touched(event.getSequenceNumber(), NextReview.of((PointsAccountEvent) event.getPayload())),
-                            (before, now) -> before.with(now.lastSequence(), now.reviewAt())));
+                            Touched::and));
         }
         Map<String, Long> versions = store.versions(touched.keySet());
         int written = 0;
